@@ -1,0 +1,1 @@
+console.log("usage: gop validate FILE...");

@@ -1,0 +1,132 @@
+import { addDays, format } from 'date-fns';
+
+export interface DanishHoliday {
+  date: string;
+  nameDa: string;
+  nameEn: string;
+}
+
+// Dates travel as YYYY-MM-DD strings; internally they become local noon so that
+// DST shifts in whatever time zone the process runs in can never move the day.
+function toNoon(iso: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const date = noonOf(y, mo, d);
+  const roundTrips = date.getFullYear() === y && date.getMonth() === mo && date.getDate() === d;
+  return roundTrips ? date : undefined;
+}
+
+function noonOf(year: number, month0: number, day: number): Date {
+  const date = new Date(2000, 0, 1, 12);
+  date.setFullYear(year, month0, day); // setFullYear, because new Date() maps years 0–99 to 19xx
+  return date;
+}
+
+const iso = (date: Date): string => format(date, 'yyyy-MM-dd');
+
+/** Easter Sunday by the anonymous Gregorian computus (Meeus/Jones/Butcher). */
+function easterSunday(year: number): Date {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return noonOf(year, month - 1, day);
+}
+
+// Offsets from Easter Sunday; store bededag is handled apart because it was abolished from 2024.
+const EASTER_HOLIDAYS: readonly [number, string, string][] = [
+  [-3, 'Skærtorsdag', 'Maundy Thursday'],
+  [-2, 'Langfredag', 'Good Friday'],
+  [0, 'Påskedag', 'Easter Sunday'],
+  [1, '2. påskedag', 'Easter Monday'],
+  [39, 'Kristi himmelfartsdag', 'Ascension Day'],
+  [49, 'Pinsedag', 'Whit Sunday'],
+  [50, '2. pinsedag', 'Whit Monday'],
+];
+const LAST_YEAR_WITH_STORE_BEDEDAG = 2023;
+
+// Grundlovsdag (5 Jun), juleaftensdag and nytårsaftensdag are customary days off, not official helligdage.
+function computeHolidays(year: number): DanishHoliday[] {
+  const easter = easterSunday(year);
+  const fromEaster = (offset: number, nameDa: string, nameEn: string): DanishHoliday => ({
+    date: iso(addDays(easter, offset)),
+    nameDa,
+    nameEn,
+  });
+  const list: DanishHoliday[] = [
+    { date: iso(noonOf(year, 0, 1)), nameDa: 'Nytårsdag', nameEn: "New Year's Day" },
+    ...EASTER_HOLIDAYS.map(([offset, da, en]) => fromEaster(offset, da, en)),
+    { date: iso(noonOf(year, 11, 25)), nameDa: 'Juledag', nameEn: 'Christmas Day' },
+    { date: iso(noonOf(year, 11, 26)), nameDa: '2. juledag', nameEn: 'Boxing Day' },
+  ];
+  if (year <= LAST_YEAR_WITH_STORE_BEDEDAG) {
+    list.push(fromEaster(26, 'Store bededag', 'General Prayer Day'));
+  }
+  return list.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+const cache = new Map<number, { list: readonly DanishHoliday[]; dates: ReadonlySet<string> }>();
+
+function holidaysOf(year: number) {
+  let entry = cache.get(year);
+  if (!entry) {
+    const list = computeHolidays(year);
+    entry = { list, dates: new Set(list.map((h) => h.date)) };
+    cache.set(year, entry);
+  }
+  return entry;
+}
+
+/**
+ * Danish public holidays (helligdage) of a year, sorted by date. Today's rules are applied to every
+ * year, except that store bededag only exists up to and including 2023.
+ */
+export function danishPublicHolidays(year: number): DanishHoliday[] {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) {
+    throw new RangeError(`year must be an integer from 1 to 9999, got ${year}`);
+  }
+  return holidaysOf(year).list.map((h) => ({ ...h }));
+}
+
+/** True when `date` (YYYY-MM-DD) is a Danish public holiday; false for anything that is not a date. */
+export function isDanishPublicHoliday(date: string): boolean {
+  const d = toNoon(date);
+  return d !== undefined && holidaysOf(d.getFullYear()).dates.has(date);
+}
+
+function isWorkingDate(d: Date): boolean {
+  const weekday = d.getDay();
+  return weekday !== 0 && weekday !== 6 && !holidaysOf(d.getFullYear()).dates.has(iso(d));
+}
+
+/** Monday to Friday and not a public holiday; false for anything that is not a date. */
+export function isDanishWorkingDay(date: string): boolean {
+  const d = toNoon(date);
+  return d !== undefined && isWorkingDate(d);
+}
+
+/**
+ * The date `n` Danish working days after `date`: counting starts the day after `date`,
+ * and n = 0 returns `date` itself (even when that is not a working day).
+ */
+export function addDanishWorkingDays(date: string, n: number): string {
+  let d = toNoon(date);
+  if (d === undefined) throw new RangeError(`not a YYYY-MM-DD calendar date: ${date}`);
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  for (let left = n; left > 0; ) {
+    d = addDays(d, 1);
+    if (isWorkingDate(d)) left--;
+  }
+  return iso(d);
+}

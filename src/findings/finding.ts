@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { REFERENCES, type ReferenceKey } from '../standard/references';
+
+export const SeveritySchema = z.enum(['fatal', 'error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const LayerSchema = z.enum(['input', 'structure', 'format', 'code', 'law']);
+export type Layer = z.infer<typeof LayerSchema>;
+
+/** One finding: a stable rule id, both languages, where in the message, and why it matters. */
+export const FindingSchema = z.object({
+  ruleId: z.string(),
+  severity: SeveritySchema,
+  message: z.string().describe('English text'),
+  messageDa: z.string().describe('Danish text'),
+  path: z.string().describe('element path, e.g. /Emessage/RehabilitationPlan/Patient'),
+  line: z.number().int().positive().optional().describe('1-based line of the start tag concerned'),
+  column: z.number().int().positive().optional().describe('1-based column of the start tag concerned'),
+  reference: z.string().optional().describe('the legal or standard reference the rule enforces'),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+/** Texts are functions of the finding's details, so that one rule can say precisely what it found. */
+export type Texts<D> = { en: (details: D) => string; da: (details: D) => string };
+
+/** A rule's metadata, as ESLint keeps it beside each rule. */
+export interface RuleMeta<D = Record<string, never>> {
+  id: string;
+  layer: Layer;
+  severity: Severity;
+  title: { da: string; en: string };
+  reference: ReferenceKey;
+  messages: Texts<D>;
+}
+
+export interface Location {
+  path: string;
+  line?: number;
+  column?: number;
+}
+
+export function makeFinding<D>(meta: RuleMeta<D>, details: D, location: Location, severity: Severity = meta.severity): Finding {
+  const finding: Finding = {
+    ruleId: meta.id,
+    severity,
+    message: meta.messages.en(details),
+    messageDa: meta.messages.da(details),
+    path: location.path,
+    reference: REFERENCES[meta.reference].label,
+  };
+  if (location.line !== undefined) {
+    finding.line = location.line;
+    finding.column = location.column;
+  }
+  return finding;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { fatal: 0, error: 1, warning: 2, info: 3 };

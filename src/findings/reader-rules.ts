@@ -1,0 +1,103 @@
+import type { RuleMeta } from './finding';
+
+/**
+ * The rules the reader enforces while turning bytes into a model (layers input and structure).
+ * They have no check function of their own: the reader stages detect them. The catalogue lists them with the rest.
+ */
+export const INPUT_001: RuleMeta<{ detail: string }> = {
+  id: 'GOP-INPUT-001', layer: 'input', severity: 'fatal', reference: 'xml',
+  title: { da: 'Ikke velformet XML', en: 'Not well-formed XML' },
+  messages: {
+    en: ({ detail }) => `The document is not well-formed XML: ${detail}`,
+    da: ({ detail }) => `Dokumentet er ikke velformet XML: ${detail}`,
+  },
+};
+
+export const INPUT_002: RuleMeta<{ construct: string }> = {
+  id: 'GOP-INPUT-002', layer: 'input', severity: 'fatal', reference: 'security',
+  title: { da: 'DOCTYPE eller entitetserklæring', en: 'DOCTYPE or entity declaration' },
+  messages: {
+    en: ({ construct }) => `The document contains ${construct}; MedCom messages never do, and it is rejected unread as a possible entity-expansion or external-entity attack.`,
+    da: ({ construct }) => `Dokumentet indeholder ${construct}; det gør MedCom-meddelelser aldrig, og det afvises ulæst som et muligt angreb (entitetsudvidelse eller eksterne entiteter).`,
+  },
+};
+
+export const INPUT_003: RuleMeta<{ detail: string }> = {
+  id: 'GOP-INPUT-003', layer: 'input', severity: 'fatal', reference: 'xmlEncoding',
+  title: { da: 'Tegnkodning ikke understøttet eller ugyldige bytes', en: 'Unsupported encoding or invalid bytes' },
+  messages: {
+    en: ({ detail }) => `The bytes cannot be read as text: ${detail}`,
+    da: ({ detail }) => `Bytes kan ikke læses som tekst: ${detail}`,
+  },
+};
+
+export const INPUT_004: RuleMeta<{ detail: string }> = {
+  id: 'GOP-INPUT-004', layer: 'input', severity: 'fatal', reference: 'security',
+  title: { da: 'Input over størrelses- eller dybdegrænsen', en: 'Input over the size or nesting limit' },
+  messages: {
+    en: ({ detail }) => `The input is rejected unread: ${detail}.`,
+    da: ({ detail }) => `Input afvises ulæst: ${detail}.`,
+  },
+};
+
+export const INPUT_005: RuleMeta<{ en: string; da: string }> = {
+  id: 'GOP-INPUT-005', layer: 'input', severity: 'fatal', reference: 'ggop',
+  title: { da: 'Ikke en genoptræningsplan (G-GOP)', en: 'Not a rehabilitation plan (G-GOP)' },
+  messages: {
+    en: ({ en }) => `This is not a G-GOP message: ${en}`,
+    da: ({ da }) => `Dette er ikke en genoptræningsplan (G-GOP): ${da}`,
+  },
+};
+
+export const INPUT_006: RuleMeta<{ en: string; da: string }> = {
+  id: 'GOP-INPUT-006', layer: 'input', severity: 'error', reference: 'vans',
+  title: { da: 'Fejl i VANS-konvolutten', en: 'Defective VANSEnvelope' },
+  messages: {
+    en: ({ en }) => `VANSEnvelope: ${en}`,
+    da: ({ da }) => `VANS-konvolut: ${da}`,
+  },
+};
+
+export const INPUT_007: RuleMeta<{ name: string }> = {
+  id: 'GOP-INPUT-007', layer: 'input', severity: 'fatal', reference: 'security',
+  title: { da: 'Reserveret navn (prototype-forurening)', en: 'Reserved name (prototype pollution)' },
+  messages: {
+    en: ({ name }) => `The document uses the name "${name}", which is reserved by the security policy (it is used to attack JavaScript prototypes); it is rejected.`,
+    da: ({ name }) => `Dokumentet bruger navnet "${name}", som er reserveret af sikkerhedspolitikken (det bruges til angreb på JavaScript-prototyper); det afvises.`,
+  },
+};
+
+export const STRUCT_001: RuleMeta<{ element: string; parent: string }> = {
+  id: 'GOP-STRUCT-001', layer: 'structure', severity: 'error', reference: 'ggopAssumed',
+  title: { da: 'Obligatorisk element mangler', en: 'Mandatory element missing' },
+  messages: {
+    en: ({ element, parent }) => `${parent} lacks the mandatory element ${element}.`,
+    da: ({ element, parent }) => `${parent} mangler det obligatoriske element ${element}.`,
+  },
+};
+
+export const STRUCT_002: RuleMeta<{ element: string; max: number }> = {
+  id: 'GOP-STRUCT-002', layer: 'structure', severity: 'error', reference: 'ggop',
+  title: { da: 'Element gentaget for mange gange', en: 'Element repeated too often' },
+  messages: {
+    en: ({ element, max }) => `${element} may occur at most ${max === 1 ? 'once' : `${max} times`}; this occurrence is kept aside (extraElements), not read into the plan.`,
+    da: ({ element, max }) => `${element} må højst forekomme ${max === 1 ? 'én gang' : `${max} gange`}; denne forekomst er gemt til side (extraElements) og ikke læst ind i planen.`,
+  },
+};
+
+export const STRUCT_003: RuleMeta<{ en: string; da: string }> = {
+  id: 'GOP-STRUCT-003', layer: 'structure', severity: 'warning', reference: 'ggop',
+  title: { da: 'Ukendt element', en: 'Unknown element' },
+  messages: { en: ({ en }) => en, da: ({ da }) => da },
+};
+
+export const STRUCT_004: RuleMeta<{ element: string }> = {
+  id: 'GOP-STRUCT-004', layer: 'structure', severity: 'error', reference: 'ggopAssumed',
+  title: { da: 'Obligatorisk element er tomt', en: 'Mandatory element is empty' },
+  messages: {
+    en: ({ element }) => `The mandatory element ${element} is present but empty.`,
+    da: ({ element }) => `Det obligatoriske element ${element} findes, men er tomt.`,
+  },
+};
+
+export const READER_RULES = [INPUT_001, INPUT_002, INPUT_003, INPUT_004, INPUT_005, INPUT_006, INPUT_007, STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004] as const;

@@ -1,0 +1,104 @@
+import { INPUT_003, INPUT_004 } from '../findings/reader-rules';
+import { makeFinding, type Finding } from '../findings/finding';
+
+/** The encodings MedCom senders use. Keys are lower-case labels as written in XML declarations. */
+const ENCODING_LABELS: Record<string, Encoding> = {
+  'utf-8': 'UTF-8', utf8: 'UTF-8',
+  'iso-8859-1': 'ISO-8859-1', 'iso8859-1': 'ISO-8859-1', 'iso_8859-1': 'ISO-8859-1', latin1: 'ISO-8859-1', 'latin-1': 'ISO-8859-1', l1: 'ISO-8859-1',
+  'windows-1252': 'windows-1252', cp1252: 'windows-1252',
+  'us-ascii': 'US-ASCII', ascii: 'US-ASCII',
+};
+export type Encoding = 'UTF-8' | 'ISO-8859-1' | 'windows-1252' | 'US-ASCII';
+
+export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; finding: Finding };
+
+const ROOT = { path: '/' };
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const cp1252 = new TextDecoder('windows-1252');
+/** Bytes that windows-1252 leaves undefined. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+export function byteLimitFinding(size: number, maxBytes: number): Finding {
+  return makeFinding(INPUT_004, { detail: `${size} bytes is over the limit of ${maxBytes} bytes (option maxBytes)` }, ROOT);
+}
+
+/** Reads the encoding named in the XML declaration, looking only at the first bytes (ASCII-compatible). */
+function declaredEncoding(bytes: Uint8Array, start: number): string | undefined {
+  const head = String.fromCharCode(...bytes.subarray(start, start + 200));
+  if (!head.startsWith('<?xml')) return undefined;
+  const end = head.indexOf('?>');
+  const decl = end < 0 ? head : head.slice(0, end);
+  return /\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl)?.[1];
+}
+
+function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function invalid(detail: string, bytes?: Uint8Array, offset?: number): DecodeResult {
+  const where = bytes && offset !== undefined ? positionOf(bytes, offset) : {};
+  return { ok: false, finding: makeFinding(INPUT_003, { detail }, { ...ROOT, ...where }) };
+}
+
+/** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
+function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
+  let i = start;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** Bytes → text, by the BOM or the XML declaration (never by guessing); XML's default is UTF-8. */
+export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
+  if (bytes.length > maxBytes) return { ok: false, finding: byteLimitFinding(bytes.length, maxBytes) };
+  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+      (bytes[0] === 0x00 && bytes[1] === 0x3c) || (bytes[0] === 0x3c && bytes[1] === 0x00)) {
+    return invalid('the document is UTF-16, which MedCom messages do not use; supported are UTF-8, ISO-8859-1, windows-1252 and US-ASCII');
+  }
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const start = hasBom ? 3 : 0;
+  const label = declaredEncoding(bytes, start);
+  const encoding: Encoding | undefined = label === undefined ? 'UTF-8' : ENCODING_LABELS[label.toLowerCase()];
+  if (!encoding) return invalid(`the declared encoding "${label}" is not supported; supported are UTF-8, ISO-8859-1, windows-1252 and US-ASCII`);
+  if (hasBom && encoding !== 'UTF-8') return invalid(`the document starts with a UTF-8 byte-order mark but declares ${label}`);
+  const body = bytes.subarray(start);
+  switch (encoding) {
+    case 'UTF-8':
+      try {
+        return { ok: true, text: utf8.decode(body), encoding };
+      } catch {
+        const offset = firstInvalidUtf8(bytes, start);
+        return invalid(`byte 0x${bytes[offset]!.toString(16).toUpperCase()} at byte offset ${offset} is not valid UTF-8${label ? '' : ' (no encoding declared, so UTF-8 applies)'}`, bytes, offset);
+      }
+    case 'ISO-8859-1':
+      // Node's 'latin1' is true ISO-8859-1 (byte = code point); WHATWG's "latin1" label would mean windows-1252.
+      return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), encoding };
+    case 'windows-1252':
+      for (let i = 0; i < body.length; i++) {
+        if (CP1252_UNDEFINED.has(body[i]!)) return invalid(`byte 0x${body[i]!.toString(16).toUpperCase()} is undefined in windows-1252`, bytes, i + start);
+      }
+      return { ok: true, text: cp1252.decode(body), encoding };
+    case 'US-ASCII':
+      for (let i = 0; i < body.length; i++) {
+        if (body[i]! > 0x7f) return invalid(`byte 0x${body[i]!.toString(16).toUpperCase()} is not US-ASCII`, bytes, i + start);
+      }
+      return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), encoding };
+  }
+}
+
+/** A string is already text: strip a BOM and check the size in UTF-8 bytes. */
+export function acceptText(text: string, maxBytes: number): DecodeResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.length > maxBytes || (body.length * 3 > maxBytes && Buffer.byteLength(body) > maxBytes)) {
+    return { ok: false, finding: byteLimitFinding(Buffer.byteLength(body), maxBytes) };
+  }
+  return { ok: true, text: body, encoding: 'UTF-8' };
+}

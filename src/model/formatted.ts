@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** The inline markup of MedCom formatted text (m100 elements). Center and FixedFont are (assumed). */
+export const INLINE_STYLES = { Bold: 'bold', Italic: 'italic', Underline: 'underline', Center: 'center', FixedFont: 'fixedFont' } as const;
+export type InlineStyle = (typeof INLINE_STYLES)[keyof typeof INLINE_STYLES];
+
+export type RichText =
+  | { type: 'text'; value: string }
+  | { type: 'break' }
+  | { type: InlineStyle; content: RichText[] };
+
+export const RichTextSchema: z.ZodType<RichText> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), value: z.string() }),
+    z.object({ type: z.literal('break') }),
+    z.object({ type: z.enum(['bold', 'italic', 'underline', 'center', 'fixedFont']), content: z.array(RichTextSchema) }),
+  ]),
+) as z.ZodType<RichText>;
+
+/** `text` is for reading and searching; `content` keeps every text node as sent, for rendering and round trips. */
+export const FormattedTextSchema = z.object({
+  text: z.string().describe('plain text: whitespace runs collapsed, each Break a newline'),
+  content: z.array(RichTextSchema).describe('the markup as sent'),
+});
+export type FormattedText = z.infer<typeof FormattedTextSchema>;
+
+/** Plain text as a reader sees it: XML whitespace (indentation, wrapping) collapses; only Break makes a line. */
+export function plainText(content: readonly RichText[]): string {
+  let out = '';
+  const walk = (nodes: readonly RichText[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') out += node.value.replace(/\s+/g, ' ');
+      else if (node.type === 'break') out += '\n';
+      else walk(node.content);
+    }
+  };
+  walk(content);
+  return out.replace(/ *\n */g, '\n').trim();
+}

@@ -1,0 +1,82 @@
+import { INPUT_005 } from '../findings/reader-rules';
+import { makeFinding, type Finding } from '../findings/finding';
+import { acceptText, decodeBytes, type Encoding } from '../input/decode';
+import { bindMessage } from '../model/bind';
+import type { ModelPath } from '../model/locate';
+import type { DeepPartial } from '../model/partial';
+import type { GopMessage } from '../model/schema';
+import { parseXml } from '../xml/tree';
+import { identify } from './identify';
+import { checkVansDocument, isVansEnvelope, unwrapVans, type VansEnvelopeInfo } from './vans';
+
+export interface ParseOptions {
+  /** largest input accepted, in bytes (default 5 MiB) */
+  maxBytes?: number;
+  /** deepest element nesting accepted (default 64; a G-GOP needs about 10) */
+  maxDepth?: number;
+  /** most attributes on one element (default 64) */
+  maxAttributes?: number;
+}
+
+export const DEFAULT_PARSE_OPTIONS: Required<ParseOptions> = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAttributes: 64 };
+
+/** Where a model value was in the source: line and column for findings about it. */
+export interface MessageSource {
+  encoding: Encoding;
+  locate(modelPath: ModelPath): { line: number; column: number } | undefined;
+}
+
+export type ParseResult =
+  | { ok: true; message: GopMessage; findings: Finding[]; envelope?: VansEnvelopeInfo; source: MessageSource }
+  | { ok: false; findings: Finding[]; envelope?: VansEnvelopeInfo; partial?: DeepPartial<GopMessage>; source?: MessageSource };
+
+/** Bytes or text → a typed G-GOP message, or findings that say precisely why not. Never throws. */
+export function parseGop(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const limits = { ...DEFAULT_PARSE_OPTIONS, ...options };
+  try {
+    return read(input, limits, undefined);
+  } catch (error) {
+    // A bug of ours must not take a receiving system down: report it as an unreadable document.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, findings: [makeFinding(INPUT_005, { en: `the reader failed unexpectedly (${detail}); please report this.`, da: `læseren fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' })] };
+  }
+}
+
+function read(input: string | Uint8Array, limits: Required<ParseOptions>, envelope: VansEnvelopeInfo | undefined): ParseResult {
+  const decoded = typeof input === 'string' ? acceptText(input, limits.maxBytes) : decodeBytes(input, limits.maxBytes);
+  if (!decoded.ok) return failed([decoded.finding], envelope);
+  const xml = parseXml(decoded.text, limits);
+  if (!xml.ok) return failed([xml.finding], envelope);
+  const doc = xml.doc;
+
+  if (isVansEnvelope(doc.root)) {
+    if (envelope) {
+      return failed([makeFinding(INPUT_005, {
+        en: 'the VANSEnvelope carries another VANSEnvelope; envelopes are not unwrapped twice.',
+        da: 'VANS-konvolutten indeholder endnu en VANS-konvolut; konvolutter pakkes ikke ud to gange.',
+      }, { path: '/VANSEnvelope', ...doc.lines.position(doc.root.start) })], envelope);
+    }
+    const unwrapped = unwrapVans(doc.root, (offset) => doc.lines.position(offset));
+    if (!unwrapped.ok) return failed(unwrapped.findings, unwrapped.info);
+    const inner = read(unwrapped.data, limits, unwrapped.info);
+    const plan = inner.ok ? inner.message.rehabilitationPlan : inner.partial?.rehabilitationPlan;
+    const extra = [...unwrapped.findings, ...checkVansDocument(unwrapped.info, plan?.letter?.typeCode, plan?.letter?.versionCode)];
+    return { ...inner, findings: [...extra, ...inner.findings] };
+  }
+
+  const notGop = identify(doc);
+  if (notGop) return failed([notGop], envelope);
+
+  const bound = bindMessage(doc);
+  const message = bound.message;
+  const source: MessageSource = { encoding: decoded.encoding, locate: (path) => bound.source.locate(message, path) };
+  const result: ParseResult = bound.incomplete
+    ? { ok: false, findings: bound.findings, partial: message, source }
+    : { ok: true, message, findings: bound.findings, source };
+  if (envelope) result.envelope = envelope;
+  return result;
+}
+
+function failed(findings: Finding[], envelope: VansEnvelopeInfo | undefined): ParseResult {
+  return envelope ? { ok: false, findings, envelope } : { ok: false, findings };
+}

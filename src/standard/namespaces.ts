@@ -1,0 +1,26 @@
+/** Namespace URIs of the G-GOP message and its transport. The one place they are written. */
+export const NS = {
+  /** "m104": the G-GOP message's own namespace. */
+  m104: 'urn:oio:medcom:municipality:1.0.4',
+  /** "m100": MedCom's shared municipality types. */
+  m100: 'urn:oio:medcom:municipality:1.0.0',
+  vans: 'urn:oio:medcom:vans-envelope:1.0.4',
+  xsi: 'http://www.w3.org/2001/XMLSchema-instance',
+  xml: 'http://www.w3.org/XML/1998/namespace',
+  xmlns: 'http://www.w3.org/2000/xmlns/',
+} as const;
+
+export type NamespaceKey = 'm104' | 'm100';
+
+/** Conventional prefixes, as in MedCom's own examples. */
+export const PREFERRED_PREFIX: Record<NamespaceKey, string> = { m104: 'm104', m100: 'm100' };
+
+/** The MedCom namespaces whose elements may be matched across each other (with a warning). */
+export const MEDCOM_NAMESPACES: ReadonlySet<string> = new Set([NS.m104, NS.m100]);
+
+/** Known MedCom message namespaces, to say what a non-G-GOP document appears to be. */
+export const KNOWN_DOCUMENT_NAMESPACES: Record<string, { en: string; da: string }> = {
+  'http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/': { en: 'a MedCom XDIS message (2006 schemas)', da: 'en MedCom XDIS-meddelelse (2006-skemaer)' },
+  'urn:oio:medcom:chronicdataset:1.0.0': { en: 'a MedCom chronic data set', da: 'et MedCom kronikerdatasæt' },
+  [NS.vans]: { en: 'a VANSEnvelope', da: 'en VANS-konvolut' },
+};

@@ -1,0 +1,70 @@
+import { INPUT_001, INPUT_002, INPUT_004 } from '../findings/reader-rules';
+import { makeFinding, type Finding } from '../findings/finding';
+import { LineIndex } from './position';
+
+export interface XmlLimits {
+  /** deepest element nesting accepted */
+  maxDepth: number;
+  /** most attributes on one element */
+  maxAttributes: number;
+}
+
+const DOCTYPE = /<!DOCTYPE|<!ENTITY/i;
+// Characters XML 1.0 forbids (§2.2); a NUL or a stray control byte is a broken or hostile document.
+const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// An ampersand that does not start one of XML's five predefined entities or a character reference.
+const BAD_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)/;
+
+function at(lines: LineIndex, offset: number) {
+  return { path: '/', ...lines.position(offset) };
+}
+
+/**
+ * Cheap checks before any parser sees the text: what the parsers either accept silently or handle slowly.
+ * Each is a single native scan, so a normal message pays almost nothing.
+ */
+export function guardText(text: string, lines: LineIndex, limits: XmlLimits): Finding | undefined {
+  const doctype = DOCTYPE.exec(text);
+  if (doctype) {
+    return makeFinding(INPUT_002, { construct: doctype[0].toUpperCase() === '<!DOCTYPE' ? 'a DOCTYPE declaration' : 'an entity declaration' }, at(lines, doctype.index));
+  }
+  const forbidden = FORBIDDEN_CHAR.exec(text);
+  if (forbidden) {
+    const code = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return makeFinding(INPUT_001, { detail: `character U+${code} is not allowed in XML` }, at(lines, forbidden.index));
+  }
+  if (text.includes('&')) {
+    const bad = BAD_REFERENCE.exec(text);
+    if (bad) {
+      const ref = /^&[^;\s<&]{0,20};?/.exec(text.slice(bad.index, bad.index + 24))?.[0] ?? '&';
+      const detail = ref.endsWith(';') && ref.length > 2
+        ? `the entity reference "${ref}" is not defined (XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references)`
+        : `a bare "&" must be written &amp;`;
+      return makeFinding(INPUT_001, { detail }, at(lines, bad.index));
+    }
+  }
+  return attributeFlood(text, lines, limits.maxAttributes);
+}
+
+/**
+ * Parsers spend seconds on an element with 100,000 attributes. A message has few '=' in all,
+ * so only a document with many of them is scanned tag by tag.
+ */
+function attributeFlood(text: string, lines: LineIndex, maxAttributes: number): Finding | undefined {
+  let equals = 0;
+  for (let i = text.indexOf('='); i >= 0 && equals <= maxAttributes; i = text.indexOf('=', i + 1)) equals++;
+  if (equals <= maxAttributes) return undefined;
+  let tagStart = -1;
+  let count = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) { if (c === quote) quote = ''; continue; }
+    if (c === '<') { tagStart = i; count = 0; }
+    else if (tagStart >= 0 && (c === '"' || c === "'")) quote = c;
+    else if (tagStart >= 0 && c === '=' && ++count > maxAttributes) {
+      return makeFinding(INPUT_004, { detail: `an element has more than ${maxAttributes} attributes` }, at(lines, tagStart));
+    } else if (c === '>') tagStart = -1;
+  }
+  return undefined;
+}

@@ -1,0 +1,169 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { INPUT_001, INPUT_004, INPUT_007 } from '../findings/reader-rules';
+import { makeFinding, type Finding } from '../findings/finding';
+import { NS } from '../standard/namespaces';
+import { guardText, type XmlLimits } from './guard';
+import { LineIndex } from './position';
+
+/** An element with its namespace resolved and its place in the source. */
+export interface XmlElement {
+  /** namespace URI ('' for none) */
+  ns: string;
+  local: string;
+  /** the name as written, with its prefix */
+  qname: string;
+  /** attributes other than namespace declarations, by qualified name as written */
+  attrs: Record<string, string> | undefined;
+  children: XmlNode[];
+  /** offset of '<' of the start tag in the text */
+  start: number;
+  /** offset just past the end tag */
+  end: number;
+}
+export type XmlNode = XmlElement | string;
+
+export interface XmlDocument {
+  root: XmlElement;
+  text: string;
+  lines: LineIndex;
+}
+
+export type XmlResult = { ok: true; doc: XmlDocument } | { ok: false; finding: Finding };
+
+const DECODE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const REFERENCE = /&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
+
+/** XML's own entities and character references only: the guard has already rejected any other reference. */
+const entityDecoder = {
+  setExternalEntities() {},
+  addInputEntities() {},
+  reset() {},
+  setXmlVersion() {},
+  decode(text: string): string {
+    if (!text.includes('&')) return text;
+    return text.replace(REFERENCE, (_, ref: string) => {
+      if (ref[0] !== '#') return DECODE[ref]!;
+      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0x10ffff ? '\uFFFD' : String.fromCodePoint(code);
+    });
+  },
+};
+
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+type FxpNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+function parserFor(limits: XmlLimits) {
+  return new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    captureMetaData: true,
+    alwaysCreateTextNode: true,
+    processEntities: true,
+    entityDecoder,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    maxNestedTags: limits.maxDepth,
+  });
+}
+
+let cachedParser: { limits: XmlLimits; parser: XMLParser } | undefined;
+
+/** Text → element tree with namespaces resolved, or the first reason the text is not acceptable XML. */
+export function parseXml(text: string, limits: XmlLimits): XmlResult {
+  const lines = new LineIndex(text);
+  const guarded = guardText(text, lines, limits);
+  if (guarded) return { ok: false, finding: guarded };
+
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    return { ok: false, finding: makeFinding(INPUT_001, { detail: valid.err.msg }, { path: '/', line: valid.err.line, column: valid.err.col }) };
+  }
+  if (cachedParser?.limits.maxDepth !== limits.maxDepth) cachedParser = { limits, parser: parserFor(limits) };
+  let top: FxpNode[];
+  try {
+    top = cachedParser.parser.parse(text) as FxpNode[];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.startsWith('[SECURITY]')) {
+      const name = /"([^"]*)"/.exec(message)?.[1] ?? message;
+      const where = text.indexOf(name);
+      return { ok: false, finding: makeFinding(INPUT_007, { name }, { path: '/', ...(where >= 0 ? lines.position(where) : {}) }) };
+    }
+    if (/nested/i.test(message)) {
+      return { ok: false, finding: makeFinding(INPUT_004, { detail: `elements are nested deeper than ${limits.maxDepth} levels` }, { path: '/' }) };
+    }
+    return { ok: false, finding: makeFinding(INPUT_001, { detail: message }, { path: '/' }) };
+  }
+  return toTree(top, text, lines);
+}
+
+interface Scope { [prefix: string]: string }
+const BASE_SCOPE: Scope = { xml: NS.xml, xmlns: NS.xmlns };
+
+function toTree(top: FxpNode[], text: string, lines: LineIndex): XmlResult {
+  let root: XmlElement | undefined;
+  const problems: Finding[] = [];
+  for (const node of top) {
+    const name = elementName(node);
+    if (name === undefined) continue;
+    const element = toElement(node, name, BASE_SCOPE, lines, problems);
+    if (problems.length) return { ok: false, finding: problems[0]! };
+    if (root) {
+      return { ok: false, finding: makeFinding(INPUT_001, { detail: 'more than one root element' }, { path: '/', ...lines.position(element.start) }) };
+    }
+    root = element;
+  }
+  if (!root) return { ok: false, finding: makeFinding(INPUT_001, { detail: 'no root element' }, { path: '/' }) };
+  return { ok: true, doc: { root, text, lines } };
+}
+
+/** The one key of a preserveOrder node that names it; text nodes and processing instructions have none we keep. */
+function elementName(node: FxpNode): string | undefined {
+  for (const key in node) {
+    if (key === ':@') continue;
+    return key === '#text' || key[0] === '?' ? undefined : key;
+  }
+  return undefined;
+}
+
+function toElement(node: FxpNode, qname: string, parentScope: Scope, lines: LineIndex, problems: Finding[]): XmlElement {
+  const rawAttrs = node[':@'];
+  let scope = parentScope;
+  let attrs: Record<string, string> | undefined;
+  if (rawAttrs) {
+    for (const name in rawAttrs) {
+      const value = rawAttrs[name]!;
+      if (name === 'xmlns' || name.startsWith('xmlns:')) {
+        if (scope === parentScope) scope = Object.create(parentScope) as Scope;
+        scope[name === 'xmlns' ? '' : name.slice(6)] = value;
+      } else {
+        (attrs ??= {})[name] = value;
+      }
+    }
+  }
+  const meta = (node as Record<symbol, { startIndex: number; endIndex?: number } | undefined>)[META];
+  const start = meta?.startIndex ?? 0;
+  const colon = qname.indexOf(':');
+  const prefix = colon < 0 ? '' : qname.slice(0, colon);
+  const ns = scope[prefix];
+  if (ns === undefined && prefix !== '') {
+    problems.push(makeFinding(INPUT_001, { detail: `the namespace prefix "${prefix}" of <${qname}> is not declared` }, { path: '/', ...lines.position(start) }));
+  }
+  const children: XmlNode[] = [];
+  const element: XmlElement = { ns: ns ?? '', local: colon < 0 ? qname : qname.slice(colon + 1), qname, attrs, children, start, end: meta?.endIndex ?? start };
+  const content = node[qname] as FxpNode[];
+  for (const child of content) {
+    const text = child['#text'];
+    if (text !== undefined) {
+      children.push(text as string);
+      continue;
+    }
+    const name = elementName(child);
+    if (name !== undefined) children.push(toElement(child, name, scope, lines, problems));
+  }
+  return element;
+}
