@@ -4,12 +4,15 @@ import type { RuleMeta } from './finding';
  * The rules the reader enforces while turning bytes into a model (layers input and structure).
  * They have no check function of their own: the reader stages detect them. The catalogue lists them with the rest.
  */
-export const INPUT_001: RuleMeta<{ detail: string }> = {
+/** Details in both languages; a parser's own English message goes into both. */
+export type Detail = { en: string; da: string };
+
+export const INPUT_001: RuleMeta<Detail> = {
   id: 'GOP-INPUT-001', layer: 'input', severity: 'fatal', reference: 'xml',
   title: { da: 'Ikke velformet XML', en: 'Not well-formed XML' },
   messages: {
-    en: ({ detail }) => `The document is not well-formed XML: ${detail}`,
-    da: ({ detail }) => `Dokumentet er ikke velformet XML: ${detail}`,
+    en: ({ en }) => `The document is not well-formed XML: ${en}`,
+    da: ({ da }) => `Dokumentet er ikke velformet XML: ${da}`,
   },
 };
 
@@ -22,25 +25,25 @@ export const INPUT_002: RuleMeta<{ construct: string }> = {
   },
 };
 
-export const INPUT_003: RuleMeta<{ detail: string }> = {
+export const INPUT_003: RuleMeta<Detail> = {
   id: 'GOP-INPUT-003', layer: 'input', severity: 'fatal', reference: 'xmlEncoding',
   title: { da: 'Tegnkodning ikke understøttet eller ugyldige bytes', en: 'Unsupported encoding or invalid bytes' },
   messages: {
-    en: ({ detail }) => `The bytes cannot be read as text: ${detail}`,
-    da: ({ detail }) => `Bytes kan ikke læses som tekst: ${detail}`,
+    en: ({ en }) => `The bytes cannot be read as text: ${en}`,
+    da: ({ da }) => `Bytes kan ikke læses som tekst: ${da}`,
   },
 };
 
-export const INPUT_004: RuleMeta<{ detail: string }> = {
+export const INPUT_004: RuleMeta<Detail> = {
   id: 'GOP-INPUT-004', layer: 'input', severity: 'fatal', reference: 'security',
   title: { da: 'Input over størrelses- eller dybdegrænsen', en: 'Input over the size or nesting limit' },
   messages: {
-    en: ({ detail }) => `The input is rejected unread: ${detail}.`,
-    da: ({ detail }) => `Input afvises ulæst: ${detail}.`,
+    en: ({ en }) => `The input is rejected unread: ${en}.`,
+    da: ({ da }) => `Input afvises ulæst: ${da}.`,
   },
 };
 
-export const INPUT_005: RuleMeta<{ en: string; da: string }> = {
+export const INPUT_005: RuleMeta<Detail> = {
   id: 'GOP-INPUT-005', layer: 'input', severity: 'fatal', reference: 'ggop',
   title: { da: 'Ikke en genoptræningsplan (G-GOP)', en: 'Not a rehabilitation plan (G-GOP)' },
   messages: {
@@ -49,7 +52,7 @@ export const INPUT_005: RuleMeta<{ en: string; da: string }> = {
   },
 };
 
-export const INPUT_006: RuleMeta<{ en: string; da: string }> = {
+export const INPUT_006: RuleMeta<Detail> = {
   id: 'GOP-INPUT-006', layer: 'input', severity: 'error', reference: 'vans',
   title: { da: 'Fejl i VANS-konvolutten', en: 'Defective VANSEnvelope' },
   messages: {
@@ -85,7 +88,7 @@ export const STRUCT_002: RuleMeta<{ element: string; max: number }> = {
   },
 };
 
-export const STRUCT_003: RuleMeta<{ en: string; da: string }> = {
+export const STRUCT_003: RuleMeta<Detail> = {
   id: 'GOP-STRUCT-003', layer: 'structure', severity: 'warning', reference: 'ggop',
   title: { da: 'Ukendt element', en: 'Unknown element' },
   messages: { en: ({ en }) => en, da: ({ da }) => da },

@@ -13,13 +13,15 @@ export type Encoding = 'UTF-8' | 'ISO-8859-1' | 'windows-1252' | 'US-ASCII';
 export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; finding: Finding };
 
 const ROOT = { path: '/' };
+const SUPPORTED = { en: 'supported are UTF-8, ISO-8859-1, windows-1252 and US-ASCII', da: 'understøttet er UTF-8, ISO-8859-1, windows-1252 og US-ASCII' };
+const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const cp1252 = new TextDecoder('windows-1252');
 /** Bytes that windows-1252 leaves undefined. */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 export function byteLimitFinding(size: number, maxBytes: number): Finding {
-  return makeFinding(INPUT_004, { detail: `${size} bytes is over the limit of ${maxBytes} bytes (option maxBytes)` }, ROOT);
+  return makeFinding(INPUT_004, { en: `${size} bytes is over the limit of ${maxBytes} bytes (option maxBytes)`, da: `${size} bytes er over grænsen på ${maxBytes} bytes (indstillingen maxBytes)` }, ROOT);
 }
 
 /** Reads the encoding named in the XML declaration, looking only at the first bytes (ASCII-compatible). */
@@ -38,9 +40,9 @@ function positionOf(bytes: Uint8Array, offset: number): { line: number; column: 
   return { line, column: offset - lineStart + 1 };
 }
 
-function invalid(detail: string, bytes?: Uint8Array, offset?: number): DecodeResult {
+function invalid(en: string, da: string, bytes?: Uint8Array, offset?: number): DecodeResult {
   const where = bytes && offset !== undefined ? positionOf(bytes, offset) : {};
-  return { ok: false, finding: makeFinding(INPUT_003, { detail }, { ...ROOT, ...where }) };
+  return { ok: false, finding: makeFinding(INPUT_003, { en, da }, { ...ROOT, ...where }) };
 }
 
 /** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
@@ -61,34 +63,40 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (bytes.length > maxBytes) return { ok: false, finding: byteLimitFinding(bytes.length, maxBytes) };
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe) ||
       (bytes[0] === 0x00 && bytes[1] === 0x3c) || (bytes[0] === 0x3c && bytes[1] === 0x00)) {
-    return invalid('the document is UTF-16, which MedCom messages do not use; supported are UTF-8, ISO-8859-1, windows-1252 and US-ASCII');
+    return invalid(`the document is UTF-16, which MedCom messages do not use; ${SUPPORTED.en}`, `dokumentet er UTF-16, som MedCom-meddelelser ikke bruger; ${SUPPORTED.da}`);
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const start = hasBom ? 3 : 0;
   const label = declaredEncoding(bytes, start);
   const encoding: Encoding | undefined = label === undefined ? 'UTF-8' : ENCODING_LABELS[label.toLowerCase()];
-  if (!encoding) return invalid(`the declared encoding "${label}" is not supported; supported are UTF-8, ISO-8859-1, windows-1252 and US-ASCII`);
-  if (hasBom && encoding !== 'UTF-8') return invalid(`the document starts with a UTF-8 byte-order mark but declares ${label}`);
+  if (!encoding) return invalid(`the declared encoding "${label}" is not supported; ${SUPPORTED.en}`, `den erklærede tegnkodning "${label}" understøttes ikke; ${SUPPORTED.da}`);
+  if (hasBom && encoding !== 'UTF-8') return invalid(`the document starts with a UTF-8 byte-order mark but declares ${label}`, `dokumentet starter med et UTF-8-byte-order-mark, men erklærer ${label}`);
   const body = bytes.subarray(start);
   switch (encoding) {
     case 'UTF-8':
       try {
-        return { ok: true, text: utf8.decode(body), encoding };
+        // Node's decoder is fast but lenient; only text with a replacement character needs the strict one.
+        const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+        return { ok: true, text: text.includes('\uFFFD') ? utf8.decode(body) : text, encoding };
       } catch {
         const offset = firstInvalidUtf8(bytes, start);
-        return invalid(`byte 0x${bytes[offset]!.toString(16).toUpperCase()} at byte offset ${offset} is not valid UTF-8${label ? '' : ' (no encoding declared, so UTF-8 applies)'}`, bytes, offset);
+        const hex = `0x${bytes[offset]!.toString(16).toUpperCase()}`;
+        return invalid(
+          `byte ${hex} at byte offset ${offset} is not valid UTF-8${label ? '' : ' (no encoding is declared, so UTF-8 applies)'}`,
+          `byte ${hex} ved byte-position ${offset} er ikke gyldig UTF-8${label ? '' : ' (ingen tegnkodning er erklæret, så UTF-8 gælder)'}`,
+          bytes, offset);
       }
     case 'ISO-8859-1':
       // Node's 'latin1' is true ISO-8859-1 (byte = code point); WHATWG's "latin1" label would mean windows-1252.
       return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), encoding };
     case 'windows-1252':
       for (let i = 0; i < body.length; i++) {
-        if (CP1252_UNDEFINED.has(body[i]!)) return invalid(`byte 0x${body[i]!.toString(16).toUpperCase()} is undefined in windows-1252`, bytes, i + start);
+        if (CP1252_UNDEFINED.has(body[i]!)) return invalid(`byte ${hex(body[i]!)} is undefined in windows-1252`, `byte ${hex(body[i]!)} er udefineret i windows-1252`, bytes, i + start);
       }
       return { ok: true, text: cp1252.decode(body), encoding };
     case 'US-ASCII':
       for (let i = 0; i < body.length; i++) {
-        if (body[i]! > 0x7f) return invalid(`byte 0x${body[i]!.toString(16).toUpperCase()} is not US-ASCII`, bytes, i + start);
+        if (body[i]! > 0x7f) return invalid(`byte ${hex(body[i]!)} is not US-ASCII`, `byte ${hex(body[i]!)} er ikke US-ASCII`, bytes, i + start);
       }
       return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), encoding };
   }

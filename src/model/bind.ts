@@ -62,10 +62,10 @@ class Binder {
 
   /** The spec for a child: exact match, or the same name in the other MedCom namespace (read, with a warning). */
   private match(element: XmlElement, spec: ElementSpec): ChildSpec | undefined {
-    const exact = spec.byQualified.get(`${element.ns} ${element.local}`);
-    if (exact || !MEDCOM_NAMESPACES.has(element.ns)) return exact;
     const loose = spec.byLocal.get(element.local);
-    if (loose) {
+    if (!loose || loose.nsUris.includes(element.ns)) return loose;
+    if (!MEDCOM_NAMESPACES.has(element.ns)) return undefined;
+    {
       const expected = loose.nsUris[0]!;
       this.findings.push(makeFinding(STRUCT_003, {
         en: `<${element.qname}> is in namespace ${element.ns}; the standard puts ${element.local} in ${expected}. It was read all the same.`,

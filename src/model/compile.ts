@@ -18,9 +18,7 @@ export interface ChildSpec {
 
 export interface ElementSpec {
   children: ChildSpec[];
-  /** key: namespace URI + ' ' + local name */
-  byQualified: Map<string, ChildSpec>;
-  /** by local name only: for an element sent in the other MedCom namespace */
+  /** by local name: no G-GOP element has two children of the same local name in different namespaces */
   byLocal: Map<string, ChildSpec>;
   byProp: Map<string, ChildSpec>;
 }
@@ -69,7 +67,7 @@ const compiled = new WeakMap<object, ElementSpec>();
 export function compileElement(schema: z.ZodType): ElementSpec {
   const cached = compiled.get(schema);
   if (cached) return cached;
-  const spec: ElementSpec = { children: [], byQualified: new Map(), byLocal: new Map(), byProp: new Map() };
+  const spec: ElementSpec = { children: [], byLocal: new Map(), byProp: new Map() };
   compiled.set(schema, spec);
   for (const [prop, child] of Object.entries(defOf(schema).shape ?? {})) {
     const childSpec = compileChild(prop, child);
@@ -77,7 +75,6 @@ export function compileElement(schema: z.ZodType): ElementSpec {
     spec.children.push(childSpec);
     spec.byProp.set(prop, childSpec);
     spec.byLocal.set(childSpec.name, childSpec);
-    for (const uri of childSpec.nsUris) spec.byQualified.set(`${uri} ${childSpec.name}`, childSpec);
   }
   return spec;
 }

@@ -9,7 +9,7 @@ export interface XmlLimits {
   maxAttributes: number;
 }
 
-const DOCTYPE = /<!DOCTYPE|<!ENTITY/i;
+const DECLARATION = /^<!(DOCTYPE|ENTITY)/i;
 // Characters XML 1.0 forbids (§2.2); a NUL or a stray control byte is a broken or hostile document.
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 // An ampersand that does not start one of XML's five predefined entities or a character reference.
@@ -24,23 +24,27 @@ function at(lines: LineIndex, offset: number) {
  * Each is a single native scan, so a normal message pays almost nothing.
  */
 export function guardText(text: string, lines: LineIndex, limits: XmlLimits): Finding | undefined {
-  const doctype = DOCTYPE.exec(text);
-  if (doctype) {
-    return makeFinding(INPUT_002, { construct: doctype[0].toUpperCase() === '<!DOCTYPE' ? 'a DOCTYPE declaration' : 'an entity declaration' }, at(lines, doctype.index));
+  // '<!' is rare in a message (comments, CDATA), so looking at each is cheaper than a case-insensitive regex.
+  for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
+    const declaration = DECLARATION.exec(text.slice(i, i + 9));
+    if (declaration) {
+      const construct = declaration[1]!.toUpperCase() === 'DOCTYPE' ? 'a DOCTYPE declaration' : 'an entity declaration';
+      return makeFinding(INPUT_002, { construct }, at(lines, i));
+    }
   }
   const forbidden = FORBIDDEN_CHAR.exec(text);
   if (forbidden) {
     const code = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return makeFinding(INPUT_001, { detail: `character U+${code} is not allowed in XML` }, at(lines, forbidden.index));
+    return makeFinding(INPUT_001, { en: `character U+${code} is not allowed in XML`, da: `tegnet U+${code} er ikke tilladt i XML` }, at(lines, forbidden.index));
   }
   if (text.includes('&')) {
     const bad = BAD_REFERENCE.exec(text);
     if (bad) {
       const ref = /^&[^;\s<&]{0,20};?/.exec(text.slice(bad.index, bad.index + 24))?.[0] ?? '&';
       const detail = ref.endsWith(';') && ref.length > 2
-        ? `the entity reference "${ref}" is not defined (XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references)`
-        : `a bare "&" must be written &amp;`;
-      return makeFinding(INPUT_001, { detail }, at(lines, bad.index));
+        ? { en: `the entity reference "${ref}" is not defined (XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references)`, da: `entitetsreferencen "${ref}" er ikke defineret (XML kender kun &amp; &lt; &gt; &quot; &apos; og numeriske referencer)` }
+        : { en: 'a bare "&" must be written &amp;', da: 'et "&" skal skrives &amp;' };
+      return makeFinding(INPUT_001, detail, at(lines, bad.index));
     }
   }
   return attributeFlood(text, lines, limits.maxAttributes);
@@ -63,7 +67,7 @@ function attributeFlood(text: string, lines: LineIndex, maxAttributes: number): 
     if (c === '<') { tagStart = i; count = 0; }
     else if (tagStart >= 0 && (c === '"' || c === "'")) quote = c;
     else if (tagStart >= 0 && c === '=' && ++count > maxAttributes) {
-      return makeFinding(INPUT_004, { detail: `an element has more than ${maxAttributes} attributes` }, at(lines, tagStart));
+      return makeFinding(INPUT_004, { en: `an element has more than ${maxAttributes} attributes`, da: `et element har mere end ${maxAttributes} attributter` }, at(lines, tagStart));
     } else if (c === '>') tagStart = -1;
   }
   return undefined;

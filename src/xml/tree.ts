@@ -67,6 +67,7 @@ function parserFor(limits: XmlLimits) {
     ignoreDeclaration: true,
     ignorePiTags: true,
     maxNestedTags: limits.maxDepth,
+    jPath: false,
   });
 }
 
@@ -79,9 +80,7 @@ export function parseXml(text: string, limits: XmlLimits): XmlResult {
   if (guarded) return { ok: false, finding: guarded };
 
   const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    return { ok: false, finding: makeFinding(INPUT_001, { detail: valid.err.msg }, { path: '/', line: valid.err.line, column: valid.err.col }) };
-  }
+  if (valid !== true) return { ok: false, finding: notWellFormed(valid.err, text, lines) };
   if (cachedParser?.limits.maxDepth !== limits.maxDepth) cachedParser = { limits, parser: parserFor(limits) };
   let top: FxpNode[];
   try {
@@ -94,15 +93,37 @@ export function parseXml(text: string, limits: XmlLimits): XmlResult {
       return { ok: false, finding: makeFinding(INPUT_007, { name }, { path: '/', ...(where >= 0 ? lines.position(where) : {}) }) };
     }
     if (/nested/i.test(message)) {
-      return { ok: false, finding: makeFinding(INPUT_004, { detail: `elements are nested deeper than ${limits.maxDepth} levels` }, { path: '/' }) };
+      return { ok: false, finding: makeFinding(INPUT_004, { en: `elements are nested deeper than ${limits.maxDepth} levels`, da: `elementer er indlejret dybere end ${limits.maxDepth} niveauer` }, { path: '/' }) };
     }
-    return { ok: false, finding: makeFinding(INPUT_001, { detail: message }, { path: '/' }) };
+    return { ok: false, finding: makeFinding(INPUT_001, { en: message, da: message }, { path: '/' }) };
   }
   return toTree(top, text, lines);
 }
 
 interface Scope { [prefix: string]: string }
-const BASE_SCOPE: Scope = { xml: NS.xml, xmlns: NS.xmlns };
+// Null-prototype scopes: a prefix named __proto__ must find nothing inherited.
+const BASE_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: NS.xml, xmlns: NS.xmlns });
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+function reserved(name: string, offset: number, lines: LineIndex): Finding | undefined {
+  const local = name.slice(name.indexOf(':') + 1);
+  return RESERVED.has(local) ? makeFinding(INPUT_007, { name }, { path: '/', ...lines.position(offset) }) : undefined;
+}
+
+/** The validator's first error, in words a user can act on. */
+function notWellFormed(err: { code: string; msg: string; line: number; col: number }, text: string, lines: LineIndex): Finding {
+  // fast-xml-parser reports a document that ends early as "Invalid '[...]' found" at 1:1; say what is unclosed, and where.
+  const unclosed = /^Invalid '\[(.*)\]' found/s.exec(err.msg);
+  if (unclosed) {
+    const names = unclosed[1]!.split(',').map((n) => n.trim().replace(/^"|"$/g, '')).filter(Boolean);
+    const last = names[names.length - 1] ?? '';
+    return makeFinding(INPUT_001, {
+      en: `the document ends before <${last}> is closed (still open: ${names.join(' > ')}); is it truncated?`,
+      da: `dokumentet slutter, før <${last}> er lukket (stadig åbne: ${names.join(' > ')}); er det afkortet?`,
+    }, { path: '/', ...lines.position(Math.max(0, text.trimEnd().length - 1)) });
+  }
+  return makeFinding(INPUT_001, { en: err.msg, da: `XML-fejl: ${err.msg}` }, { path: '/', line: err.line, column: err.col });
+}
 
 function toTree(top: FxpNode[], text: string, lines: LineIndex): XmlResult {
   let root: XmlElement | undefined;
@@ -113,11 +134,11 @@ function toTree(top: FxpNode[], text: string, lines: LineIndex): XmlResult {
     const element = toElement(node, name, BASE_SCOPE, lines, problems);
     if (problems.length) return { ok: false, finding: problems[0]! };
     if (root) {
-      return { ok: false, finding: makeFinding(INPUT_001, { detail: 'more than one root element' }, { path: '/', ...lines.position(element.start) }) };
+      return { ok: false, finding: makeFinding(INPUT_001, { en: 'more than one root element', da: 'mere end ét rodelement' }, { path: '/', ...lines.position(element.start) }) };
     }
     root = element;
   }
-  if (!root) return { ok: false, finding: makeFinding(INPUT_001, { detail: 'no root element' }, { path: '/' }) };
+  if (!root) return { ok: false, finding: makeFinding(INPUT_001, { en: 'there is no root element', da: 'der er intet rodelement' }, { path: '/' }) };
   return { ok: true, doc: { root, text, lines } };
 }
 
@@ -147,11 +168,14 @@ function toElement(node: FxpNode, qname: string, parentScope: Scope, lines: Line
   }
   const meta = (node as Record<symbol, { startIndex: number; endIndex?: number } | undefined>)[META];
   const start = meta?.startIndex ?? 0;
+  const forbidden = reserved(qname, start, lines);
+  if (forbidden) problems.push(forbidden);
+  if (attrs) for (const name in attrs) { const bad = reserved(name, start, lines); if (bad) problems.push(bad); }
   const colon = qname.indexOf(':');
   const prefix = colon < 0 ? '' : qname.slice(0, colon);
   const ns = scope[prefix];
   if (ns === undefined && prefix !== '') {
-    problems.push(makeFinding(INPUT_001, { detail: `the namespace prefix "${prefix}" of <${qname}> is not declared` }, { path: '/', ...lines.position(start) }));
+    problems.push(makeFinding(INPUT_001, { en: `the namespace prefix "${prefix}" of <${qname}> is not declared`, da: `navnerumspræfikset "${prefix}" i <${qname}> er ikke erklæret` }, { path: '/', ...lines.position(start) }));
   }
   const children: XmlNode[] = [];
   const element: XmlElement = { ns: ns ?? '', local: colon < 0 ? qname : qname.slice(colon + 1), qname, attrs, children, start, end: meta?.endIndex ?? start };

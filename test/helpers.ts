@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseXml, type XmlElement } from '../src/xml/tree';
+import { NS } from '../src/standard/namespaces';
+
+export const SAMPLES_DIR = fileURLToPath(new URL('../../shared/samples/', import.meta.url));
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const SAMPLE = `${SAMPLES_DIR}ggop-public-example.xml`;
+export const XDIS91_SAMPLE = `${SAMPLES_DIR}xdis91-converted-example.xml`;
+
+export const haveSamples = existsSync(SAMPLE);
+if (!haveSamples) console.warn(`public sample tests skipped: ${SAMPLE} is absent (it lives in ../shared/samples beside the repo)`);
+
+export function sampleBytes(): Uint8Array {
+  return readFileSync(SAMPLE);
+}
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Writes a document again with every element prefixed from `prefixes` (namespace URI → prefix, '' = default),
+ * all declarations on the root. Test-only: it shows that the reader never depends on prefixes.
+ */
+export function reprefix(xml: string, prefixes: Record<string, string>): string {
+  const parsed = parseXml(xml.replace(/^\uFEFF/, ''), { maxDepth: 64, maxAttributes: 64 });
+  if (!parsed.ok) throw new Error(parsed.finding.message);
+  const declarations = Object.entries(prefixes)
+    .map(([uri, prefix]) => (prefix ? ` xmlns:${prefix}="${uri}"` : ` xmlns="${uri}"`))
+    .join('');
+  const write = (element: XmlElement, isRoot: boolean): string => {
+    const prefix = prefixes[element.ns];
+    const name = prefix === undefined ? element.qname : prefix ? `${prefix}:${element.local}` : element.local;
+    const body = element.children.map((c) => (typeof c === 'string' ? escapeText(c) : write(c, false))).join('');
+    return `<${name}${isRoot ? declarations : ''}>${body}</${name}>`;
+  };
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${write(parsed.doc.root, true)}`;
+}
+
+export const OTHER_PREFIXES = { [NS.m104]: 'gop', [NS.m100]: 'fælles' };
+
+/** Wraps message bytes in a VANSEnvelope the way MedCom's VANS network delivers them. */
+export function wrapInVansForTest(inner: Uint8Array, overrides: { data?: string; size?: string } = {}): string {
+  const data = overrides.data ?? Buffer.from(inner).toString('base64').replace(/(.{76})/g, '$1\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<VANSEnvelope xmlns="${NS.vans}">
+  <SenderID EndPointType="EAN">5790001354145</SenderID>
+  <ReceiverID EndPointType="EAN">5790000121441</ReceiverID>
+  <EnvelopeIdentifier>ENV-0001</EnvelopeIdentifier>
+  <SentDateTime>2019-03-05T10:15:00</SentDateTime>
+  <Message>
+    <MetaInformation>
+      <Identifier>MSG-0001</Identifier>
+      <Document><Format>XML</Format><Name>GGOP</Name><Version>GGOP100</Version><SizeInBytes>${overrides.size ?? inner.length}</SizeInBytes></Document>
+    </MetaInformation>
+    <Data>${data}</Data>
+  </Message>
+</VANSEnvelope>`;
+}
+
+const M104 = 'urn:oio:medcom:municipality:1.0.4';
+const M100 = 'urn:oio:medcom:municipality:1.0.0';
+
+/** A small, complete message; `patientName` lets a test put any characters through the reader. */
+export function tinyMessage(patientName = 'Østergård', encoding = 'UTF-8', givenName = 'Åse'): string {
+  return `<?xml version="1.0" encoding="${encoding}"?>
+<Emessage xmlns="${M104}" xmlns:m100="${M100}">
+  <m100:Envelope><m100:Sent><m100:Date>2019-03-05</m100:Date><m100:Time>10:15</m100:Time></m100:Sent>
+    <m100:Identifier>00012345</m100:Identifier><m100:AcknowledgementCode>pluspositivkvitt</m100:AcknowledgementCode></m100:Envelope>
+  <RehabilitationPlan>
+    <Letter><Identifier>L-1</Identifier><VersionCode>GGOP100</VersionCode>
+      <Authorisation><m100:Date>2019-03-05</m100:Date><m100:Time>09:00</m100:Time></Authorisation><TypeCode>GGOP</TypeCode></Letter>
+    <Sender><m100:EANIdentifier>5790001354145</m100:EANIdentifier></Sender>
+    <Receiver><m100:EANIdentifier>5790000121441</m100:EANIdentifier></Receiver>
+    <Patient><m100:CivilRegistrationNumber>0101701234</m100:CivilRegistrationNumber>
+      <m100:PersonSurnameName>${patientName}</m100:PersonSurnameName><m100:PersonGivenName>${givenName}</m100:PersonGivenName></Patient>
+    <TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan>
+    <ConsentInformed>ja</ConsentInformed>
+  </RehabilitationPlan>
+</Emessage>`;
+}
+
