@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseGop } from '../index';
+import { checkGop, parseGop } from '../index';
 import { expandPaths } from './files';
 
 const VERSION = '0.1.0';
@@ -24,16 +24,13 @@ function validate(args: string[]): number {
   let failed = 0;
   for (const path of missing) console.error(`${path}: cannot read (no such file or directory)`);
   for (const file of files) {
-    let result;
-    try { result = parseGop(readInput(file)); } catch (error) { console.error(`${file}: cannot read (${(error as Error).message})`); failed = 2; continue; }
-    const counts = { fatal: 0, error: 0, warning: 0, info: 0 };
-    for (const f of result.findings) counts[f.severity]++;
-    const bad = counts.fatal + counts.error > 0;
-    if (bad && failed === 0) failed = 1;
-    const plan = result.ok ? result.message.rehabilitationPlan : result.partial?.rehabilitationPlan;
-    const first = result.findings.find((f) => f.severity === 'fatal' || f.severity === 'error');
-    const facts = plan ? ` level=${plan.typeOfRehabilitationPlan ?? '?'} discharge=${plan.currentHospitalContact?.expectedEnd?.date ?? '?'}` : '';
-    console.log(`${bad ? 'INVALID' : 'valid  '} ${file}: ${counts.fatal} fatal, ${counts.error} errors, ${counts.warning} warnings${facts}${first ? ` — ${first.ruleId} ${first.message}` : ''}`);
+    let report;
+    try { report = checkGop(readInput(file)); } catch (error) { console.error(`${file}: cannot read (${(error as Error).message})`); failed = 2; continue; }
+    const { counts, facts } = report;
+    if (!report.valid && failed === 0) failed = 1;
+    const first = report.findings.find((f) => f.severity === 'fatal' || f.severity === 'error') ?? report.findings[0];
+    const keyFacts = facts ? ` | ${facts.level ?? '?'}, discharged ${facts.dischargeDate ?? '?'}, start by ${facts.mustStartBy ?? '-'}, free choice from ${facts.freeChoiceFrom ?? '-'}` : '';
+    console.log(`${report.valid ? 'valid  ' : 'INVALID'} ${file}: ${counts.fatal} fatal, ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info${keyFacts}${first ? `\n        ${first.ruleId} ${first.line ? `${first.line}:${first.column} ` : ''}${first.message}` : ''}`);
   }
   console.log(`${files.length} files read`);
   if (missing.length) return 2;

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { LEVELS, LEVEL_LABELS, type Level } from '../standard/codelists';
+import type { DeepPartial } from '../model/partial';
+import type { GopMessage, Party } from '../model/schema';
+import { addDaysIso, isIsoDate, isTime } from '../values/date';
+import { cprBirthDate } from '../values/cpr';
+import { interpretDeadline } from './deadline';
+
+/** § 140 stk. 4 (the 7-day rule) applies to discharges from this date. */
+export const FREE_CHOICE_IN_FORCE = '2018-07-01';
+export const FREE_CHOICE_DAYS = 7;
+/** The 2015 order's levels apply to plans authorised from this date. */
+export const ORDER_2015_IN_FORCE = '2015-01-01';
+
+const PartyFactSchema = z.object({
+  ean: z.string().optional(),
+  identifier: z.string().optional(),
+  identifierCode: z.string().optional(),
+  name: z.string().optional(),
+});
+
+export const FactsSchema = z.object({
+  level: z.enum(LEVELS).optional(),
+  levelLabel: z.object({ da: z.string(), en: z.string() }).optional(),
+  provider: z.enum(['municipality', 'hospital']).optional().describe('who provides the rehabilitation'),
+  admissionDate: z.string().optional(),
+  dischargeDate: z.string().optional(),
+  authorisedAt: z.string().optional().describe('YYYY-MM-DDThh:mm, when the plan was signed'),
+  sentAt: z.string().optional().describe('YYYY-MM-DDThh:mm, from the message envelope'),
+  deadlineText: z.string().optional(),
+  deadline: z.object({
+    date: z.string().optional(),
+    kind: z.enum(['absolute', 'relative', 'asap', 'none', 'unreadable']),
+    explanation: z.object({ da: z.string(), en: z.string() }),
+  }),
+  earliestStart: z.string().optional().describe('a later start the plan asks for ("tidligst ..."), from which the 7 days run'),
+  mustStartBy: z.string().optional().describe("the latest start date: the plan's own deadline, where it gives one"),
+  freeChoiceFrom: z.string().optional().describe('from this date the citizen may choose a private provider (§ 140 stk. 4)'),
+  daysUntilMustStart: z.number().int().optional().describe('mustStartBy minus the reference date, when one was given'),
+  consent: z.string().optional(),
+  receivers: z.object({
+    municipality: PartyFactSchema.optional(),
+    gp: PartyFactSchema.optional(),
+    gpDeselected: z.boolean(),
+    copies: z.array(PartyFactSchema),
+  }),
+  patient: z.object({
+    cpr: z.string().optional(),
+    birthDate: z.string().optional(),
+    givenName: z.string().optional(),
+    surname: z.string().optional(),
+  }),
+});
+export type Facts = z.infer<typeof FactsSchema>;
+
+export interface FactOptions {
+  /** "today" for anything relative to it; the library never reads the clock */
+  referenceDate?: string;
+}
+
+const validDate = (value: string | undefined) => (value !== undefined && isIsoDate(value) ? value : undefined);
+const stamp = (date?: string, time?: string) => {
+  const day = validDate(date);
+  return day && time && isTime(time) ? `${day}T${time}` : day;
+};
+const partyFact = (party: DeepPartial<Party> | undefined) =>
+  party && {
+    ean: party.eanIdentifier,
+    identifier: party.identifier,
+    identifierCode: party.identifierCode,
+    name: party.organisationName ?? party.departmentName,
+  };
+
+const EARLIEST = /^\s*(?:opstart\s+|start\s+)?(?:tidligst|ikke\s+før|først)\s+/i;
+
+/** A later start the plan asks for: "tidligst 14.03.2019", "tidligst 2 uger efter udskrivelse". */
+export function earliestStartOf(deadlineText: string | undefined, dischargeDate: string | undefined): string | undefined {
+  if (!deadlineText || !EARLIEST.test(deadlineText)) return undefined;
+  const later = interpretDeadline(deadlineText.replace(EARLIEST, ''), dischargeDate);
+  return later.kind === 'absolute' || later.kind === 'relative' ? later.date : undefined;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** What an integrator acts on, derived from the message; every date is YYYY-MM-DD, reproducible from the inputs. */
+export function computeFacts(message: DeepPartial<GopMessage>, options: FactOptions = {}): Facts {
+  const plan = message.rehabilitationPlan ?? {};
+  const levelCode = plan.typeOfRehabilitationPlan;
+  const level = (LEVELS as readonly string[]).includes(levelCode ?? '') ? (levelCode as Level) : undefined;
+  const dischargeDate = validDate(plan.currentHospitalContact?.expectedEnd?.date);
+  const deadlineText = plan.rehabilitationDeadline;
+  const earliestStart = earliestStartOf(deadlineText, dischargeDate);
+  const interpreted = earliestStart
+    ? { kind: 'none' as const, explanation: { da: `Planen beder om opstart tidligst ${earliestStart}; den angiver ingen seneste frist.`, en: `The plan asks for a start no earlier than ${earliestStart}; it gives no latest deadline.` } }
+    : interpretDeadline(deadlineText, dischargeDate);
+  const deadline = { kind: interpreted.kind, explanation: interpreted.explanation, ...('date' in interpreted && interpreted.date ? { date: interpreted.date } : {}) };
+  const mustStartBy = deadline.kind === 'absolute' || deadline.kind === 'relative' ? deadline.date : undefined;
+  const freeChoiceApplies = dischargeDate !== undefined && dischargeDate >= FREE_CHOICE_IN_FORCE && (level === 'almen' || level === 'rehabilitering');
+  const runsFrom = earliestStart && dischargeDate && earliestStart > dischargeDate ? earliestStart : dischargeDate;
+  const referenceDate = validDate(options.referenceDate);
+  const cpr = plan.patient?.civilRegistrationNumber;
+  const facts: Facts = {
+    level,
+    levelLabel: level && LEVEL_LABELS[level],
+    provider: level && (level === 'specialiseret' ? 'hospital' : 'municipality'),
+    admissionDate: validDate(plan.currentHospitalContact?.start?.date),
+    dischargeDate,
+    authorisedAt: stamp(plan.letter?.authorisation?.date, plan.letter?.authorisation?.time),
+    sentAt: stamp(message.envelope?.sent?.date, message.envelope?.sent?.time),
+    deadlineText,
+    deadline,
+    earliestStart,
+    mustStartBy,
+    freeChoiceFrom: freeChoiceApplies && runsFrom ? addDaysIso(runsFrom, FREE_CHOICE_DAYS) : undefined,
+    daysUntilMustStart: mustStartBy && referenceDate ? daysBetween(referenceDate, mustStartBy) : undefined,
+    consent: plan.consentInformed,
+    receivers: {
+      municipality: partyFact(plan.receiver),
+      gp: partyFact(plan.gpccReceiver?.ccReceiver),
+      gpDeselected: plan.gpccReceiver?.deselected === true,
+      copies: (plan.ccReceiver ?? []).map((p) => partyFact(p)!),
+    },
+    patient: {
+      cpr,
+      birthDate: cpr ? cprBirthDate(cpr) : undefined,
+      givenName: plan.patient?.personGivenName,
+      surname: plan.patient?.personSurnameName,
+    },
+  };
+  return dropUndefined(facts);
+}
+
+/** JSON has no undefined: leave absent facts out so that reports compare and serialise cleanly. */
+function dropUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(dropUndefined) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = dropUndefined(v);
+    return out as T;
+  }
+  return value;
+}

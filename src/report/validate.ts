@@ -1,0 +1,99 @@
+import { computeFacts, type Facts } from '../facts/facts';
+import { makeFinding, SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding';
+import { MESSAGE_SPEC } from '../model/bind';
+import { xmlPathOf, type ModelPath } from '../model/locate';
+import type { DeepPartial } from '../model/partial';
+import type { GopMessage } from '../model/schema';
+import { parseGop, type MessageSource, type ParseOptions } from '../read/parse';
+import { rules, rulesById, RULESET_VERSION, type RuleContext } from '../rules/index';
+import { indexValues } from '../rules/values';
+import type { Counts, Report } from './report';
+
+export type SeveritySetting = 'off' | Exclude<Severity, 'fatal'>;
+
+export interface ValidateOptions {
+  /** "today" (YYYY-MM-DD) for anything relative to it; the library never reads the clock */
+  referenceDate?: string;
+  /** IANA time zone for instants; dates in the plan are already local (default Europe/Copenhagen) */
+  timeZone?: string;
+  /** per-rule severity: 'off' drops a rule's findings. Fatal input findings cannot be changed. */
+  severity?: Record<string, SeveritySetting>;
+  /** the language formatters print first; both are always in each finding */
+  language?: 'da' | 'en';
+}
+export type CheckOptions = ValidateOptions & ParseOptions;
+
+const LAYER_ORDER = { input: 0, structure: 1, format: 2, code: 3, law: 4 } as const;
+
+/** Runs every rule with a check function over a (possibly incomplete) message. */
+function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: MessageSource | undefined): Finding[] {
+  const findings: Finding[] = [];
+  let index: Map<string, ReturnType<typeof indexValues> extends Map<string, infer V> ? V : never> | undefined;
+  for (const rule of rules) {
+    const check = rule.check;
+    if (!check) continue;
+    const context: RuleContext<unknown> = {
+      message,
+      facts,
+      values: (prop) => (index ??= indexValues(message)).get(prop) ?? [],
+      report: (path: ModelPath, details: unknown) => {
+        const at = source?.locate(path);
+        findings.push(makeFinding(rule, details, { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }));
+      },
+    };
+    check(context);
+  }
+  return findings;
+}
+
+function applySeverity(findings: Finding[], settings: Record<string, SeveritySetting> | undefined): Finding[] {
+  if (!settings) return findings;
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const setting = settings[finding.ruleId];
+    if (!setting || finding.severity === 'fatal') out.push(finding);
+    else if (setting !== 'off') out.push({ ...finding, severity: setting });
+  }
+  return out;
+}
+
+const layerOf = (finding: Finding) => LAYER_ORDER[rulesById.get(finding.ruleId)?.layer ?? 'law'];
+
+function buildReport(findings: Finding[], facts: Facts | undefined, options: ValidateOptions, envelope?: Report['envelope']): Report {
+  const kept = applySeverity(findings, options.severity);
+  // Layer by layer, and within a layer in document order; stable for findings without a line.
+  const sorted = kept
+    .map((finding, i) => ({ finding, i }))
+    .sort((a, b) => layerOf(a.finding) - layerOf(b.finding) || (a.finding.line ?? 0) - (b.finding.line ?? 0) || (a.finding.column ?? 0) - (b.finding.column ?? 0) || a.i - b.i)
+    .map(({ finding }) => finding);
+  const counts: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
+  for (const finding of sorted) counts[finding.severity]++;
+  const report: Report = { valid: counts.fatal === 0 && counts.error === 0, findings: sorted, counts, rulesetVersion: RULESET_VERSION };
+  if (facts) report.facts = facts;
+  if (envelope) report.envelope = envelope;
+  return report;
+}
+
+/** Validates a message object (built in code or read by parseGop). Without a source, findings carry paths but no lines. */
+export function validateGop(message: GopMessage | DeepPartial<GopMessage>, options: ValidateOptions & { source?: MessageSource } = {}): Report {
+  const facts = computeFacts(message, options);
+  return buildReport(runRules(message, facts, options.source), facts, options);
+}
+
+/** Reads and validates in one call. Never throws, whatever the input. */
+export function checkGop(input: string | Uint8Array, options: CheckOptions = {}): Report {
+  const parsed = parseGop(input, options);
+  const message = parsed.ok ? parsed.message : parsed.partial;
+  if (!message || parsed.findings.some((f) => f.severity === 'fatal')) {
+    return buildReport(parsed.findings, undefined, options, parsed.envelope);
+  }
+  try {
+    const facts = computeFacts(message, options);
+    const findings = [...parsed.findings, ...runRules(message, facts, parsed.source)];
+    return buildReport(findings, facts, options, parsed.envelope);
+  } catch (error) {
+    // A rule must never take a receiving system down: the message is reported as not validated.
+    const detail = error instanceof Error ? error.message : String(error);
+    return buildReport([...parsed.findings, makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' })], undefined, options, parsed.envelope);
+  }
+}

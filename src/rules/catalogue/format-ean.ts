@@ -1,0 +1,18 @@
+import { defineRule } from '../rule';
+import { isValidGln } from '../../values/gln';
+
+export default defineRule<{ value: string; expected?: number }>({
+  id: 'GOP-FORMAT-004', layer: 'format', severity: 'error', reference: 'gs1',
+  title: { da: 'Ugyldigt lokationsnummer (EAN/GLN)', en: 'Invalid location number (EAN/GLN)' },
+  docs: { en: 'Every EANIdentifier is 13 digits with a correct GS1 check digit.', da: 'Hvert EANIdentifier er 13 cifre med korrekt GS1-kontrolciffer.' },
+  messages: {
+    en: ({ value, expected }) => expected === undefined ? `"${value}" is not a 13-digit location number.` : `"${value}" has a wrong GS1 check digit (it should be ${expected}).`,
+    da: ({ value, expected }) => expected === undefined ? `"${value}" er ikke et 13-cifret lokationsnummer.` : `"${value}" har forkert GS1-kontrolciffer (det skal være ${expected}).`,
+  },
+  check(context) {
+    for (const { value, path } of context.values('eanIdentifier')) {
+      const result = isValidGln(value);
+      if (!result.ok) context.report(path, { value, expected: result.reason === 'check-digit' ? result.expected : undefined });
+    }
+  },
+});

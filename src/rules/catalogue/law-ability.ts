@@ -1,0 +1,17 @@
+import { defineRule } from '../rule';
+import { isBlank, isOldRegime } from './regime';
+
+export default defineRule<Record<string, never>>({
+  id: 'GOP-LAW-002', layer: 'law', severity: 'error', reference: 'bek2_2',
+  title: { da: 'Funktionsevne ved udskrivelse er ikke beskrevet', en: 'Functional ability at discharge not described' },
+  docs: { en: 'AbilityAtDischargeSummary describes the functional ability at discharge.', da: 'AbilityAtDischargeSummary beskriver funktionsevnen ved udskrivelsen.' },
+  messages: {
+    en: () => 'The plan does not describe the functional ability at discharge (AbilityAtDischargeSummary is absent or empty).',
+    da: () => 'Planen beskriver ikke funktionsevnen ved udskrivelsen (AbilityAtDischargeSummary mangler eller er tom).',
+  },
+  check(context) {
+    if (!isOldRegime(context) && isBlank(context.message.rehabilitationPlan?.abilityAtDischargeSummary)) {
+      context.report(['rehabilitationPlan', 'abilityAtDischargeSummary'], {});
+    }
+  },
+});

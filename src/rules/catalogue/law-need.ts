@@ -1,0 +1,17 @@
+import { defineRule } from '../rule';
+import { isBlank, isOldRegime } from './regime';
+
+export default defineRule<Record<string, never>>({
+  id: 'GOP-LAW-003', layer: 'law', severity: 'error', reference: 'bek2_2',
+  title: { da: 'Genoptræningsbehovet er ikke beskrevet', en: 'Rehabilitation need not described' },
+  docs: { en: 'RehabilitationNeedAndPotential describes the need, including which impairments to target.', da: 'RehabilitationNeedAndPotential beskriver behovet, herunder hvilke funktionsnedsættelser der skal trænes.' },
+  messages: {
+    en: () => 'The plan does not describe the rehabilitation need (RehabilitationNeedAndPotential is absent or empty).',
+    da: () => 'Planen beskriver ikke genoptræningsbehovet (RehabilitationNeedAndPotential mangler eller er tom).',
+  },
+  check(context) {
+    if (!isOldRegime(context) && isBlank(context.message.rehabilitationPlan?.rehabilitationNeedAndPotential)) {
+      context.report(['rehabilitationPlan', 'rehabilitationNeedAndPotential'], {});
+    }
+  },
+});

@@ -1,0 +1,13 @@
+import type { RuleContext } from '../rule';
+import { ORDER_2015_IN_FORCE } from '../../facts/facts';
+
+/** Plans authorised before 2015 follow the old order: its content rules differ (GOP-LAW-012 says so). */
+export function isOldRegime(context: Pick<RuleContext<unknown>, 'facts'>): boolean {
+  const authorised = context.facts.authorisedAt;
+  return authorised !== undefined && authorised.slice(0, 10) < ORDER_2015_IN_FORCE;
+}
+
+/** Formatted text that says something: absent, empty and whitespace-only all say nothing. */
+export function isBlank(text: { text?: string } | undefined): boolean {
+  return !text?.text?.trim();
+}

@@ -1,0 +1,27 @@
+import type { ModelPath } from '../model/locate';
+import type { ValueAt } from './rule';
+
+/** One walk over the model: every text value, grouped by its property name, in document order. */
+export function indexValues(root: unknown): Map<string, ValueAt[]> {
+  const index = new Map<string, ValueAt[]>();
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, [...path, i]));
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    for (const key in node) {
+      if (key === 'extraElements' || key === 'content') continue; // kept-aside content and rich text are no coded values
+      const value = (node as Record<string, unknown>)[key];
+      if (typeof value === 'string') {
+        let list = index.get(key);
+        if (!list) index.set(key, (list = []));
+        list.push({ value, path: [...path, key] as ModelPath });
+      } else if (value && typeof value === 'object') {
+        walk(value, [...path, key]);
+      }
+    }
+  };
+  walk(root, []);
+  return index;
+}
