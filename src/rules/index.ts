@@ -9,6 +9,7 @@ import formatEan from './catalogue/format-ean';
 import formatTime from './catalogue/format-time';
 import lawAbility from './catalogue/law-ability';
 import lawAuthorisedLate from './catalogue/law-authorised-late';
+import lawChronology from './catalogue/law-chronology';
 import lawConsent from './catalogue/law-consent';
 import lawContacts from './catalogue/law-contacts';
 import lawDeadlineBeforeDischarge from './catalogue/law-deadline-before-discharge';
@@ -59,6 +60,7 @@ export const rules: readonly Rule[] = [
   lawAuthorisedLate,
   lawNoDischarge,
   lawOldRegime,
+  lawChronology,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));
