@@ -54,8 +54,26 @@ export const FactsSchema = z.object({
 export type Facts = z.infer<typeof FactsSchema>;
 
 export interface FactOptions {
-  /** "today" for anything relative to it; the library never reads the clock */
-  referenceDate?: string;
+  /** "today" for anything relative to it: a date (YYYY-MM-DD), or an instant read as a date in `timeZone`. The library never reads the clock. */
+  referenceDate?: string | Date;
+  /** IANA time zone in which an instant becomes a calendar date (default Europe/Copenhagen) */
+  timeZone?: string;
+}
+
+export const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
+
+/** The calendar date of `reference` in `timeZone`: what "today" is in Denmark when a system passes an instant. */
+export function localDate(reference: string | Date | undefined, timeZone = DEFAULT_TIME_ZONE): string | undefined {
+  if (reference === undefined) return undefined;
+  if (typeof reference === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reference)) return isIsoDate(reference) ? reference : undefined;
+  const instant = typeof reference === 'string' ? new Date(reference) : reference;
+  if (Number.isNaN(instant.getTime())) return undefined;
+  try {
+    // en-CA formats as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  } catch {
+    return undefined; // an unknown time zone: no reference date rather than a wrong one
+  }
 }
 
 const validDate = (value: string | undefined) => (value !== undefined && isIsoDate(value) ? value : undefined);
@@ -99,7 +117,7 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
   const mustStartBy = deadline.kind === 'absolute' || deadline.kind === 'relative' ? deadline.date : undefined;
   const freeChoiceApplies = dischargeDate !== undefined && dischargeDate >= FREE_CHOICE_IN_FORCE && (level === 'almen' || level === 'rehabilitering');
   const runsFrom = earliestStart && dischargeDate && earliestStart > dischargeDate ? earliestStart : dischargeDate;
-  const referenceDate = validDate(options.referenceDate);
+  const referenceDate = localDate(options.referenceDate, options.timeZone);
   const cpr = plan.patient?.civilRegistrationNumber;
   const facts: Facts = {
     level,

@@ -12,9 +12,9 @@ import type { Counts, Report } from './report';
 export type SeveritySetting = 'off' | Exclude<Severity, 'fatal'>;
 
 export interface ValidateOptions {
-  /** "today" (YYYY-MM-DD) for anything relative to it; the library never reads the clock */
-  referenceDate?: string;
-  /** IANA time zone for instants; dates in the plan are already local (default Europe/Copenhagen) */
+  /** "today" for anything relative to it: YYYY-MM-DD, or an instant (ISO string or Date) read in `timeZone`; the library never reads the clock */
+  referenceDate?: string | Date;
+  /** IANA time zone that turns an instant into a Danish calendar date (default Europe/Copenhagen); dates in the plan are already local */
   timeZone?: string;
   /** per-rule severity: 'off' drops a rule's findings. Fatal input findings cannot be changed. */
   severity?: Record<string, SeveritySetting>;

@@ -6,8 +6,8 @@ import type { GopMessage } from '../model/schema';
 
 /** A leaf value somewhere in the message, with where it is. */
 export interface ValueAt {
-  value: string;
-  path: ModelPath;
+  readonly value: string;
+  readonly path: ModelPath;
 }
 
 export interface RuleContext<D> {

@@ -1,6 +1,14 @@
 import type { ModelPath } from '../model/locate';
 import type { ValueAt } from './rule';
 
+/** The path is built only when a rule asks for it (when it reports), not for every value. */
+class IndexedValue implements ValueAt {
+  constructor(readonly value: string, private readonly parent: readonly (string | number)[], private readonly key: string) {}
+  get path(): ModelPath {
+    return [...this.parent, this.key];
+  }
+}
+
 /** One walk over the model: every text value, grouped by its property name, in document order. */
 export function indexValues(root: unknown): Map<string, ValueAt[]> {
   const index = new Map<string, ValueAt[]>();
@@ -16,7 +24,7 @@ export function indexValues(root: unknown): Map<string, ValueAt[]> {
       if (typeof value === 'string') {
         let list = index.get(key);
         if (!list) index.set(key, (list = []));
-        list.push({ value, path: [...path, key] as ModelPath });
+        list.push(new IndexedValue(value, path, key));
       } else if (value && typeof value === 'object') {
         walk(value, [...path, key]);
       }
