@@ -10,7 +10,7 @@ export default defineConfig([
     target: 'node20',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
     format: ['esm'],
     target: 'node20',
     sourcemap: true,

@@ -1,60 +1,126 @@
-import { readFileSync } from 'node:fs';
-import { checkGop, parseGop } from '../index';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { parseGop, rules, REFERENCES, createFormatter, addToSummary, emptySummary, type CheckOptions, type Report } from '../index';
+import { parseValidateArgs, UsageError, type Config } from './config';
 import { expandPaths } from './files';
+import { HELP, VERSION } from './help';
+import { checkFiles } from './run';
 
-const VERSION = '0.1.0';
-const USAGE = `gop ${VERSION}: read and validate MedCom genoptræningsplan (G-GOP) messages
-
-Usage:
-  gop validate [--exit-zero] PATH...   read each file (directories: every *.xml) and print one line per file
-  gop parse FILE                       print the typed model as JSON
-  gop --help | --version
-
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
-
-function readInput(path: string): Uint8Array {
-  return path === '-' ? readFileSync(0) : readFileSync(path);
+/** Where output goes: standard output or --output FILE, written as it is produced. */
+function openOutput(path: string | undefined) {
+  const fd = path ? openSync(path, 'w') : 1;
+  return { write: (text: string) => { if (text) writeSync(fd, text); }, close: () => { if (path) closeSync(fd); } };
 }
 
-function validate(args: string[]): number {
-  const exitZero = args.includes('--exit-zero');
-  const paths = args.filter((a) => !a.startsWith('--') || a === '-');
-  if (paths.length === 0) { console.error('gop validate: no PATH given\n\n' + USAGE); return 2; }
+function onlyErrors(report: Report): Report {
+  return { ...report, findings: report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error') };
+}
+
+async function validate(argv: string[]): Promise<number> {
+  const { config, paths } = parseValidateArgs(argv, process.cwd());
   const { files, missing } = expandPaths(paths);
-  let failed = 0;
-  for (const path of missing) console.error(`${path}: cannot read (no such file or directory)`);
-  for (const file of files) {
-    let report;
-    try { report = checkGop(readInput(file)); } catch (error) { console.error(`${file}: cannot read (${(error as Error).message})`); failed = 2; continue; }
-    const { counts, facts } = report;
-    if (!report.valid && failed === 0) failed = 1;
-    const first = report.findings.find((f) => f.severity === 'fatal' || f.severity === 'error') ?? report.findings[0];
-    const keyFacts = facts ? ` | ${facts.level ?? '?'}, discharged ${facts.dischargeDate ?? '?'}, start by ${facts.mustStartBy ?? '-'}, free choice from ${facts.freeChoiceFrom ?? '-'}` : '';
-    console.log(`${report.valid ? 'valid  ' : 'INVALID'} ${file}: ${counts.fatal} fatal, ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info${keyFacts}${first ? `\n        ${first.ruleId} ${first.line ? `${first.line}:${first.column} ` : ''}${first.message}` : ''}`);
+  for (const path of missing) process.stderr.write(`gop: ${path}: no such file or directory\n`);
+  const options: CheckOptions = {
+    // The command line may read the clock; the library never does.
+    referenceDate: config.referenceDate ?? new Date(),
+    timeZone: 'Europe/Copenhagen',
+    severity: config.rules,
+    language: config.lang,
+    redact: config.redact,
+  };
+  const format = config.format ?? 'text';
+  const output = openOutput(config.output);
+  const color = format === 'text' && !config.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const formatter = createFormatter(format, { language: config.lang, color, toolVersion: VERSION });
+  const summary = emptySummary();
+  summary.unreadable = missing.length;
+  const progress = process.stderr.isTTY === true && files.length > (process.stdout.rows || 24);
+  let seen = 0;
+  output.write(formatter.begin());
+  try {
+    await checkFiles(files, options, config.jobs ?? availableParallelism(), (outcome) => {
+      seen++;
+      if (progress) process.stderr.write(`\r${seen}/${files.length} `);
+      if ('error' in outcome) {
+        summary.unreadable++;
+        process.stderr.write(`${progress ? '\r' : ''}gop: ${outcome.file}: cannot read (${outcome.error})\n`);
+        return;
+      }
+      addToSummary(summary, outcome.report);
+      output.write(formatter.file({ file: outcome.file, report: config.quiet ? onlyErrors(outcome.report) : outcome.report }));
+    });
+  } finally {
+    if (progress) process.stderr.write('\r\x1b[K');
+    output.write(formatter.end(summary));
+    output.close();
   }
-  console.log(`${files.length} files read`);
-  if (missing.length) return 2;
-  return exitZero ? 0 : failed;
+  if (summary.unreadable > 0 || files.length === 0) {
+    if (files.length === 0) process.stderr.write('gop: no files to validate\n');
+    return 2;
+  }
+  if (config.exitZero) return 0;
+  if (summary.errors > 0) return 1;
+  if (config.maxWarnings !== undefined && summary.warnings > config.maxWarnings) {
+    process.stderr.write(`gop: ${summary.warnings} warnings, more than --max-warnings ${config.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }
 
-function parse(args: string[]): number {
-  const file = args[0];
-  if (!file) { console.error('gop parse: no FILE given'); return 2; }
-  let bytes;
-  try { bytes = readInput(file); } catch (error) { console.error(`${file}: cannot read (${(error as Error).message})`); return 2; }
+function parse(argv: string[]): number {
+  const file = argv[0];
+  if (!file || argv.length > 1) throw new UsageError('gop parse takes exactly one FILE');
+  let bytes: Uint8Array;
+  try { bytes = file === '-' ? readFileSync(0) : readFileSync(file); } catch (error) {
+    process.stderr.write(`gop: ${file}: cannot read (${(error as Error).message})\n`);
+    return 2;
+  }
   const result = parseGop(bytes);
-  console.log(JSON.stringify(result, (key, value) => (key === 'source' ? undefined : value), 2));
+  process.stdout.write(JSON.stringify(result, (key, value) => (key === 'source' ? undefined : value), 2) + '\n');
   return result.ok ? 0 : 1;
 }
 
-function main(argv: string[]): number {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
-  if (command === '--version' || command === '-v') { console.log(VERSION); return 0; }
-  if (command === 'validate') return validate(rest);
-  if (command === 'parse') return parse(rest);
-  console.error(`gop: unknown command "${command}"\n\n${USAGE}`);
-  return 2;
+function listRules(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { format: { type: 'string' } }, strict: true });
+  if (values.format === 'json') {
+    process.stdout.write(JSON.stringify(rules.map(({ check: _check, messages: _messages, ...meta }) => ({ ...meta, reference: REFERENCES[meta.reference] })), null, 2) + '\n');
+    return 0;
+  }
+  if (values.format && values.format !== 'text') throw new UsageError(`gop rules --format ${values.format}: expected text or json`);
+  for (const rule of rules) process.stdout.write(`${rule.id.padEnd(15)} ${rule.severity.padEnd(8)} ${REFERENCES[rule.reference].label.padEnd(36)} ${rule.title.en}\n`);
+  return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+function help(topic?: string): number {
+  const text = HELP[topic ?? 'main'];
+  if (!text) throw new UsageError(`no help for "${topic}"`);
+  process.stdout.write(text + '\n');
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) { process.stderr.write(HELP.main + '\n'); return 2; }
+    if (command === '--help' || command === '-h') return help();
+    if (command === '--version' || command === '-v') { process.stdout.write(VERSION + '\n'); return 0; }
+    if (rest.includes('--help') || rest.includes('-h')) return help(command);
+    switch (command) {
+      case 'help': return help(rest[0]);
+      case 'validate': return await validate(rest);
+      case 'parse': return parse(rest);
+      case 'rules': return listRules(rest);
+      default: throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`gop: ${(error as Error).message}\nRun "gop help${command && HELP[command] ? ` ${command}` : ''}" for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`gop: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -16,3 +16,13 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
+
+/** One element of `gop validate --format json`: a report with the file it is about. */
+export const FileReportSchema = z.object({ file: z.string() }).extend(ReportSchema.shape);
+export type FileReport = z.infer<typeof FileReportSchema>;
+
+/** The JSON Schema of the CLI's JSON output, generated from the zod schemas (checked in as schemas/report.schema.json). */
+export function reportJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(z.array(FileReportSchema).describe('medcom-gop validation reports, one per file'), { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { ...schema, $id: 'https://www.npmjs.com/package/medcom-gop/schemas/report.schema.json', title: 'medcom-gop report' };
+}

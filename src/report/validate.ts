@@ -8,6 +8,7 @@ import { parseGop, type MessageSource, type ParseOptions } from '../read/parse';
 import { rules, rulesById, RULESET_VERSION, type RuleContext } from '../rules/index';
 import { indexValues } from '../rules/values';
 import type { Counts, Report } from './report';
+import { personalValues, redactFacts, redactFindings } from './redact';
 
 export type SeveritySetting = 'off' | Exclude<Severity, 'fatal'>;
 
@@ -20,6 +21,8 @@ export interface ValidateOptions {
   severity?: Record<string, SeveritySetting>;
   /** the language formatters print first; both are always in each finding */
   language?: 'da' | 'en';
+  /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
+  redact?: boolean;
 }
 export type CheckOptions = ValidateOptions & ParseOptions;
 
@@ -59,7 +62,11 @@ function applySeverity(findings: Finding[], settings: Record<string, SeveritySet
 
 const layerOf = (finding: Finding) => LAYER_ORDER[rulesById.get(finding.ruleId)?.layer ?? 'law'];
 
-function buildReport(findings: Finding[], facts: Facts | undefined, options: ValidateOptions, envelope?: Report['envelope']): Report {
+function buildReport(findings: Finding[], facts: Facts | undefined, options: ValidateOptions, envelope?: Report['envelope'], message?: DeepPartial<GopMessage>): Report {
+  if (options.redact) {
+    findings = redactFindings(findings, message ? personalValues(message) : new Map());
+    facts = facts && redactFacts(facts);
+  }
   const kept = applySeverity(findings, options.severity);
   // Layer by layer, and within a layer in document order; stable for findings without a line.
   const sorted = kept
@@ -77,7 +84,7 @@ function buildReport(findings: Finding[], facts: Facts | undefined, options: Val
 /** Validates a message object (built in code or read by parseGop). Without a source, findings carry paths but no lines. */
 export function validateGop(message: GopMessage | DeepPartial<GopMessage>, options: ValidateOptions & { source?: MessageSource } = {}): Report {
   const facts = computeFacts(message, options);
-  return buildReport(runRules(message, facts, options.source), facts, options);
+  return buildReport(runRules(message, facts, options.source), facts, options, undefined, message);
 }
 
 /** Reads and validates in one call. Never throws, whatever the input. */
@@ -85,15 +92,15 @@ export function checkGop(input: string | Uint8Array, options: CheckOptions = {})
   const parsed = parseGop(input, options);
   const message = parsed.ok ? parsed.message : parsed.partial;
   if (!message || parsed.findings.some((f) => f.severity === 'fatal')) {
-    return buildReport(parsed.findings, undefined, options, parsed.envelope);
+    return buildReport(parsed.findings, undefined, options, parsed.envelope, message);
   }
   try {
     const facts = computeFacts(message, options);
     const findings = [...parsed.findings, ...runRules(message, facts, parsed.source)];
-    return buildReport(findings, facts, options, parsed.envelope);
+    return buildReport(findings, facts, options, parsed.envelope, message);
   } catch (error) {
     // A rule must never take a receiving system down: the message is reported as not validated.
     const detail = error instanceof Error ? error.message : String(error);
-    return buildReport([...parsed.findings, makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' })], undefined, options, parsed.envelope);
+    return buildReport([...parsed.findings, makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' })], undefined, options, parsed.envelope, message);
   }
 }

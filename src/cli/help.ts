@@ -1,0 +1,44 @@
+export const VERSION = '0.1.0';
+
+export const HELP: Record<string, string> = {
+  main: `gop ${VERSION} — read and validate MedCom genoptræningsplan (G-GOP) messages
+
+Usage:
+  gop validate [options] [PATH...]   validate files, directories (every *.xml, recursively), globs, or - (stdin)
+  gop parse FILE                     print the typed model as JSON
+  gop rules [--format text|json]     list the rule catalogue
+  gop help [COMMAND]                 help for a command
+  gop --version
+
+Exit codes: 0 no errors; 1 errors found (or warnings over --max-warnings); 2 usage or I/O problem.`,
+  validate: `gop validate [options] [PATH...]
+
+Validates each message and prints a report. PATH is a file, a directory (every *.xml below it), a glob
+("fixtures/**/*.xml", quoted) or - for standard input. Default PATH: the current directory.
+
+Options:
+  --format text|json|junit|sarif|github   output format (default text)
+  --output FILE              write the report to FILE instead of standard output
+  --lang da|en               language of the messages (default en)
+  --redact                   mask CPR numbers (last four digits), names, addresses, phone numbers, e-mail addresses
+  --max-warnings N           exit 1 when there are more than N warnings
+  --rule ID=off|info|warning|error   change a rule's severity (repeatable)
+  --config FILE              JSON file with the same settings (default: gop.config.json in the working directory)
+  --reference-date YYYY-MM-DD   "today" for deadlines (default: today in Europe/Copenhagen)
+  --jobs N                   worker threads (default: the number of cores; small batches run in one thread)
+  --quiet                    print errors only
+  --exit-zero                exit 0 even when errors are found (still 2 on usage or I/O problems)
+
+Examples:
+  gop validate fixtures
+  gop validate --format sarif --output gop.sarif "messages/**/*.xml"
+  gop validate --rule GOP-LAW-005=off --max-warnings 0 plan.xml
+  cat plan.xml | gop validate --format json -`,
+  parse: `gop parse FILE
+
+Reads FILE (or - for standard input) and prints the parse result as JSON: { ok, message | partial, findings, envelope }.
+Exit 0 when the message was read, 1 when it could not be, 2 when the file cannot be opened.`,
+  rules: `gop rules [--format text|json]
+
+Lists the rule catalogue: id, severity, reference and title (text), or every field in both languages (json).`,
+};

@@ -1,0 +1,48 @@
+import type { Finding } from '../findings/finding';
+import type { Formatter, FormatOptions } from './types';
+import { messageIn } from './types';
+
+/** GitHub shows at most this many annotations of each type per step. */
+export const ANNOTATIONS_PER_TYPE = 10;
+const COMMAND: Record<Finding['severity'], 'error' | 'warning' | 'notice'> = { fatal: 'error', error: 'error', warning: 'warning', info: 'notice' };
+
+// Workflow-command escaping, as @actions/core does it.
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`. Past 10 of a type the rest are
+ * printed as plain log lines (nothing is lost) and one summary line says how many did not fit.
+ */
+export function githubFormatter(options: FormatOptions = {}): Formatter {
+  const message = messageIn(options.language);
+  const shown = { error: 0, warning: 0, notice: 0 };
+  const overflow = { error: 0, warning: 0, notice: 0 };
+  return {
+    begin: () => '',
+    file({ file, report }) {
+      let out = '';
+      for (const f of report.findings) {
+        const type = COMMAND[f.severity];
+        if (shown[type] < ANNOTATIONS_PER_TYPE) {
+          shown[type]++;
+          const props = [`file=${escapeProperty(file)}`];
+          if (f.line) props.push(`line=${f.line}`, `col=${f.column ?? 1}`);
+          props.push(`title=${escapeProperty(f.ruleId)}`);
+          out += `::${type} ${props.join(',')}::${escapeData(message(f))}\n`;
+        } else {
+          overflow[type]++;
+          out += `${f.line ? `${file}:${f.line}:${f.column}` : file}  ${f.severity}  ${f.ruleId}  ${message(f)}\n`;
+        }
+      }
+      return out;
+    },
+    end(summary) {
+      const lost = Object.entries(overflow).filter(([, n]) => n > 0).map(([type, n]) => `${n} ${type}${n === 1 ? '' : 's'}`);
+      const tally = `${summary.files} files: ${summary.valid} valid, ${summary.errors} errors, ${summary.warnings} warnings`;
+      return lost.length
+        ? `::notice title=medcom-gop::${escapeData(`${tally}. ${lost.join(', ')} did not fit in GitHub's ${ANNOTATIONS_PER_TYPE} annotations per type and are in the log above.`)}\n`
+        : `${tally}\n`;
+    },
+  };
+}

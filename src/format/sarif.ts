@@ -1,0 +1,61 @@
+import { REFERENCES } from '../standard/references';
+import { rules } from '../rules/index';
+import type { Severity } from '../findings/finding';
+import type { Formatter, FormatOptions } from './types';
+import { messageIn } from './types';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { fatal: 'error', error: 'error', warning: 'warning', info: 'note' };
+export const INFORMATION_URI = 'https://www.npmjs.com/package/medcom-gop';
+const HELP_URI = 'https://www.npmjs.com/package/medcom-gop#the-rule-catalogue';
+
+/** A file name as a SARIF artifact URI: forward slashes, percent-encoded, relative names kept relative. */
+function artifactUri(file: string): string {
+  return encodeURI(file.replace(/\\/g, '/')).replace(/[?#]/g, encodeURIComponent);
+}
+
+/** SARIF 2.1.0: the catalogue as tool.driver.rules, one result per finding with its physical location. */
+export function sarifFormatter(options: FormatOptions = {}): Formatter {
+  const message = messageIn(options.language);
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  let first = true;
+  return {
+    begin() {
+      const driver = {
+        name: 'medcom-gop',
+        version: options.toolVersion ?? '0.0.0',
+        informationUri: INFORMATION_URI,
+        rules: rules.map((rule) => ({
+          id: rule.id,
+          name: rule.title.en,
+          shortDescription: { text: rule.title.en },
+          fullDescription: { text: rule.docs.en },
+          helpUri: HELP_URI,
+          defaultConfiguration: { level: LEVEL[rule.severity] },
+          properties: { layer: rule.layer, titleDa: rule.title.da, reference: REFERENCES[rule.reference].label },
+        })),
+      };
+      const head = JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver }, results: [] }] }, null, 1);
+      // Everything up to the results array, which is filled as files arrive.
+      return head.slice(0, head.lastIndexOf('[]')) + '[';
+    },
+    file({ file, report }) {
+      let out = '';
+      for (const f of report.findings) {
+        const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: artifactUri(file) } };
+        if (f.line) physicalLocation.region = { startLine: f.line, startColumn: f.column ?? 1 };
+        const result = {
+          ruleId: f.ruleId,
+          ruleIndex: ruleIndex.get(f.ruleId),
+          level: LEVEL[f.severity],
+          message: { text: message(f) },
+          locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: f.path, kind: 'element' }] }],
+          properties: { severity: f.severity, messageDa: f.messageDa, reference: f.reference },
+        };
+        out += (first ? '\n' : ',\n') + JSON.stringify(result);
+        first = false;
+      }
+      return out;
+    },
+    end: () => '\n]}]}\n',
+  };
+}
