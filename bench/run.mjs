@@ -67,3 +67,45 @@ for (const input of inputs()) {
 }
 console.table(rows);
 console.log('x parse: ratio to the bare parse; x validate+parse: ratio to fast-xml-parser used safely (validator first, as it must be: its parse accepts malformed XML).');
+
+// ---- Batch: the CLI over 2,000 messages, one job and the default, side by side (issue 4/5). ----
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
+const validDir = new URL('../fixtures/valid/', import.meta.url);
+const templates = readdirSync(validDir).filter((f) => f.endsWith('.xml')).map((f) => readFileSync(new URL(f, validDir)));
+const dir = mkdtempSync(join(tmpdir(), 'gop-bench-'));
+for (let i = 0; i < BATCH; i++) writeFileSync(join(dir, `msg-${String(i).padStart(5, '0')}.xml`), templates[i % templates.length]);
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+function runCli(jobs) {
+  // maxRSS of the whole process (worker threads included), reported by the process itself at exit.
+  const script = `process.argv=['node','gop','validate','--format','json','--output','/dev/null','--jobs','${jobs}',${JSON.stringify(dir)}];` +
+    `process.on('exit',()=>process.stderr.write('RSS '+process.resourceUsage().maxRSS+'\\n'));await import(${JSON.stringify('file://' + cli)});`;
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rss = Number(/RSS (\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024;
+  return { seconds, rss, status: run.status };
+}
+function runXmllint() {
+  const which = spawnSync('sh', ['-c', 'command -v xmllint'], { encoding: 'utf8' });
+  if (which.status !== 0) return undefined;
+  const start = process.hrtime.bigint();
+  spawnSync('sh', ['-c', `xmllint --noout ${JSON.stringify(dir)}/*.xml`], { encoding: 'utf8' });
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+const batchRows = [];
+const cores = availableParallelism();
+for (const [name, run] of [['gop validate --jobs 1', () => runCli(1)], [`gop validate (default: ${cores} jobs)`, () => runCli(cores)], ['xmllint --noout (native floor)', runXmllint]]) {
+  const result = run();
+  if (!result) { batchRows.push({ run: name, note: 'xmllint not installed' }); continue; }
+  batchRows.push({ run: name, seconds: result.seconds.toFixed(2), 'messages/s': Math.round(BATCH / result.seconds), 'peak RSS MB': result.rss ? result.rss.toFixed(0) : '-', exit: result.status ?? '' });
+}
+rmSync(dir, { recursive: true, force: true });
+console.log(`\nBatch: ${BATCH} messages (copies of fixtures/valid), whole process including start-up`);
+console.table(batchRows);

@@ -8,7 +8,7 @@ export { CODE_LISTS, LEVELS, LEVEL_LABELS, type Level } from './standard/codelis
 export { REFERENCES } from './standard/references';
 export { validateGop, checkGop, type ValidateOptions, type CheckOptions, type SeveritySetting } from './report/validate';
 export { ReportSchema, CountsSchema, FileReportSchema, reportJsonSchema, type Report, type Counts, type FileReport } from './report/report';
-export { FactsSchema, computeFacts, type Facts } from './facts/facts';
+export { FactsSchema, computeFacts, localDate, type Facts } from './facts/facts';
 export { interpretDeadline, type DeadlineInterpretation, type DeadlineKind } from './facts/deadline';
 export { danishPublicHolidays, addDanishWorkingDays, isDanishWorkingDay } from './facts/holidays';
 export { rules, rulesById, RULESET_VERSION, type Rule, type RuleContext } from './rules/index';

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { parseGop, rules, REFERENCES, createFormatter, addToSummary, emptySummary, type CheckOptions, type Report } from '../index';
+import { localDate, parseGop, rules, REFERENCES, createFormatter, addToSummary, emptySummary, type CheckOptions, type Report } from '../index';
 import { parseValidateArgs, UsageError, type Config } from './config';
 import { expandPaths } from './files';
 import { HELP, VERSION } from './help';
@@ -22,8 +22,8 @@ async function validate(argv: string[]): Promise<number> {
   const { files, missing } = expandPaths(paths);
   for (const path of missing) process.stderr.write(`gop: ${path}: no such file or directory\n`);
   const options: CheckOptions = {
-    // The command line may read the clock; the library never does.
-    referenceDate: config.referenceDate ?? new Date(),
+    // The command line may read the clock; the library never does. Today is taken once, as a Danish date.
+    referenceDate: config.referenceDate ?? localDate(new Date(), 'Europe/Copenhagen'),
     timeZone: 'Europe/Copenhagen',
     severity: config.rules,
     language: config.lang,

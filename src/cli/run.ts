@@ -31,7 +31,9 @@ export async function checkFiles(files: string[], options: CheckOptions, jobs: n
     return;
   }
   const workerUrl = new URL('./worker.js', import.meta.url);
-  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(workerUrl));
+  // Node flags pass on to workers (memory limits, say), except those only valid for an --eval entry point.
+  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(workerUrl, { execArgv }));
   const done = new Map<number, Outcome>();
   let next = 0;
   let emitted = 0;

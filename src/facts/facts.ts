@@ -68,12 +68,23 @@ export function localDate(reference: string | Date | undefined, timeZone = DEFAU
   if (typeof reference === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reference)) return isIsoDate(reference) ? reference : undefined;
   const instant = typeof reference === 'string' ? new Date(reference) : reference;
   if (Number.isNaN(instant.getTime())) return undefined;
-  try {
-    // en-CA formats as YYYY-MM-DD.
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-  } catch {
-    return undefined; // an unknown time zone: no reference date rather than a wrong one
+  const format = dateFormatIn(timeZone);
+  return format ? format.format(instant) : undefined; // an unknown time zone: no reference date rather than a wrong one
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat | undefined>();
+/** Building a DateTimeFormat costs more than checking a whole message: one per time zone. */
+function dateFormatIn(timeZone: string): Intl.DateTimeFormat | undefined {
+  if (!dateFormats.has(timeZone)) {
+    let format: Intl.DateTimeFormat | undefined;
+    try {
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }); // en-CA: YYYY-MM-DD
+    } catch {
+      format = undefined;
+    }
+    dateFormats.set(timeZone, format);
   }
+  return dateFormats.get(timeZone);
 }
 
 const validDate = (value: string | undefined) => (value !== undefined && isIsoDate(value) ? value : undefined);
