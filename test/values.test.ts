@@ -245,8 +245,9 @@ describe('maskCpr', () => {
   it('never reveals the serial digits', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9]{10}$/), (cpr) => {
+        // The serial digits may recur inside the birth date, so the check is on the masked tail, not on absence.
         expect(maskCpr(cpr)).toBe(`${cpr.slice(0, 6)}-XXXX`);
-        expect(maskCpr(cpr)).not.toContain(cpr.slice(6));
+        expect(maskCpr(cpr).slice(6)).toBe('-XXXX');
       }),
     );
   });

@@ -1,4 +1,5 @@
-import { addDays, addMonths, addWeeks, format, isValid, parse } from 'date-fns';
+import { addDays, addMonths, addWeeks, format } from 'date-fns';
+import { calendarDate, formatIsoDate, parseIsoDate } from '../values/date';
 import { da } from 'date-fns/locale';
 import { addDanishWorkingDays } from './holidays';
 
@@ -15,25 +16,10 @@ export interface DeadlineInterpretation {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates: YYYY-MM-DD in and out, local noon inside, so the process time zone never shifts a day.
+// Dates: YYYY-MM-DD in and out, UTC calendar dates inside (values/date), so the process time zone never shifts a day.
 
-const PARSE_REF = new Date(2000, 0, 1, 12);
-
-function calendarDate(year: number, month: number, day: number): Date | undefined {
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  const parsed = parse(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`, 'yyyy-MM-dd', PARSE_REF);
-  if (!isValid(parsed)) return undefined; // e.g. 31.02.2015
-  const noon = new Date(PARSE_REF);
-  noon.setFullYear(parsed.getFullYear(), parsed.getMonth(), parsed.getDate());
-  return noon;
-}
-
-function fromIso(iso: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
-}
-
-const toIso = (d: Date): string => format(d, 'yyyy-MM-dd');
+const fromIso = parseIsoDate;
+const toIso = formatIsoDate;
 const toDanish = (d: Date): string => format(d, 'd. MMMM yyyy', { locale: da });
 
 // ---------------------------------------------------------------------------------------------

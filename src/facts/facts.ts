@@ -25,8 +25,8 @@ export const FactsSchema = z.object({
   provider: z.enum(['municipality', 'hospital']).optional().describe('who provides the rehabilitation'),
   admissionDate: z.string().optional(),
   dischargeDate: z.string().optional(),
-  authorisedAt: z.string().optional().describe('YYYY-MM-DDThh:mm, when the plan was signed'),
-  sentAt: z.string().optional().describe('YYYY-MM-DDThh:mm, from the message envelope'),
+  authorisedAt: z.string().optional().describe('when the plan was signed: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
+  sentAt: z.string().optional().describe('from the message envelope: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
   deadlineText: z.string().optional(),
   deadline: z.object({
     date: z.string().optional(),
@@ -66,6 +66,9 @@ export const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
 export function localDate(reference: string | Date | undefined, timeZone = DEFAULT_TIME_ZONE): string | undefined {
   if (reference === undefined) return undefined;
   if (typeof reference === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reference)) return isIsoDate(reference) ? reference : undefined;
+  // A date-time without an offset is already wall-clock time in `timeZone`: its date is the date.
+  const wallClock = typeof reference === 'string' ? /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.exec(reference) : null;
+  if (wallClock) return isIsoDate(wallClock[1]!) ? wallClock[1] : undefined;
   const instant = typeof reference === 'string' ? new Date(reference) : reference;
   if (Number.isNaN(instant.getTime())) return undefined;
   const format = dateFormatIn(timeZone);
@@ -102,11 +105,17 @@ const partyFact = (party: DeepPartial<Party> | undefined) =>
 
 const EARLIEST = /^\s*(?:opstart\s+|start\s+)?(?:tidligst|ikke\s+før|først)\s+/i;
 
-/** A later start the plan asks for: "tidligst 14.03.2019", "tidligst 2 uger efter udskrivelse". */
-export function earliestStartOf(deadlineText: string | undefined, dischargeDate: string | undefined): string | undefined {
+/**
+ * A later start the plan asks for: "tidligst 14.03.2019", "tidligst 2 uger efter udskrivelse". Undefined when the
+ * text is no such phrase; `{ date: undefined }` when it is one but the date cannot be computed (no discharge date).
+ */
+export function earliestStartOf(deadlineText: string | undefined, dischargeText: string | undefined): { date?: string; explanation: { da: string; en: string } } | undefined {
   if (!deadlineText || !EARLIEST.test(deadlineText)) return undefined;
-  const later = interpretDeadline(deadlineText.replace(EARLIEST, ''), dischargeDate);
-  return later.kind === 'absolute' || later.kind === 'relative' ? later.date : undefined;
+  const later = interpretDeadline(deadlineText.replace(EARLIEST, ''), dischargeText);
+  if (later.kind !== 'absolute' && later.kind !== 'relative') return undefined;
+  return later.date
+    ? { date: later.date, explanation: { da: `Planen beder om opstart tidligst ${later.date}; den angiver ingen seneste frist.`, en: `The plan asks for a start no earlier than ${later.date}; it gives no latest deadline.` } }
+    : { explanation: { da: `Planen beder om en senere opstart, men datoen kan ikke beregnes: ${later.explanation.da}`, en: `The plan asks for a later start, but its date cannot be computed: ${later.explanation.en}` } };
 }
 
 function daysBetween(from: string, to: string): number {
@@ -118,12 +127,13 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
   const plan = message.rehabilitationPlan ?? {};
   const levelCode = plan.typeOfRehabilitationPlan;
   const level = (LEVELS as readonly string[]).includes(levelCode ?? '') ? (levelCode as Level) : undefined;
-  const dischargeDate = validDate(plan.currentHospitalContact?.expectedEnd?.date);
+  // The discharge date as written goes to the deadline reader, so that its explanation can say "invalid", not "missing".
+  const dischargeText = plan.currentHospitalContact?.expectedEnd?.date;
+  const dischargeDate = validDate(dischargeText);
   const deadlineText = plan.rehabilitationDeadline;
-  const earliestStart = earliestStartOf(deadlineText, dischargeDate);
-  const interpreted = earliestStart
-    ? { kind: 'none' as const, explanation: { da: `Planen beder om opstart tidligst ${earliestStart}; den angiver ingen seneste frist.`, en: `The plan asks for a start no earlier than ${earliestStart}; it gives no latest deadline.` } }
-    : interpretDeadline(deadlineText, dischargeDate);
+  const later = earliestStartOf(deadlineText, dischargeText);
+  const earliestStart = later?.date;
+  const interpreted = later ? { kind: 'none' as const, explanation: later.explanation } : interpretDeadline(deadlineText, dischargeText);
   const deadline = { kind: interpreted.kind, explanation: interpreted.explanation, ...('date' in interpreted && interpreted.date ? { date: interpreted.date } : {}) };
   const mustStartBy = deadline.kind === 'absolute' || deadline.kind === 'relative' ? deadline.date : undefined;
   const freeChoiceApplies = dischargeDate !== undefined && dischargeDate >= FREE_CHOICE_IN_FORCE && (level === 'almen' || level === 'rehabilitering');

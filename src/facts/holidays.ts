@@ -1,4 +1,5 @@
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns';
+import { calendarDate, formatIsoDate, parseIsoDate } from '../values/date';
 
 export interface DanishHoliday {
   date: string;
@@ -6,24 +7,9 @@ export interface DanishHoliday {
   nameEn: string;
 }
 
-// Dates travel as YYYY-MM-DD strings; internally they become local noon so that
-// DST shifts in whatever time zone the process runs in can never move the day.
-function toNoon(iso: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  const date = noonOf(y, mo, d);
-  const roundTrips = date.getFullYear() === y && date.getMonth() === mo && date.getDate() === d;
-  return roundTrips ? date : undefined;
-}
-
-function noonOf(year: number, month0: number, day: number): Date {
-  const date = new Date(2000, 0, 1, 12);
-  date.setFullYear(year, month0, day); // setFullYear, because new Date() maps years 0–99 to 19xx
-  return date;
-}
-
-const iso = (date: Date): string => format(date, 'yyyy-MM-dd');
+// Dates are UTC calendar dates (see values/date): the process time zone can never move a day.
+const dateOf = (year: number, month0: number, day: number): Date => calendarDate(year, month0 + 1, day)!;
+const iso = formatIsoDate;
 
 /** Easter Sunday by the anonymous Gregorian computus (Meeus/Jones/Butcher). */
 function easterSunday(year: number): Date {
@@ -41,7 +27,7 @@ function easterSunday(year: number): Date {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return noonOf(year, month - 1, day);
+  return dateOf(year, month - 1, day);
 }
 
 // Offsets from Easter Sunday; store bededag is handled apart because it was abolished from 2024.
@@ -65,10 +51,10 @@ function computeHolidays(year: number): DanishHoliday[] {
     nameEn,
   });
   const list: DanishHoliday[] = [
-    { date: iso(noonOf(year, 0, 1)), nameDa: 'Nytårsdag', nameEn: "New Year's Day" },
+    { date: iso(dateOf(year, 0, 1)), nameDa: 'Nytårsdag', nameEn: "New Year's Day" },
     ...EASTER_HOLIDAYS.map(([offset, da, en]) => fromEaster(offset, da, en)),
-    { date: iso(noonOf(year, 11, 25)), nameDa: 'Juledag', nameEn: 'Christmas Day' },
-    { date: iso(noonOf(year, 11, 26)), nameDa: '2. juledag', nameEn: 'Boxing Day' },
+    { date: iso(dateOf(year, 11, 25)), nameDa: 'Juledag', nameEn: 'Christmas Day' },
+    { date: iso(dateOf(year, 11, 26)), nameDa: '2. juledag', nameEn: 'Boxing Day' },
   ];
   if (year <= LAST_YEAR_WITH_STORE_BEDEDAG) {
     list.push(fromEaster(26, 'Store bededag', 'General Prayer Day'));
@@ -101,7 +87,7 @@ export function danishPublicHolidays(year: number): DanishHoliday[] {
 
 /** True when `date` (YYYY-MM-DD) is a Danish public holiday; false for anything that is not a date. */
 export function isDanishPublicHoliday(date: string): boolean {
-  const d = toNoon(date);
+  const d = parseIsoDate(date);
   return d !== undefined && holidaysOf(d.getFullYear()).dates.has(date);
 }
 
@@ -112,7 +98,7 @@ function isWorkingDate(d: Date): boolean {
 
 /** Monday to Friday and not a public holiday; false for anything that is not a date. */
 export function isDanishWorkingDay(date: string): boolean {
-  const d = toNoon(date);
+  const d = parseIsoDate(date);
   return d !== undefined && isWorkingDate(d);
 }
 
@@ -121,8 +107,9 @@ export function isDanishWorkingDay(date: string): boolean {
  * and n = 0 returns `date` itself (even when that is not a working day).
  */
 export function addDanishWorkingDays(date: string, n: number): string {
-  let d = toNoon(date);
-  if (d === undefined) throw new RangeError(`not a YYYY-MM-DD calendar date: ${date}`);
+  const start = parseIsoDate(date);
+  if (start === undefined) throw new RangeError(`not a YYYY-MM-DD calendar date: ${date}`);
+  let d: Date = start;
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
   for (let left = n; left > 0; ) {
     d = addDays(d, 1);

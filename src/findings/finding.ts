@@ -48,10 +48,8 @@ export function makeFinding<D>(meta: RuleMeta<D>, details: D, location: Location
     path: location.path,
     reference: REFERENCES[meta.reference].label,
   };
-  if (location.line !== undefined) {
-    finding.line = location.line;
-    finding.column = location.column;
-  }
+  if (location.line !== undefined) finding.line = location.line;
+  if (location.line !== undefined && location.column !== undefined) finding.column = location.column;
   return finding;
 }
 

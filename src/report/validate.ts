@@ -67,7 +67,9 @@ function buildReport(findings: Finding[], facts: Facts | undefined, options: Val
     findings = redactFindings(findings, message ? personalValues(message) : new Map());
     facts = facts && redactFacts(facts);
   }
-  const kept = applySeverity(findings, options.severity);
+  // When nothing could be read, the findings that say why are not the user's to switch off: the message is invalid.
+  const unreadable = message === undefined;
+  const kept = unreadable ? findings : applySeverity(findings, options.severity);
   // Layer by layer, and within a layer in document order; stable for findings without a line.
   const sorted = kept
     .map((finding, i) => ({ finding, i }))
@@ -75,7 +77,7 @@ function buildReport(findings: Finding[], facts: Facts | undefined, options: Val
     .map(({ finding }) => finding);
   const counts: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
   for (const finding of sorted) counts[finding.severity]++;
-  const report: Report = { valid: counts.fatal === 0 && counts.error === 0, findings: sorted, counts, rulesetVersion: RULESET_VERSION };
+  const report: Report = { valid: !unreadable && counts.fatal === 0 && counts.error === 0, findings: sorted, counts, rulesetVersion: RULESET_VERSION };
   if (facts) report.facts = facts;
   if (envelope) report.envelope = envelope;
   return report;

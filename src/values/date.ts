@@ -1,5 +1,5 @@
-import { addMilliseconds } from 'date-fns';
-import { millisecondsInDay } from 'date-fns/constants';
+import { UTCDate } from '@date-fns/utc';
+import { addDays, format } from 'date-fns';
 
 // Calendar helpers for GOP-FORMAT-001/002. Everything works on the digits of the string or on UTC
 // instants, never on local time, so neither the clock nor the process time zone can change a result.
@@ -43,21 +43,36 @@ export function compareIsoDates(a: string, b: string): number {
 }
 
 /**
+ * A calendar date as a date-fns value in UTC. date-fns works on whatever Date it is given; a UTCDate makes it work
+ * in UTC, which has no DST and skips no day (Pacific/Apia has no 2011-12-30), so the process time zone never matters.
+ */
+export function calendarDate(year: number, month: number, day: number): UTCDate | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const date = new UTCDate(2000, 0, 1);
+  date.setFullYear(year, month - 1, day); // setFullYear: the constructor maps years 0–99 to 19xx
+  return date;
+}
+
+/** `YYYY-MM-DD` → a UTC calendar date, or undefined when it is not a real date. */
+export function parseIsoDate(iso: string): UTCDate | undefined {
+  const parts = splitIsoDate(iso);
+  return parts && calendarDate(...parts);
+}
+
+/** A calendar date → `YYYY-MM-DD`. */
+export const formatIsoDate = (date: Date): string => format(date, 'yyyy-MM-dd');
+
+/**
  * `date` plus `n` calendar days (n may be negative). Returns '' when `date` is not a valid ISO date,
  * `n` is not an integer, or the result falls outside the years 1000–9999 (so a non-empty result always
  * passes isIsoDate).
- *
- * Works on UTC midnight with addMilliseconds: UTC has no DST, so a day is always exactly 24 h there.
- * date-fns' addDays/format use local time, which shifts a day around DST changes and cannot even
- * represent days some zones skipped (Pacific/Apia has no 2011-12-30).
  */
 export function addDaysIso(date: string, n: number): string {
-  const parts = splitIsoDate(date);
-  if (!parts || !Number.isSafeInteger(n)) return '';
-  const [year, month, day] = parts;
-  const result = addMilliseconds(Date.UTC(year, month - 1, day), n * millisecondsInDay);
-  const y = result.getUTCFullYear();
+  const start = parseIsoDate(date);
+  if (!start || !Number.isSafeInteger(n)) return '';
+  const result = addDays(start, n);
+  const y = result.getFullYear();
   if (Number.isNaN(y) || y < 1000 || y > 9999) return '';
-  const pad = (v: number) => String(v).padStart(2, '0');
-  return `${y}-${pad(result.getUTCMonth() + 1)}-${pad(result.getUTCDate())}`;
+  return formatIsoDate(result);
 }

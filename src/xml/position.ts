@@ -5,8 +5,14 @@ export class LineIndex {
 
   private lineStarts(): number[] {
     if (!this.starts) {
+      // XML 1.0 §2.11: CR LF, a lone CR and LF each end a line.
       const starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      const text = this.text;
+      if (!text.includes('\r')) {
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      } else {
+        for (const end of text.matchAll(/\r\n?|\n/g)) starts.push(end.index + end[0].length);
+      }
       this.starts = starts;
     }
     return this.starts;
@@ -22,10 +28,5 @@ export class LineIndex {
       else high = mid - 1;
     }
     return { line: low + 1, column: offset - starts[low]! + 1 };
-  }
-
-  /** Line and column given 1-based line and column, as the XML validator reports them. */
-  static fromLineColumn(line: number, column: number) {
-    return { line, column };
   }
 }
