@@ -6,7 +6,7 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('README', () => {
   it('lists every rule of the catalogue with its severity', () => {
-    for (const rule of rules) expect(readme).toMatch(new RegExp(`\\| ${rule.id} \\| ${rule.severity} \\|`));
+    for (const rule of rules) expect(readme).toContain(`| ${rule.id} | ${rule.severity} | ${rule.docs.en} |`);
   });
 
   it('has the two quick-start commands', () => {
