@@ -12,7 +12,8 @@ export type Encoding = 'UTF-8' | 'ISO-8859-1' | 'windows-1252' | 'US-ASCII';
 
 export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; finding: Finding };
 
-const ROOT = { path: '/' };
+// Problems with the bytes as a whole are placed at the start of the document.
+const ROOT = { path: '/', line: 1, column: 1 };
 const SUPPORTED = { en: 'supported are UTF-8, ISO-8859-1, windows-1252 and US-ASCII', da: 'understøttet er UTF-8, ISO-8859-1, windows-1252 og US-ASCII' };
 const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

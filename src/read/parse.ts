@@ -38,7 +38,7 @@ export function parseGop(input: string | Uint8Array, options: ParseOptions = {})
   } catch (error) {
     // A bug of ours must not take a receiving system down: report it as an unreadable document.
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, findings: [makeFinding(INPUT_005, { en: `the reader failed unexpectedly (${detail}); please report this.`, da: `læseren fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' })] };
+    return { ok: false, findings: [makeFinding(INPUT_005, { en: `the reader failed unexpectedly (${detail}); please report this.`, da: `læseren fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/', line: 1, column: 1 })] };
   }
 }
 

@@ -103,6 +103,6 @@ export function checkGop(input: string | Uint8Array, options: CheckOptions = {})
   } catch (error) {
     // A rule must never take a receiving system down: the message is reported as not validated.
     const detail = error instanceof Error ? error.message : String(error);
-    return buildReport([...parsed.findings, makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' })], undefined, options, parsed.envelope, message);
+    return buildReport([...parsed.findings, makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/', line: 1, column: 1 })], undefined, options, parsed.envelope, message);
   }
 }

@@ -90,12 +90,12 @@ export function parseXml(text: string, limits: XmlLimits): XmlResult {
     if (message.startsWith('[SECURITY]')) {
       const name = /"([^"]*)"/.exec(message)?.[1] ?? message;
       const where = text.indexOf(name);
-      return { ok: false, finding: makeFinding(INPUT_007, { name }, { path: '/', ...(where >= 0 ? lines.position(where) : {}) }) };
+      return { ok: false, finding: makeFinding(INPUT_007, { name }, { path: '/', ...lines.position(Math.max(0, where)) }) };
     }
     if (/nested/i.test(message)) {
-      return { ok: false, finding: makeFinding(INPUT_004, { en: `elements are nested deeper than ${limits.maxDepth} levels`, da: `elementer er indlejret dybere end ${limits.maxDepth} niveauer` }, { path: '/' }) };
+      return { ok: false, finding: makeFinding(INPUT_004, { en: `elements are nested deeper than ${limits.maxDepth} levels`, da: `elementer er indlejret dybere end ${limits.maxDepth} niveauer` }, { path: '/', ...lines.position(tooDeepAt(text, limits.maxDepth)) }) };
     }
-    return { ok: false, finding: makeFinding(INPUT_001, { en: message, da: message }, { path: '/' }) };
+    return { ok: false, finding: makeFinding(INPUT_001, { en: message, da: `XML-fejl: ${message}` }, { path: '/', line: 1, column: 1 }) };
   }
   return toTree(top, text, lines);
 }
@@ -108,6 +108,21 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 function reserved(name: string, offset: number, lines: LineIndex): Finding | undefined {
   const local = name.slice(name.indexOf(':') + 1);
   return RESERVED.has(local) ? makeFinding(INPUT_007, { name }, { path: '/', ...lines.position(offset) }) : undefined;
+}
+
+/** Where nesting first goes past `maxDepth` (only looked for once the parser has refused the document). */
+function tooDeepAt(text: string, maxDepth: number): number {
+  let depth = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    const next = text[i + 1];
+    if (next === '/') depth--;
+    else if (next !== '!' && next !== '?') {
+      const end = text.indexOf('>', i);
+      if (end > 0 && text[end - 1] === '/') continue; // <empty/>
+      if (++depth > maxDepth) return i;
+    }
+  }
+  return 0;
 }
 
 /** The validator's first error, in words a user can act on. */
@@ -138,7 +153,7 @@ function toTree(top: FxpNode[], text: string, lines: LineIndex): XmlResult {
     }
     root = element;
   }
-  if (!root) return { ok: false, finding: makeFinding(INPUT_001, { en: 'there is no root element', da: 'der er intet rodelement' }, { path: '/' }) };
+  if (!root) return { ok: false, finding: makeFinding(INPUT_001, { en: 'there is no root element', da: 'der er intet rodelement' }, { path: '/', line: 1, column: 1 }) };
   return { ok: true, doc: { root, text, lines } };
 }
 
@@ -170,7 +185,8 @@ function toElement(node: FxpNode, qname: string, parentScope: Scope, lines: Line
   const start = meta?.startIndex ?? 0;
   const forbidden = reserved(qname, start, lines);
   if (forbidden) problems.push(forbidden);
-  if (attrs) for (const name in attrs) { const bad = reserved(name, start, lines); if (bad) problems.push(bad); }
+  // Namespace declarations too: a prefix named __proto__ is as hostile as an element named so.
+  if (rawAttrs) for (const name in rawAttrs) { const bad = reserved(name, start, lines); if (bad) problems.push(bad); }
   const colon = qname.indexOf(':');
   const prefix = colon < 0 ? '' : qname.slice(0, colon);
   const ns = scope[prefix];
