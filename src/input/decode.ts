@@ -27,7 +27,8 @@ export function byteLimitFinding(size: number, maxBytes: number): Finding {
 
 /** Reads the encoding named in the XML declaration, looking only at the first bytes (ASCII-compatible). */
 function declaredEncoding(bytes: Uint8Array, start: number): string | undefined {
-  const head = String.fromCharCode(...bytes.subarray(start, start + 200));
+  if (bytes[start] !== 0x3c || bytes[start + 1] !== 0x3f) return undefined; // no '<?': no declaration
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(200, bytes.length - start)).toString('latin1');
   if (!head.startsWith('<?xml')) return undefined;
   const end = head.indexOf('?>');
   const decl = end < 0 ? head : head.slice(0, end);
