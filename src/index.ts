@@ -13,3 +13,4 @@ export { interpretDeadline, type DeadlineInterpretation, type DeadlineKind } fro
 export { danishPublicHolidays, addDanishWorkingDays, isDanishWorkingDay } from './facts/holidays';
 export { rules, rulesById, RULESET_VERSION, type Rule, type RuleContext } from './rules/index';
 export { createFormatter, formatResults, addToSummary, emptySummary, FORMATS, type FormatName, type FileResult, type Formatter, type FormatOptions, type Summary } from './format/index';
+export { buildGop, buildGopBytes, GopBuildError, type BuildOptions, type BuildIssue, type BuildEncoding } from './write/build';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EITHER, el, flag, formatted, text } from './dsl';
+import type { NamespaceKey } from '../standard/namespaces';
 
 /*
  * The G-GOP 1.0 message, schema first: every type is derived from these schemas with z.infer.
@@ -8,11 +9,14 @@ import { EITHER, el, flag, formatted, text } from './dsl';
  * required = [1], .optional() = [0..1], z.array().optional() = [0..n], .min()/.max() bound a repeat.
  */
 
-const dateTime = (dateRequired: boolean, timeRequired: boolean) =>
-  z.object({
-    date: dateRequired ? text(EITHER, 'Date') : text(EITHER, 'Date').optional(),
-    time: timeRequired ? text(EITHER, 'Time') : text(EITHER, 'Time').optional(),
+/** Date and Time: read in either namespace, written in the one the standard uses under that parent. */
+const dateTime = (ns: NamespaceKey, dateRequired: boolean, timeRequired: boolean) => {
+  const either: readonly NamespaceKey[] = ns === 'm100' ? ['m100', 'm104'] : EITHER;
+  return z.object({
+    date: dateRequired ? text(either, 'Date') : text(either, 'Date').optional(),
+    time: timeRequired ? text(either, 'Time') : text(either, 'Time').optional(),
   });
+};
 
 /** Sender, Receiver, CCReceiver, Location, ResultReceiver, ContactCounty, ContactMunicipality. */
 export const PartySchema = z.object({
@@ -100,7 +104,7 @@ export const LetterSchema = z.object({
   identifier: text('m104', 'Identifier'),
   versionCode: text('m104', 'VersionCode'),
   statisticalCode: text('m104', 'StatisticalCode').optional(),
-  authorisation: el('m104', 'Authorisation', dateTime(true, true)),
+  authorisation: el('m104', 'Authorisation', dateTime('m100', true, true)),
   typeCode: text('m104', 'TypeCode'),
   episodeOfCareIdentifier: text('m104', 'EpisodeOfCareIdentifier').optional(),
 });
@@ -125,12 +129,12 @@ export const RehabilitationPlanSchema = z.object({
   patientSafetyAspects: formatted('m104', 'PatientSafetyAspects').optional(),
   rehabilitationDeadline: text('m104', 'RehabilitationDeadline').optional(),
   currentHospitalContact: el('m104', 'CurrentHospitalContact', z.object({
-    start: el('m104', 'Start', dateTime(true, false)),
-    expectedEnd: el('m104', 'ExpectedEnd', dateTime(true, false)).optional(),
+    start: el('m104', 'Start', dateTime('m104', true, false)),
+    expectedEnd: el('m104', 'ExpectedEnd', dateTime('m104', true, false)).optional(),
     expectedEndText: text('m104', 'ExpectedEndText').optional(),
   })).optional(),
   hospitalAmbulatoryControl: el('m104', 'HospitalAmbulatoryControl', z.object({
-    expectedStart: el('m104', 'ExpectedStart', dateTime(true, false)).optional(),
+    expectedStart: el('m104', 'ExpectedStart', dateTime('m104', true, false)).optional(),
     expectedStartText: text('m104', 'ExpectedStartText').optional(),
     location: el('m104', 'Location', PartySchema).optional(),
   })).optional(),
@@ -175,7 +179,7 @@ export const RehabilitationPlanSchema = z.object({
 export type RehabilitationPlan = z.infer<typeof RehabilitationPlanSchema>;
 
 export const EnvelopeSchema = z.object({
-  sent: el('m100', 'Sent', dateTime(true, true)),
+  sent: el('m100', 'Sent', dateTime('m100', true, true)),
   identifier: text('m100', 'Identifier'),
   acknowledgementCode: text('m100', 'AcknowledgementCode'),
 });
