@@ -14,3 +14,4 @@ export { danishPublicHolidays, addDanishWorkingDays, isDanishWorkingDay } from '
 export { rules, rulesById, RULESET_VERSION, type Rule, type RuleContext } from './rules/index';
 export { createFormatter, formatResults, addToSummary, emptySummary, FORMATS, type FormatName, type FileResult, type Formatter, type FormatOptions, type Summary } from './format/index';
 export { buildGop, buildGopBytes, GopBuildError, type BuildOptions, type BuildIssue, type BuildEncoding } from './write/build';
+export { wrapInVans, type VansWrapOptions, type VansEndpoint } from './write/vans';

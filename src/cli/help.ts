@@ -6,6 +6,7 @@ export const HELP: Record<string, string> = {
 Usage:
   gop validate [options] [PATH...]   validate files, directories (every *.xml, recursively), globs, or - (stdin)
   gop parse FILE                     print the typed model as JSON
+  gop build FILE.json                write a JSON model (or gop parse output) as G-GOP XML
   gop rules [--format text|json]     list the rule catalogue
   gop help [COMMAND]                 help for a command
   gop --version
@@ -38,6 +39,14 @@ Examples:
 
 Reads FILE (or - for standard input) and prints the parse result as JSON: { ok, message | partial, findings, envelope }.
 Exit 0 when the message was read, 1 when it could not be, 2 when the file cannot be opened.`,
+  build: `gop build [--encoding UTF-8|ISO-8859-1] [--pretty] [--strict] [--output FILE] FILE.json
+
+Writes the model in FILE.json (or - for standard input) as a G-GOP message. FILE.json is a message object, or the
+output of gop parse (its "message" is used). Refuses — exit 1, with every problem listed — a model that does not meet
+the schema; with --strict also one with error findings. Exit 2 when the file cannot be read.
+
+Example:
+  gop parse plan.xml > plan.json && gop build plan.json > again.xml`,
   rules: `gop rules [--format text|json]
 
 Lists the rule catalogue: id, severity, reference and title (text), or every field in both languages (json).`,

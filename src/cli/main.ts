@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { localDate, parseGop, rules, REFERENCES, createFormatter, addToSummary, emptySummary, type CheckOptions, type Report } from '../index';
+import { buildGopBytes, GopBuildError, localDate, parseGop, rules, REFERENCES, createFormatter, addToSummary, emptySummary, type CheckOptions, type Report } from '../index';
 import { parseValidateArgs, UsageError, type Config } from './config';
 import { expandPaths } from './files';
 import { HELP, VERSION } from './help';
@@ -81,6 +81,35 @@ function parse(argv: string[]): number {
   return result.ok ? 0 : 1;
 }
 
+/** A JSON model (or the output of gop parse) → G-GOP XML. */
+function build(argv: string[]): number {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { encoding: { type: 'string' }, pretty: { type: 'boolean' }, output: { type: 'string' }, strict: { type: 'boolean' } } });
+  if (positionals.length !== 1) throw new UsageError('gop build takes exactly one FILE.json');
+  const encoding = values.encoding ?? 'UTF-8';
+  if (encoding !== 'UTF-8' && encoding !== 'ISO-8859-1') throw new UsageError(`--encoding ${encoding}: expected UTF-8 or ISO-8859-1`);
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(positionals[0] === '-' ? 0 : positionals[0]!, 'utf8'));
+  } catch (error) {
+    process.stderr.write(`gop: ${positionals[0]}: cannot read JSON (${(error as Error).message})\n`);
+    return 2;
+  }
+  // `gop parse` output carries the model under "message" (or "partial" when it was incomplete).
+  const wrapped = input as { message?: unknown; partial?: unknown; findings?: unknown };
+  const message = wrapped && typeof wrapped === 'object' && 'findings' in wrapped ? wrapped.message ?? wrapped.partial : input;
+  try {
+    const bytes = buildGopBytes(message as never, { encoding, pretty: values.pretty, strict: values.strict });
+    const output = openOutput(values.output);
+    output.write(Buffer.from(bytes).toString(encoding === 'UTF-8' ? 'utf8' : 'latin1'));
+    output.close();
+    return 0;
+  } catch (error) {
+    if (!(error instanceof GopBuildError)) throw error;
+    process.stderr.write(`gop: ${error.message}\n`);
+    return 1;
+  }
+}
+
 function listRules(argv: string[]): number {
   const { values } = parseArgs({ args: argv, options: { format: { type: 'string' } }, strict: true });
   if (values.format === 'json') {
@@ -111,6 +140,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'validate': return await validate(rest);
       case 'parse': return parse(rest);
       case 'rules': return listRules(rest);
+      case 'build': return build(rest);
       default: throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {

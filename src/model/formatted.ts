@@ -37,3 +37,13 @@ export function plainText(content: readonly RichText[]): string {
   walk(content);
   return out.replace(/ *\n */g, '\n').trim();
 }
+
+/** Formatted text from plain text, each newline a Break: for plans written in code. */
+export function formattedText(text: string): FormattedText {
+  const content: RichText[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) content.push({ type: 'break' });
+    if (line) content.push({ type: 'text', value: line });
+  });
+  return { text: plainText(content), content };
+}

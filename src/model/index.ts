@@ -1,5 +1,5 @@
 export * from './schema';
-export { FormattedTextSchema, RichTextSchema, plainText, type FormattedText, type RichText } from './formatted';
+export { FormattedTextSchema, RichTextSchema, plainText, formattedText, type FormattedText, type RichText } from './formatted';
 export { bindMessage, MESSAGE_SPEC, type BindResult } from './bind';
 export { SourceMap, xmlPathOf, type ModelPath } from './locate';
 export type { DeepPartial } from './partial';
