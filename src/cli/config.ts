@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { FORMATS } from '../format/index';
 import { rulesById } from '../rules/index';
+import { isIsoDate } from '../values/date';
 
 const SeveritySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 
@@ -14,7 +15,7 @@ export const ConfigSchema = z.object({
   redact: z.boolean().optional(),
   maxWarnings: z.number().int().min(0).optional(),
   rules: z.record(z.string(), SeveritySettingSchema).optional(),
-  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
+  referenceDate: z.string().refine(isIsoDate, 'must be a real date, YYYY-MM-DD').optional(),
   jobs: z.number().int().min(1).max(256).optional(),
   quiet: z.boolean().optional(),
   exitZero: z.boolean().optional(),
@@ -22,6 +23,8 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 
 export class UsageError extends Error {}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export const DEFAULT_CONFIG_FILE = 'gop.config.json';
 
@@ -46,6 +49,8 @@ function parseRuleOption(value: string): [string, z.infer<typeof SeveritySetting
 export interface ValidateArgs {
   config: Config;
   paths: string[];
+  /** the name standard input is reported under */
+  stdinFilename?: string;
 }
 
 /** `gop validate` arguments → settings and paths. Unknown options, bad values and unknown rule ids are usage errors. */
@@ -60,6 +65,7 @@ export function parseValidateArgs(argv: string[], cwd: string): ValidateArgs {
         format: { type: 'string' }, output: { type: 'string' }, lang: { type: 'string' }, redact: { type: 'boolean' },
         'max-warnings': { type: 'string' }, rule: { type: 'string', multiple: true }, config: { type: 'string' },
         'reference-date': { type: 'string' }, jobs: { type: 'string' }, quiet: { type: 'boolean' }, 'exit-zero': { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
       },
     });
   } catch (error) {
@@ -82,7 +88,7 @@ export function parseValidateArgs(argv: string[], cwd: string): ValidateArgs {
   const merged = { ...fromFile, ...Object.fromEntries(Object.entries(fromArgs).filter(([, v]) => v !== undefined)) };
   if (fromFile.rules && fromArgs.rules) merged.rules = { ...fromFile.rules, ...fromArgs.rules };
   const checked = ConfigSchema.safeParse(merged);
-  if (!checked.success) throw new UsageError(checked.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
+  if (!checked.success) throw new UsageError(checked.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${i.message}`).join('; '));
   for (const id of Object.keys(checked.data.rules ?? {})) if (!rulesById.has(id)) throw new UsageError(`unknown rule id ${id} (see gop rules)`);
-  return { config: checked.data, paths: positionals.length ? positionals : ['.'] };
+  return { config: checked.data, paths: positionals.length ? positionals : ['.'], stdinFilename: values['stdin-filename'] };
 }

@@ -28,5 +28,6 @@ export function expandPaths(paths: string[]): { files: string[]; missing: string
       else missing.push(path);
     } else missing.push(path);
   }
-  return { files, missing };
+  // A file named twice (or matched by two patterns) is validated once, as eslint does.
+  return { files: [...new Set(files)], missing };
 }

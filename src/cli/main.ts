@@ -7,18 +7,22 @@ import { expandPaths } from './files';
 import { HELP, VERSION } from './help';
 import { checkFiles } from './run';
 
+/** One worker per core, at most three: each worker costs ~50 MB, and a batch of thousands must stay under 300 MB. */
+const DEFAULT_JOBS = Math.min(availableParallelism(), 3);
+
 /** Where output goes: standard output or --output FILE, written as it is produced. */
 function openOutput(path: string | undefined) {
   const fd = path ? openSync(path, 'w') : 1;
   return { write: (text: string) => { if (text) writeSync(fd, text); }, close: () => { if (path) closeSync(fd); } };
 }
 
+/** --quiet as in eslint: errors only, and warnings no longer count (nor against --max-warnings). */
 function onlyErrors(report: Report): Report {
-  return { ...report, findings: report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error') };
+  return { ...report, findings: report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error'), counts: { ...report.counts, warning: 0, info: 0 } };
 }
 
 async function validate(argv: string[]): Promise<number> {
-  const { config, paths } = parseValidateArgs(argv, process.cwd());
+  const { config, paths, stdinFilename } = parseValidateArgs(argv, process.cwd());
   const { files, missing } = expandPaths(paths);
   for (const path of missing) process.stderr.write(`gop: ${path}: no such file or directory\n`);
   const options: CheckOptions = {
@@ -30,7 +34,13 @@ async function validate(argv: string[]): Promise<number> {
     redact: config.redact,
   };
   const format = config.format ?? 'text';
-  const output = openOutput(config.output);
+  let output;
+  try {
+    output = openOutput(config.output);
+  } catch (error) {
+    process.stderr.write(`gop: cannot write ${config.output}: ${(error as Error).message.replace(/^[A-Z]+: /, '')}\n`);
+    return 2;
+  }
   const color = format === 'text' && !config.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const formatter = createFormatter(format, { language: config.lang, color, toolVersion: VERSION });
   const summary = emptySummary();
@@ -39,7 +49,7 @@ async function validate(argv: string[]): Promise<number> {
   let seen = 0;
   output.write(formatter.begin());
   try {
-    await checkFiles(files, options, config.jobs ?? availableParallelism(), (outcome) => {
+    await checkFiles(files, options, config.jobs ?? DEFAULT_JOBS, (outcome) => {
       seen++;
       if (progress) process.stderr.write(`\r${seen}/${files.length} `);
       if ('error' in outcome) {
@@ -47,8 +57,9 @@ async function validate(argv: string[]): Promise<number> {
         process.stderr.write(`${progress ? '\r' : ''}gop: ${outcome.file}: cannot read (${outcome.error})\n`);
         return;
       }
-      addToSummary(summary, outcome.report);
-      output.write(formatter.file({ file: outcome.file, report: config.quiet ? onlyErrors(outcome.report) : outcome.report }));
+      const report = config.quiet ? onlyErrors(outcome.report) : outcome.report;
+      addToSummary(summary, report);
+      output.write(formatter.file({ file: outcome.file === '-' && stdinFilename ? stdinFilename : outcome.file, report }));
     });
   } finally {
     if (progress) process.stderr.write('\r\x1b[K');

@@ -1,24 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { checkGop, type CheckOptions, type Report } from '../index';
+import { readInputFile } from './read-file';
 
 export type Outcome = { file: string; report: Report } | { file: string; error: string };
 
 /** Below this many files, starting worker threads costs more than it saves. */
 export const WORKER_THRESHOLD = 32;
 
-function readInput(file: string): Uint8Array {
-  return file === '-' ? readFileSync(0) : readFileSync(file);
-}
-
 function checkHere(file: string, options: CheckOptions): Outcome {
-  let bytes: Uint8Array;
-  try {
-    bytes = readInput(file);
-  } catch (error) {
-    return { file, error: (error as Error).message.replace(/^[A-Z]+: /, '') };
-  }
-  return { file, report: checkGop(bytes, options) };
+  const read = readInputFile(file);
+  return read.ok ? { file, report: checkGop(read.bytes, options) } : { file, error: read.error };
 }
 
 /**

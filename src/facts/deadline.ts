@@ -1,6 +1,9 @@
-import { addDays, addMonths, addWeeks, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { format } from 'date-fns/format';
 import { calendarDate, formatIsoDate, parseIsoDate } from '../values/date';
-import { da } from 'date-fns/locale';
+import { da } from 'date-fns/locale/da'; // one locale, not all of them: start-up time
 import { addDanishWorkingDays } from './holidays';
 
 export type DeadlineKind = 'absolute' | 'relative' | 'asap' | 'none' | 'unreadable';

@@ -1,4 +1,4 @@
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { calendarDate, formatIsoDate, parseIsoDate } from '../values/date';
 
 export interface DanishHoliday {

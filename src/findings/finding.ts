@@ -39,12 +39,20 @@ export interface Location {
   column?: number;
 }
 
+/**
+ * Messages quote values from the message, and a value may hold line breaks or control characters. A finding's text
+ * is one line, always: a newline must not start a second line that a CI log would read as a command.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function makeFinding<D>(meta: RuleMeta<D>, details: D, location: Location, severity: Severity = meta.severity): Finding {
   const finding: Finding = {
     ruleId: meta.id,
     severity,
-    message: meta.messages.en(details),
-    messageDa: meta.messages.da(details),
+    message: oneLine(meta.messages.en(details)),
+    messageDa: oneLine(meta.messages.da(details)),
     path: location.path,
     reference: REFERENCES[meta.reference].label,
   };

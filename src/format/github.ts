@@ -4,6 +4,8 @@ import { messageIn } from './types';
 
 /** GitHub shows at most this many annotations of each type per step. */
 export const ANNOTATIONS_PER_TYPE = 10;
+/** One notice is kept for the closing summary, so that it is always shown. */
+const LIMIT = { error: ANNOTATIONS_PER_TYPE, warning: ANNOTATIONS_PER_TYPE, notice: ANNOTATIONS_PER_TYPE - 1 };
 const COMMAND: Record<Finding['severity'], 'error' | 'warning' | 'notice'> = { fatal: 'error', error: 'error', warning: 'warning', info: 'notice' };
 
 // Workflow-command escaping, as @actions/core does it.
@@ -24,7 +26,7 @@ export function githubFormatter(options: FormatOptions = {}): Formatter {
       let out = '';
       for (const f of report.findings) {
         const type = COMMAND[f.severity];
-        if (shown[type] < ANNOTATIONS_PER_TYPE) {
+        if (shown[type] < LIMIT[type]) {
           shown[type]++;
           const props = [`file=${escapeProperty(file)}`];
           if (f.line) props.push(`line=${f.line}`, `col=${f.column ?? 1}`);
@@ -32,17 +34,18 @@ export function githubFormatter(options: FormatOptions = {}): Formatter {
           out += `::${type} ${props.join(',')}::${escapeData(message(f))}\n`;
         } else {
           overflow[type]++;
-          out += `${f.line ? `${file}:${f.line}:${f.column}` : file}  ${f.severity}  ${f.ruleId}  ${message(f)}\n`;
+          // Escaped like a command's data: no line of ours may be read as a workflow command.
+          out += `${escapeData(f.line ? `${file}:${f.line}:${f.column}` : file)}  ${f.severity}  ${f.ruleId}  ${escapeData(message(f))}\n`;
         }
       }
       return out;
     },
     end(summary) {
       const lost = Object.entries(overflow).filter(([, n]) => n > 0).map(([type, n]) => `${n} ${type}${n === 1 ? '' : 's'}`);
-      const tally = `${summary.files} files: ${summary.valid} valid, ${summary.errors} errors, ${summary.warnings} warnings`;
+      const tally = `${summary.files} ${summary.files === 1 ? 'file' : 'files'}: ${summary.valid} valid, ${summary.errors} errors, ${summary.warnings} warnings`;
       return lost.length
         ? `::notice title=medcom-gop::${escapeData(`${tally}. ${lost.join(', ')} did not fit in GitHub's ${ANNOTATIONS_PER_TYPE} annotations per type and are in the log above.`)}\n`
-        : `${tally}\n`;
+        : `${escapeData(tally)}\n`;
     },
   };
 }

@@ -29,8 +29,8 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
     end(summary) {
       const unreadable = summary.unreadable ? (da ? `, ${summary.unreadable} ulæselige` : `, ${summary.unreadable} unreadable`) : '';
       return da
-        ? `\n${summary.files} filer: ${summary.valid} gyldige, ${summary.errors} fejl, ${summary.warnings} advarsler${unreadable}\n`
-        : `\n${summary.files} files: ${summary.valid} valid, ${summary.errors} errors, ${summary.warnings} warnings${unreadable}\n`;
+        ? `\n${summary.files} ${summary.files === 1 ? 'fil' : 'filer'}: ${summary.valid} gyldige, ${summary.errors} fejl, ${summary.warnings} advarsler${unreadable}\n`
+        : `\n${summary.files} ${summary.files === 1 ? 'file' : 'files'}: ${summary.valid} valid, ${summary.errors} errors, ${summary.warnings} warnings${unreadable}\n`;
     },
   };
 }

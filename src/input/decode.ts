@@ -47,17 +47,29 @@ function invalid(en: string, da: string, bytes?: Uint8Array, offset?: number): D
   return { ok: false, finding: makeFinding(INPUT_003, { en, da }, { ...ROOT, ...where }) };
 }
 
-/** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
-function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
+/**
+ * Offset of the first byte that breaks UTF-8 (only called once decoding has failed). Follows the table of
+ * well-formed sequences (Unicode §3.9): no overlong forms, no surrogates, nothing above U+10FFFF.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
   let i = start;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    if (b < 0x80) { i++; continue; }
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) low = 0xa0; if (b === 0xed) high = 0x9f; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) low = 0x90; if (b === 0xf4) high = 0x8f; }
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
     i += need + 1;
   }
-  return bytes.length;
+  return start; // the decoder refused what this scan accepts: point at the start rather than nowhere
 }
 
 /** Bytes → text, by the BOM or the XML declaration (never by guessing); XML's default is UTF-8. */

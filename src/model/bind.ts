@@ -178,7 +178,8 @@ class Binder {
         for (const child of node.children) if (typeof child !== 'string' || child.trim()) this.unknownInline(child, node);
         continue;
       }
-      const style = isMedCom ? INLINE_STYLES[node.local as keyof typeof INLINE_STYLES] : undefined;
+      // Own properties only: an element named toString must not find Object.prototype's.
+      const style = isMedCom && Object.hasOwn(INLINE_STYLES, node.local) ? INLINE_STYLES[node.local as keyof typeof INLINE_STYLES] : undefined;
       if (style) {
         this.inlineNamespace(node);
         content.push({ type: style, content: this.inline(node.children) });

@@ -28,7 +28,7 @@ export function identify(doc: XmlDocument): Finding | undefined {
   const typeText = typeCode !== undefined ? `, Letter/TypeCode ${typeCode}` : '';
   const where = { path: `/${root.local}`, ...doc.lines.position(root.start) };
   if (root.local !== 'Emessage' || root.ns !== NS.m104) {
-    const known = KNOWN_DOCUMENT_NAMESPACES[root.ns];
+    const known = Object.hasOwn(KNOWN_DOCUMENT_NAMESPACES, root.ns) ? KNOWN_DOCUMENT_NAMESPACES[root.ns] : undefined;
     const ns = root.ns || '(no namespace)';
     const en = `the root element is <${root.local}> in namespace ${ns}${known ? ` (${known.en})` : ''}${typeText}; a G-GOP is an Emessage in ${NS.m104}.`;
     const da = `rodelementet er <${root.local}> i navnerummet ${ns}${known ? ` (${known.da})` : ''}${typeText}; en G-GOP er en Emessage i ${NS.m104}.`;

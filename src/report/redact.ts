@@ -20,10 +20,11 @@ export function personalValues(message: DeepPartial<GopMessage>): Map<string, st
   return masks;
 }
 
+/** The GP (whatever identifies it) and every practice named by a ydernummer: both are usually named after doctors. */
 function gpParties(message: DeepPartial<GopMessage>) {
   const plan = message.rehabilitationPlan;
-  return [plan?.gpccReceiver?.ccReceiver, ...(plan?.ccReceiver ?? []), ...(plan?.finalResult?.resultReceiver ?? [])]
-    .filter((p): p is NonNullable<typeof p> => !!p && p.identifierCode === 'ydernummer');
+  const practices = [...(plan?.ccReceiver ?? []), ...(plan?.finalResult?.resultReceiver ?? [])].filter((p) => p.identifierCode === 'ydernummer');
+  return [plan?.gpccReceiver?.ccReceiver, ...practices].filter((p): p is NonNullable<typeof p> => !!p);
 }
 
 function redactText(text: string, masks: Map<string, string>): string {
@@ -43,8 +44,9 @@ export function redactFacts(facts: Facts): Facts {
   if (patient.cpr) patient.cpr = maskCpr(patient.cpr);
   if (patient.givenName) patient.givenName = MASK;
   if (patient.surname) patient.surname = MASK;
-  const gpName = (party: Facts['receivers']['gp']) => party && (party.identifierCode === 'ydernummer' && party.name ? { ...party, name: MASK } : party);
-  const receivers = { ...facts.receivers, copies: facts.receivers.copies.map((c) => gpName(c)!) };
-  if (receivers.gp) receivers.gp = gpName(receivers.gp);
+  type PartyFact = NonNullable<Facts['receivers']['gp']>;
+  const masked = (party: PartyFact): PartyFact => (party.name ? { ...party, name: MASK } : party);
+  const receivers = { ...facts.receivers, copies: facts.receivers.copies.map((c) => (c.identifierCode === 'ydernummer' ? masked(c) : c)) };
+  if (receivers.gp) receivers.gp = masked(receivers.gp);
   return { ...facts, patient, receivers };
 }

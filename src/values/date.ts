@@ -1,5 +1,6 @@
 import { UTCDate } from '@date-fns/utc';
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 
 // Calendar helpers for GOP-FORMAT-001/002. Everything works on the digits of the string or on UTC
 // instants, never on local time, so neither the clock nor the process time zone can change a result.

