@@ -82,7 +82,9 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const start = hasBom ? 3 : 0;
   const label = declaredEncoding(bytes, start);
-  const encoding: Encoding | undefined = label === undefined ? 'UTF-8' : ENCODING_LABELS[label.toLowerCase()];
+  const key = label?.toLowerCase();
+  // Own properties only: encoding="constructor" must find nothing.
+  const encoding: Encoding | undefined = key === undefined ? 'UTF-8' : Object.hasOwn(ENCODING_LABELS, key) ? ENCODING_LABELS[key] : undefined;
   if (!encoding) return invalid(`the declared encoding "${label}" is not supported; ${SUPPORTED.en}`, `den erklærede tegnkodning "${label}" understøttes ikke; ${SUPPORTED.da}`);
   if (hasBom && encoding !== 'UTF-8') return invalid(`the document starts with a UTF-8 byte-order mark but declares ${label}`, `dokumentet starter med et UTF-8-byte-order-mark, men erklærer ${label}`);
   const body = bytes.subarray(start);

@@ -143,7 +143,12 @@ class Binder {
     switch (spec.kind) {
       case 'object': return this.object(element, spec.element!);
       case 'formatted': return this.formatted(element);
-      case 'flag': this.leafText(element); return true;
+      case 'flag': {
+        // A flag carries nothing; text inside one is kept aside and reported, not dropped.
+        const text = this.leafText(element);
+        if (text) this.strayText(text, element);
+        return true;
+      }
       case 'text': return this.leafText(element);
     }
   }
