@@ -96,12 +96,12 @@ const stamp = (date?: string, time?: string) => {
   return day && time && isTime(time) ? `${day}T${time}` : day;
 };
 const partyFact = (party: DeepPartial<Party> | undefined) =>
-  party && {
+  party && defined({
     ean: party.eanIdentifier,
     identifier: party.identifier,
     identifierCode: party.identifierCode,
     name: party.organisationName ?? party.departmentName,
-  };
+  });
 
 const EARLIEST = /^\s*(?:opstart\s+|start\s+)?(?:tidligst|ikke\s+før|først)\s+/i;
 
@@ -155,29 +155,24 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
     freeChoiceFrom: freeChoiceApplies && runsFrom ? addDaysIso(runsFrom, FREE_CHOICE_DAYS) : undefined,
     daysUntilMustStart: mustStartBy && referenceDate ? daysBetween(referenceDate, mustStartBy) : undefined,
     consent: plan.consentInformed,
-    receivers: {
+    receivers: defined({
       municipality: partyFact(plan.receiver),
       gp: partyFact(plan.gpccReceiver?.ccReceiver),
       gpDeselected: plan.gpccReceiver?.deselected === true,
       copies: (plan.ccReceiver ?? []).map((p) => partyFact(p)!),
-    },
-    patient: {
+    }),
+    patient: defined({
       cpr,
       birthDate: cpr ? cprBirthDate(cpr) : undefined,
       givenName: plan.patient?.personGivenName,
       surname: plan.patient?.personSurnameName,
-    },
+    }),
   };
-  return dropUndefined(facts);
+  return defined(facts);
 }
 
-/** JSON has no undefined: leave absent facts out so that reports compare and serialise cleanly. */
-function dropUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(dropUndefined) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = dropUndefined(v);
-    return out as T;
-  }
+/** JSON has no undefined: absent facts are left out, so that reports compare and serialise cleanly. */
+function defined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
   return value;
 }

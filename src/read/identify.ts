@@ -26,13 +26,13 @@ export function identify(doc: XmlDocument): Finding | undefined {
   const root = doc.root;
   const typeCode = findTypeCode(root);
   const typeText = typeCode !== undefined ? `, Letter/TypeCode ${typeCode}` : '';
-  const where = { path: `/${root.local}`, ...doc.lines.position(root.start) };
+  const where = () => ({ path: `/${root.local}`, ...doc.lines.position(root.start) }); // only when there is a finding
   if (root.local !== 'Emessage' || root.ns !== NS.m104) {
     const known = Object.hasOwn(KNOWN_DOCUMENT_NAMESPACES, root.ns) ? KNOWN_DOCUMENT_NAMESPACES[root.ns] : undefined;
     const ns = root.ns || '(no namespace)';
     const en = `the root element is <${root.local}> in namespace ${ns}${known ? ` (${known.en})` : ''}${typeText}; a G-GOP is an Emessage in ${NS.m104}.`;
     const da = `rodelementet er <${root.local}> i navnerummet ${ns}${known ? ` (${known.da})` : ''}${typeText}; en G-GOP er en Emessage i ${NS.m104}.`;
-    return makeFinding(INPUT_005, { en, da }, where);
+    return makeFinding(INPUT_005, { en, da }, where());
   }
   const body = elements(root).filter((c) => c.local !== 'Envelope');
   const plan = body.find((c) => c.local === 'RehabilitationPlan' && c.ns === NS.m104);
@@ -41,14 +41,14 @@ export function identify(doc: XmlDocument): Finding | undefined {
     return makeFinding(INPUT_005, {
       en: `the Emessage carries ${names} instead of a RehabilitationPlan${typeText}.`,
       da: `Emessage indeholder ${names} i stedet for en RehabilitationPlan${typeText}.`,
-    }, where);
+    }, where());
   }
   const expected = CODE_LISTS.LetterTypeCode[0];
   if (typeCode !== undefined && typeCode !== '' && typeCode !== expected) {
     return makeFinding(INPUT_005, {
       en: `Letter/TypeCode is ${typeCode}, not ${expected}.`,
       da: `Letter/TypeCode er ${typeCode}, ikke ${expected}.`,
-    }, where);
+    }, where());
   }
   return undefined;
 }
