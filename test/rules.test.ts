@@ -15,7 +15,7 @@ import {
   type Report,
   type Severity,
 } from '../src/index';
-import { FIXTURES_DIR, haveSamples, SAMPLE, tinyMessage } from './helpers';
+import { FIXTURES_DIR, haveSamples, SAMPLE, tinyMessage, GP_COPY_XML } from './helpers';
 
 // ---------------------------------------------------------------------------------------------
 // The baseline: valid/minimal.xml, the smallest lawful message, which produces no finding at all.
@@ -102,14 +102,7 @@ const withExtended = (xml: string, text = 'Samlet funktionsevne: afasi og højre
 
 /** A copy to the patient's GP instead of the opt-out. 5790002012273: check digit 3, computed by hand. */
 const withGpCopy = (xml: string) =>
-  replace(xml, '<Deselected/>', [
-    '<CCReceiver>',
-    '        <mm100:EANIdentifier>5790002012273</mm100:EANIdentifier>',
-    '        <mm100:Identifier>024015</mm100:Identifier>',
-    '        <IdentifierCode>ydernummer</IdentifierCode>',
-    '        <mm100:OrganisationName>Lægerne i Vestergade</mm100:OrganisationName>',
-    '      </CCReceiver>',
-  ].join('\n'));
+  replace(xml, '<Deselected/>', GP_COPY_XML);
 
 const withDiagnosis = (code: string, typeCode = 'ICD10kode', xml = MIN) =>
   before(xml, '<ContactCounty>',

@@ -10,13 +10,9 @@ import type { NamespaceKey } from '../standard/namespaces';
  */
 
 /** Date and Time: read in either namespace, written in the one the standard uses under that parent. */
-const dateTime = (ns: NamespaceKey, dateRequired: boolean, timeRequired: boolean) => {
-  const either: readonly NamespaceKey[] = ns === 'm100' ? ['m100', 'm104'] : EITHER;
-  return z.object({
-    date: dateRequired ? text(either, 'Date') : text(either, 'Date').optional(),
-    time: timeRequired ? text(either, 'Time') : text(either, 'Time').optional(),
-  });
-};
+const eitherFrom = (ns: NamespaceKey): readonly NamespaceKey[] => (ns === 'm100' ? ['m100', 'm104'] : EITHER);
+const dateAndTime = (ns: NamespaceKey) => z.object({ date: text(eitherFrom(ns), 'Date'), time: text(eitherFrom(ns), 'Time') });
+const dateMaybeTime = (ns: NamespaceKey) => z.object({ date: text(eitherFrom(ns), 'Date'), time: text(eitherFrom(ns), 'Time').optional() });
 
 /** Sender, Receiver, CCReceiver, Location, ResultReceiver, ContactCounty, ContactMunicipality. */
 export const PartySchema = z.object({
@@ -104,7 +100,7 @@ export const LetterSchema = z.object({
   identifier: text('m104', 'Identifier'),
   versionCode: text('m104', 'VersionCode'),
   statisticalCode: text('m104', 'StatisticalCode').optional(),
-  authorisation: el('m104', 'Authorisation', dateTime('m100', true, true)),
+  authorisation: el('m104', 'Authorisation', dateAndTime('m100')),
   typeCode: text('m104', 'TypeCode'),
   episodeOfCareIdentifier: text('m104', 'EpisodeOfCareIdentifier').optional(),
 });
@@ -129,12 +125,12 @@ export const RehabilitationPlanSchema = z.object({
   patientSafetyAspects: formatted('m104', 'PatientSafetyAspects').optional(),
   rehabilitationDeadline: text('m104', 'RehabilitationDeadline').optional(),
   currentHospitalContact: el('m104', 'CurrentHospitalContact', z.object({
-    start: el('m104', 'Start', dateTime('m104', true, false)),
-    expectedEnd: el('m104', 'ExpectedEnd', dateTime('m104', true, false)).optional(),
+    start: el('m104', 'Start', dateMaybeTime('m104')),
+    expectedEnd: el('m104', 'ExpectedEnd', dateMaybeTime('m104')).optional(),
     expectedEndText: text('m104', 'ExpectedEndText').optional(),
   })).optional(),
   hospitalAmbulatoryControl: el('m104', 'HospitalAmbulatoryControl', z.object({
-    expectedStart: el('m104', 'ExpectedStart', dateTime('m104', true, false)).optional(),
+    expectedStart: el('m104', 'ExpectedStart', dateMaybeTime('m104')).optional(),
     expectedStartText: text('m104', 'ExpectedStartText').optional(),
     location: el('m104', 'Location', PartySchema).optional(),
   })).optional(),
@@ -179,7 +175,7 @@ export const RehabilitationPlanSchema = z.object({
 export type RehabilitationPlan = z.infer<typeof RehabilitationPlanSchema>;
 
 export const EnvelopeSchema = z.object({
-  sent: el('m100', 'Sent', dateTime('m100', true, true)),
+  sent: el('m100', 'Sent', dateAndTime('m100')),
   identifier: text('m100', 'Identifier'),
   acknowledgementCode: text('m100', 'AcknowledgementCode'),
 });
