@@ -3,7 +3,7 @@ import { makeFinding, type Finding } from '../findings/finding';
 import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
 import type { XmlDocument, XmlElement, XmlNode } from '../xml/tree';
 import { compileElement, compileRoot, type ChildSpec, type ElementSpec } from './compile';
-import { INLINE_STYLES, plainText, type FormattedText, type RichText } from './formatted';
+import { INLINE_STYLES, plainText, trimXmlSpace, type FormattedText, type RichText } from './formatted';
 import { GopMessageSchema, type ExtraElement, type GopMessage } from './schema';
 import { SourceMap, type Offsets } from './locate';
 
@@ -94,7 +94,7 @@ class Binder {
     this.attributes(element);
     for (const child of element.children) {
       if (typeof child === 'string') {
-        if (child.trim()) this.strayText(child, element);
+        if (trimXmlSpace(child)) this.strayText(child, element);
         continue;
       }
       const childSpec = this.match(child, spec);
@@ -157,13 +157,13 @@ class Binder {
   private leafText(element: XmlElement): string {
     this.attributes(element);
     const children = element.children;
-    if (children.length === 1 && typeof children[0] === 'string') return children[0].trim();
+    if (children.length === 1 && typeof children[0] === 'string') return trimXmlSpace(children[0]);
     let text = '';
     for (const child of children) {
       if (typeof child === 'string') text += child;
       else this.unknown(child);
     }
-    return text.trim();
+    return trimXmlSpace(text);
   }
 
   private formatted(element: XmlElement): FormattedText {
@@ -180,7 +180,7 @@ class Binder {
       if (isMedCom && node.local === 'Break') {
         this.inlineNamespace(node);
         content.push({ type: 'break' });
-        for (const child of node.children) if (typeof child !== 'string' || child.trim()) this.unknownInline(child, node);
+        for (const child of node.children) if (typeof child !== 'string' || trimXmlSpace(child)) this.unknownInline(child, node);
         continue;
       }
       // Own properties only: an element named toString must not find Object.prototype's.

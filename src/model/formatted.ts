@@ -24,18 +24,25 @@ export const FormattedTextSchema = z.object({
 });
 export type FormattedText = z.infer<typeof FormattedTextSchema>;
 
+/** XML's own whitespace (space, tab, CR, LF): a no-break space or a U+FEFF inside a value is content, not padding. */
+export function trimXmlSpace(text: string): string {
+  const isSpace = (code: number | undefined) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+  if (!isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(text.length - 1))) return text; // the usual case
+  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
 /** Plain text as a reader sees it: XML whitespace (indentation, wrapping) collapses; only Break makes a line. */
 export function plainText(content: readonly RichText[]): string {
   let out = '';
   const walk = (nodes: readonly RichText[]) => {
     for (const node of nodes) {
-      if (node.type === 'text') out += node.value.replace(/\s+/g, ' ');
+      if (node.type === 'text') out += node.value.replace(/[ \t\r\n]+/g, ' ');
       else if (node.type === 'break') out += '\n';
       else walk(node.content);
     }
   };
   walk(content);
-  return out.replace(/ *\n */g, '\n').trim();
+  return trimXmlSpace(out.replace(/ *\n */g, '\n'));
 }
 
 /** Formatted text from plain text, each newline a Break: for plans written in code. */

@@ -7,6 +7,8 @@ import type { GopMessage } from '../model/schema';
 import { parseGop, type MessageSource, type ParseOptions } from '../read/parse';
 import { rules, rulesById, RULESET_VERSION, type RuleContext } from '../rules/index';
 import { indexValues } from '../rules/values';
+import { structureProblems } from '../model/structure';
+import { STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004 } from '../findings/reader-rules';
 import type { Counts, Report } from './report';
 import { personalValues, redactFacts, redactFindings } from './redact';
 
@@ -83,10 +85,32 @@ function buildReport(findings: Finding[], facts: Facts | undefined, options: Val
   return report;
 }
 
-/** Validates a message object (built in code or read by parseGop). Without a source, findings carry paths but no lines. */
+/** The reader's structure rules, applied to an object: a plan built in code gets the findings its XML would. */
+function structureFindings(message: unknown, source: MessageSource | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const problem of structureProblems(message)) {
+    const where = { path: xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC), ...source?.locate(problem.path) };
+    if (problem.kind === 'missing') findings.push(makeFinding(STRUCT_001, { element: problem.element, parent: problem.parent }, where));
+    else if (problem.kind === 'empty') findings.push(makeFinding(STRUCT_004, { element: problem.element }, where));
+    else if (problem.kind === 'tooMany') findings.push(makeFinding(STRUCT_002, { element: problem.element, max: problem.max }, where));
+    else if (problem.kind === 'unknownProperty') {
+      findings.push(makeFinding(STRUCT_003, {
+        en: `The property "${problem.property}" is not part of the G-GOP model; it would not be written.`,
+        da: `Egenskaben "${problem.property}" er ikke en del af G-GOP-modellen; den ville ikke blive skrevet.`,
+      }, where));
+    }
+  }
+  return findings;
+}
+
+/**
+ * Validates a message object (built in code or read by parseGop): the structure rules on the object itself, then every
+ * rule. Without a source, findings carry paths but no lines.
+ */
 export function validateGop(message: GopMessage | DeepPartial<GopMessage>, options: ValidateOptions & { source?: MessageSource } = {}): Report {
   const facts = computeFacts(message, options);
-  return buildReport(runRules(message, facts, options.source), facts, options, undefined, message);
+  const findings = [...structureFindings(message, options.source), ...runRules(message, facts, options.source)];
+  return buildReport(findings, facts, options, undefined, message);
 }
 
 /** Reads and validates in one call. Never throws, whatever the input. */

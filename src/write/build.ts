@@ -5,6 +5,7 @@ import { xmlPathOf } from '../model/locate';
 import { GopMessageSchema, type ExtraElement, type GopMessage } from '../model/schema';
 import { NS, type NamespaceKey } from '../standard/namespaces';
 import { validateGop } from '../report/validate';
+import { structureProblems, type StructureProblem } from '../model/structure';
 
 export type BuildEncoding = 'UTF-8' | 'ISO-8859-1';
 
@@ -30,8 +31,17 @@ export class GopBuildError extends Error {
 }
 
 const FORMATTING: Record<Exclude<RichText['type'], 'text' | 'break'>, string> = { bold: 'Bold', italic: 'Italic', underline: 'Underline', center: 'Center', fixedFont: 'FixedFont' };
-// Characters XML 1.0 cannot carry at all, even as references.
-const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// Characters XML 1.0 cannot carry at all, even as references; a lone surrogate is no character either.
+const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// A prefix is an XML NCName; xml… is reserved by Namespaces in XML, and the reader refuses prototype names.
+const PREFIX = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
+const RESERVED_PREFIX = /^(xml|__proto__$|constructor$|prototype$)/i;
+
+const STRUCTURE_TEXT: Record<'empty' | 'unknownProperty' | 'textContentMismatch', (p: StructureProblem) => string> = {
+  empty: () => 'the mandatory element is empty',
+  unknownProperty: (p) => `"${(p as { property: string }).property}" is not part of the G-GOP model (misspelt?): it would not be written`,
+  textContentMismatch: () => 'text and content disagree: the builder writes content (make both with formattedText())',
+};
 
 /** Text for element content; a CR is written as a reference, or the reader's line-end normalisation would drop it. */
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
@@ -45,11 +55,19 @@ function checkInput(message: GopMessage, options: BuildOptions): void {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {
       const bad = UNWRITABLE.exec(value);
-      if (bad) issues.push({ path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), message: `character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML` });
+      if (bad) issues.push({ path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), message: `character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML${/[\uD800-\uDFFF]/.test(bad[0]) ? ' (a lone surrogate)' : ''}` });
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== 'extraElements') walk(v, [...path, k]);
   };
   walk(message, []);
+  for (const problem of structureProblems(message)) {
+    if (problem.kind === 'empty' || problem.kind === 'unknownProperty' || problem.kind === 'textContentMismatch') {
+      issues.push({ path: xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC), message: STRUCTURE_TEXT[problem.kind](problem) });
+    }
+  }
+  for (const [key, prefix] of Object.entries(options.prefixes ?? {})) {
+    if (prefix && (!PREFIX.test(prefix) || RESERVED_PREFIX.test(prefix))) issues.push({ path: '/', message: `"${prefix}" cannot be the prefix of ${key}: a prefix is an XML name that does not start with "xml"` });
+  }
   if (issues.length === 0 && options.strict) {
     for (const f of validateGop(message).findings) if (f.severity === 'error' || f.severity === 'fatal') issues.push({ path: f.path, message: `${f.ruleId}: ${f.message}` });
   }

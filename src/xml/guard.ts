@@ -47,7 +47,26 @@ export function guardText(text: string, lines: LineIndex, limits: XmlLimits): Fi
       return makeFinding(INPUT_001, detail, at(lines, bad.index));
     }
   }
+  if (text.includes(']]>')) {
+    // Comments may hold "]]>": blank them out (same length, so offsets stay) before looking.
+    const stray = strayCdataEnd(text.replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length)));
+    if (stray >= 0) return makeFinding(INPUT_001, { en: '"]]>" may only close a CDATA section (write "]]&gt;" in text)', da: '"]]>" må kun afslutte en CDATA-sektion (skriv "]]&gt;" i tekst)' }, at(lines, stray));
+  }
   return attributeFlood(text, lines, limits.maxAttributes);
+}
+
+/** The first "]]>" that closes no CDATA section (XML 1.0 §2.4), or -1. The parsers here let it through. */
+function strayCdataEnd(text: string): number {
+  let from = 0;
+  for (;;) {
+    const end = text.indexOf(']]>', from);
+    if (end < 0) return -1;
+    const open = text.indexOf('<![CDATA[', from);
+    if (open < 0 || open > end) return end;
+    const close = text.indexOf(']]>', open + 9);
+    if (close < 0) return -1; // an unterminated section: the validator says so
+    from = close + 3;
+  }
 }
 
 /**
