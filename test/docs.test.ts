@@ -14,3 +14,19 @@ describe('README', () => {
     expect(readme).toContain('npm ci && npm test');
   });
 });
+
+describe('the package', () => {
+  it('is importable by its name, as ESM and as CommonJS, after the build', async () => {
+    const { runCommand } = await import('./helpers');
+    const esm = await runCommand(process.execPath, ['--input-type=module', '-e', "import { parseGop, checkGop, buildGop } from 'medcom-gop'; console.log([parseGop, checkGop, buildGop].map((f) => typeof f).join())"]);
+    expect(esm.stdout.trim()).toBe('function,function,function');
+    const cjs = await runCommand(process.execPath, ['-e', "const m = require('medcom-gop'); console.log(typeof m.parseGop, m.rules.length > 20)"]);
+    expect(cjs.stdout.trim()).toBe('function true');
+  });
+
+  it('reports the package version from gop --version', async () => {
+    const { runGop } = await import('./helpers');
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect((await runGop(['--version'])).stdout.trim()).toBe(version);
+  });
+});

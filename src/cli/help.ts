@@ -1,4 +1,7 @@
-export const VERSION = '0.1.0';
+import packageJson from '../../package.json';
+
+/** One version, the package's. */
+export const VERSION: string = packageJson.version;
 
 export const HELP: Record<string, string> = {
   main: `gop ${VERSION} — read and validate MedCom genoptræningsplan (G-GOP) messages
