@@ -98,6 +98,12 @@ describe('hostile and broken documents', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('says so when given neither text nor bytes (GOP-INPUT-003), as JavaScript callers can', () => {
+    for (const input of [undefined, null, 42, {}, []] as unknown[]) {
+      expect(parseGop(input as string).findings).toEqual([expect.objectContaining({ ruleId: 'GOP-INPUT-003', severity: 'fatal', line: 1 })]);
+    }
+  });
+
   it('never throws, whatever it is given', () => {
     for (const input of [undefined, null, 42, {}, [], new Uint8Array([0xff, 0xfe, 0x00]), '\uFEFF', '<'] as unknown[]) {
       expect(() => parseGop(input as string)).not.toThrow();

@@ -6,6 +6,7 @@ import { parseValidateArgs, UsageError, type Config } from './config';
 import { expandPaths } from './files';
 import { HELP, VERSION } from './help';
 import { checkFiles } from './run';
+import { readInputFile } from './read-file';
 
 /** One worker per core, at most three: each worker costs ~50 MB, and a batch of thousands must stay under 300 MB. */
 const DEFAULT_JOBS = Math.min(availableParallelism(), 3);
@@ -82,12 +83,12 @@ async function validate(argv: string[]): Promise<number> {
 function parse(argv: string[]): number {
   const file = argv[0];
   if (!file || argv.length > 1) throw new UsageError('gop parse takes exactly one FILE');
-  let bytes: Uint8Array;
-  try { bytes = file === '-' ? readFileSync(0) : readFileSync(file); } catch (error) {
-    process.stderr.write(`gop: ${file}: cannot read (${(error as Error).message})\n`);
+  const read = readInputFile(file);
+  if (!read.ok) {
+    process.stderr.write(`gop: ${file}: cannot read (${read.error})\n`);
     return 2;
   }
-  const result = parseGop(bytes);
+  const result = parseGop(read.bytes);
   process.stdout.write(JSON.stringify(result, (key, value) => (key === 'source' ? undefined : value), 2) + '\n');
   return result.ok ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-import { INPUT_005 } from '../findings/reader-rules';
+import { INPUT_003, INPUT_005 } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
 import { bindMessage } from '../model/bind';
@@ -33,6 +33,11 @@ export type ParseResult =
 /** Bytes or text → a typed G-GOP message, or findings that say precisely why not. Never throws. */
 export function parseGop(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   const limits = { ...DEFAULT_PARSE_OPTIONS, ...options };
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    // JavaScript callers can pass anything; say what was wrong instead of failing somewhere inside.
+    const kind = input === null ? 'null' : typeof input;
+    return { ok: false, findings: [makeFinding(INPUT_003, { en: `the input is ${kind}, neither text nor bytes`, da: `input er ${kind}, hverken tekst eller bytes` }, { path: '/', line: 1, column: 1 })] };
+  }
   try {
     return read(input, limits, undefined);
   } catch (error) {
