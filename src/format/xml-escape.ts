@@ -1,9 +1,6 @@
-/** Text for an XML element body or a double-quoted attribute; characters XML 1.0 forbids are dropped. */
+import { escapeXml as escapeXmlText } from '../xml/escape';
+
+/** For reports: characters XML 1.0 forbids are dropped first (a report must stay well-formed whatever it quotes). */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return escapeXmlText(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''), true);
 }

@@ -4,6 +4,7 @@ import type { RichText } from '../model/formatted';
 import { xmlPathOf } from '../model/locate';
 import { GopMessageSchema, type ExtraElement, type GopMessage } from '../model/schema';
 import { NS, type NamespaceKey } from '../standard/namespaces';
+import { escapeXml } from '../xml/escape';
 import { validateGop } from '../report/validate';
 import { structureProblems, type StructureProblem } from '../model/structure';
 
@@ -43,8 +44,6 @@ const STRUCTURE_TEXT: Record<'empty' | 'unknownProperty' | 'textContentMismatch'
   textContentMismatch: () => 'text and content disagree: the builder writes content (make both with formattedText())',
 };
 
-/** Text for element content; a CR is written as a reference, or the reader's line-end normalisation would drop it. */
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 
 function checkInput(message: GopMessage, options: BuildOptions): void {
   const parsed = GopMessageSchema.safeParse(message);
@@ -120,20 +119,20 @@ class Writer {
     for (const extra of this.extrasByPath.get(path) ?? []) {
       if (extra.reason === 'attribute') continue; // written on the start tag
       this.newline(depth);
-      this.out += extra.reason === 'text' ? escapeText(extra.xml) : this.verbatim(extra);
+      this.out += extra.reason === 'text' ? escapeXml(extra.xml) : this.verbatim(extra);
     }
   }
 
   private element(spec: ChildSpec, value: unknown, path: string, depth: number) {
     const name = this.qname(spec.nsKeys[0]!, spec.name);
-    const attributes = (this.extrasByPath.get(path) ?? []).filter((e) => e.reason === 'attribute').map((e) => ` ${e.name}="${escapeText(e.xml).replace(/"/g, '&quot;')}"`).join('');
+    const attributes = (this.extrasByPath.get(path) ?? []).filter((e) => e.reason === 'attribute').map((e) => ` ${e.name}="${escapeXml(e.xml, true)}"`).join('');
     this.newline(depth);
     switch (spec.kind) {
       case 'flag':
         this.out += `<${name}${attributes}/>`;
         return;
       case 'text':
-        this.out += `<${name}${attributes}>${escapeText(value as string)}</${name}>`;
+        this.out += `<${name}${attributes}>${escapeXml(value as string)}</${name}>`;
         return;
       case 'formatted':
         this.out += `<${name}${attributes}>${this.rich((value as { content: RichText[] }).content)}</${name}>`;
@@ -160,7 +159,7 @@ class Writer {
   private rich(content: readonly RichText[]): string {
     let out = '';
     for (const node of content) {
-      if (node.type === 'text') out += escapeText(node.value);
+      if (node.type === 'text') out += escapeXml(node.value);
       else if (node.type === 'break') out += `<${this.qname('m100', 'Break')}/>`;
       else {
         const name = this.qname('m100', FORMATTING[node.type]);

@@ -1,4 +1,5 @@
 import { NS } from '../standard/namespaces';
+import { escapeXml } from '../xml/escape';
 
 export interface VansEndpoint { id: string; endPointType?: 'EAN' | 'CVR' | 'VANS' }
 
@@ -12,20 +13,19 @@ export interface VansWrapOptions {
   document?: { format?: string; name?: string; version?: string };
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A VANSEnvelope around a message: its bytes base64-encoded in Data, their size in Document/SizeInBytes. */
 export function wrapInVans(message: Uint8Array, options: VansWrapOptions): string {
   const data = Buffer.from(message.buffer, message.byteOffset, message.byteLength).toString('base64').replace(/(.{76})(?=.)/g, '$1\n');
-  const endpoint = (tag: string, e: VansEndpoint) => `  <${tag} EndPointType="${escape(e.endPointType ?? 'EAN')}">${escape(e.id)}</${tag}>\n`;
+  const endpoint = (tag: string, e: VansEndpoint) => `  <${tag} EndPointType="${escapeXml(e.endPointType ?? 'EAN', true)}">${escapeXml(e.id)}</${tag}>\n`;
   const doc = { format: 'XML', name: 'GGOP', version: 'GGOP100', ...options.document };
   return `<?xml version="1.0" encoding="UTF-8"?>\n<VANSEnvelope xmlns="${NS.vans}">\n` +
     endpoint('SenderID', options.sender) +
     endpoint('ReceiverID', options.receiver) +
-    `  <EnvelopeIdentifier>${escape(options.envelopeIdentifier)}</EnvelopeIdentifier>\n` +
-    `  <SentDateTime>${escape(options.sentDateTime)}</SentDateTime>\n` +
+    `  <EnvelopeIdentifier>${escapeXml(options.envelopeIdentifier)}</EnvelopeIdentifier>\n` +
+    `  <SentDateTime>${escapeXml(options.sentDateTime)}</SentDateTime>\n` +
     '  <Message>\n    <MetaInformation>\n' +
-    `      <Identifier>${escape(options.messageIdentifier ?? options.envelopeIdentifier)}</Identifier>\n` +
-    `      <Document><Format>${escape(doc.format)}</Format><Name>${escape(doc.name)}</Name><Version>${escape(doc.version)}</Version><SizeInBytes>${message.byteLength}</SizeInBytes></Document>\n` +
+    `      <Identifier>${escapeXml(options.messageIdentifier ?? options.envelopeIdentifier)}</Identifier>\n` +
+    `      <Document><Format>${escapeXml(doc.format)}</Format><Name>${escapeXml(doc.name)}</Name><Version>${escapeXml(doc.version)}</Version><SizeInBytes>${message.byteLength}</SizeInBytes></Document>\n` +
     `    </MetaInformation>\n    <Data>${data}</Data>\n  </Message>\n</VANSEnvelope>\n`;
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isBlank, isOldRegime } from './regime';
+import { requireDescription } from './regime';
 
 export default defineRule<Record<string, never>>({
   id: 'GOP-LAW-002', layer: 'law', severity: 'error', reference: 'bek2_2',
@@ -9,9 +9,5 @@ export default defineRule<Record<string, never>>({
     en: () => 'The plan does not describe the functional ability at discharge (AbilityAtDischargeSummary is absent or empty).',
     da: () => 'Planen beskriver ikke funktionsevnen ved udskrivelsen (AbilityAtDischargeSummary mangler eller er tom).',
   },
-  check(context) {
-    if (!isOldRegime(context) && isBlank(context.message.rehabilitationPlan?.abilityAtDischargeSummary)) {
-      context.report(['rehabilitationPlan', 'abilityAtDischargeSummary'], {});
-    }
-  },
+  check: (context) => requireDescription(context, 'abilityAtDischargeSummary'),
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isBlank, isOldRegime } from './regime';
+import { requireDescription } from './regime';
 
 export default defineRule<Record<string, never>>({
   id: 'GOP-LAW-003', layer: 'law', severity: 'error', reference: 'bek2_2',
@@ -9,9 +9,5 @@ export default defineRule<Record<string, never>>({
     en: () => 'The plan does not describe the rehabilitation need (RehabilitationNeedAndPotential is absent or empty).',
     da: () => 'Planen beskriver ikke genoptræningsbehovet (RehabilitationNeedAndPotential mangler eller er tom).',
   },
-  check(context) {
-    if (!isOldRegime(context) && isBlank(context.message.rehabilitationPlan?.rehabilitationNeedAndPotential)) {
-      context.report(['rehabilitationPlan', 'rehabilitationNeedAndPotential'], {});
-    }
-  },
+  check: (context) => requireDescription(context, 'rehabilitationNeedAndPotential'),
 });

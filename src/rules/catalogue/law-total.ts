@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isBlank, isOldRegime } from './regime';
+import { requireDescription } from './regime';
 
 export default defineRule<Record<string, never>>({
   id: 'GOP-LAW-004', layer: 'law', severity: 'error', reference: 'bek2_3',
@@ -13,9 +13,6 @@ export default defineRule<Record<string, never>>({
     da: () => 'Niveauet er rehabilitering, men den samlede beskrivelse af funktionsevne og behov (AbilityAtDischargeExtended) mangler eller er tom.',
   },
   check(context) {
-    const plan = context.message.rehabilitationPlan;
-    if (!isOldRegime(context) && plan?.typeOfRehabilitationPlan === 'rehabilitering' && isBlank(plan.abilityAtDischargeExtended)) {
-      context.report(['rehabilitationPlan', 'abilityAtDischargeExtended'], {});
-    }
+    if (context.message.rehabilitationPlan?.typeOfRehabilitationPlan === 'rehabilitering') requireDescription(context, 'abilityAtDischargeExtended');
   },
 });

@@ -11,3 +11,10 @@ export function isOldRegime(context: Pick<RuleContext<unknown>, 'facts'>): boole
 export function isBlank(text: { text?: string } | undefined): boolean {
   return !text?.text?.trim();
 }
+
+type DescriptionProp = 'abilityAtDischargeSummary' | 'rehabilitationNeedAndPotential' | 'abilityAtDischargeExtended';
+
+/** The law asks the plan to describe something: report the element when it is absent or says nothing. */
+export function requireDescription(context: RuleContext<Record<string, never>>, prop: DescriptionProp): void {
+  if (!isOldRegime(context) && isBlank(context.message.rehabilitationPlan?.[prop])) context.report(['rehabilitationPlan', prop], {});
+}
