@@ -14,6 +14,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
+import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGop, GopMessageSchema, parseGop, reportJsonSchema, type Report } from '../src/index';
 import { MESSAGE_SPEC } from '../src/model/bind';
@@ -478,6 +479,18 @@ describe('mutation fuzzing: checkGop and parseGop on mutated valid messages', ()
       fc.assert(fc.property(arb, (c) => { checkInvariants(materialise(c), c); }), { seed: SEED + k, numRuns: RUNS_PER_CLASS });
     }, timeoutFor(RUNS_PER_CLASS));
   }
+
+  it(`fast-xml-parser's XMLValidator is the oracle: what it finds malformed always gets a fatal finding (${RUNS_PER_CLASS} cases)`, () => {
+    // Holds whatever the reader does to be fast: no malformed document may ever come out readable.
+    const arb = caseOf(fc.array(anyMutation, { minLength: 1, maxLength: 3 }));
+    fc.assert(fc.property(arb, (c) => {
+      const bytes = mutated(c);
+      const text = Buffer.from(bytes).toString(SEEDS[c.seed]!.encoding === 'latin1' ? 'latin1' : 'utf8').replace(/^\uFEFF/, '');
+      if (XMLValidator.validate(text) === true) return;
+      const report = checkGop(bytes);
+      expect(report.findings.some((f) => f.severity === 'fatal'), labelOf(c)).toBe(true);
+    }), { seed: SEED + 101, numRuns: RUNS_PER_CLASS });
+  }, timeoutFor(RUNS_PER_CLASS));
 
   it(`an unmutated message gives the same report every time, also with other messages checked in between (${DETERMINISM_RUNS} cases)`, () => {
     const between = fc.array(caseOf(fc.array(anyMutation, { minLength: 1, maxLength: 3 })), { maxLength: 3 });

@@ -75,6 +75,17 @@ describe('hostile and broken documents', () => {
     expect(ruleIds('')).toEqual(['GOP-INPUT-001']);
   });
 
+  it('catches what the lenient parser lets through: attributes, names, stray markup, text around the root', () => {
+    const malformed = ['<a b=1/>', '<a b="1" b="2"/>', '<1a/>', '< a/>', '<a b/>', '<a>x</a', '<a/>text', 'text<a/>',
+      '<a><![CDATA[x</a>', '<a></b>', '<a><b></a></b>', '<a x="1"y="2"/>', '<a></a></a>', '</a>', '<a><b>x</b',
+      "<a b=\"x'/>", '<a><b/ ></a>', '<-a/>', '<a b="1"c="2"/>', '<r><n>aar</d</n></r>', '<r><n>efter o</peration for</n></r>',
+      '<r><a/>x</d<b/></r>', '<a>]]></a>', '<a><b/></a><c/>'];
+    for (const doc of malformed) expect(ruleIds(doc), doc).toEqual(['GOP-INPUT-001']);
+    const wellFormed = ['<a></a >', '<a\n/>', '<a/><!-- c -->', '<a/><?pi x?>', '<a >x</a>', '<a\tb="1"/>', '<a b = "1"/>',
+      '<?xml version="1.0"?>\n<!-- c -->\n<?pi?>\n<a/>\n<!-- end -->\n', '<a><b></b ></a>', '<a><![CDATA[</b>]]></a>', '<a>&lt;b&gt;</a>'];
+    for (const doc of wellFormed) expect(ruleIds(doc), doc).toEqual(['GOP-INPUT-005']); // read fine: just not a G-GOP
+  });
+
   it('rejects input over maxBytes and nesting over maxDepth (GOP-INPUT-004)', () => {
     expect(parseGop(tinyMessage(), { maxBytes: 100 }).findings[0]).toMatchObject({ ruleId: 'GOP-INPUT-004' });
     expect(parseGop(Buffer.from(tinyMessage()), { maxBytes: 100 }).findings[0]).toMatchObject({ ruleId: 'GOP-INPUT-004' });

@@ -154,7 +154,20 @@ function toTree(top: FxpNode[], text: string, lines: LineIndex): XmlResult {
     root = element;
   }
   if (!root) return { ok: false, finding: makeFinding(INPUT_001, { en: 'there is no root element', da: 'der er intet rodelement' }, { path: '/', line: 1, column: 1 }) };
+  // Text outside the root is never well-formed (XML 1.0 §2.8); fast-xml-parser's validator lets `<a/>text` through.
+  const prolog = text.slice(0, root.start);
+  const declaration = PROLOG.exec(prolog)![0].length;
+  if (!MISC.test(prolog.slice(declaration))) return { ok: false, finding: outsideRoot(lines, declaration + prolog.slice(declaration).search(/\S/)) };
+  if (!MISC.test(text.slice(root.end))) return { ok: false, finding: outsideRoot(lines, root.end + text.slice(root.end).search(/\S/)) };
   return { ok: true, doc: { root, text, lines } };
+}
+
+// Outside the root only the declaration, comments, processing instructions and whitespace may stand.
+const MISC = /^(?:\s|<!--(?:[^-]|-(?!-))*-->|<\?(?![Xx][Mm][Ll][\s?])[^?]*(?:\?(?!>)[^?]*)*\?>)*$/;
+const PROLOG = /^(?:<\?xml\s[^?]*\?>)?/;
+
+function outsideRoot(lines: LineIndex, offset: number): Finding {
+  return makeFinding(INPUT_001, { en: 'there is content outside the root element', da: 'der er indhold uden for rodelementet' }, { path: '/', ...lines.position(Math.max(0, offset)) });
 }
 
 /** The one key of a preserveOrder node that names it; text nodes and processing instructions have none we keep. */
