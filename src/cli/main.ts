@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildGopBytes, GopBuildError, localDate, parseGop, rules, REFERENCES, createFormatter, addToSummary, emptySummary, type CheckOptions, type Report } from '../index';
-import { parseValidateArgs, UsageError, type Config } from './config';
+import { parseValidateArgs, UsageError } from './config';
 import { expandPaths } from './files';
 import { HELP, VERSION } from './help';
 import { checkFiles } from './run';

@@ -61,4 +61,3 @@ export function makeFinding<D>(meta: RuleMeta<D>, details: D, location: Location
   return finding;
 }
 
-export const SEVERITY_ORDER: Record<Severity, number> = { fatal: 0, error: 1, warning: 2, info: 3 };

@@ -2,7 +2,7 @@ import { STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004 } from '../findings/read
 import { makeFinding, type Finding } from '../findings/finding';
 import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
 import type { XmlDocument, XmlElement, XmlNode } from '../xml/tree';
-import { compileElement, compileRoot, type ChildSpec, type ElementSpec } from './compile';
+import { compileRoot, type ChildSpec, type ElementSpec } from './compile';
 import { INLINE_STYLES, plainText, trimXmlSpace, type FormattedText, type RichText } from './formatted';
 import { GopMessageSchema, type ExtraElement, type GopMessage } from './schema';
 import { SourceMap, type Offsets } from './locate';

@@ -2,7 +2,7 @@ import { INPUT_005 } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
 import { CODE_LISTS } from '../standard/codelists';
 import { KNOWN_DOCUMENT_NAMESPACES, NS } from '../standard/namespaces';
-import type { XmlDocument, XmlElement } from '../xml/tree';
+import { textContent, type XmlDocument, type XmlElement } from '../xml/tree';
 
 const elements = (element: XmlElement) => element.children.filter((c): c is XmlElement => typeof c !== 'string');
 
@@ -11,7 +11,7 @@ function findTypeCode(element: XmlElement, depth = 0): string | undefined {
   for (const child of elements(element)) {
     if (child.local === 'Letter') {
       const typeCode = elements(child).find((c) => c.local === 'TypeCode');
-      if (typeCode) return typeCode.children.filter((c) => typeof c === 'string').join('').trim();
+      if (typeCode) return textContent(typeCode);
     }
     if (depth < 3) {
       const found = findTypeCode(child, depth + 1);

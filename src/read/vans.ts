@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INPUT_005, INPUT_006 } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
 import { NS } from '../standard/namespaces';
-import type { XmlElement } from '../xml/tree';
+import { textContent, type XmlElement } from '../xml/tree';
 
 export const VansEndpointSchema = z.object({ id: z.string(), endPointType: z.string().optional() });
 
@@ -28,8 +28,7 @@ export function isVansEnvelope(root: XmlElement): boolean {
 
 const child = (parent: XmlElement | undefined, local: string): XmlElement | undefined =>
   parent?.children.find((c): c is XmlElement => typeof c !== 'string' && c.local === local && c.ns === NS.vans);
-const textOf = (element: XmlElement | undefined): string | undefined =>
-  element ? element.children.filter((c): c is string => typeof c === 'string').join('').trim() : undefined;
+const textOf = (element: XmlElement | undefined): string | undefined => (element ? textContent(element) : undefined);
 const endpoint = (element: XmlElement | undefined) =>
   element ? { id: textOf(element)!, endPointType: element.attrs?.EndPointType } : undefined;
 

@@ -1,5 +1,5 @@
 import { computeFacts, type Facts } from '../facts/facts';
-import { makeFinding, SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding';
+import { makeFinding, type Finding, type Severity } from '../findings/finding';
 import { MESSAGE_SPEC } from '../model/bind';
 import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
@@ -33,7 +33,7 @@ const LAYER_ORDER = { input: 0, structure: 1, format: 2, code: 3, law: 4 } as co
 /** Runs every rule with a check function over a (possibly incomplete) message. */
 function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: MessageSource | undefined): Finding[] {
   const findings: Finding[] = [];
-  let index: Map<string, ReturnType<typeof indexValues> extends Map<string, infer V> ? V : never> | undefined;
+  let index: ReturnType<typeof indexValues> | undefined; // built once, by the first rule that asks
   for (const rule of rules) {
     const check = rule.check;
     if (!check) continue;

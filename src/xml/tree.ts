@@ -22,6 +22,11 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 
+/** The text directly inside an element, surrounding whitespace trimmed (for envelope and identification fields). */
+export function textContent(element: XmlElement): string {
+  return element.children.filter((c): c is string => typeof c === 'string').join('').trim();
+}
+
 export interface XmlDocument {
   root: XmlElement;
   text: string;
