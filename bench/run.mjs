@@ -7,8 +7,9 @@ import * as gop from '../dist/index.js';
 const SAMPLE = new URL('../../shared/samples/ggop-public-example.xml', import.meta.url);
 const FIXTURE = new URL('../fixtures/valid/rehabilitering-apopleksi.xml', import.meta.url);
 
-// The same parser options medcom-gop uses (order, offsets, no value coercion, and the same XML-only entity
-// decoder — fast-xml-parser's default one costs 3× more on text-heavy messages): the floor for our work.
+// fast-xml-parser's parse with what a reader of this message needs (order, offsets, no value coercion, and an XML-only
+// entity decoder — its default one costs 3× more on text-heavy messages): the floor issue 5 measures against.
+// medcom-gop itself runs only fast-xml-parser's XMLValidator and builds its tree in one pass (src/xml/tree.ts).
 const PREDEFINED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const entityDecoder = {
   setExternalEntities() {}, addInputEntities() {}, reset() {}, setXmlVersion() {},
@@ -50,7 +51,7 @@ function timeOnce(fn, iterations) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function measure(contenders, bytes) {
-  const iterations = Math.max(3, Math.round(200_000 / bytes.length));
+  const iterations = Math.max(3, Math.round(2_000_000 / bytes.length)); // rounds of ~50 ms: shorter ones are mostly noise
   for (const c of contenders) timeOnce(c.fn, iterations); // warm-up
   const samples = contenders.map(() => []);
   for (let round = 0; round < 15; round++) {
@@ -65,6 +66,7 @@ for (const input of inputs()) {
   const contenders = [
     { name: 'fast-xml-parser parse (floor)', fn: () => parser.parse(text) },
     { name: 'fast-xml-parser validate + parse', fn: () => { XMLValidator.validate(text); parser.parse(text); } },
+    { name: 'fast-xml-parser validate (alone)', fn: () => XMLValidator.validate(text) },
     { name: 'parseGop', fn: () => gop.parseGop(input.bytes) },
   ];
   contenders.push({ name: 'checkGop', fn: () => gop.checkGop(input.bytes) });
@@ -83,7 +85,10 @@ for (const input of inputs()) {
   }));
 }
 console.table(rows);
-console.log('x parse: ratio to the bare fast-xml-parser parse with the options medcom-gop needs (the floor).');
+const TARGET = 1.5;
+const verdicts = rows.filter((r) => r.step === 'checkGop').map((r) => `${r.input}: ${r['x parse']}× ${Number(r['x parse']) <= TARGET ? '≤' : '>'} ${TARGET}×`);
+console.log(`checkGop against the bare parse (target ≤ ${TARGET}×): ${verdicts.join('; ')}`);
+console.log('x parse: ratio to the bare fast-xml-parser parse with the options a reader of this message needs (the floor).');
 console.log('x validate+parse: ratio to fast-xml-parser used safely: its XMLValidator first, because its parse accepts malformed XML.');
 console.log('Formatter rows time formatting one report (not reading it).');
 
@@ -128,7 +133,8 @@ function runXmllint() {
 }
 const batchRows = [];
 const cores = availableParallelism();
-for (const [name, run] of [['gop validate --jobs 1', () => runCli(1)], [`gop validate (default: ${cores} jobs)`, () => runCli(cores)], ['xmllint --noout (native floor)', runXmllint]]) {
+const parallel = Math.min(cores, 3);
+for (const [name, run] of [['gop validate --jobs 1', () => runCli(1)], [`gop validate --jobs ${parallel} (worker threads)`, () => runCli(parallel)], ['xmllint --noout (native floor)', runXmllint]]) {
   const result = run();
   if (!result) { batchRows.push({ run: name, note: 'xmllint not installed' }); continue; }
   batchRows.push({ run: name, seconds: result.seconds.toFixed(2), 'messages/s': Math.round(BATCH / result.seconds), 'peak RSS MB': result.rss ? result.rss.toFixed(0) : '-', exit: result.status ?? '' });

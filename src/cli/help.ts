@@ -29,7 +29,7 @@ Options:
   --rule ID=off|info|warning|error   change a rule's severity (repeatable)
   --config FILE              JSON file with the same settings (default: gop.config.json in the working directory)
   --reference-date YYYY-MM-DD   "today" for deadlines (default: today in Europe/Copenhagen)
-  --jobs N                   worker threads (default: the number of cores, at most 3; small batches run in one thread)
+  --jobs N                   worker threads (default: the number of cores, at most 3; one thread on 2 cores or fewer and for small batches)
   --quiet                    print errors only
   --exit-zero                exit 0 even when errors are found (still 2 on usage or I/O problems)
   --stdin-filename NAME      the name standard input (-) is reported under

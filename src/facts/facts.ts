@@ -173,6 +173,8 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
 
 /** JSON has no undefined: absent facts are left out, so that reports compare and serialise cleanly. */
 function defined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
+  // A copy rather than `delete`, which would turn the object into a slow dictionary for everything after.
+  const out = {} as T;
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined) out[key] = value[key];
+  return out;
 }

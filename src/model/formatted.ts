@@ -1,3 +1,4 @@
+import { isXmlSpace } from '../xml/chars';
 import { z } from 'zod';
 
 /** The inline markup of MedCom formatted text (m100 elements). Center and FixedFont are (assumed). */
@@ -26,9 +27,11 @@ export type FormattedText = z.infer<typeof FormattedTextSchema>;
 
 /** XML's own whitespace (space, tab, CR, LF): a no-break space or a U+FEFF inside a value is content, not padding. */
 export function trimXmlSpace(text: string): string {
-  const isSpace = (code: number | undefined) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-  if (!isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(text.length - 1))) return text; // the usual case
-  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isXmlSpace(text.charCodeAt(start))) start++;
+  while (end > start && isXmlSpace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Plain text as a reader sees it: XML whitespace (indentation, wrapping) collapses; only Break makes a line. */

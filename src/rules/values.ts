@@ -18,7 +18,7 @@ export function indexValues(root: unknown): Map<string, ValueAt[]> {
       return;
     }
     if (node === null || typeof node !== 'object') return;
-    for (const key in node) {
+    for (const key of Object.keys(node)) {
       if (key === 'extraElements' || key === 'content') continue; // kept-aside content and rich text are no coded values
       const value = (node as Record<string, unknown>)[key];
       if (typeof value === 'string') {

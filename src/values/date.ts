@@ -1,6 +1,5 @@
 import { UTCDate } from '@date-fns/utc';
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
 
 // Calendar helpers for GOP-FORMAT-001/002. Everything works on the digits of the string or on UTC
 // instants, never on local time, so neither the clock nor the process time zone can change a result.
@@ -61,8 +60,8 @@ export function parseIsoDate(iso: string): UTCDate | undefined {
   return parts && calendarDate(...parts);
 }
 
-/** A calendar date → `YYYY-MM-DD`. */
-export const formatIsoDate = (date: Date): string => format(date, 'yyyy-MM-dd');
+/** A calendar date (UTC, as calendarDate makes them) → `YYYY-MM-DD`; native, and years are 1000–9999 here. */
+export const formatIsoDate = (date: Date): string => date.toISOString().slice(0, 10);
 
 /**
  * `date` plus `n` calendar days (n may be negative). Returns '' when `date` is not a valid ISO date,

@@ -3,6 +3,7 @@ import { INPUT_001, INPUT_004, INPUT_007 } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
 import { NS } from '../standard/namespaces';
 import { guardText, type XmlLimits } from './guard';
+import { isXmlSpace } from './chars';
 import { LineIndex } from './position';
 
 /** An element with its namespace resolved and its place in the source. */
@@ -62,8 +63,10 @@ const BASE_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: NS.
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 function reserved(name: string, offset: number, lines: LineIndex): Finding | undefined {
-  const local = name.slice(name.indexOf(':') + 1);
-  return RESERVED.has(local) ? makeFinding(INPUT_007, { name }, { path: '/', ...lines.position(offset) }) : undefined;
+  const localStart = name.indexOf(':') + 1;
+  const first = name.charCodeAt(localStart);
+  if (first !== 0x5f /* _ */ && first !== 0x63 /* c */ && first !== 0x70 /* p */) return undefined; // the usual name
+  return RESERVED.has(name.slice(localStart)) ? makeFinding(INPUT_007, { name }, { path: '/', ...lines.position(offset) }) : undefined;
 }
 
 /**
@@ -103,8 +106,6 @@ function endsEarly(open: string[], text: string, lines: LineIndex): Finding {
 function malformed(lines: LineIndex, offset: number, en: string, da: string): XmlResult {
   return { ok: false, finding: makeFinding(INPUT_001, { en, da }, { path: '/', ...lines.position(offset) }) };
 }
-
-const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
 
 /**
  * One pass over text the validator has accepted. It still checks what it relies on (tag ends, matching end tags,
@@ -211,7 +212,7 @@ function startTag(text: string, lt: number, parentScope: Scope, lines: LineIndex
   let i = lt + 1;
   while (i < length) {
     const code = text.charCodeAt(i);
-    if (isSpace(code) || code === 0x3e /* > */ || code === 0x2f /* / */) break;
+    if (isXmlSpace(code) || code === 0x3e /* > */ || code === 0x2f /* / */) break;
     i++;
   }
   const qname = text.slice(lt + 1, i);
@@ -223,7 +224,7 @@ function startTag(text: string, lt: number, parentScope: Scope, lines: LineIndex
   let attrs: Record<string, string> | undefined;
   let selfClosing = false;
   for (;;) {
-    while (i < length && isSpace(text.charCodeAt(i))) i++;
+    while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
     const code = text.charCodeAt(i);
     if (code === 0x3e) { i++; break; }
     if (code === 0x2f) {
@@ -236,14 +237,14 @@ function startTag(text: string, lt: number, parentScope: Scope, lines: LineIndex
     const nameStart = i;
     while (i < length) {
       const c = text.charCodeAt(i);
-      if (c === 0x3d /* = */ || isSpace(c) || c === 0x3e || c === 0x2f) break;
+      if (c === 0x3d /* = */ || isXmlSpace(c) || c === 0x3e || c === 0x2f) break;
       i++;
     }
     const name = text.slice(nameStart, i);
-    while (i < length && isSpace(text.charCodeAt(i))) i++;
+    while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
     if (name === '' || text.charCodeAt(i) !== 0x3d) return bad(`the attribute "${name}" has no value`, `attributten "${name}" har ingen værdi`);
     i++;
-    while (i < length && isSpace(text.charCodeAt(i))) i++;
+    while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
     const quote = text[i];
     const close = quote === '"' || quote === "'" ? text.indexOf(quote, i + 1) : -1;
     if (close < 0) return bad(`the value of "${name}" is not quoted`, `værdien af "${name}" står ikke i anførselstegn`);
