@@ -6,7 +6,8 @@ import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../src/input/decode';
-import { parseXml, type XmlElement, type XmlNode } from '../src/xml/tree';
+import { LineIndex } from '../src/xml/position';
+import { buildTree, parseXml, type XmlElement, type XmlNode } from '../src/xml/tree';
 import { FIXTURES_DIR, SAMPLE, haveSamples } from './helpers';
 
 const LIMITS = { maxDepth: 64, maxAttributes: 64 };
@@ -88,6 +89,35 @@ describe('what the tree stage refuses', () => {
     const nested = (depth: number) => '<e>'.repeat(depth) + '</e>'.repeat(depth);
     expect(refusal(nested(5), { maxDepth: 5, maxAttributes: 64 })).toBeUndefined();
     expect(refusal(nested(6), { maxDepth: 5, maxAttributes: 64 })).toMatchObject({ ruleId: 'GOP-INPUT-004', line: 1, column: 16 });
+  });
+});
+
+describe('the builder on its own, without the validator in front', () => {
+  // It must never build a wrong tree from what the validator lets through: what it relies on, it checks itself.
+  it.each([
+    ['<a><b></a>', 'does not match <b>'],
+    ['<a></a></a>', 'closes no element'],
+    ['</a>', 'closes no element'],
+    ['<a><b>', 'still open: a > b'],
+    ['<a b="1"', 'not closed'],
+    ['<a b=1/>', 'not quoted'],
+    ['<a b/>', 'has no value'],
+    ['<a b="<"/>', 'contains "<"'],
+    ['<a/ >', 'must be followed by ">"'],
+    ['<a><!-- x</a>', 'comment is not closed'],
+    ['<a><![CDATA[x</a>', 'CDATA section is not closed'],
+    ['<a><?pi x</a>', 'processing instruction is not closed'],
+    ['<a><!ELEMENT a ANY></a>', 'does not allow here'],
+    ['<a/><b/>', 'more than one root'],
+    ['<a/>x', 'outside the root'],
+    ['<>x</>', 'without a name'],
+  ])('%j: GOP-INPUT-001 (%s)', (text, words) => {
+    const result = buildTree(text, new LineIndex(text), 64);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.finding.ruleId).toBe('GOP-INPUT-001');
+      expect(result.finding.message).toContain(words);
+    }
   });
 });
 

@@ -108,11 +108,11 @@ function malformed(lines: LineIndex, offset: number, en: string, da: string): Xm
 }
 
 /**
- * One pass over text the validator has accepted. It still checks what it relies on (tag ends, matching end tags,
+ * One pass over text the validator has accepted (exported for its tests only). It still checks what it relies on (tag ends, matching end tags,
  * one root, nothing but markup outside it), because the validator lets some malformed documents through.
  * Text is merged across comments and split by processing instructions and CDATA sections, as XML readers do.
  */
-function buildTree(text: string, lines: LineIndex, maxDepth: number): XmlResult {
+export function buildTree(text: string, lines: LineIndex, maxDepth: number): XmlResult {
   const open: XmlElement[] = [];
   const scopes: Scope[] = [];
   let current: XmlElement | undefined;
@@ -160,10 +160,8 @@ function buildTree(text: string, lines: LineIndex, maxDepth: number): XmlResult 
     } else if (next === 0x2f /* / */) {
       const gt = text.indexOf('>', lt + 2);
       const name = gt < 0 ? '' : text.slice(lt + 2, gt).trimEnd();
-      if (!current || name !== current.qname) {
-        const expected = current ? `</${current.qname}>` : 'no end tag';
-        return malformed(lines, lt, `the end tag </${name}> does not match (expected ${expected})`, `sluttagget </${name}> passer ikke (forventet ${current ? `</${current.qname}>` : 'intet sluttag'})`);
-      }
+      if (!current) return malformed(lines, lt, `the end tag </${name}> closes no element`, `sluttagget </${name}> lukker intet element`);
+      if (name !== current.qname) return malformed(lines, lt, `the end tag </${name}> does not match <${current.qname}>`, `sluttagget </${name}> passer ikke til <${current.qname}>`);
       flush();
       current.end = gt + 1;
       current = open.pop();
@@ -207,7 +205,7 @@ function buildTree(text: string, lines: LineIndex, maxDepth: number): XmlResult 
 type StartTag = { element: XmlElement; elementScope: Scope; selfClosing: boolean; end: number } | { finding: Finding };
 
 /** A start tag at `lt`: its name, attributes and namespace declarations, resolved in the scope it opens. */
-function startTag(text: string, lt: number, parentScope: Scope, lines: LineIndex): StartTag | { finding: Finding } {
+function startTag(text: string, lt: number, parentScope: Scope, lines: LineIndex): StartTag {
   const length = text.length;
   let i = lt + 1;
   while (i < length) {
