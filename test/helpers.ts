@@ -25,7 +25,7 @@ const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * all declarations on the root. Test-only: it shows that the reader never depends on prefixes.
  */
 export function reprefix(xml: string, prefixes: Record<string, string>): string {
-  const parsed = parseXml(xml.replace(/^\uFEFF/, ''), { maxDepth: 64, maxAttributes: 64 });
+  const parsed = parseXml(xml.replace(/^\uFEFF/, ''), { maxDepth: 64, maxAttributes: 64, maxElements: 100_000 });
   if (!parsed.ok) throw new Error(parsed.finding.message);
   const declarations = Object.entries(prefixes)
     .map(([uri, prefix]) => (prefix ? ` xmlns:${prefix}="${uri}"` : ` xmlns="${uri}"`))

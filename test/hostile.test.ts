@@ -67,6 +67,11 @@ describe('generated hostile documents (too large to check in)', () => {
     expect(checkGop(deep).findings[0]).toMatchObject({ line: 2, column: 1 + 3 * (DEFAULT_PARSE_OPTIONS.maxDepth - 1) });
   });
 
+  it('a million levels left open, just under the size cap (GOP-INPUT-004): refused at the first level too deep, not read to the end', () => {
+    const open = `<Emessage xmlns="${M104}">${'<a>'.repeat(1_000_000)}`;
+    expectRejected('a million levels left open', open, 'GOP-INPUT-004');
+  });
+
   it('an entity bomb 100 levels deep inside element content without a DOCTYPE is only undefined references (GOP-INPUT-001)', () => {
     expectRejected('undefined entity references', minimal.replace('<RehabilitationNeedAndPotential>', `<RehabilitationNeedAndPotential>${'&lol9;'.repeat(100)}`), 'GOP-INPUT-001');
   });

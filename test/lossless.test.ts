@@ -17,7 +17,7 @@ import { MEDCOM_NAMESPACES, NS } from '../src/standard/namespaces';
 import { parseXml, type XmlElement, type XmlNode } from '../src/xml/tree';
 import { FIXTURES_DIR, haveSamples, SAMPLE } from './helpers';
 
-const LIMITS = { maxDepth: 64, maxAttributes: 64 };
+const LIMITS = { maxDepth: 64, maxAttributes: 64, maxElements: 100_000 };
 /** attributes the standard allows anywhere (schema locations, xml:lang …): not content, not kept */
 const IGNORED_ATTRIBUTE = /^(xsi:|xml:)|^(schemaLocation|noNamespaceSchemaLocation)$/;
 const STYLE_NAMES = new Set(Object.keys(INLINE_STYLES));

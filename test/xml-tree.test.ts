@@ -10,7 +10,7 @@ import { LineIndex } from '../src/xml/position';
 import { buildTree, parseXml, type XmlElement, type XmlNode } from '../src/xml/tree';
 import { FIXTURES_DIR, SAMPLE, haveSamples } from './helpers';
 
-const LIMITS = { maxDepth: 64, maxAttributes: 64 };
+const LIMITS = { maxDepth: 64, maxAttributes: 64, maxElements: 100_000 };
 
 function tree(text: string): XmlElement {
   const result = parseXml(text, LIMITS);
@@ -52,6 +52,11 @@ describe('the element tree', () => {
     expect(root.children).toEqual(['p\nq\r<æø', '&amp;\n']);
   });
 
+  it('decodes each named reference once, with or without character references beside it', () => {
+    expect(tree('<a>&amp;lt; &lt;&gt;&quot;&apos; &amp;amp;</a>').children).toEqual(['&lt; <>"\' &amp;']);
+    expect(tree('<a>&amp;lt; &#38;amp; &#x26;#65;</a>').children).toEqual(['&lt; &amp; &#65;']);
+  });
+
   it('keeps values exactly: leading zeros, æøå, tabs and surrounding spaces', () => {
     expect(tree('<a n="0042"> 0101\tÆble ø å </a>')).toMatchObject({ attrs: { n: '0042' }, children: [' 0101\tÆble ø å '] });
   });
@@ -85,10 +90,23 @@ describe('what the tree stage refuses', () => {
     expect(refusal('<a>constructor\n<x:__proto__ xmlns:x="u"/></a>')).toMatchObject({ ruleId: 'GOP-INPUT-007', line: 2, column: 1 });
   });
 
+  it('accepts up to maxElements elements and refuses the next where it starts (GOP-INPUT-004)', () => {
+    const limits = { ...LIMITS, maxElements: 4 };
+    expect(refusal('<a><b/><b/><b/></a>', limits)).toBeUndefined();
+    expect(refusal('<a><b/><b/><b/><b/></a>', limits)).toMatchObject({ ruleId: 'GOP-INPUT-004', line: 1, column: 16, message: expect.stringContaining('more than 4 elements') });
+  });
+
+  it('refuses a document that stays open a million levels deep fast, naming only the innermost open elements', () => {
+    const deep = '<a>'.repeat(1_000_000);
+    expect(refusal(deep)).toMatchObject({ ruleId: 'GOP-INPUT-004' }); // the builder stops at level 65
+    const truncated = refusal('<a>'.repeat(20), { ...LIMITS, maxDepth: 100 });
+    expect(truncated).toMatchObject({ ruleId: 'GOP-INPUT-001', message: expect.stringContaining('still open: … > a > a > a > a > a > a)') });
+  });
+
   it('accepts nesting up to maxDepth and refuses one level more where it starts (GOP-INPUT-004)', () => {
     const nested = (depth: number) => '<e>'.repeat(depth) + '</e>'.repeat(depth);
-    expect(refusal(nested(5), { maxDepth: 5, maxAttributes: 64 })).toBeUndefined();
-    expect(refusal(nested(6), { maxDepth: 5, maxAttributes: 64 })).toMatchObject({ ruleId: 'GOP-INPUT-004', line: 1, column: 16 });
+    expect(refusal(nested(5), { maxDepth: 5, maxAttributes: 64, maxElements: 100_000 })).toBeUndefined();
+    expect(refusal(nested(6), { maxDepth: 5, maxAttributes: 64, maxElements: 100_000 })).toMatchObject({ ruleId: 'GOP-INPUT-004', line: 1, column: 16 });
   });
 });
 
@@ -112,7 +130,7 @@ describe('the builder on its own, without the validator in front', () => {
     ['<a/>x', 'outside the root'],
     ['<>x</>', 'without a name'],
   ])('%j: GOP-INPUT-001 (%s)', (text, words) => {
-    const result = buildTree(text, new LineIndex(text), 64);
+    const result = buildTree(text, new LineIndex(text), LIMITS);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.finding.ruleId).toBe('GOP-INPUT-001');

@@ -7,6 +7,8 @@ export interface XmlLimits {
   maxDepth: number;
   /** most attributes on one element */
   maxAttributes: number;
+  /** most elements in the document */
+  maxElements: number;
 }
 
 const DECLARATION = /^<!(DOCTYPE|ENTITY)/i;

@@ -46,6 +46,11 @@ const REFERENCE = /&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
 function valueOf(raw: string): string {
   const text = lineEnds(raw);
   if (!text.includes('&')) return text;
+  if (!text.includes('&#')) {
+    // Named references only: a native pass each (6× faster than a callback per reference), &amp; last so that
+    // "&amp;lt;" stays "&lt;".
+    return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+  }
   return text.replace(REFERENCE, (_, ref: string) => {
     if (ref[0] !== '#') return DECODE[ref]!;
     const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -71,7 +76,7 @@ function reserved(name: string, offset: number, lines: LineIndex): Finding | und
 
 /**
  * Text → element tree with namespaces resolved, or the first reason the text is not acceptable XML.
- * fast-xml-parser's validator decides well-formedness; the tree is then built in one pass of our own, because
+ * fast-xml-parser's validator decides well-formedness; the tree is built in one pass of our own, because
  * fast-xml-parser's parse builds an intermediate object tree without namespaces or end offsets that costs 2.5× the
  * validator (bench/run.mjs measures both).
  */
@@ -79,9 +84,14 @@ export function parseXml(text: string, limits: XmlLimits): XmlResult {
   const lines = new LineIndex(text);
   const guarded = guardText(text, lines, limits);
   if (guarded) return { ok: false, finding: guarded };
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, finding: notWellFormed(valid.err, text, lines) };
-  return buildTree(text, lines, limits.maxDepth);
+  // The builder goes first: it stops at the first level too deep or reserved name, where the validator would read
+  // a hostile document to its end. Where the builder finds the XML broken, the validator's account is the one given.
+  const built = buildTree(text, lines, limits);
+  if (built.ok || built.finding.ruleId === INPUT_001.id) {
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) return { ok: false, finding: notWellFormed(valid.err, text, lines) };
+  }
+  return built;
 }
 
 /** The validator's first error, in words a user can act on. */
@@ -97,9 +107,11 @@ function notWellFormed(err: { code: string; msg: string; line: number; col: numb
 
 function endsEarly(open: string[], text: string, lines: LineIndex): Finding {
   const last = open[open.length - 1] ?? '';
+  // The innermost few are what a reader needs; a hostile document may leave a million open.
+  const chain = (open.length > 8 ? ['…', ...open.slice(-6)] : open).join(' > ');
   return makeFinding(INPUT_001, {
-    en: `the document ends before <${last}> is closed (still open: ${open.join(' > ')}); is it truncated?`,
-    da: `dokumentet slutter, før <${last}> er lukket (stadig åbne: ${open.join(' > ')}); er det afkortet?`,
+    en: `the document ends before <${last}> is closed (still open: ${chain}); is it truncated?`,
+    da: `dokumentet slutter, før <${last}> er lukket (stadig åbne: ${chain}); er det afkortet?`,
   }, { path: '/', ...lines.position(Math.max(0, text.trimEnd().length - 1)) });
 }
 
@@ -112,13 +124,14 @@ function malformed(lines: LineIndex, offset: number, en: string, da: string): Xm
  * one root, nothing but markup outside it), because the validator lets some malformed documents through.
  * Text is merged across comments and split by processing instructions and CDATA sections, as XML readers do.
  */
-export function buildTree(text: string, lines: LineIndex, maxDepth: number): XmlResult {
+export function buildTree(text: string, lines: LineIndex, { maxDepth, maxElements }: XmlLimits): XmlResult {
   const open: XmlElement[] = [];
   const scopes: Scope[] = [];
   let current: XmlElement | undefined;
   let scope = BASE_SCOPE;
   let root: XmlElement | undefined;
   let pending = ''; // raw text of the current element not yet added as a child
+  let elements = 0;
   const length = text.length;
   const flush = () => {
     if (pending !== '') { current!.children.push(valueOf(pending)); pending = ''; }
@@ -170,6 +183,9 @@ export function buildTree(text: string, lines: LineIndex, maxDepth: number): Xml
     } else {
       if (open.length + (current ? 1 : 0) >= maxDepth) {
         return { ok: false, finding: makeFinding(INPUT_004, { en: `elements are nested deeper than ${maxDepth} levels`, da: `elementer er indlejret dybere end ${maxDepth} niveauer` }, { path: '/', ...lines.position(lt) }) };
+      }
+      if (++elements > maxElements) {
+        return { ok: false, finding: makeFinding(INPUT_004, { en: `the document has more than ${maxElements} elements`, da: `dokumentet har mere end ${maxElements} elementer` }, { path: '/', ...lines.position(lt) }) };
       }
       const started = startTag(text, lt, scope, lines);
       if ('finding' in started) return { ok: false, finding: started.finding };
