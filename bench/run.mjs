@@ -127,9 +127,13 @@ function runCli(jobs) {
 function runXmllint() {
   const which = spawnSync('sh', ['-c', 'command -v xmllint'], { encoding: 'utf8' });
   if (which.status !== 0) return undefined;
+  // GNU time, where installed, gives its peak memory (in KB); xmllint cannot report it itself.
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'RSS %M'] : [];
+  const command = [...time, 'sh', '-c', `xmllint --noout ${JSON.stringify(dir)}/*.xml`];
   const start = process.hrtime.bigint();
-  spawnSync('sh', ['-c', `xmllint --noout ${JSON.stringify(dir)}/*.xml`], { encoding: 'utf8' });
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+  const run = spawnSync(command[0], command.slice(1), { encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { seconds, rss: Number(/RSS (\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024, status: run.status };
 }
 const batchRows = [];
 const cores = availableParallelism();
