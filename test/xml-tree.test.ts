@@ -72,6 +72,9 @@ describe('what the tree stage refuses', () => {
     ['<a/>\ntext', 2, 1],
     ['text<a/>', 1, 1],
     ['<a/><b/>', 1, 5],
+    ['<a><!-- x -- y --></a>', 1, 11],
+    ['<a/><!-- x --->', 1, 12],
+    ['\u00A0<a/>', 1, 1],
   ])('%j is not well-formed (GOP-INPUT-001 at %i:%i)', (text, line, column) => {
     expect(refusal(text)).toMatchObject({ ruleId: 'GOP-INPUT-001', line, column });
   });

@@ -120,9 +120,9 @@ function malformed(lines: LineIndex, offset: number, en: string, da: string): Xm
 }
 
 /**
- * One pass over text the validator has accepted (exported for its tests only). It still checks what it relies on (tag ends, matching end tags,
- * one root, nothing but markup outside it), because the validator lets some malformed documents through.
- * Text is merged across comments and split by processing instructions and CDATA sections, as XML readers do.
+ * One pass over the text (exported for its tests only). It checks what it relies on (tag ends, matching end tags,
+ * one root, nothing but markup outside it, comments without "--"), because the validator lets some malformed
+ * documents through. Text is merged across comments and split by processing instructions and CDATA sections.
  */
 export function buildTree(text: string, lines: LineIndex, { maxDepth, maxElements }: XmlLimits): XmlResult {
   const open: XmlElement[] = [];
@@ -145,13 +145,20 @@ export function buildTree(text: string, lines: LineIndex, { maxDepth, maxElement
   while (pos < length) {
     const lt = text.indexOf('<', pos);
     const textEnd = lt < 0 ? length : lt;
-    if (current && textEnd > pos) pending += text.slice(pos, textEnd);
+    if (current) pending += text.slice(pos, textEnd);
+    else {
+      // Outside the root only whitespace, comments and processing instructions may stand (XML 1.0 §2.8).
+      let i = pos;
+      while (i < textEnd && isXmlSpace(text.charCodeAt(i))) i++;
+      if (i < textEnd) return malformed(lines, i, 'there is content outside the root element', 'der er indhold uden for rodelementet');
+    }
     if (lt < 0) break;
     const next = text.charCodeAt(lt + 1);
     if (next === 0x21 /* ! */) {
       if (text.startsWith('<!--', lt)) {
-        const close = text.indexOf('-->', lt + 4);
+        const close = text.indexOf('--', lt + 4);
         if (close < 0) return malformed(lines, lt, 'a comment is not closed', 'en kommentar er ikke afsluttet');
+        if (text.charCodeAt(close + 2) !== 0x3e) return malformed(lines, close, 'a comment may not contain "--"', 'en kommentar må ikke indeholde "--"');
         pos = close + 3;
       } else if (text.startsWith('<![CDATA[', lt) && current) {
         const close = text.indexOf(']]>', lt + 9);
@@ -168,7 +175,7 @@ export function buildTree(text: string, lines: LineIndex, { maxDepth, maxElement
       const target = /^[^\s?]*/.exec(text.slice(lt + 2, close + 1))![0];
       if (/^xml$/i.test(target)) return malformed(lines, lt, 'an XML declaration may only stand at the very start', 'en XML-erklæring må kun stå allerførst');
       if (!XML_NAME.test(target)) return malformed(lines, lt, 'a processing instruction must start with a name', 'en procesinstruktion skal begynde med et navn');
-      if (current) flush();
+      flush();
       pos = close + 2;
     } else if (next === 0x2f /* / */) {
       const gt = text.indexOf('>', lt + 2);
@@ -190,6 +197,7 @@ export function buildTree(text: string, lines: LineIndex, { maxDepth, maxElement
       const started = startTag(text, lt, scope, lines);
       if ('finding' in started) return { ok: false, finding: started.finding };
       const { element, elementScope, selfClosing } = started;
+      pos = element.end;
       if (current) {
         flush();
         current.children.push(element);
@@ -198,27 +206,20 @@ export function buildTree(text: string, lines: LineIndex, { maxDepth, maxElement
       } else {
         root = element;
       }
-      if (selfClosing) {
-        element.end = started.end;
-      } else {
+      if (!selfClosing) {
         if (current) { open.push(current); scopes.push(scope); }
         current = element;
         scope = elementScope;
       }
-      pos = started.end;
     }
   }
   if (current) return { ok: false, finding: endsEarly([...open, current].map((e) => e.qname), text, lines) };
   if (!root) return { ok: false, finding: makeFinding(INPUT_001, { en: 'there is no root element', da: 'der er intet rodelement' }, { path: '/', line: 1, column: 1 }) };
-  // Text outside the root is never well-formed (XML 1.0 §2.8); fast-xml-parser's validator lets `<a/>text` through.
-  const declaration = XML_DECLARATION.exec(text)?.[0].length ?? 0;
-  const prolog = text.slice(declaration, root.start);
-  if (!MISC.test(prolog)) return outsideRoot(lines, declaration + prolog.search(/\S/));
-  if (!MISC.test(text.slice(root.end))) return outsideRoot(lines, root.end + text.slice(root.end).search(/\S/));
   return { ok: true, doc: { root, text, lines } };
 }
 
-type StartTag = { element: XmlElement; elementScope: Scope; selfClosing: boolean; end: number } | { finding: Finding };
+/** The element (its `end` just past the start tag until its end tag is read) and the namespace scope it opens. */
+type StartTag = { element: XmlElement; elementScope: Scope; selfClosing: boolean } | { finding: Finding };
 
 /** A start tag at `lt`: its name, attributes and namespace declarations, resolved in the scope it opens. */
 function startTag(text: string, lt: number, parentScope: Scope, lines: LineIndex): StartTag {
@@ -282,17 +283,12 @@ function startTag(text: string, lt: number, parentScope: Scope, lines: LineIndex
     return { finding: makeFinding(INPUT_001, { en: `the namespace prefix "${prefix}" of <${qname}> is not declared`, da: `navnerumspræfikset "${prefix}" i <${qname}> er ikke erklæret` }, { path: '/', ...lines.position(lt) }) };
   }
   const element: XmlElement = { ns: ns ?? '', local: colon < 0 ? qname : qname.slice(colon + 1), qname, attrs, children: [], start: lt, end: i };
-  return { element, elementScope: scope, selfClosing, end: i };
+  return { element, elementScope: scope, selfClosing };
 }
 
-// Outside the root only the declaration, comments, processing instructions and whitespace may stand.
-const MISC = /^(?:\s|<!--(?:[^-]|-(?!-))*-->|<\?(?![Xx][Mm][Ll][\s?])[^?]*(?:\?(?!>)[^?]*)*\?>)*$/;
 // XML 1.0 §2.3 Name.
 const NAME_START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const XML_NAME = new RegExp(`^[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`, 'u');
 // XML 1.0 §2.8 XMLDecl: version, then optional encoding and standalone, in that order.
 const XML_DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
 
-function outsideRoot(lines: LineIndex, offset: number): XmlResult {
-  return malformed(lines, Math.max(0, offset), 'there is content outside the root element', 'der er indhold uden for rodelementet');
-}
