@@ -76,7 +76,9 @@ export function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
 export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (bytes.length > maxBytes) return { ok: false, finding: byteLimitFinding(bytes.length, maxBytes) };
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe) ||
-      (bytes[0] === 0x00 && bytes[1] === 0x3c) || (bytes[0] === 0x3c && bytes[1] === 0x00)) {
+      // Without a BOM, '<' then another ASCII character in UTF-16 (XML 1.0 Appendix F); a lone NUL before '<' is not.
+      (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] !== 0x00) ||
+      (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] !== 0x00 && bytes[3] === 0x00)) {
     return invalid(`the document is UTF-16, which MedCom messages do not use; ${SUPPORTED.en}`, `dokumentet er UTF-16, som MedCom-meddelelser ikke bruger; ${SUPPORTED.da}`);
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

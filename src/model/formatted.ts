@@ -34,18 +34,42 @@ export function trimXmlSpace(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-/** Plain text as a reader sees it: XML whitespace (indentation, wrapping) collapses; only Break makes a line. */
+/**
+ * Plain text as a reader sees it: each run of XML whitespace (indentation, wrapping), across text nodes and inline
+ * markup too, is one space; only Break makes a line, and spaces around a line break go. One pass over the characters, so no input shape costs more than linear.
+ */
 export function plainText(content: readonly RichText[]): string {
-  let out = '';
+  const parts: string[] = [];
+  let space = false; // a run of whitespace waits (across text nodes and markup): written only if text follows on the line
+  let lineStart = true; // at the start or just after a Break: whitespace there goes
+  const write = (piece: string) => {
+    if (space && !lineStart) parts.push(' ');
+    parts.push(piece);
+    space = false;
+    lineStart = false;
+  };
   const walk = (nodes: readonly RichText[]) => {
     for (const node of nodes) {
-      if (node.type === 'text') out += node.value.replace(/[ \t\r\n]+/g, ' ');
-      else if (node.type === 'break') out += '\n';
-      else walk(node.content);
+      if (node.type === 'text') {
+        const value = node.value;
+        let from = 0;
+        for (let i = 0; i < value.length; i++) {
+          if (!isXmlSpace(value.charCodeAt(i))) continue;
+          if (i > from) write(value.slice(from, i));
+          space = true;
+          from = i + 1;
+        }
+        if (value.length > from) write(value.slice(from));
+      } else if (node.type === 'break') {
+        parts.push('\n');
+        space = false;
+        lineStart = true;
+      } else walk(node.content);
     }
   };
   walk(content);
-  return trimXmlSpace(out.replace(/ *\n */g, '\n'));
+  // Trailing spaces were never written; leading and trailing line breaks remain to trim.
+  return trimXmlSpace(parts.join(''));
 }
 
 /** Formatted text from plain text, each newline a Break: for plans written in code. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { INPUT_003, INPUT_005 } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
@@ -9,18 +10,25 @@ import { parseXml } from '../xml/tree';
 import { identify } from './identify';
 import { checkVansDocument, isVansEnvelope, unwrapVans, type VansEnvelopeInfo } from './vans';
 
-export interface ParseOptions {
-  /** largest input accepted, in bytes (default 5 MiB) */
-  maxBytes?: number;
-  /** deepest element nesting accepted (default 64; a G-GOP needs about 10) */
-  maxDepth?: number;
-  /** most attributes on one element (default 64) */
-  maxAttributes?: number;
-  /** most elements in the document (default 100,000; the bench's 600 KB plan with 2,300 journal excerpts has 12,000) */
-  maxElements?: number;
-}
+/** The reader's limits. Each is a positive whole number; a missing or invalid value gets the default, never "no limit". */
+export const ParseOptionsSchema = z.object({
+  maxBytes: z.number().int().positive().catch(5 * 1024 * 1024).describe('largest input accepted, in bytes (default 5 MiB)'),
+  maxDepth: z.number().int().positive().catch(64).describe('deepest element nesting accepted (default 64; a G-GOP needs about 10)'),
+  maxAttributes: z.number().int().positive().catch(64).describe('most attributes on one element (default 64)'),
+  maxElements: z.number().int().positive().catch(100_000)
+    .describe("most elements in the document (default 100,000; the bench's 600 KB plan with 2,300 journal excerpts has 12,000)"),
+});
+export type ParseOptions = Partial<z.input<typeof ParseOptionsSchema>>;
+export type ParseLimits = z.output<typeof ParseOptionsSchema>;
 
-export const DEFAULT_PARSE_OPTIONS: Required<ParseOptions> = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAttributes: 64, maxElements: 100_000 };
+export const DEFAULT_PARSE_OPTIONS: ParseLimits = ParseOptionsSchema.parse({});
+
+/** The limits to apply: only own, valid fields of the caller's options count (whatever a JavaScript caller passes). */
+export function parseLimits(options: unknown): ParseLimits {
+  const given = typeof options === 'object' && options !== null ? options as Record<string, unknown> : {};
+  const own = (key: keyof ParseLimits) => (Object.hasOwn(given, key) ? given[key] : undefined);
+  return ParseOptionsSchema.parse({ maxBytes: own('maxBytes'), maxDepth: own('maxDepth'), maxAttributes: own('maxAttributes'), maxElements: own('maxElements') });
+}
 
 /** Where a model value was in the source: line and column for findings about it. */
 export interface MessageSource {
@@ -34,14 +42,13 @@ export type ParseResult =
 
 /** Bytes or text → a typed G-GOP message, or findings that say precisely why not. Never throws. */
 export function parseGop(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
-  const limits = { ...DEFAULT_PARSE_OPTIONS, ...options };
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     // JavaScript callers can pass anything; say what was wrong instead of failing somewhere inside.
     const kind = input === null ? 'null' : typeof input;
     return { ok: false, findings: [makeFinding(INPUT_003, { en: `the input is ${kind}, neither text nor bytes`, da: `input er ${kind}, hverken tekst eller bytes` }, { path: '/', line: 1, column: 1 })] };
   }
   try {
-    return read(input, limits, undefined);
+    return read(input, parseLimits(options), undefined);
   } catch (error) {
     // A bug of ours must not take a receiving system down: report it as an unreadable document.
     const detail = error instanceof Error ? error.message : String(error);
@@ -49,7 +56,7 @@ export function parseGop(input: string | Uint8Array, options: ParseOptions = {})
   }
 }
 
-function read(input: string | Uint8Array, limits: Required<ParseOptions>, envelope: VansEnvelopeInfo | undefined): ParseResult {
+function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnvelopeInfo | undefined): ParseResult {
   const decoded = typeof input === 'string' ? acceptText(input, limits.maxBytes) : decodeBytes(input, limits.maxBytes);
   if (!decoded.ok) return failed([decoded.finding], envelope);
   const xml = parseXml(decoded.text, limits);

@@ -4,6 +4,7 @@ import type { RichText } from '../model/formatted';
 import { xmlPathOf } from '../model/locate';
 import { GopMessageSchema, type ExtraElement, type GopMessage } from '../model/schema';
 import { NS, type NamespaceKey } from '../standard/namespaces';
+import { nameEnd } from '../xml/names';
 import { escapeXml } from '../xml/escape';
 import { validateGop } from '../report/validate';
 import { structureProblems, type StructureProblem } from '../model/structure';
@@ -147,13 +148,17 @@ class Writer {
 
   /** An element kept aside by the reader, written back verbatim; its namespace is declared on it where ours differ. */
   private verbatim(extra: ExtraElement): string {
-    const match = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?/.exec(extra.xml);
-    if (!match) return extra.xml;
-    const prefix = match[2] ? match[1]! : '';
+    const xml = extra.xml;
+    const nameStop = nameEnd(xml, 1);
+    if (xml[0] !== '<' || nameStop === 1) return xml;
+    const qname = xml.slice(1, nameStop);
+    const colon = qname.indexOf(':');
+    const prefix = colon < 0 ? '' : qname.slice(0, colon);
     const ours = (['m104', 'm100'] as const).find((key) => this.prefix[key] === prefix);
-    if ((ours ? NS[ours] : '') === extra.namespace) return extra.xml;
-    const declaration = prefix ? ` xmlns:${prefix}="${extra.namespace}"` : ` xmlns="${extra.namespace}"`;
-    return extra.xml.replace(match[0], match[0] + declaration);
+    if ((ours ? NS[ours] : '') === extra.namespace) return xml;
+    const attribute = prefix ? `xmlns:${prefix}` : 'xmlns';
+    if (declaresItself(xml, nameStop, attribute)) return xml;
+    return `<${qname} ${attribute}="${escapeXml(extra.namespace, true)}"${xml.slice(nameStop)}`;
   }
 
   private rich(content: readonly RichText[]): string {
@@ -187,4 +192,19 @@ export function buildGopBytes(message: GopMessage, options: BuildOptions = {}): 
   if (encoding === 'UTF-8') return new Uint8Array(Buffer.from(xml, 'utf8'));
   const latin1 = xml.replace(/[^\u0000-\u00FF]/gu, (ch) => `&#${ch.codePointAt(0)};`);
   return new Uint8Array(Buffer.from(latin1, 'latin1'));
+}
+
+/** Whether the start tag of `xml` (its name ending at `from`) declares `attribute` itself. */
+function declaresItself(xml: string, from: number, attribute: string): boolean {
+  let quote = 0;
+  let tokenStart = -1;
+  for (let i = from; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote) { if (c === quote) quote = 0; continue; }
+    if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return false;
+    else if (c === 0x3d && tokenStart >= 0 && xml.slice(tokenStart, i).trim() === attribute) return true;
+    else if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) { if (tokenStart < 0 || xml.slice(tokenStart, i).trim() !== '') tokenStart = i; }
+  }
+  return false;
 }

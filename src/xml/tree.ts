@@ -1,9 +1,8 @@
-import { XMLValidator } from 'fast-xml-parser';
-import { INPUT_001, INPUT_004, INPUT_007 } from '../findings/reader-rules';
-import { makeFinding, type Finding } from '../findings/finding';
+import { INPUT_001, INPUT_002, INPUT_004, INPUT_007, type Detail } from '../findings/reader-rules';
+import { makeFinding, type Finding, type RuleMeta } from '../findings/finding';
 import { NS } from '../standard/namespaces';
-import { guardText, type XmlLimits } from './guard';
 import { isXmlSpace } from './chars';
+import { nameEnd, startsNcName } from './names';
 import { LineIndex } from './position';
 
 /** An element with its namespace resolved and its place in the source. */
@@ -23,6 +22,15 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 
+export interface XmlLimits {
+  /** deepest element nesting accepted */
+  maxDepth: number;
+  /** most attributes on one element */
+  maxAttributes: number;
+  /** most elements in the document */
+  maxElements: number;
+}
+
 /** The text directly inside an element, surrounding whitespace trimmed (for envelope and identification fields). */
 export function textContent(element: XmlElement): string {
   return element.children.filter((c): c is string => typeof c === 'string').join('').trim();
@@ -36,173 +44,271 @@ export interface XmlDocument {
 
 export type XmlResult = { ok: true; doc: XmlDocument } | { ok: false; finding: Finding };
 
-const DECODE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const REFERENCE = /&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
+/** Why the reader stops: a rule, its details and the offset it concerns. Thrown inside the pass, caught at its top. */
+class Refusal {
+  constructor(readonly rule: RuleMeta<never>, readonly details: unknown, readonly offset: number) {}
+}
+const malformed = (offset: number, en: string, da: string): Refusal => new Refusal(INPUT_001 as RuleMeta<never>, { en, da } satisfies Detail, offset);
+const overLimit = (offset: number, en: string, da: string): Refusal => new Refusal(INPUT_004 as RuleMeta<never>, { en, da } satisfies Detail, offset);
 
 /**
- * A text or attribute value as XML delivers it: line ends normalised (XML 1.0 §2.11, before references, so `&#13;`
- * stays a CR) and XML's own entities and character references decoded (the guard has refused any other reference).
+ * Text → element tree with namespaces resolved, or the first reason the text is not acceptable XML.
+ * This one pass is the authority on well-formed, namespace-well-formed XML 1.0 (fifth edition), and the security
+ * policy rides on it: no DOCTYPE or entity declaration, limits on depth, elements and attributes, reserved names.
  */
-function valueOf(raw: string): string {
-  const text = lineEnds(raw);
-  if (!text.includes('&')) return text;
-  if (!text.includes('&#')) {
-    // Named references only: a native pass each (6× faster than a callback per reference), &amp; last so that
-    // "&amp;lt;" stays "&lt;".
-    return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+export function parseXml(text: string, limits: XmlLimits): XmlResult {
+  const lines = new LineIndex(text);
+  try {
+    checkChars(text);
+    return { ok: true, doc: { root: readDocument(text, limits), text, lines } };
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    const finding = makeFinding(error.rule, error.details as never, { path: '/', ...lines.position(error.offset) });
+    return { ok: false, finding };
   }
-  return text.replace(REFERENCE, (_, ref: string) => {
-    if (ref[0] !== '#') return DECODE[ref]!;
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code > 0x10ffff ? '\uFFFD' : String.fromCodePoint(code);
-  });
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// characters (§2.2) and references (§4.1)
+
+// Anything that is not a Char: C0 controls but tab/LF/CR, lone surrogates, U+FFFE and U+FFFF. One native scan.
+const NOT_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+function checkChars(text: string): void {
+  const bad = NOT_CHAR.exec(text);
+  if (!bad) return;
+  const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  throw malformed(bad.index, `character U+${code} is not allowed in XML`, `tegnet U+${code} er ikke tilladt i XML`);
+}
+
+const isChar = (c: number): boolean =>
+  c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Decodes the references in `raw` (which starts at `offset` in the text): XML's five entities and character
+ * references naming a Char (leading zeros allowed). Any other `&` is an error; no DTD declares more entities.
+ */
+function decodeReferences(raw: string, offset: number): string {
+  let amp = raw.indexOf('&');
+  if (amp < 0) return raw;
+  let out = '';
+  let last = 0;
+  const length = raw.length;
+  while (amp >= 0) {
+    out += raw.slice(last, amp);
+    let i = amp + 1;
+    if (raw.charCodeAt(i) === 0x23 /* # */) {
+      i++;
+      const hex = raw.charCodeAt(i) === 0x78; /* x */
+      if (hex) i++;
+      const digits = i;
+      let code = 0;
+      for (; i < length; i++) {
+        const c = raw.charCodeAt(i);
+        const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && c >= 0x61 && c <= 0x66 ? c - 0x57 : hex && c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+        if (digit < 0) break;
+        if (code <= 0x10ffff) code = code * (hex ? 16 : 10) + digit; // past the last code point it stays too large
+      }
+      if (i === digits || raw.charCodeAt(i) !== 0x3b /* ; */) {
+        throw malformed(offset + amp, 'a character reference must be written &#digits; or &#xhex;', 'en tegnreference skal skrives &#cifre; eller &#xhex;');
+      }
+      if (!isChar(code)) {
+        const shown = raw.slice(amp, i + 1);
+        throw malformed(offset + amp, `the character reference ${shown} names a character XML does not allow`, `tegnreferencen ${shown} angiver et tegn, som XML ikke tillader`);
+      }
+      out += String.fromCodePoint(code);
+    } else {
+      const end = nameEnd(raw, i);
+      const name = raw.slice(i, end);
+      if (end === i || raw.charCodeAt(end) !== 0x3b) {
+        throw malformed(offset + amp, 'a bare "&" must be written &amp;', 'et "&" skal skrives &amp;');
+      }
+      const value = Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : undefined;
+      if (value === undefined) {
+        throw malformed(offset + amp,
+          `the entity reference "&${name};" is not defined (XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references)`,
+          `entitetsreferencen "&${name};" er ikke defineret (XML kender kun &amp; &lt; &gt; &quot; &apos; og numeriske referencer)`);
+      }
+      out += value;
+      i = end;
+    }
+    last = i + 1;
+    amp = raw.indexOf('&', last);
+  }
+  return out + raw.slice(last);
+}
+
+/** Line ends as XML delivers them (§2.11): CR LF and a lone CR become LF. */
 function lineEnds(raw: string): string {
   return raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
 }
 
+const ATTRIBUTE_WHITESPACE = /\r\n|[\t\n\r]/g;
+const HAS_ATTRIBUTE_WHITESPACE = /[\t\n\r]/;
+
+/** Character data: line ends normalised before references are decoded, so that `&#13;` stays a CR. */
+function textValue(raw: string, offset: number): string {
+  if (raw.includes(']]>')) {
+    throw malformed(offset + raw.indexOf(']]>'), '"]]>" may only close a CDATA section (write "]]&gt;" in text)', '"]]>" må kun afslutte en CDATA-sektion (skriv "]]&gt;" i tekst)');
+  }
+  return decodeReferences(lineEnds(raw), offset);
+}
+
+/** An attribute value, normalised as XML 1.0 §3.3.3 says for CDATA attributes: each literal white space a space. */
+function attributeValue(raw: string, offset: number): string {
+  const lt = raw.indexOf('<');
+  if (lt >= 0) throw malformed(offset + lt, 'an attribute value contains "<" (write &lt;)', 'en attributværdi indeholder "<" (skriv &lt;)');
+  const spaced = HAS_ATTRIBUTE_WHITESPACE.test(raw) ? raw.replace(ATTRIBUTE_WHITESPACE, ' ') : raw;
+  // A CR LF pair became one space, so offsets after it shift by one: errors are still placed on the right value.
+  return decodeReferences(spaced, offset);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// namespaces (Namespaces in XML 1.0, third edition)
+
 interface Scope { [prefix: string]: string }
 // Null-prototype scopes: a prefix named __proto__ must find nothing inherited.
-const BASE_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: NS.xml, xmlns: NS.xmlns });
+const BASE_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: NS.xml });
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-function reserved(name: string, offset: number, lines: LineIndex): Finding | undefined {
+function checkReserved(name: string, offset: number): void {
   const localStart = name.indexOf(':') + 1;
   const first = name.charCodeAt(localStart);
-  if (first !== 0x5f /* _ */ && first !== 0x63 /* c */ && first !== 0x70 /* p */) return undefined; // the usual name
-  return RESERVED.has(name.slice(localStart)) ? makeFinding(INPUT_007, { name }, { path: '/', ...lines.position(offset) }) : undefined;
+  if (first !== 0x5f /* _ */ && first !== 0x63 /* c */ && first !== 0x70 /* p */) return; // the usual name
+  const local = name.slice(localStart);
+  if (RESERVED.has(local)) throw new Refusal(INPUT_007 as RuleMeta<never>, { name }, offset);
 }
 
-/**
- * Text → element tree with namespaces resolved, or the first reason the text is not acceptable XML.
- * fast-xml-parser's validator decides well-formedness; the tree is built in one pass of our own, because
- * fast-xml-parser's parse builds an intermediate object tree without namespaces or end offsets that costs 2.5× the
- * validator (bench/run.mjs measures both).
- */
-export function parseXml(text: string, limits: XmlLimits): XmlResult {
-  const lines = new LineIndex(text);
-  const guarded = guardText(text, lines, limits);
-  if (guarded) return { ok: false, finding: guarded };
-  // The builder goes first: it stops at the first level too deep or reserved name, where the validator would read
-  // a hostile document to its end. Where the builder finds the XML broken, the validator's account is the one given.
-  const built = buildTree(text, lines, limits);
-  if (built.ok || built.finding.ruleId === INPUT_001.id) {
-    const valid = XMLValidator.validate(text);
-    if (valid !== true) return { ok: false, finding: notWellFormed(valid.err, text, lines) };
+/** Offset of the colon of a QName (-1 for none); a name with two colons or an empty part is no QName. */
+function qnameColon(text: string, start: number, end: number, offset: number): number {
+  const colon = text.indexOf(':', start);
+  if (colon < 0 || colon >= end) return -1;
+  const next = text.indexOf(':', colon + 1);
+  if (colon === start || (next >= 0 && next < end) || colon + 1 === end || !startsNcName(text, colon + 1)) {
+    const name = text.slice(start, end);
+    throw malformed(offset, `"${name}" is not a valid qualified name (one colon at most, between a prefix and a local name)`, `"${name}" er ikke et gyldigt kvalificeret navn (højst ét kolon, mellem præfiks og lokalnavn)`);
   }
-  return built;
+  return colon;
 }
 
-/** The validator's first error, in words a user can act on. */
-function notWellFormed(err: { code: string; msg: string; line: number; col: number }, text: string, lines: LineIndex): Finding {
-  // fast-xml-parser reports a document that ends early as "Invalid '[...]' found" at 1:1; say what is unclosed, and where.
-  const unclosed = /^Invalid '\[(.*)\]' found/s.exec(err.msg);
-  if (unclosed) {
-    const names = unclosed[1]!.split(',').map((n) => n.trim().replace(/^"|"$/g, '')).filter(Boolean);
-    return endsEarly(names, text, lines);
+/** A namespace declaration in the start tag at `lt`: the constraints of Namespaces in XML §3. */
+function declare(scope: Scope, prefix: string, uri: string, lt: number): void {
+  const shown = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
+  const refuse = (en: string, da: string) => malformed(lt, `${shown}="${uri}": ${en}`, `${shown}="${uri}": ${da}`);
+  if (prefix === 'xmlns') throw refuse('the prefix xmlns may not be declared', 'præfikset xmlns må ikke erklæres');
+  if (uri === NS.xmlns) throw refuse('the xmlns namespace may not be bound', 'xmlns-navnerummet må ikke bindes');
+  if (prefix === 'xml') {
+    if (uri !== NS.xml) throw refuse('the prefix xml may only be bound to its own namespace', 'præfikset xml må kun bindes til sit eget navnerum');
+  } else if (uri === NS.xml) {
+    throw refuse('the xml namespace may only be bound to the prefix xml', 'xml-navnerummet må kun bindes til præfikset xml');
+  } else if (uri === '' && prefix !== '') {
+    throw refuse('a prefix may not be undeclared (an empty namespace name)', 'et præfiks må ikke have et tomt navnerum');
   }
-  return makeFinding(INPUT_001, { en: err.msg, da: `XML-fejl: ${err.msg}` }, { path: '/', line: err.line, column: err.col });
+  scope[prefix] = uri;
 }
 
-function endsEarly(open: string[], text: string, lines: LineIndex): Finding {
-  const last = open[open.length - 1] ?? '';
-  // The innermost few are what a reader needs; a hostile document may leave a million open.
-  const chain = (open.length > 8 ? ['…', ...open.slice(-6)] : open).join(' > ');
-  return makeFinding(INPUT_001, {
-    en: `the document ends before <${last}> is closed (still open: ${chain}); is it truncated?`,
-    da: `dokumentet slutter, før <${last}> er lukket (stadig åbne: ${chain}); er det afkortet?`,
-  }, { path: '/', ...lines.position(Math.max(0, text.trimEnd().length - 1)) });
-}
+// ---------------------------------------------------------------------------------------------------------------
+// the document (§2.1, §2.8), elements (§3.1) and the rest of markup
 
-function malformed(lines: LineIndex, offset: number, en: string, da: string): XmlResult {
-  return { ok: false, finding: makeFinding(INPUT_001, { en, da }, { path: '/', ...lines.position(offset) }) };
-}
+// §2.8 XMLDecl: version, then optional encoding and standalone, in that order; S is XML's white space only.
+const XML_DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
+const DECLARATION = /^<!(DOCTYPE|ENTITY)/i;
 
-/**
- * One pass over the text (exported for its tests only). It checks what it relies on (tag ends, matching end tags,
- * one root, nothing but markup outside it, comments without "--"), because the validator lets some malformed
- * documents through. Text is merged across comments and split by processing instructions and CDATA sections.
- */
-export function buildTree(text: string, lines: LineIndex, { maxDepth, maxElements }: XmlLimits): XmlResult {
+function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: XmlLimits): XmlElement {
+  const length = text.length;
   const open: XmlElement[] = [];
   const scopes: Scope[] = [];
   let current: XmlElement | undefined;
   let scope = BASE_SCOPE;
   let root: XmlElement | undefined;
-  let pending = ''; // raw text of the current element not yet added as a child
+  let pending = ''; // decoded character data of the current element not yet added as a child
   let elements = 0;
-  const length = text.length;
   const flush = () => {
-    if (pending !== '') { current!.children.push(valueOf(pending)); pending = ''; }
+    if (pending !== '') { current!.children.push(pending); pending = ''; }
   };
+
   let pos = 0;
-  if (/^<\?xml[\s?]/.test(text)) {
+  if (text.startsWith('<?xml') && (isXmlSpace(text.charCodeAt(5)) || text.charCodeAt(5) === 0x3f)) {
     const declaration = XML_DECLARATION.exec(text);
-    if (!declaration) return malformed(lines, 0, 'the XML declaration is malformed', 'XML-erklæringen er forkert skrevet');
+    if (!declaration) throw malformed(0, 'the XML declaration is malformed', 'XML-erklæringen er forkert skrevet');
     pos = declaration[0].length;
   }
   while (pos < length) {
     const lt = text.indexOf('<', pos);
     const textEnd = lt < 0 ? length : lt;
-    if (current) pending += text.slice(pos, textEnd);
-    else {
-      // Outside the root only whitespace, comments and processing instructions may stand (XML 1.0 §2.8).
-      let i = pos;
-      while (i < textEnd && isXmlSpace(text.charCodeAt(i))) i++;
-      if (i < textEnd) return malformed(lines, i, 'there is content outside the root element', 'der er indhold uden for rodelementet');
+    if (textEnd > pos) {
+      if (current) pending += textValue(text.slice(pos, textEnd), pos);
+      else {
+        // Outside the root only white space, comments and processing instructions may stand (§2.8).
+        let i = pos;
+        while (i < textEnd && isXmlSpace(text.charCodeAt(i))) i++;
+        if (i < textEnd) throw malformed(i, 'there is content outside the root element', 'der er indhold uden for rodelementet');
+      }
     }
     if (lt < 0) break;
     const next = text.charCodeAt(lt + 1);
     if (next === 0x21 /* ! */) {
       if (text.startsWith('<!--', lt)) {
+        // §2.5: "--" may not occur inside a comment, so the first "--" must end it.
         const close = text.indexOf('--', lt + 4);
-        if (close < 0) return malformed(lines, lt, 'a comment is not closed', 'en kommentar er ikke afsluttet');
-        if (text.charCodeAt(close + 2) !== 0x3e) return malformed(lines, close, 'a comment may not contain "--"', 'en kommentar må ikke indeholde "--"');
+        if (close < 0) throw malformed(lt, 'a comment is not closed', 'en kommentar er ikke afsluttet');
+        if (text.charCodeAt(close + 2) !== 0x3e) throw malformed(close, 'a comment may not contain "--"', 'en kommentar må ikke indeholde "--"');
         pos = close + 3;
-      } else if (text.startsWith('<![CDATA[', lt) && current) {
+      } else if (text.startsWith('<![CDATA[', lt)) {
+        if (!current) throw malformed(lt, 'a CDATA section may only stand inside the root element', 'en CDATA-sektion må kun stå inde i rodelementet');
         const close = text.indexOf(']]>', lt + 9);
-        if (close < 0) return malformed(lines, lt, 'a CDATA section is not closed', 'en CDATA-sektion er ikke afsluttet');
+        if (close < 0) throw malformed(lt, 'a CDATA section is not closed', 'en CDATA-sektion er ikke afsluttet');
         flush();
         current.children.push(lineEnds(text.slice(lt + 9, close))); // CDATA holds no references
         pos = close + 3;
       } else {
-        return malformed(lines, lt, 'markup "<!" that XML does not allow here', 'markup "<!", som XML ikke tillader her');
+        const declaration = DECLARATION.exec(text.slice(lt, lt + 9));
+        if (declaration) {
+          const construct = declaration[1]!.toUpperCase() === 'DOCTYPE' ? 'a DOCTYPE declaration' : 'an entity declaration';
+          throw new Refusal(INPUT_002 as RuleMeta<never>, { construct }, lt);
+        }
+        throw malformed(lt, 'markup "<!" that XML does not allow here', 'markup "<!", som XML ikke tillader her');
       }
     } else if (next === 0x3f /* ? */) {
-      const close = text.indexOf('?>', lt + 2);
-      if (close < 0) return malformed(lines, lt, 'a processing instruction is not closed', 'en procesinstruktion er ikke afsluttet');
-      const target = /^[^\s?]*/.exec(text.slice(lt + 2, close + 1))![0];
-      if (/^xml$/i.test(target)) return malformed(lines, lt, 'an XML declaration may only stand at the very start', 'en XML-erklæring må kun stå allerførst');
-      if (!XML_NAME.test(target)) return malformed(lines, lt, 'a processing instruction must start with a name', 'en procesinstruktion skal begynde med et navn');
+      pos = processingInstruction(text, lt);
       flush();
-      pos = close + 2;
     } else if (next === 0x2f /* / */) {
-      const gt = text.indexOf('>', lt + 2);
-      const name = gt < 0 ? '' : text.slice(lt + 2, gt).trimEnd();
-      if (!current) return malformed(lines, lt, `the end tag </${name}> closes no element`, `sluttagget </${name}> lukker intet element`);
-      if (name !== current.qname) return malformed(lines, lt, `the end tag </${name}> does not match <${current.qname}>`, `sluttagget </${name}> passer ikke til <${current.qname}>`);
+      if (!current) {
+        const name = text.slice(lt + 2, nameEnd(text, lt + 2));
+        throw malformed(lt, `the end tag </${name}> closes no element`, `sluttagget </${name}> lukker intet element`);
+      }
+      // §3.1 ETag: '</' Name S? '>', the name exactly as in the start tag.
+      const qname = current.qname;
+      let i = lt + 2 + qname.length;
+      const nameMatches = text.startsWith(qname, lt + 2) && nameEnd(text, lt + 2) === i;
+      while (nameMatches && i < length && isXmlSpace(text.charCodeAt(i))) i++;
+      if (!nameMatches || text.charCodeAt(i) !== 0x3e) {
+        const written = text.slice(lt + 2, nameEnd(text, lt + 2));
+        if (nameMatches) throw malformed(lt, `the end tag </${qname}> is not closed by ">"`, `sluttagget </${qname}> afsluttes ikke med ">"`);
+        throw malformed(lt, `the end tag </${written}> does not match <${qname}>`, `sluttagget </${written}> passer ikke til <${qname}>`);
+      }
       flush();
-      current.end = gt + 1;
+      current.end = i + 1;
       current = open.pop();
       scope = scopes.pop() ?? BASE_SCOPE;
-      pos = gt + 1;
+      pos = i + 1;
     } else {
       if (open.length + (current ? 1 : 0) >= maxDepth) {
-        return { ok: false, finding: makeFinding(INPUT_004, { en: `elements are nested deeper than ${maxDepth} levels`, da: `elementer er indlejret dybere end ${maxDepth} niveauer` }, { path: '/', ...lines.position(lt) }) };
+        throw overLimit(lt, `elements are nested deeper than ${maxDepth} levels`, `elementer er indlejret dybere end ${maxDepth} niveauer`);
       }
       if (++elements > maxElements) {
-        return { ok: false, finding: makeFinding(INPUT_004, { en: `the document has more than ${maxElements} elements`, da: `dokumentet har mere end ${maxElements} elementer` }, { path: '/', ...lines.position(lt) }) };
+        throw overLimit(lt, `the document has more than ${maxElements} elements`, `dokumentet har mere end ${maxElements} elementer`);
       }
-      const started = startTag(text, lt, scope, lines);
-      if ('finding' in started) return { ok: false, finding: started.finding };
+      if (!current && root) throw malformed(lt, 'more than one root element', 'mere end ét rodelement');
+      const started = startTag(text, lt, scope, maxAttributes);
+      if (!started) throw endsEarly([...open, ...(current ? [current] : [])].map((e) => e.qname).concat(text.slice(lt + 1, nameEnd(text, lt + 1))), text);
       const { element, elementScope, selfClosing } = started;
       pos = element.end;
       if (current) {
         flush();
         current.children.push(element);
-      } else if (root) {
-        return malformed(lines, lt, 'more than one root element', 'mere end ét rodelement');
       } else {
         root = element;
       }
@@ -213,82 +319,129 @@ export function buildTree(text: string, lines: LineIndex, { maxDepth, maxElement
       }
     }
   }
-  if (current) return { ok: false, finding: endsEarly([...open, current].map((e) => e.qname), text, lines) };
-  if (!root) return { ok: false, finding: makeFinding(INPUT_001, { en: 'there is no root element', da: 'der er intet rodelement' }, { path: '/', line: 1, column: 1 }) };
-  return { ok: true, doc: { root, text, lines } };
+  if (current) throw endsEarly([...open, current].map((e) => e.qname), text);
+  if (!root) throw malformed(0, 'there is no root element', 'der er intet rodelement');
+  return root;
 }
 
-/** The element (its `end` just past the start tag until its end tag is read) and the namespace scope it opens. */
-type StartTag = { element: XmlElement; elementScope: Scope; selfClosing: boolean } | { finding: Finding };
-
-/** A start tag at `lt`: its name, attributes and namespace declarations, resolved in the scope it opens. */
-function startTag(text: string, lt: number, parentScope: Scope, lines: LineIndex): StartTag {
-  const length = text.length;
-  let i = lt + 1;
-  while (i < length) {
-    const code = text.charCodeAt(i);
-    if (isXmlSpace(code) || code === 0x3e /* > */ || code === 0x2f /* / */) break;
-    i++;
+/** §2.6: '<?' PITarget (S text)? '?>', the target a Name other than xml, and without a colon (Namespaces §7). */
+function processingInstruction(text: string, lt: number): number {
+  const close = text.indexOf('?>', lt + 2);
+  if (close < 0) throw malformed(lt, 'a processing instruction is not closed', 'en procesinstruktion er ikke afsluttet');
+  const targetEnd = nameEnd(text, lt + 2);
+  const target = text.slice(lt + 2, targetEnd);
+  if (target === '' || targetEnd > close) throw malformed(lt, 'a processing instruction must start with a name', 'en procesinstruktion skal begynde med et navn');
+  if (target.toLowerCase() === 'xml') throw malformed(lt, 'an XML declaration may only stand at the very start', 'en XML-erklæring må kun stå allerførst');
+  if (target.includes(':')) throw malformed(lt, `the processing instruction target "${target}" may not contain a colon`, `procesinstruktionens mål "${target}" må ikke indeholde kolon`);
+  if (targetEnd !== close && !isXmlSpace(text.charCodeAt(targetEnd))) {
+    throw malformed(targetEnd, `the processing instruction target "${target}" must be followed by white space`, `procesinstruktionens mål "${target}" skal efterfølges af mellemrum`);
   }
-  const qname = text.slice(lt + 1, i);
-  const bad = (en: string, da: string) => ({ finding: makeFinding(INPUT_001, { en: `<${qname}>: ${en}`, da: `<${qname}>: ${da}` }, { path: '/', ...lines.position(lt) }) });
-  if (qname === '') return bad('a start tag without a name', 'et starttag uden navn');
-  const forbidden = reserved(qname, lt, lines);
-  if (forbidden) return { finding: forbidden };
+  return close + 2;
+}
+
+function endsEarly(open: string[], text: string): Refusal {
+  const last = open[open.length - 1] ?? '';
+  // The innermost few are what a reader needs; a hostile document may leave a million open.
+  const chain = (open.length > 8 ? ['…', ...open.slice(-6)] : open).join(' > ');
+  return malformed(Math.max(0, text.trimEnd().length - 1),
+    `the document ends before <${last}> is closed (still open: ${chain}); is it truncated?`,
+    `dokumentet slutter, før <${last}> er lukket (stadig åbne: ${chain}); er det afkortet?`);
+}
+
+interface StartTag { element: XmlElement; elementScope: Scope; selfClosing: boolean }
+
+/**
+ * §3.1 STag / EmptyElemTag at `lt`: its name, attributes (white space between them, each once, quoted, normalised)
+ * and namespace declarations, resolved in the scope it opens. The element's `end` is just past the start tag until
+ * its end tag is read.
+ */
+function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: number): StartTag | undefined {
+  const length = text.length;
+  const nameStart = lt + 1;
+  let i = nameEnd(text, nameStart);
+  const qname = text.slice(nameStart, i);
+  if (qname === '') throw malformed(lt, 'a start tag without a name ("<" in text is written &lt;)', 'et starttag uden navn ("<" i tekst skrives &lt;)');
+  const bad = (offset: number, en: string, da: string) => malformed(offset, `<${qname}>: ${en}`, `<${qname}>: ${da}`);
+  checkReserved(qname, lt);
+  const colon = qnameColon(text, nameStart, i, lt);
   let scope = parentScope;
   let attrs: Record<string, string> | undefined;
+  // Prefixed attribute names, resolved once the whole tag (and so every declaration in it) is read.
+  let prefixed: string[] | undefined;
+  let count = 0;
+  let declared: Set<string> | undefined;
   let selfClosing = false;
   for (;;) {
+    const spaceStart = i;
     while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
     const code = text.charCodeAt(i);
-    if (code === 0x3e) { i++; break; }
-    if (code === 0x2f) {
-      if (text.charCodeAt(i + 1) !== 0x3e) return bad('"/" must be followed by ">"', '"/" skal efterfølges af ">"');
+    if (code === 0x3e /* > */) { i++; break; }
+    if (code === 0x2f /* / */) {
+      if (text.charCodeAt(i + 1) !== 0x3e) throw bad(i, '"/" must be followed by ">"', '"/" skal efterfølges af ">"');
       selfClosing = true;
       i += 2;
       break;
     }
-    if (i >= length) return bad('the start tag is not closed', 'starttagget er ikke afsluttet');
-    const nameStart = i;
-    while (i < length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x3d /* = */ || isXmlSpace(c) || c === 0x3e || c === 0x2f) break;
-      i++;
+    if (i >= length) return undefined; // the text ends inside the start tag
+    const attributeStart = i;
+    i = nameEnd(text, i);
+    const name = text.slice(attributeStart, i);
+    if (name === '') throw bad(attributeStart, `the character "${text[attributeStart]}" does not belong in a start tag`, `tegnet "${text[attributeStart]}" hører ikke hjemme i et starttag`);
+    if (spaceStart === attributeStart) throw bad(attributeStart, `white space is needed before the attribute "${name}"`, `der skal stå mellemrum før attributten "${name}"`);
+    if (++count > maxAttributes) {
+      throw overLimit(lt, `an element has more than ${maxAttributes} attributes`, `et element har mere end ${maxAttributes} attributter`);
     }
-    const name = text.slice(nameStart, i);
     while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
-    if (name === '' || text.charCodeAt(i) !== 0x3d) return bad(`the attribute "${name}" has no value`, `attributten "${name}" har ingen værdi`);
+    if (text.charCodeAt(i) !== 0x3d /* = */) throw bad(attributeStart, `the attribute "${name}" has no value`, `attributten "${name}" har ingen værdi`);
     i++;
     while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
-    const quote = text[i];
-    const close = quote === '"' || quote === "'" ? text.indexOf(quote, i + 1) : -1;
-    if (close < 0) return bad(`the value of "${name}" is not quoted`, `værdien af "${name}" står ikke i anførselstegn`);
-    const raw = text.slice(i + 1, close);
-    if (raw.includes('<')) return bad(`the value of "${name}" contains "<"`, `værdien af "${name}" indeholder "<"`);
+    const quote = text.charCodeAt(i);
+    const close = quote === 0x22 || quote === 0x27 ? text.indexOf(quote === 0x22 ? '"' : "'", i + 1) : -1;
+    if (close < 0) throw bad(attributeStart, `the value of "${name}" is not quoted`, `værdien af "${name}" står ikke i anførselstegn`);
+    checkReserved(name, lt);
+    const attributeColon = qnameColon(text, attributeStart, attributeStart + name.length, attributeStart);
+    const value = attributeValue(text.slice(i + 1, close), i + 1);
     i = close + 1;
-    const attributeForbidden = reserved(name, lt, lines);
-    if (attributeForbidden) return { finding: attributeForbidden };
-    const value = valueOf(raw);
-    if (name === 'xmlns' || name.startsWith('xmlns:')) {
+    if (name === 'xmlns' || (attributeColon === attributeStart + 5 && name.startsWith('xmlns:'))) {
+      const prefix = name === 'xmlns' ? '' : name.slice(6);
+      if ((declared ??= new Set()).has(prefix)) throw bad(attributeStart, `the attribute "${name}" is given twice`, `attributten "${name}" er angivet to gange`);
+      declared.add(prefix);
       if (scope === parentScope) scope = Object.create(parentScope) as Scope;
-      scope[name === 'xmlns' ? '' : name.slice(6)] = value;
+      declare(scope, prefix, value, lt);
     } else {
-      (attrs ??= {})[name] = value;
+      attrs ??= {};
+      if (Object.hasOwn(attrs, name)) throw bad(attributeStart, `the attribute "${name}" is given twice`, `attributten "${name}" er angivet to gange`);
+      attrs[name] = value;
+      if (attributeColon >= 0) (prefixed ??= []).push(name);
     }
   }
-  const colon = qname.indexOf(':');
-  const prefix = colon < 0 ? '' : qname.slice(0, colon);
+  const prefix = colon < 0 ? '' : qname.slice(0, colon - nameStart);
+  if (prefix === 'xmlns') throw malformed(lt, `<${qname}>: an element may not have the prefix xmlns`, `<${qname}>: et element må ikke have præfikset xmlns`);
   const ns = scope[prefix];
   if (ns === undefined && prefix !== '') {
-    return { finding: makeFinding(INPUT_001, { en: `the namespace prefix "${prefix}" of <${qname}> is not declared`, da: `navnerumspræfikset "${prefix}" i <${qname}> er ikke erklæret` }, { path: '/', ...lines.position(lt) }) };
+    throw malformed(lt, `the namespace prefix "${prefix}" of <${qname}> is not declared`, `navnerumspræfikset "${prefix}" i <${qname}> er ikke erklæret`);
   }
-  const element: XmlElement = { ns: ns ?? '', local: colon < 0 ? qname : qname.slice(colon + 1), qname, attrs, children: [], start: lt, end: i };
+  if (prefixed) checkPrefixedAttributes(prefixed, scope, qname, lt);
+  const element: XmlElement = { ns: ns ?? '', local: colon < 0 ? qname : qname.slice(colon - nameStart + 1), qname, attrs, children: [], start: lt, end: i };
   return { element, elementScope: scope, selfClosing };
 }
 
-// XML 1.0 §2.3 Name.
-const NAME_START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
-const XML_NAME = new RegExp(`^[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`, 'u');
-// XML 1.0 §2.8 XMLDecl: version, then optional encoding and standalone, in that order.
-const XML_DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
-
+/** Every attribute prefix bound, and no two attributes with the same namespace and local name (Namespaces §6.3). */
+function checkPrefixedAttributes(names: string[], scope: Scope, qname: string, lt: number): void {
+  const seen = names.length > 1 ? new Set<string>() : undefined;
+  for (const name of names) {
+    const colon = name.indexOf(':');
+    const prefix = name.slice(0, colon);
+    const ns = scope[prefix];
+    if (ns === undefined) {
+      throw malformed(lt, `the namespace prefix "${prefix}" of the attribute ${name} on <${qname}> is not declared`, `navnerumspræfikset "${prefix}" i attributten ${name} på <${qname}> er ikke erklæret`);
+    }
+    if (seen) {
+      const expanded = `${ns} ${name.slice(colon + 1)}`;
+      if (seen.has(expanded)) {
+        throw malformed(lt, `<${qname}> has two attributes named ${name.slice(colon + 1)} in the namespace ${ns}`, `<${qname}> har to attributter ved navn ${name.slice(colon + 1)} i navnerummet ${ns}`);
+      }
+      seen.add(expanded);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * XML 1.0 (fifth edition) names, §2.3: NameStartChar and NameChar, with a table for ASCII (nearly every name in a
+ * message) and the productions' ranges for the rest, supplementary planes included.
+ */
+
+const NOT = 0;
+const CHAR = 1; // NameChar only
+const START = 2; // NameStartChar (and so NameChar)
+
+const ASCII = new Uint8Array(128);
+for (let c = 0x41; c <= 0x5a; c++) ASCII[c] = START; // A-Z
+for (let c = 0x61; c <= 0x7a; c++) ASCII[c] = START; // a-z
+ASCII[0x5f] = START; // _
+ASCII[0x3a] = START; // :
+for (let c = 0x30; c <= 0x39; c++) ASCII[c] = CHAR; // 0-9
+ASCII[0x2d] = CHAR; // -
+ASCII[0x2e] = CHAR; // .
+
+function isStartBmp(c: number): boolean {
+  return (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x2ff) || (c >= 0x370 && c <= 0x37d) ||
+    (c >= 0x37f && c <= 0x1fff) || c === 0x200c || c === 0x200d || (c >= 0x2070 && c <= 0x218f) || (c >= 0x2c00 && c <= 0x2fef) ||
+    (c >= 0x3001 && c <= 0xd7ff) || (c >= 0xf900 && c <= 0xfdcf) || (c >= 0xfdf0 && c <= 0xfffd);
+}
+
+/** Length in UTF-16 units (1 or 2) of the non-ASCII name character at `i`, or 0 when there is none there. */
+function nonAscii(text: string, i: number, start: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    // [#x10000-#xEFFFF]: high surrogates D800-DB7F with any low surrogate
+    const low = text.charCodeAt(i + 1);
+    return c <= 0xdb7f && low >= 0xdc00 && low <= 0xdfff ? 2 : 0;
+  }
+  if (isStartBmp(c)) return 1;
+  if (start) return 0;
+  return c === 0xb7 || (c >= 0x300 && c <= 0x36f) || c === 0x203f || c === 0x2040 ? 1 : 0;
+}
+
+/** Offset just past the Name starting at `i`, or `i` itself when no NameStartChar stands there. */
+export function nameEnd(text: string, i: number): number {
+  const length = text.length;
+  if (i >= length) return i;
+  let c = text.charCodeAt(i);
+  if (c < 0x80) {
+    if (ASCII[c] !== START) return i;
+    i++;
+  } else {
+    const n = nonAscii(text, i, true);
+    if (n === 0) return i;
+    i += n;
+  }
+  while (i < length) {
+    c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (ASCII[c] === NOT) break;
+      i++;
+    } else {
+      const n = nonAscii(text, i, false);
+      if (n === 0) break;
+      i += n;
+    }
+  }
+  return i;
+}
+
+/** Whether the name (or part of one) starts with a NameStartChar other than ':' (the NCName start). */
+export function startsNcName(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ASCII[c] === START && c !== 0x3a;
+  return nonAscii(text, i, true) > 0;
+}
+
+/** Whether the whole string is one Name. */
+export function isName(text: string): boolean {
+  return text.length > 0 && nameEnd(text, 0) === text.length;
+}
