@@ -1,7 +1,40 @@
 import { defineConfig } from 'tsup';
+import type { Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * zod's namespace re-exports its ~50 translated error locales (260 KB of the CLI's 615 KB bundle, all compiled at each
+ * start). The CLI never calls z.locales; zod registers English itself (from locales/en.js). So in the CLI bundle the
+ * locales index offers English only.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+  },
+};
+
+/**
+ * fdir (under tinyglobby) loads picomatch at start with its own require(), from node_modules beside the bundle: six
+ * CommonJS files more at every start, and a second copy of picomatch. In the CLI bundle it gets the bundled picomatch.
+ */
+const fdirBundledPicomatch: Plugin = {
+  name: 'fdir-bundled-picomatch',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const optional = /let pm = null;[^]*?try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
+      if (!optional.test(source)) return undefined; // another fdir: left as it is (it still works, only loads more)
+      return { contents: `import __bundledPicomatch from "picomatch";\n${source.replace(optional, 'let pm = __bundledPicomatch;')}`, loader: 'js' };
+    });
+  },
+};
 
 export default defineConfig([
   {
+    // The library keeps its dependencies external (tsup's default for package.json dependencies): users share one zod.
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
@@ -10,10 +43,19 @@ export default defineConfig([
     target: 'node20',
   },
   {
+    // The CLI and its worker are bundled whole, dependencies included: resolving and loading a few hundred files from
+    // node_modules was most of its start-up. Each entry is one file (no shared chunk); the worker is found next to
+    // cli.js at run time (src/cli/run.ts). Some dependencies are CommonJS inside (tinyglobby's picomatch): the banner
+    // gives the bundle a `require` for their require('path') and the like.
     entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
     format: ['esm'],
     target: 'node20',
+    platform: 'node',
     sourcemap: true,
-    banner: { js: '#!/usr/bin/env node' },
+    splitting: false,
+    minify: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [zodEnglishOnly, fdirBundledPicomatch],
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __gopCreateRequire } from 'node:module'; const require = __gopCreateRequire(import.meta.url);" },
   },
 ]);

@@ -21,6 +21,10 @@ const parser = new XMLParser({
   trimValues: false, captureMetaData: true, alwaysCreateTextNode: true, processEntities: true, entityDecoder, ignoreDeclaration: true,
   ignorePiTags: true, maxNestedTags: 64, jPath: false,
 });
+// fast-xml-parser as most of its users call it: `new XMLParser().parse(text)`, default options. Issue 5's target is
+// checkGop at ≤ 0.40× of this, on the public sample and on the ~600 KB built message.
+const plainParser = new XMLParser();
+const PLAIN_TARGET = 0.4;
 
 function inputs() {
   const list = [];
@@ -29,7 +33,7 @@ function inputs() {
   const small = readFileSync(new URL('../fixtures/valid/minimal.xml', import.meta.url));
   list.push({ name: `small (${(small.length / 1024).toFixed(1)} KB)`, bytes: small });
   list.push({ name: `${existsSync(SAMPLE) ? 'public sample' : 'fixture'} (${Math.round(base.length / 1024)} KB)`, bytes: base });
-  // A ~500 KB message, made by the builder: the plan with many journal excerpts, as long discharge letters have.
+  // A ~600 KB message, made by the builder: the plan with many journal excerpts, as long discharge letters have.
   const model = gop.parseGop(base).message;
   const excerpt = {
     typeOfExcerpt: 'Uddrag af journalnotat',
@@ -65,6 +69,7 @@ for (const input of inputs()) {
   const text = Buffer.from(input.bytes).toString('utf8').replace(/^\uFEFF/, '');
   const contenders = [
     { name: 'fast-xml-parser parse (floor)', fn: () => parser.parse(text) },
+    { name: 'fast-xml-parser plain parse (default options)', fn: () => plainParser.parse(text) },
     { name: 'fast-xml-parser validate + parse', fn: () => { XMLValidator.validate(text); parser.parse(text); } },
     { name: 'fast-xml-parser validate (alone)', fn: () => XMLValidator.validate(text) },
     { name: 'parseGop', fn: () => gop.parseGop(input.bytes) },
@@ -81,7 +86,8 @@ for (const input of inputs()) {
     'ms/message': times[i].toFixed(3),
     'messages/s': Math.round(1000 / times[i]),
     'x parse': (times[i] / times[0]).toFixed(2),
-    'x validate+parse': (times[i] / times[1]).toFixed(2),
+    'x validate+parse': (times[i] / times[2]).toFixed(2),
+    'x plain parse': (times[i] / times[1]).toFixed(2),
   }));
 }
 console.table(rows);
@@ -90,7 +96,50 @@ const verdicts = rows.filter((r) => r.step === 'checkGop').map((r) => `${r.input
 console.log(`checkGop against the bare parse (target ≤ ${TARGET}×): ${verdicts.join('; ')}`);
 console.log('x parse: ratio to the bare fast-xml-parser parse with the options a reader of this message needs (the floor).');
 console.log('x validate+parse: ratio to fast-xml-parser used safely: its XMLValidator first, because its parse accepts malformed XML.');
+console.log('x plain parse: ratio to `new XMLParser().parse(text)`, fast-xml-parser with its default options.');
 console.log('Formatter rows time formatting one report (not reading it).');
+console.log(`\ncheckGop / fast-xml-parser's plain \`new XMLParser().parse(text)\` (default options); target ≤ ${PLAIN_TARGET.toFixed(2)}× on the public sample and the large built message:`);
+for (const r of rows.filter((row) => row.step === 'checkGop')) {
+  const ratio = Number(r['x plain parse']);
+  const plain = rows.find((row) => row.input === r.input && row.step.startsWith('fast-xml-parser plain parse'));
+  const targeted = !r.input.startsWith('small');
+  const verdict = !targeted ? '(not a target input)' : ratio <= PLAIN_TARGET ? `meets the ${PLAIN_TARGET.toFixed(2)}× target` : `MISSES the ${PLAIN_TARGET.toFixed(2)}× target`;
+  console.log(`  ${r.input.padEnd(24)} checkGop ${r['ms/message'].padStart(8)} ms / plain parse ${plain['ms/message'].padStart(8)} ms = ${ratio.toFixed(2)}×  ${verdict}`);
+}
+
+// ---- Adversarial shapes: growth of checkGop with input size, per hostile or unusual shape (bench/adversarial.mjs). ----
+import { runAdversarial } from './adversarial.mjs';
+runAdversarial();
+
+// ---- CLI start-up: one small file, against a bare `node -e 0`, spawns alternating (issue 5: ≤ 2.5×). ----
+{
+  const STARTUP_TARGET = 2.5;
+  const SPAWNS = Number(process.env.BENCH_SPAWNS ?? 11);
+  const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const minimal = fileURLToPath(new URL('../fixtures/valid/minimal.xml', import.meta.url));
+  const spawnMs = (args) => {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+    return ms;
+  };
+  const runs = { bare: [], cli: [] };
+  spawnMs(['-e', '0']); spawnMs([cliPath, 'validate', minimal]); // warm the file cache
+  for (let i = 0; i < SPAWNS; i++) {
+    runs.bare.push(spawnMs(['-e', '0']));
+    runs.cli.push(spawnMs([cliPath, 'validate', minimal]));
+  }
+  const bare = median(runs.bare);
+  const cliMs = median(runs.cli);
+  const ratio = cliMs / bare;
+  console.log(`\nCLI start-up (median of ${SPAWNS} spawns each, alternating), target ≤ ${STARTUP_TARGET}×:`);
+  console.table([
+    { run: 'node -e 0', 'ms (median)': bare.toFixed(1), 'x node -e 0': '1.00' },
+    { run: 'node dist/cli.js validate fixtures/valid/minimal.xml', 'ms (median)': cliMs.toFixed(1), 'x node -e 0': ratio.toFixed(2) },
+  ]);
+  console.log(`  start-up ratio ${ratio.toFixed(2)}× ${ratio <= STARTUP_TARGET ? '≤' : '>'} ${STARTUP_TARGET}× target`);
+}
 
 // ---- Batch: the CLI over 2,000 messages, one job and the default, side by side (issue 4/5). ----
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

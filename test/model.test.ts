@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGop, GopMessageSchema, MESSAGE_SPEC, type ElementSpec } from '../src/index';
+import { plainText, type RichText } from '../src/model/formatted';
 import { tinyMessage } from './helpers';
 import fc from 'fast-check';
 
@@ -134,5 +135,44 @@ describe('parseGop never throws', () => {
       const result = parseGop(mutated);
       return result.ok || result.findings.length > 0;
     }), { numRuns: 2000 });
+  });
+});
+
+describe('plain text of formatted text', () => {
+  // The definition, one character at a time: each run of XML whitespace (across text nodes and inline markup) is one
+  // space, written only when text follows on the same line; a Break is a line; the ends are trimmed.
+  function byDefinition(content: readonly RichText[]): string {
+    let out = '';
+    let space = false;
+    let lineStart = true;
+    const walk = (nodes: readonly RichText[]) => {
+      for (const node of nodes) {
+        if (node.type === 'break') { out += '\n'; space = false; lineStart = true; continue; }
+        if (node.type !== 'text') { walk(node.content); continue; }
+        for (const ch of node.value) {
+          if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') { space = true; continue; }
+          if (space && !lineStart) out += ' ';
+          out += ch;
+          space = false;
+          lineStart = false;
+        }
+      }
+    };
+    walk(content);
+    return out.replace(/^\n+|\n+$/g, '');
+  }
+  const text = fc.array(fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', 'a', 'ø', '\u00A0', 'Gang'), { maxLength: 8 }).map((a) => a.join(''));
+  const node: fc.Arbitrary<RichText> = fc.letrec((tie) => ({
+    n: fc.oneof({ depthSize: 'small' }, text.map((value) => ({ type: 'text' as const, value })), fc.constant({ type: 'break' as const }),
+      fc.array(tie('n'), { maxLength: 4 }).map((content) => ({ type: 'bold' as const, content: content as RichText[] }))),
+  })).n;
+
+  it('follows its definition for any content', () => {
+    fc.assert(fc.property(fc.array(node, { maxLength: 8 }), (content) => { expect(plainText(content)).toBe(byDefinition(content)); }), { numRuns: 5000, seed: 20261201 });
+  });
+
+  it('collapses whitespace across text nodes and keeps the no-break space', () => {
+    expect(plainText([{ type: 'text', value: 'x ' }, { type: 'text', value: ' ' }, { type: 'bold', content: [{ type: 'text', value: ' y\u00A0z' }] }])).toBe('x y\u00A0z');
+    expect(plainText([{ type: 'text', value: ' a ' }, { type: 'break' }, { type: 'text', value: '\t b  c\r\n' }])).toBe('a\nb c');
   });
 });

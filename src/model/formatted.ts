@@ -42,24 +42,19 @@ export function plainText(content: readonly RichText[]): string {
   const parts: string[] = [];
   let space = false; // a run of whitespace waits (across text nodes and markup): written only if text follows on the line
   let lineStart = true; // at the start or just after a Break: whitespace there goes
-  const write = (piece: string) => {
-    if (space && !lineStart) parts.push(' ');
-    parts.push(piece);
-    space = false;
-    lineStart = false;
-  };
   const walk = (nodes: readonly RichText[]) => {
     for (const node of nodes) {
       if (node.type === 'text') {
-        const value = node.value;
-        let from = 0;
-        for (let i = 0; i < value.length; i++) {
-          if (!isXmlSpace(value.charCodeAt(i))) continue;
-          if (i > from) write(value.slice(from, i));
-          space = true;
-          from = i + 1;
-        }
-        if (value.length > from) write(value.slice(from));
+        // Each run to one space natively (linear: a single character class, nothing to backtrack into), then the
+        // node's two ends joined with what stands around it.
+        let value = NEEDS_COLLAPSE.test(node.value) ? node.value.replace(WHITESPACE_RUN, ' ') : node.value;
+        if (value.charCodeAt(0) === 0x20) { space = true; value = value.slice(1); }
+        if (value === '') continue;
+        const trailing = value.charCodeAt(value.length - 1) === 0x20;
+        if (space && !lineStart) parts.push(' ');
+        parts.push(trailing ? value.slice(0, -1) : value);
+        space = trailing;
+        lineStart = false;
       } else if (node.type === 'break') {
         parts.push('\n');
         space = false;
@@ -71,6 +66,10 @@ export function plainText(content: readonly RichText[]): string {
   // Trailing spaces were never written; leading and trailing line breaks remain to trim.
   return trimXmlSpace(parts.join(''));
 }
+
+const WHITESPACE_RUN = /[ \t\r\n]+/g;
+// Most text is words and single spaces: only a tab, CR, LF or a second space needs the (allocating) replace.
+const NEEDS_COLLAPSE = /[\t\r\n]| {2}/;
 
 /** Formatted text from plain text, each newline a Break: for plans written in code. */
 export function formattedText(text: string): FormattedText {

@@ -21,10 +21,14 @@ export const ParseOptionsSchema = z.object({
 export type ParseOptions = Partial<z.input<typeof ParseOptionsSchema>>;
 export type ParseLimits = z.output<typeof ParseOptionsSchema>;
 
-export const DEFAULT_PARSE_OPTIONS: ParseLimits = ParseOptionsSchema.parse({});
+export const DEFAULT_PARSE_OPTIONS: Readonly<ParseLimits> = Object.freeze(ParseOptionsSchema.parse({}));
+const LIMIT_KEYS = Object.keys(DEFAULT_PARSE_OPTIONS);
 
 /** The limits to apply: only own, valid fields of the caller's options count (whatever a JavaScript caller passes). */
 export function parseLimits(options: unknown): ParseLimits {
+  if (options === undefined || (typeof options === 'object' && options !== null && !LIMIT_KEYS.some((key) => Object.hasOwn(options, key)))) {
+    return DEFAULT_PARSE_OPTIONS; // the usual call, without zod's cost on every message
+  }
   const given = typeof options === 'object' && options !== null ? options as Record<string, unknown> : {};
   const own = (key: keyof ParseLimits) => (Object.hasOwn(given, key) ? given[key] : undefined);
   return ParseOptionsSchema.parse({ maxBytes: own('maxBytes'), maxDepth: own('maxDepth'), maxAttributes: own('maxAttributes'), maxElements: own('maxElements') });
