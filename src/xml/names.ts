@@ -35,13 +35,19 @@ function nonAscii(text: string, i: number, start: boolean): number {
   return c === 0xb7 || (c >= 0x300 && c <= 0x36f) || c === 0x203f || c === 0x2040 ? 1 : 0;
 }
 
+/** Where the last name read by `nameEnd` has its first colon (-1 for none), and how many it has: QNames need both. */
+export const lastName = { colon: -1, colons: 0 };
+
 /** Offset just past the Name starting at `i`, or `i` itself when no NameStartChar stands there. */
 export function nameEnd(text: string, i: number): number {
   const length = text.length;
+  lastName.colon = -1;
+  lastName.colons = 0;
   if (i >= length) return i;
   let c = text.charCodeAt(i);
   if (c < 0x80) {
     if (ASCII[c] !== START) return i;
+    if (c === 0x3a) { lastName.colon = i; lastName.colons = 1; }
     i++;
   } else {
     const n = nonAscii(text, i, true);
@@ -52,6 +58,7 @@ export function nameEnd(text: string, i: number): number {
     c = text.charCodeAt(i);
     if (c < 0x80) {
       if (ASCII[c] === NOT) break;
+      if (c === 0x3a && lastName.colons++ === 0) lastName.colon = i;
       i++;
     } else {
       const n = nonAscii(text, i, false);
@@ -72,4 +79,11 @@ export function startsNcName(text: string, i: number): boolean {
 /** Whether the whole string is one Name. */
 export function isName(text: string): boolean {
   return text.length > 0 && nameEnd(text, 0) === text.length;
+}
+
+/** Whether a NameChar stands at `i` (so a name read up to `i` would go on). */
+export function isNameCharAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? ASCII[c] !== NOT : nonAscii(text, i, false) > 0;
 }

@@ -2,7 +2,7 @@ import { INPUT_001, INPUT_002, INPUT_004, INPUT_007, type Detail } from '../find
 import { makeFinding, type Finding, type RuleMeta } from '../findings/finding';
 import { NS } from '../standard/namespaces';
 import { isXmlSpace } from './chars';
-import { nameEnd, startsNcName } from './names';
+import { isNameCharAt, lastName, nameEnd, startsNcName } from './names';
 import { LineIndex } from './position';
 
 /** An element with its namespace resolved and its place in the source. */
@@ -189,11 +189,12 @@ function checkReserved(name: string, offset: number): void {
   if (RESERVED.has(local)) throw new Refusal(INPUT_007 as RuleMeta<never>, { name }, offset);
 }
 
-/** Offset of the colon of a QName (-1 for none); a name with two colons or an empty part is no QName. */
+/**
+ * Offset of the colon of the QName just read by `nameEnd` from `start` to `end` (-1 for none); a name with two colons
+ * or an empty part is no QName (Namespaces in XML §3).
+ */
 function qnameColon(text: string, start: number, end: number, offset: number): number {
-  let colon = -1;
-  let colons = 0;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x3a) { if (colons++ === 0) colon = i; }
+  const { colon, colons } = lastName;
   if (colons === 0) return -1;
   if (colons > 1 || colon === start || colon + 1 === end || !startsNcName(text, colon + 1)) {
     const name = text.slice(start, end);
@@ -294,7 +295,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       // §3.1 ETag: '</' Name S? '>', the name exactly as in the start tag.
       const qname = current.qname;
       let i = lt + 2 + qname.length;
-      const nameMatches = text.startsWith(qname, lt + 2) && nameEnd(text, lt + 2) === i;
+      const nameMatches = text.startsWith(qname, lt + 2) && !isNameCharAt(text, i);
       while (nameMatches && i < length && isXmlSpace(text.charCodeAt(i))) i++;
       if (!nameMatches || text.charCodeAt(i) !== 0x3e) {
         const written = text.slice(lt + 2, nameEnd(text, lt + 2));
@@ -391,11 +392,11 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
   const length = text.length;
   const nameStart = lt + 1;
   let i = nameEnd(text, nameStart);
+  const colon = qnameColon(text, nameStart, i, lt); // right after nameEnd: it reads lastName
   const qname = text.slice(nameStart, i);
   if (qname === '') throw malformed(lt, 'a start tag without a name ("<" in text is written &lt;)', 'et starttag uden navn ("<" i tekst skrives &lt;)');
   const bad = (offset: number, en: string, da: string) => malformed(offset, `<${qname}>: ${en}`, `<${qname}>: ${da}`);
   checkReserved(qname, lt);
-  const colon = qnameColon(text, nameStart, i, lt);
   let scope = parentScope;
   let attrs: Record<string, string> | undefined;
   // Prefixed attribute names, resolved once the whole tag (and so every declaration in it) is read.
@@ -419,6 +420,7 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     i = nameEnd(text, i);
     const name = text.slice(attributeStart, i);
     if (name === '') throw bad(attributeStart, `the character "${text[attributeStart]}" does not belong in a start tag`, `tegnet "${text[attributeStart]}" hører ikke hjemme i et starttag`);
+    const attributeColon = qnameColon(text, attributeStart, i, attributeStart); // right after nameEnd: it reads lastName
     if (spaceStart === attributeStart) throw bad(attributeStart, `white space is needed before the attribute "${name}"`, `der skal stå mellemrum før attributten "${name}"`);
     if (++count > maxAttributes) {
       throw overLimit(lt, `an element has more than ${maxAttributes} attributes`, `et element har mere end ${maxAttributes} attributter`);
@@ -431,7 +433,6 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     const close = quote === 0x22 || quote === 0x27 ? text.indexOf(quote === 0x22 ? '"' : "'", i + 1) : -1;
     if (close < 0) throw bad(attributeStart, `the value of "${name}" is not quoted`, `værdien af "${name}" står ikke i anførselstegn`);
     checkReserved(name, lt);
-    const attributeColon = qnameColon(text, attributeStart, attributeStart + name.length, attributeStart);
     const value = attributeValue(text.slice(i + 1, close), i + 1);
     i = close + 1;
     if (name === 'xmlns' || (attributeColon === attributeStart + 5 && name.startsWith('xmlns:'))) {
