@@ -22,7 +22,7 @@ const ROWS: [string | undefined, string | undefined, DeadlineKind, string | unde
   ['Senest d. 12.03.2015', D, 'absolute', '2015-03-12'],
   ['  SENEST DEN 12. MARTS 2015  ', D, 'absolute', '2015-03-12'],
   ['opstart senest 1. april 2015', D, 'absolute', '2015-04-01'],
-  ['inden 1/4-2015', D, 'absolute', '2015-04-01'],
+  ['inden 1/4-2015', D, 'absolute', '2015-03-31'], // before 1 April: the day before
   ['start 29.02.2016', D, 'absolute', '2016-02-29'], // leap day
   ['5. sept. 2015', D, 'absolute', '2015-09-05'],
   ['3. okt 2015', D, 'absolute', '2015-10-03'],
@@ -56,14 +56,14 @@ const ROWS: [string | undefined, string | undefined, DeadlineKind, string | unde
   ['3 hverdage', '2015-04-01', 'relative', '2015-04-09'], // skærtorsdag .. 2. påskedag skipped
   ['2 hverdage', '2023-05-03', 'relative', '2023-05-08'], // store bededag 2023 skipped
   ['inden for 7 dage', undefined, 'relative', undefined], // no discharge date: no date
-  // as soon as possible: the discharge date
-  ['hurtigst muligt', D, 'asap', D],
-  ['Snarest muligt', D, 'asap', D],
-  ['snarest', D, 'asap', D],
-  ['Straks', D, 'asap', D],
-  ['umiddelbart efter udskrivelse', D, 'asap', D],
-  ['ASAP', D, 'asap', D],
-  ['hurtigst muligt efter udskrivning', D, 'asap', D],
+  // as soon as possible: no date (an integrator must not read asap as due on the discharge day)
+  ['hurtigst muligt', D, 'asap', undefined],
+  ['Snarest muligt', D, 'asap', undefined],
+  ['snarest', D, 'asap', undefined],
+  ['Straks', D, 'asap', undefined],
+  ['umiddelbart efter udskrivelse', D, 'asap', undefined],
+  ['ASAP', D, 'asap', undefined],
+  ['hurtigst muligt efter udskrivning', D, 'asap', undefined],
   ['hurtigst muligt', undefined, 'asap', undefined],
   // no deadline
   ['ingen', D, 'none', undefined],
@@ -83,12 +83,12 @@ const ROWS: [string | undefined, string | undefined, DeadlineKind, string | unde
   ['29.02.2015', D, 'unreadable', undefined], // 2015 is no leap year
   ['32. marts 2015', D, 'unreadable', undefined],
   ['12.13.2015', D, 'unreadable', undefined],
-  ['uge 12', D, 'unreadable', undefined],
+  ['uge 12', D, 'absolute', '2015-03-22'], // ISO week 12 of 2015 ends on Sunday 22 March
   ['12.03.2015 eller 19.03.2015', D, 'unreadable', undefined], // two different dates
-  ['senest 20.03.2015, dog tidligst 10.03.2015', D, 'unreadable', undefined],
-  ['tidligst 12.03.2015', D, 'unreadable', undefined], // an earliest start, not a deadline
-  ['12/3', D, 'unreadable', undefined], // no year
-  ['efter 7 dage', D, 'unreadable', undefined], // a start after, not a deadline
+  ['senest 20.03.2015, dog tidligst 10.03.2015', D, 'absolute', '2015-03-20'], // a window: earliest 10 March
+  ['tidligst 12.03.2015', D, 'none', undefined], // an earliest start, no deadline
+  ['12/3', D, 'absolute', '2015-03-12'], // no year: the next 12 March on or after discharge
+  ['efter 7 dage', D, 'none', undefined], // a start after 7 days: an earliest start, no deadline
   ['inden for 7 år', D, 'unreadable', undefined],
 ];
 
@@ -161,11 +161,9 @@ describe('interpretDeadline', () => {
     ['dots then a letter', `${'.'.repeat(99_999)}x`],
     ['dots', '.'.repeat(100_000)],
     ['separators', '1/'.repeat(50_000)],
-  ])('returns quickly for a 100,000-character input (%s)', (_, text) => {
+  ])('answers a 100,000-character input with a short explanation (%s)', (_, text) => {
     expect(text.length).toBeGreaterThanOrEqual(99_990);
-    const started = performance.now();
-    const result = interpretDeadline(text, D);
-    expect(performance.now() - started).toBeLessThan(500);
+    const result = interpretDeadline(text, D); // no timing asserted: npm run bench measures; the reader is one pass
     expect(result.explanation.en.length).toBeLessThan(300);
   });
 
