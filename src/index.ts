@@ -6,6 +6,7 @@ export { READER_RULES } from './findings/reader-rules';
 export { NS } from './standard/namespaces';
 export { CODE_LISTS, LEVELS, LEVEL_LABELS, type Level } from './standard/codelists';
 export { REFERENCES } from './standard/references';
+export { LEGAL_CALENDAR, GUARANTEE_DAYS, inForce, inForceFrom, legalChange, type LegalChange, type LegalChangeKey } from './standard/legal-calendar';
 export { validateGop, checkGop, type ValidateOptions, type CheckOptions, type SeveritySetting } from './report/validate';
 export { ReportSchema, CountsSchema, FileReportSchema, reportJsonSchema, type Report, type Counts, type FileReport } from './report/report';
 export { FactsSchema, computeFacts, localDate, type Facts } from './facts/facts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkGop, computeFacts, FactsSchema, parseGop, type Facts, type GopMessage } from '../src/index';
+import { checkGop, computeFacts, FactsSchema, GUARANTEE_DAYS, inForce, inForceFrom, interpretDeadline, LEGAL_CALENDAR, legalChange, parseGop, REFERENCES, type Facts, type GopMessage } from '../src/index';
 import { FIXTURES_DIR, haveSamples, SAMPLE, tinyMessage, GP_COPY_XML } from './helpers';
 
 // Every expected date below is computed by hand; the comment beside it shows how.
@@ -68,34 +68,103 @@ const ruleIds = (xml: string) => checkGop(xml).findings.map((f) => f.ruleId);
 
 // ---------------------------------------------------------------------------------------------
 
-describe('freeChoiceFrom (Sundhedsloven § 140 stk. 4: 7 calendar days, from 1 July 2018, almen and rehabilitering)', () => {
+describe('guaranteedStartBy (Sundhedsloven § 140 stk. 4: discharge + 7 calendar days, from 1 July 2018, almen and rehabilitering)', () => {
+  // The discharge day is day 0: a start offered on discharge + 7 keeps the guarantee, so guaranteedStartBy is that day.
   const rows: [name: string, spec: PlanSpec, expected: Partial<Facts>][] = [
-    ['discharged 2018-06-30, the day before the rule', { discharge: '2018-06-30' }, { freeChoiceFrom: undefined }],
-    ['discharged 2018-07-01, the first day of the rule', { discharge: '2018-07-01' }, { freeChoiceFrom: '2018-07-08' }], // 1 + 7
-    ['level specialiseret (at the hospital): no free choice', { level: 'specialiseret' }, { freeChoiceFrom: undefined, provider: 'hospital' }],
-    ['level rehabilitering (in the municipality)', { level: 'rehabilitering' }, { freeChoiceFrom: '2019-03-12', provider: 'municipality' }], // 5 + 7
-    ['level almen', { level: 'almen' }, { freeChoiceFrom: '2019-03-12', provider: 'municipality' }],
-    ['across the year end', { discharge: '2018-12-28' }, { freeChoiceFrom: '2019-01-04' }], // 29, 30, 31, 1, 2, 3, 4
-    ['across a leap day', { discharge: '2020-02-25' }, { freeChoiceFrom: '2020-03-03' }], // 26, 27, 28, 29, 1, 2, 3
-    ['across the end of a common February', { discharge: '2019-02-25' }, { freeChoiceFrom: '2019-03-04' }], // 26, 27, 28, 1, 2, 3, 4
+    ['discharged 2018-06-30, the day before the rule', { discharge: '2018-06-30' }, { guaranteedStartBy: undefined }],
+    ['discharged 2018-07-01, the first day of the rule', { discharge: '2018-07-01' }, { guaranteedStartBy: '2018-07-08' }], // 1 + 7
+    ['level specialiseret (at the hospital): no guarantee', { level: 'specialiseret' }, { guaranteedStartBy: undefined, provider: 'hospital' }],
+    ['level rehabilitering (in the municipality)', { level: 'rehabilitering' }, { guaranteedStartBy: '2019-03-12', provider: 'municipality' }], // 5 + 7
+    ['level almen', { level: 'almen' }, { guaranteedStartBy: '2019-03-12', provider: 'municipality' }],
+    ['across the year end', { discharge: '2018-12-28' }, { guaranteedStartBy: '2019-01-04' }], // 29, 30, 31, 1, 2, 3, 4
+    ['discharged on New Year\'s Eve', { discharge: '2019-12-31' }, { guaranteedStartBy: '2020-01-07' }], // 1, 2, 3, 4, 5, 6, 7
+    ['discharged on 25 December', { discharge: '2019-12-25' }, { guaranteedStartBy: '2020-01-01' }], // 26 … 31, 1
+    ['across a leap day', { discharge: '2020-02-25' }, { guaranteedStartBy: '2020-03-03' }], // 26, 27, 28, 29, 1, 2, 3
+    ['across the end of a common February', { discharge: '2019-02-25' }, { guaranteedStartBy: '2019-03-04' }], // 26, 27, 28, 1, 2, 3, 4
     // a later start the plan asks for: the 7 days run from there, and it is no latest deadline
     ['"tidligst 14 dage efter udskrivelse"', { deadline: 'tidligst 14 dage efter udskrivelse' },
-      { earliestStart: '2019-03-19', freeChoiceFrom: '2019-03-26', mustStartBy: undefined }], // 5 + 14 = 19; 19 + 7 = 26
+      { earliestStart: '2019-03-19', guaranteedStartBy: '2019-03-26', mustStartBy: undefined }], // 5 + 14 = 19; 19 + 7 = 26
     ['"ikke før 2 uger efter udskrivelse"', { deadline: 'ikke før 2 uger efter udskrivelse' },
-      { earliestStart: '2019-03-19', freeChoiceFrom: '2019-03-26', mustStartBy: undefined }],
+      { earliestStart: '2019-03-19', guaranteedStartBy: '2019-03-26', mustStartBy: undefined }],
     ['"tidligst 01.04.2019"', { deadline: 'tidligst 01.04.2019' },
-      { earliestStart: '2019-04-01', freeChoiceFrom: '2019-04-08', mustStartBy: undefined }], // 1 April + 7
+      { earliestStart: '2019-04-01', guaranteedStartBy: '2019-04-08', mustStartBy: undefined }], // 1 April + 7
     ['"tidligst 01.03.2019", before the discharge: the 7 days run from discharge', { deadline: 'tidligst 01.03.2019' },
-      { earliestStart: '2019-03-01', freeChoiceFrom: '2019-03-12' }],
-    ['"tidligst 01.04.2019" at level specialiseret: still no free choice', { level: 'specialiseret', deadline: 'tidligst 01.04.2019' },
-      { earliestStart: '2019-04-01', freeChoiceFrom: undefined }],
+      { earliestStart: '2019-03-01', guaranteedStartBy: '2019-03-12' }],
+    ['"tidligst 05.03.2019", the discharge day itself: from discharge', { deadline: 'tidligst 05.03.2019' },
+      { earliestStart: '2019-03-05', guaranteedStartBy: '2019-03-12' }],
+    ['"tidligst 27.12.2019" across the year end', { discharge: '2019-12-20', deadline: 'tidligst 27.12.2019' },
+      { earliestStart: '2019-12-27', guaranteedStartBy: '2020-01-03' }], // 28, 29, 30, 31, 1, 2, 3
+    ['"tidligst 01.04.2019" at level specialiseret: still no guarantee', { level: 'specialiseret', deadline: 'tidligst 01.04.2019' },
+      { earliestStart: '2019-04-01', guaranteedStartBy: undefined }],
+    ['a later start and a deadline: both dates', { deadline: 'tidligst 01.04.2019 og senest 15.04.2019' },
+      { earliestStart: '2019-04-01', mustStartBy: '2019-04-15', guaranteedStartBy: '2019-04-08' }],
   ];
 
   it.each(rows)('%s', (_name, spec, expected) => {
     const xml = plan(spec);
     const facts = factsOf(xml);
     for (const [key, value] of Object.entries(expected)) expect(facts[key as keyof Facts], key).toEqual(value);
+    expect(facts.guarantee.applies).toBe(facts.guaranteedStartBy !== undefined);
+    if (facts.guaranteedStartBy) {
+      expect(facts.guarantee.explanation.da).toContain(`senest ${facts.guaranteedStartBy}`);
+      expect(facts.guarantee.explanation.en).toContain(`by ${facts.guaranteedStartBy}`);
+    }
     expect(ruleIds(xml)).toEqual([]); // each of these plans is lawful as it stands
+  });
+
+  it('guarantee says what the 7 days run from, and why there is no date', () => {
+    expect(factsOf(plan()).guarantee).toEqual({
+      applies: true,
+      from: 'discharge',
+      explanation: {
+        da: 'Kommunen skal tilbyde opstart senest 2019-03-12, 7 dage efter udskrivelsen 2019-03-05 (genoptræningsgarantien, sundhedsloven § 140, stk. 4); ellers kan borgeren vælge en privat leverandør.',
+        en: 'The municipality must offer a start by 2019-03-12, 7 days after discharge on 2019-03-05 (the rehabilitation guarantee, Health Act s. 140(4)); otherwise the citizen may choose a private provider.',
+      },
+    });
+    const later = factsOf(plan({ deadline: 'tidligst 01.04.2019' })).guarantee;
+    expect(later).toMatchObject({ applies: true, from: 'laterStart' });
+    expect(later.explanation.da).toContain('tidligst 2019-04-01');
+    expect(later.explanation.en).toContain('no earlier than 2019-04-01');
+    const notAfter = factsOf(plan({ deadline: 'tidligst 01.03.2019' })).guarantee;
+    expect(notAfter).toMatchObject({ applies: true, from: 'discharge' });
+    expect(notAfter.explanation.en).toMatch(/must offer a start by 2019-03-12, .* The earliest start the plan asks for, 2019-03-01, is not after discharge\.$/);
+    expect(notAfter.explanation.da).toMatch(/Planens tidligste opstart, 2019-03-01, ligger ikke efter udskrivelsen\.$/);
+
+    const before = factsOf(plan({ discharge: '2018-06-30' })).guarantee;
+    expect(before).not.toHaveProperty('from');
+    expect(before).toMatchObject({ applies: false });
+    expect(before.explanation.da).toContain('udskrevet 2018-06-30, før genoptræningsgarantien');
+    expect(before.explanation.en).toContain('came into force on 1 July 2018');
+    const hospital = factsOf(plan({ level: 'specialiseret' })).guarantee;
+    expect(hospital).toMatchObject({ applies: false });
+    expect(hospital.explanation.en).toMatch(/takes place at the hospital/);
+    expect(hospital.explanation.da).toMatch(/foregår på sygehuset/);
+  });
+
+  it('a later start whose date cannot be read: no guaranteedStartBy, and the facts say why', () => {
+    const xml = plan({ deadline: 'tidligst når såret er helet' });
+    const facts = factsOf(xml);
+    expect(facts).not.toHaveProperty('guaranteedStartBy');
+    expect(facts).not.toHaveProperty('earliestStart');
+    expect(facts.guarantee).toMatchObject({ applies: true, from: 'laterStart' });
+    expect(facts.guarantee.explanation.en).toMatch(/later than discharge, but its date cannot be read/);
+    expect(facts.guarantee.explanation.da).toMatch(/senere opstart end udskrivelsen, men datoen for den kan ikke læses/);
+    expect(ruleIds(xml)).toEqual(['GOP-LAW-008']); // and the reader says the deadline cannot be read
+  });
+
+  it('a later start as a period, with an invalid discharge date: no date, the invalid date named', () => {
+    const xml = setText(plan({ deadline: 'tidligst 14 dage efter udskrivelse' }), ['ExpectedEnd', 'Date'], '2019-02-30');
+    const facts = factsOf(xml);
+    expect(facts).not.toHaveProperty('guaranteedStartBy');
+    expect(facts).not.toHaveProperty('earliestStart');
+    // the authorisation date (2019-03-05) says the guarantee applies; the date cannot be computed
+    expect(facts.guarantee).toEqual({
+      applies: true,
+      explanation: {
+        da: 'Genoptræningsgarantien (sundhedsloven § 140, stk. 4) gælder (planen er godkendt 2019-03-05), men udskrivelsesdatoen "2019-02-30" er ikke en gyldig dato, så den seneste dato for tilbud om opstart kan ikke beregnes.',
+        en: 'The rehabilitation guarantee (Health Act s. 140(4)) applies (the plan was authorised on 2019-03-05), but the discharge date "2019-02-30" is not a valid date, so the latest start to offer cannot be computed.',
+      },
+    });
   });
 
   it('a later start leaves no latest deadline: kind none, with the later start in the explanation', () => {
@@ -103,14 +172,27 @@ describe('freeChoiceFrom (Sundhedsloven § 140 stk. 4: 7 calendar days, from 1 J
     expect(facts.deadline.kind).toBe('none');
     expect(facts.deadline.date).toBeUndefined();
     expect(facts.deadline.explanation.en).toContain('2019-03-19');
-    expect(facts.deadline.explanation.da).toContain('2019-03-19');
+    expect(facts.deadline.explanation.da).toMatch(/19\. marts 2019|2019-03-19/);
     expect(facts.deadlineText).toBe('tidligst 14 dage efter udskrivelse');
   });
 
-  it('no discharge date, no free-choice date', () => {
+  it('no valid discharge date, no guaranteedStartBy', () => {
     const facts = factsOf(setText(plan(), ['ExpectedEnd', 'Date'], '2019-02-30'));
     expect(facts.dischargeDate).toBeUndefined();
-    expect(facts.freeChoiceFrom).toBeUndefined();
+    expect(facts.guaranteedStartBy).toBeUndefined();
+    expect(facts.guarantee.explanation.en).toContain('"2019-02-30" is not a valid date');
+    // without the discharge and the authorisation date, it cannot be told whether the guarantee applies
+    const none = computeFacts({ rehabilitationPlan: { typeOfRehabilitationPlan: 'almen' } });
+    expect(none.guarantee.applies).toBe(false);
+    expect(none.guarantee.explanation.en).toBe('The discharge date is missing, and the plan has no valid authorisation date, so it cannot be told whether the rehabilitation guarantee (Health Act s. 140(4)) applies.');
+    expect(none.guarantee.explanation.da).toBe('Udskrivelsesdatoen mangler, og planen har ingen gyldig godkendelsesdato, så det kan ikke afgøres, om genoptræningsgarantien (sundhedsloven § 140, stk. 4) gælder.');
+  });
+
+  it('no valid level: the guarantee cannot be told', () => {
+    const facts = factsOf(setText(MIN, ['TypeOfRehabilitationPlan'], 'avanceret'));
+    expect(facts).not.toHaveProperty('guaranteedStartBy');
+    expect(facts.guarantee.applies).toBe(false);
+    expect(facts.guarantee.explanation.en).toMatch(/no valid specialisation level/);
   });
 
   // Was a bug (fixed): src/facts/facts.ts (earliestStartOf): when the later start is a period and the discharge date is missing or
@@ -122,6 +204,73 @@ describe('freeChoiceFrom (Sundhedsloven § 140 stk. 4: 7 calendar days, from 1 J
     const xml = setText(plan({ deadline: 'tidligst 14 dage efter udskrivelse' }), ['ExpectedEnd', 'Date'], '2019-02-30');
     expect(ruleIds(xml)).toEqual(['GOP-FORMAT-001']); // the bad date, and nothing about the deadline
     expect(factsOf(xml).deadline.kind).not.toBe('unreadable');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the legal calendar at its edges', () => {
+  it('has the three dates of rules.md, each with a reference, and inForce counts the first day', () => {
+    expect(LEGAL_CALENDAR.map((c) => [c.key, c.from, c.decidedBy])).toEqual([
+      ['order2015', '2015-01-01', 'authorisation'],
+      ['guarantee', '2018-07-01', 'discharge'],
+      ['regionRehabilitering', '2027-01-01', 'discharge'],
+    ]);
+    for (const change of LEGAL_CALENDAR) expect(REFERENCES[change.reference].label, change.key).toBeTruthy();
+    expect(REFERENCES[legalChange('guarantee').reference].label).toBe('Sundhedsloven § 140 stk. 4');
+    expect(GUARANTEE_DAYS).toBe(7);
+    expect(inForceFrom('regionRehabilitering')).toBe('2027-01-01');
+    expect([inForce('order2015', '2014-12-31'), inForce('order2015', '2015-01-01'), inForce('order2015', '2014-12-31T23:59'), inForce('order2015', '2015-01-01T00:00')]).toEqual([false, true, false, true]);
+    expect([inForce('guarantee', '2018-06-30'), inForce('guarantee', '2018-07-01')]).toEqual([false, true]);
+    expect([inForce('regionRehabilitering', '2026-12-31'), inForce('regionRehabilitering', '2027-01-01')]).toEqual([false, true]);
+  });
+
+  it('provider for rehabilitering: the municipality discharged 2026-12-31, the region from 2027-01-01', () => {
+    const last = factsOf(plan({ level: 'rehabilitering', discharge: '2026-12-31' }));
+    expect(last).toMatchObject({ provider: 'municipality', guaranteedStartBy: '2027-01-07' }); // across the year end: 1 … 7 January
+    expect(last.guarantee.explanation.da).toMatch(/^Kommunen skal tilbyde opstart senest 2027-01-07/);
+    const first = factsOf(plan({ level: 'rehabilitering', discharge: '2027-01-01' }));
+    expect(first).toMatchObject({ provider: 'region', guaranteedStartBy: '2027-01-08' });
+    expect(first.guarantee.explanation.da).toMatch(/^Regionen skal tilbyde opstart senest 2027-01-08/);
+    expect(first.guarantee.explanation.en).toMatch(/^The region must offer a start by 2027-01-08/);
+    for (const discharge of ['2026-12-31', '2027-01-01']) expect(ruleIds(plan({ level: 'rehabilitering', discharge })), discharge).toEqual([]);
+  });
+
+  it('the 2027 change moves only rehabilitering: almen stays with the municipality, specialiseret with the hospital', () => {
+    expect(factsOf(plan({ level: 'almen', discharge: '2027-01-01' })).provider).toBe('municipality');
+    expect(factsOf(plan({ level: 'specialiseret', discharge: '2027-01-01' })).provider).toBe('hospital');
+    expect(factsOf(plan({ level: 'specialiseret', discharge: '2027-01-01' }))).not.toHaveProperty('guaranteedStartBy');
+  });
+
+  it('provider for rehabilitering without a valid discharge date: the authorisation date decides; without either, none', () => {
+    const withAuthorisation = (date: string) => setText(setText(plan({ level: 'rehabilitering', discharge: date }), ['ExpectedEnd', 'Date'], '2027-02-30'), ['Start', 'Date'], '2026-12-01');
+    expect(factsOf(withAuthorisation('2026-12-31')).provider).toBe('municipality');
+    expect(factsOf(withAuthorisation('2027-01-01')).provider).toBe('region');
+    expect(computeFacts({ rehabilitationPlan: { typeOfRehabilitationPlan: 'rehabilitering' } })).not.toHaveProperty('provider');
+    // almen and specialiseret need no date
+    expect(computeFacts({ rehabilitationPlan: { typeOfRehabilitationPlan: 'almen' } }).provider).toBe('municipality');
+    expect(computeFacts({ rehabilitationPlan: { typeOfRehabilitationPlan: 'specialiseret' } }).provider).toBe('hospital');
+  });
+
+  it('the guarantee by the discharge date, not the authorisation date: authorised 2018-06-30, discharged 2018-07-01', () => {
+    const xml = setText(setText(plan({ discharge: '2018-07-01' }), ['Authorisation', 'mm100:Date'], '2018-06-30'), ['Start', 'Date'], '2018-06-25');
+    expect(factsOf(xml)).toMatchObject({ guaranteedStartBy: '2018-07-08', guarantee: { applies: true, from: 'discharge' } });
+    // authorised (late) on 2018-07-01 for a discharge on 2018-06-30: still before the rule
+    const late = setText(setText(plan({ discharge: '2018-06-30' }), ['Authorisation', 'mm100:Date'], '2018-07-01'), ['mm100:Sent', 'mm100:Date'], '2018-07-01');
+    expect(factsOf(late)).not.toHaveProperty('guaranteedStartBy');
+    expect(factsOf(late).guarantee.applies).toBe(false);
+  });
+
+  it('the old regime by the authorisation date: 2014-12-31 old (GOP-LAW-012), 2015-01-01 the 2015 rules (GOP-LAW-001)', () => {
+    const old = setText(plan({ discharge: '2014-12-31' }), ['TypeOfRehabilitationPlan'], 'avanceret');
+    expect(ruleIds(old)).toEqual(['GOP-LAW-012']);
+    const first = setText(plan({ discharge: '2015-01-01' }), ['TypeOfRehabilitationPlan'], 'avanceret');
+    expect(ruleIds(first)).toEqual(['GOP-LAW-001']);
+    // an authorisation at 23:59 on 31 December is still the old regime
+    expect(ruleIds(setText(setText(old, ['Authorisation', 'mm100:Time'], '23:59'), ['mm100:Sent', 'mm100:Time'], '23:59'))).toEqual(['GOP-LAW-012']);
+    // and neither has a guarantee (discharged before 2018-07-01)
+    expect(factsOf(old)).not.toHaveProperty('guaranteedStartBy');
+    expect(factsOf(first)).not.toHaveProperty('guaranteedStartBy');
   });
 });
 
@@ -153,10 +302,12 @@ describe('mustStartBy: the plan\'s own deadline', () => {
     expect(ruleIds(xml)).toEqual([]);
   });
 
-  it('"hurtigst muligt" is read as from the discharge date, but is no deadline date', () => {
+  it('"hurtigst muligt" carries no date: no deadline date and no mustStartBy, but the guarantee still runs from discharge', () => {
     const facts = factsOf(plan({ deadline: 'hurtigst muligt' }));
-    expect(facts.deadline).toMatchObject({ kind: 'asap', date: '2019-03-05' });
+    expect(facts.deadline.kind).toBe('asap');
+    expect(facts.deadline).not.toHaveProperty('date');
     expect(facts.mustStartBy).toBeUndefined();
+    expect(facts.guaranteedStartBy).toBe('2019-03-12'); // 5 + 7
   });
 
   it('no RehabilitationDeadline element: kind none, no text, no date', () => {
@@ -190,9 +341,9 @@ describe('mustStartBy: the plan\'s own deadline', () => {
     expect(facts.mustStartBy).toBe('2019-03-14');
   });
 
-  it('the fixtures: deadline, mustStartBy and freeChoiceFrom', () => {
+  it('the fixtures: deadline, mustStartBy and guaranteedStartBy', () => {
     const file = (name: string) => readFileSync(`${FIXTURES_DIR}valid/${name}`);
-    const rows: [file: string, kind: string, mustStartBy: string | undefined, freeChoiceFrom: string | undefined][] = [
+    const rows: [file: string, kind: string, mustStartBy: string | undefined, guaranteedStartBy: string | undefined][] = [
       ['almen-hoftefraktur.xml', 'absolute', '2019-03-14', '2019-03-14'], // "senest 14.03.2019"; discharged 7 March + 7
       ['specialiseret-haandskade.xml', 'relative', '2019-05-20', undefined], // "5 hverdage" from Sun 12 May, see above
       ['rehabilitering-apopleksi.xml', 'relative', '2019-10-25', '2019-10-25'], // "inden for 7 dage" from 18 October
@@ -201,11 +352,11 @@ describe('mustStartBy: the plan\'s own deadline', () => {
       ['minimal.xml', 'none', undefined, '2019-03-12'],
       ['specialiseret-with-ambulatory-control.xml', 'absolute', '2019-09-12', undefined], // "Senest 12.09.2019"
     ];
-    for (const [name, kind, mustStartBy, freeChoiceFrom] of rows) {
+    for (const [name, kind, mustStartBy, guaranteedStartBy] of rows) {
       const facts = checkGop(file(name)).facts!;
       expect(facts.deadline.kind, name).toBe(kind);
       expect(facts.mustStartBy, name).toBe(mustStartBy);
-      expect(facts.freeChoiceFrom, name).toBe(freeChoiceFrom);
+      expect(facts.guaranteedStartBy, name).toBe(guaranteedStartBy);
     }
   });
 });
@@ -269,17 +420,17 @@ describe('the process time zone changes no fact', () => {
   // and springs forward on 29 September 2019, Copenhagen springs forward on 31 March 2019.
   const cases: [name: string, xml: string, options: FactOptions, expected: Partial<Facts>][] = [
     ['inden for 7 dage from 5 March', plan({ deadline: 'inden for 7 dage' }), { referenceDate: '2019-03-10' },
-      { mustStartBy: '2019-03-12', freeChoiceFrom: '2019-03-12', daysUntilMustStart: 2 }],
+      { mustStartBy: '2019-03-12', guaranteedStartBy: '2019-03-12', daysUntilMustStart: 2 }],
     ['2 uger from 25 March', plan({ discharge: '2019-03-25', deadline: '2 uger' }), { referenceDate: '2019-03-30' },
-      { mustStartBy: '2019-04-08', freeChoiceFrom: '2019-04-01', daysUntilMustStart: 9 }], // 25 + 14 = 39 − 31 = 8 April
+      { mustStartBy: '2019-04-08', guaranteedStartBy: '2019-04-01', daysUntilMustStart: 9 }], // 25 + 14 = 39 − 31 = 8 April
     ['1 måned from 15 September', plan({ discharge: '2019-09-15', deadline: '1 måned' }), {},
-      { mustStartBy: '2019-10-15', freeChoiceFrom: '2019-09-22' }],
+      { mustStartBy: '2019-10-15', guaranteedStartBy: '2019-09-22' }],
     ['5 hverdage from 12 May', plan({ discharge: '2019-05-12', level: 'specialiseret', deadline: '5 hverdage' }), {},
-      { mustStartBy: '2019-05-20', freeChoiceFrom: undefined }],
+      { mustStartBy: '2019-05-20', guaranteedStartBy: undefined }],
     ['senest 31.03.2019', plan({ deadline: 'senest 31.03.2019' }), { referenceDate: '2019-03-05' },
       { mustStartBy: '2019-03-31', daysUntilMustStart: 26 }],
     ['tidligst 14 dage efter udskrivelse', plan({ deadline: 'tidligst 14 dage efter udskrivelse' }), {},
-      { earliestStart: '2019-03-19', freeChoiceFrom: '2019-03-26' }],
+      { earliestStart: '2019-03-19', guaranteedStartBy: '2019-03-26' }],
   ];
 
   it('Pacific/Auckland and America/Los_Angeles give the same facts, and the right ones', () => {
@@ -350,7 +501,7 @@ describe('the other facts', () => {
     const unknown = factsOf(setText(MIN, ['TypeOfRehabilitationPlan'], 'avanceret'));
     expect(unknown).not.toHaveProperty('level');
     expect(unknown).not.toHaveProperty('provider');
-    expect(unknown).not.toHaveProperty('freeChoiceFrom'); // no level, no § 140 stk. 4 date
+    expect(unknown).not.toHaveProperty('guaranteedStartBy'); // no level, no § 140 stk. 4 date
   });
 
   it('receivers of minimal.xml: the municipality, and the GP opted out', () => {
@@ -425,7 +576,7 @@ describe('the other facts', () => {
 
   it('a message object built in code gives facts without throwing', () => {
     const facts = computeFacts({ rehabilitationPlan: { typeOfRehabilitationPlan: 'rehabilitering', currentHospitalContact: { expectedEnd: { date: '2019-03-05' } }, rehabilitationDeadline: 'inden for 7 dage' } });
-    expect(facts).toMatchObject({ level: 'rehabilitering', dischargeDate: '2019-03-05', mustStartBy: '2019-03-12', freeChoiceFrom: '2019-03-12' });
+    expect(facts).toMatchObject({ level: 'rehabilitering', dischargeDate: '2019-03-05', mustStartBy: '2019-03-12', guaranteedStartBy: '2019-03-12' });
     expect(facts.receivers).toEqual({ gpDeselected: false, copies: [] });
     expect(FactsSchema.safeParse(computeFacts({})).success).toBe(true);
   });
@@ -442,5 +593,19 @@ describe('the other facts', () => {
     expect(facts.patient).toEqual({ cpr: '2512484916', birthDate: '1948-12-25', givenName: 'Nancy', surname: 'Ann Berggren' });
     expect(facts.authorisedAt).toBe('2015-03-04T09:26');
     expect(facts.sentAt).toBe('2009-09-04T10:43');
+  });
+});
+
+describe('facts.deadline is the reading interpretDeadline gives', () => {
+  it.each(['tidligst 02.04.2019', 'senest 10 dage efter udskrivelsen', 'mellem 11.03 og 18.03.2019', 'hurtigst muligt', 'ca. 14 dage', 'senest fredag'])('%s', (text) => {
+    const xml = plan({ deadline: text });
+    const result = parseGop(xml);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const rp = result.message.rehabilitationPlan;
+    expect(rp.rehabilitationDeadline).toBe(text);
+    const facts = checkGop(xml).facts!;
+    expect(facts.deadline).toEqual(interpretDeadline(text, { dischargeDate: rp.currentHospitalContact?.expectedEnd?.date, planDate: rp.letter.authorisation?.date }));
+    expect(facts.earliestStart).toBe(facts.deadline.earliestStart);
   });
 });

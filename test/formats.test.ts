@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { createFormatter, formatResults, reportJsonSchema, rules, type FileResult, type Finding, type Report } from '../src/index';
+import { checkGop, createFormatter, formatResults, reportJsonSchema, rules, type FileResult, type Finding, type Report } from '../src/index';
 import { ANNOTATIONS_PER_TYPE, githubFormatter } from '../src/format/github';
-import { junitParser, sarifValidator } from './helpers';
+import { FIXTURES_DIR, junitParser, sarifValidator } from './helpers';
 
 const SCHEMA_FILE = new URL('../schemas/report.schema.json', import.meta.url);
 
@@ -210,6 +210,20 @@ describe('text', () => {
     const da = formatResults('text', [{ file: 'plan.xml', report: r }], { language: 'da' });
     expect(da).toContain('plan.xml:3:5  error    GOP-LAW-003  En besked.');
     expect(da).toContain('1 fil: 0 gyldige, 1 fejl, 1 advarsler');
+  });
+
+  it('says the key facts as a case worker would: level and provider, the plan\'s deadline, the guarantee', () => {
+    const fixture = (name: string) => checkGop(readFileSync(`${FIXTURES_DIR}valid/${name}`));
+    const line = (name: string, language?: 'da' | 'en') => formatResults('text', [{ file: name, report: fixture(name) }], { language }).split('\n')[0];
+    // "senest 14.03.2019", discharged 7 March 2019: + 7 = 14 March
+    expect(line('almen-hoftefraktur.xml', 'da')).toBe('almen-hoftefraktur.xml: gyldig — niveau almen, varetages af kommunen, udskrevet 2019-03-07, ' +
+      'opstart senest 2019-03-14 (planens frist), tilbud om opstart senest 2019-03-14 (genoptræningsgarantien, sundhedsloven § 140 stk. 4)');
+    expect(line('almen-hoftefraktur.xml')).toBe('almen-hoftefraktur.xml: valid — level almen, provided by the municipality, discharged 2019-03-07, ' +
+      'must start by 2019-03-14, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))');
+    expect(line('specialiseret-haandskade.xml', 'da')).toBe('specialiseret-haandskade.xml: gyldig — niveau specialiseret, varetages af sygehuset, udskrevet 2019-05-12, ' +
+      'opstart senest 2019-05-20 (planens frist), genoptræningsgarantien gælder ikke');
+    expect(line('specialiseret-haandskade.xml')).toContain('provided by the hospital, discharged 2019-05-12, must start by 2019-05-20, no rehabilitation guarantee');
+    expect(line('almen-vans-wrapped.xml', 'da')).toContain('ingen frist i planen, tilbud om opstart senest 2019-01-29');
   });
 
   it('streams: begin, file, end give the same as formatResults', () => {

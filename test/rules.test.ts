@@ -206,7 +206,17 @@ const FIRES: FireCase[] = [
   { rule: 'GOP-LAW-001', name: 'level avanceret (the municipality\'s split of almen)', xml: withLevel('avanceret'),
     want: [{ rule: 'GOP-LAW-001', severity: 'error', path: `${P}/TypeOfRehabilitationPlan`, at: ['TypeOfRehabilitationPlan'], message: /"avanceret"/ }] },
   { rule: 'GOP-LAW-001', name: 'level Almen (case matters)', xml: withLevel('Almen'),
-    want: [{ rule: 'GOP-LAW-001', severity: 'error', path: `${P}/TypeOfRehabilitationPlan`, at: ['TypeOfRehabilitationPlan'] }] },
+    want: [{ rule: 'GOP-LAW-001', severity: 'error', path: `${P}/TypeOfRehabilitationPlan`, at: ['TypeOfRehabilitationPlan'], message: /"Almen" is not one of/ }] },
+  { rule: 'GOP-LAW-001', name: 'no TypeOfRehabilitationPlan: the law\'s finding beside the structure finding', xml: drop(MIN, 'TypeOfRehabilitationPlan'),
+    want: [
+      { rule: 'GOP-STRUCT-001', severity: 'error', path: P, at: ['RehabilitationPlan'] },
+      { rule: 'GOP-LAW-001', severity: 'error', path: `${P}/TypeOfRehabilitationPlan`, at: ['RehabilitationPlan'], message: /^The plan states no specialisation level \(TypeOfRehabilitationPlan\)/ },
+    ] },
+  { rule: 'GOP-LAW-001', name: 'an empty TypeOfRehabilitationPlan: "no level", not "not one of the three"', xml: withLevel(''),
+    want: [
+      { rule: 'GOP-STRUCT-004', severity: 'error', path: `${P}/TypeOfRehabilitationPlan`, at: ['TypeOfRehabilitationPlan'] },
+      { rule: 'GOP-LAW-001', severity: 'error', path: `${P}/TypeOfRehabilitationPlan`, at: ['TypeOfRehabilitationPlan'], message: /^The plan states no specialisation level/ },
+    ] },
   // GOP-LAW-002: ability at discharge
   { rule: 'GOP-LAW-002', name: 'AbilityAtDischargeSummary of whitespace only', xml: setText(MIN, ['AbilityAtDischargeSummary'], '   '),
     want: [{ rule: 'GOP-LAW-002', severity: 'error', path: `${P}/AbilityAtDischargeSummary`, at: ['AbilityAtDischargeSummary'] }] },
@@ -293,6 +303,7 @@ const SILENT: SilentCase[] = [
   { rule: 'GOP-FORMAT-006', name: 'ICF codes FB799 (SKS) and b2801 (WHO)', xml: withIcf('FB799', 'b2801') },
   { rule: 'GOP-CODE-001', name: 'telephone code mobil', xml: withPatientPhone('20 30 40 50', 'mobil') },
   { rule: 'GOP-LAW-001', name: 'level specialiseret', xml: withLevel('specialiseret') },
+  { rule: 'GOP-LAW-001', name: 'no TypeOfRehabilitationPlan in a plan authorised 2014-12-31 (old regime): only the structure finding', xml: plannedOn('2014-12-31', drop(MIN, 'TypeOfRehabilitationPlan')), others: ['GOP-STRUCT-001', 'GOP-LAW-012'] },
   { rule: 'GOP-LAW-002', name: 'ability at discharge given only in bold', xml: setText(MIN, ['AbilityAtDischargeSummary'], '<mm100:Bold>Går med rollator</mm100:Bold>') },
   { rule: 'GOP-LAW-003', name: 'need described (minimal.xml itself)', xml: MIN },
   { rule: 'GOP-LAW-004', name: 'almen without AbilityAtDischargeExtended (minimal.xml itself)', xml: MIN },
@@ -729,7 +740,8 @@ describe.skipIf(!haveSamples)('the public example message (../shared/samples)', 
       consent: 'ja',
     });
     expect(facts.mustStartBy).toBeUndefined();
-    expect(facts.freeChoiceFrom).toBeUndefined();
+    expect(facts.guaranteedStartBy).toBeUndefined();
+    expect(facts.guarantee.applies).toBe(false); // specialiseret, and discharged before 2018-07-01
     expect(facts.deadline.kind).toBe('unreadable');
     // 251248-4916: 7th digit 4 and year 48 (over 36) → 1948
     expect(facts.patient.birthDate).toBe('1948-12-25');

@@ -67,7 +67,7 @@ const entries: [Word, string[]][] = [
     'begynder', 'begyndes', 'begyndt', 'frist', 'fristen', 'tidsfrist', 'tidsfristen', 'dato', 'datoen', 'den', 'd.',
     'd', 'at', 'og', 'det', 'der', 'for', 'af', 'til', 'tilbud', 'tilbydes', 'senere', 'end', 'inden', 'hos', 'sig',
     'have', 'haves', 'opstartet', 'påbegyndelse', 'seneste', 'gerne', 'venligst', 'hende', 'ham', 'han',
-    'hun', 'vi', 'man', 'opstarte', 'op', 'tilbuddet', 'tilbud', 'ske', 'finde', 'sted', 'skal', 'pr', 'pr.', 'samme',
+    'hun', 'vi', 'man', 'opstarte', 'op', 'tilbuddet', 'tilbud', 'ske', 'finde', 'sted', 'skal', 'pr', 'pr.', 'samme', 'på',
   ]],
   [{ kind: 'vague' }, [
     'ca', 'ca.', 'cirka', 'circa', 'omkring', 'omtrent', 'ungefær', 'par', 'eller', 'når', 'afhænger', 'afhængig',

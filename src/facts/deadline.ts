@@ -1,40 +1,39 @@
 import { addMonths } from 'date-fns/addMonths';
-import { addDaysIso, calendarDate, formatIsoDate, isIsoDate, parseIsoDate } from '../values/date';
+import { z } from 'zod';
+import { addDaysIso, calendarDate, formatIsoDate, isIsoDate, longDate, parseIsoDate } from '../values/date';
 import { addDanishWorkingDays } from './holidays';
 import { ARTICLE_ONE, correctTypo, LEXICON, PHRASES, type Word } from './deadline-lexicon';
 
-/**
- * What the latest start is read as: a date (absolute), a period after discharge (relative), as soon as possible, no
- * deadline (also when the text asks only for a later start), or unreadable (never guessed).
- */
-export type DeadlineKind = 'absolute' | 'relative' | 'asap' | 'none' | 'unreadable';
-export interface DeadlinePeriod {
-  amount: number;
-  unit: 'day' | 'week' | 'month' | 'workingDay' | 'hour';
-}
-/** One statement of the text, as read. */
-export interface DeadlineClause {
-  type: 'deadline' | 'earliestStart' | 'asap' | 'none';
-  /** the date it names or computes, YYYY-MM-DD */
-  date?: string;
-  period?: DeadlinePeriod;
-  /** the words it was read from, as normalised */
-  words: string;
-}
-export interface DeadlineInterpretation {
-  kind: DeadlineKind;
-  /** the latest start, YYYY-MM-DD, when it could be computed */
-  date?: string;
-  /** the earliest start the text asks for, YYYY-MM-DD, when it could be computed */
-  earliestStart?: string;
-  /** the text asks for a start later than discharge (an earliest start), whether or not its date could be computed */
-  asksLaterStart: boolean;
-  /** the period of a relative deadline */
-  period?: DeadlinePeriod;
-  clauses: DeadlineClause[];
-  /** how it was read, one sentence each, quoting the text */
-  explanation: { da: string; en: string };
-}
+const DeadlineKindSchema = z.enum(['absolute', 'relative', 'asap', 'none', 'unreadable'])
+  .describe('what the latest start is read as: a date, a period after discharge, as soon as possible, no deadline (also when the text asks only for a later start), or unreadable (never guessed)');
+export type DeadlineKind = z.infer<typeof DeadlineKindSchema>;
+
+const DeadlinePeriodSchema = z.object({
+  amount: z.number().int().nonnegative(),
+  unit: z.enum(['day', 'week', 'month', 'workingDay', 'hour']),
+});
+export type DeadlinePeriod = z.infer<typeof DeadlinePeriodSchema>;
+
+const DeadlineClauseSchema = z.object({
+  type: z.enum(['deadline', 'earliestStart', 'asap', 'none']),
+  date: z.string().optional().describe('the date it names or computes, YYYY-MM-DD'),
+  period: DeadlinePeriodSchema.optional(),
+  words: z.string().describe('the words it was read from, as normalised'),
+}).describe('one statement of the text, as read');
+export type DeadlineClause = z.infer<typeof DeadlineClauseSchema>;
+
+/** The whole reading of a start deadline: what interpretDeadline returns and checkGop puts into facts.deadline. */
+export const DeadlineInterpretationSchema = z.object({
+  kind: DeadlineKindSchema,
+  date: z.string().optional().describe('the latest start, YYYY-MM-DD, when it could be computed (never for asap)'),
+  earliestStart: z.string().optional().describe('the earliest start the text asks for, YYYY-MM-DD, when it could be computed'),
+  asksLaterStart: z.boolean().describe('the text asks for a start later than discharge, whether or not its date could be computed'),
+  period: DeadlinePeriodSchema.optional().describe('the period of a relative deadline'),
+  clauses: z.array(DeadlineClauseSchema),
+  explanation: z.object({ da: z.string(), en: z.string() }).describe('how it was read, one sentence each, quoting the text'),
+});
+export type DeadlineInterpretation = z.infer<typeof DeadlineInterpretationSchema>;
+
 export interface DeadlineOptions {
   /** the discharge date (CurrentHospitalContact/ExpectedEnd), YYYY-MM-DD as written: periods count from it */
   dischargeDate?: string;
@@ -505,9 +504,6 @@ function periodWords({ amount, unit }: DeadlinePeriod): { da: string; en: string
   return { da: `${amount} ${amount === 1 ? daOne : daMany}`, en: `${amount} ${amount === 1 ? enOne : enMany}` };
 }
 
-const DANISH_MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const danishDate = (iso: string) => `${Number(iso.slice(8, 10))}. ${DANISH_MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-
 /**
  * Interprets a free-text start deadline (RehabilitationDeadline) as a careful case worker reads it: a deadline, an
  * earliest start, both, as soon as possible, none — or unreadable, never guessed. Periods count from `dischargeDate`;
@@ -585,7 +581,7 @@ function explain(q: string, kind: DeadlineKind, deadlines: Read, earliest: Read,
     const how = r.relative
       ? { da: `${periodWords(r.relative).da} efter udskrivelsesdatoen${ctx.discharge ? ` ${ctx.discharge}` : ''}`, en: `${periodWords(r.relative).en} after the discharge date${ctx.discharge ? ` ${ctx.discharge}` : ''}` }
       : t.role === 'before' ? { da: `dagen før "${t.when.text}"`, en: `the day before "${t.when.text}"` } : { da: `"${t.when.text}"`, en: `"${t.when.text}"` };
-    if (r.date) return { da: `${lead.da} ${danishDate(r.date)} (${how.da})`, en: `${lead.en} ${r.date} (${how.en})` };
+    if (r.date) return { da: `${lead.da} ${longDate(r.date).da} (${how.da})`, en: `${lead.en} ${r.date} (${how.en})` };
     return { da: `${lead.da} ${how.da}, uden dato: ${r.why?.da ?? ''}`, en: `${lead.en} ${how.en}, without a date: ${r.why?.en ?? ''}` };
   };
   if (asap) parts.push({ da: 'hurtigst muligt', en: 'as soon as possible' });

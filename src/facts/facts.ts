@@ -2,15 +2,10 @@ import { z } from 'zod';
 import { LEVELS, LEVEL_LABELS, type Level } from '../standard/codelists';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage, Party } from '../model/schema';
-import { addDaysIso, isIsoDate, isTime } from '../values/date';
+import { addDaysIso, isIsoDate, isTime, longDate } from '../values/date';
 import { cprBirthDate } from '../values/cpr';
-import { interpretDeadline } from './deadline';
-
-/** § 140 stk. 4 (the 7-day rule) applies to discharges from this date. */
-export const FREE_CHOICE_IN_FORCE = '2018-07-01';
-export const FREE_CHOICE_DAYS = 7;
-/** The 2015 order's levels apply to plans authorised from this date. */
-export const ORDER_2015_IN_FORCE = '2015-01-01';
+import { GUARANTEE_DAYS, inForce, inForceFrom } from '../standard/legal-calendar';
+import { DeadlineInterpretationSchema, interpretDeadline, type DeadlineInterpretation } from './deadline';
 
 const PartyFactSchema = z.object({
   ean: z.string().optional(),
@@ -22,20 +17,31 @@ const PartyFactSchema = z.object({
 export const FactsSchema = z.object({
   level: z.enum(LEVELS).optional(),
   levelLabel: z.object({ da: z.string(), en: z.string() }).optional(),
-  provider: z.enum(['municipality', 'hospital']).optional().describe('who provides the rehabilitation'),
+  provider: z.enum(['hospital', 'municipality', 'region']).optional().describe(
+    'who provides the rehabilitation: the hospital for specialiseret; the municipality for almen; for rehabilitering the ' +
+      'municipality when discharged before 2027-01-01 and the region when discharged on or after it. Without a valid ' +
+      'discharge date, rehabilitering is decided by the authorisation date (a plan is ready at the latest at discharge); ' +
+      'without either date it is left out rather than guessed',
+  ),
   admissionDate: z.string().optional(),
   dischargeDate: z.string().optional(),
   authorisedAt: z.string().optional().describe('when the plan was signed: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
   sentAt: z.string().optional().describe('from the message envelope: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
   deadlineText: z.string().optional(),
-  deadline: z.object({
-    date: z.string().optional(),
-    kind: z.enum(['absolute', 'relative', 'asap', 'none', 'unreadable']),
+  deadline: DeadlineInterpretationSchema.describe('the start deadline (RehabilitationDeadline) as read: the whole reading of interpretDeadline'),
+  earliestStart: z.string().optional().describe('a later start the plan asks for ("tidligst ..."), when its date could be computed'),
+  mustStartBy: z.string().optional().describe("the latest start date: the plan's own deadline (absolute or relative), where it gives one"),
+  guaranteedStartBy: z.string().optional().describe(
+    'the latest start the provider can offer without the citizen gaining free choice of a private provider ' +
+      '(Sundhedsloven § 140 stk. 4): the discharge date, or the later start the plan asks for when that is later, plus 7 ' +
+      'calendar days (a start offered on that day keeps the guarantee). Only levels almen and rehabilitering discharged ' +
+      'on or after 2018-07-01; absent, with `guarantee` saying why, otherwise or when the later start cannot be read',
+  ),
+  guarantee: z.object({
+    applies: z.boolean().describe('§ 140 stk. 4 applies to this plan: level almen or rehabilitering, discharged on or after 2018-07-01 (without a valid discharge date: authorised on or after it)'),
+    from: z.enum(['discharge', 'laterStart']).optional().describe('what the 7 days run from, when it applies and that is known'),
     explanation: z.object({ da: z.string(), en: z.string() }),
-  }),
-  earliestStart: z.string().optional().describe('a later start the plan asks for ("tidligst ..."), from which the 7 days run'),
-  mustStartBy: z.string().optional().describe("the latest start date: the plan's own deadline, where it gives one"),
-  freeChoiceFrom: z.string().optional().describe('from this date the citizen may choose a private provider (§ 140 stk. 4)'),
+  }).describe('why there is, or is not, a guaranteedStartBy'),
   daysUntilMustStart: z.number().int().optional().describe('mustStartBy minus the reference date, when one was given'),
   consent: z.string().optional(),
   receivers: z.object({
@@ -103,19 +109,119 @@ const partyFact = (party: DeepPartial<Party> | undefined) =>
     name: party.organisationName ?? party.departmentName,
   });
 
-const EARLIEST = /^\s*(?:opstart\s+|start\s+)?(?:tidligst|ikke\s+før|først)\s+/i;
+type Provider = NonNullable<Facts['provider']>;
+type Words = { da: string; en: string };
+
+/** Who provides the rehabilitation, by level and the legal calendar; `date` decides rehabilitering (see FactsSchema). */
+function providerOf(level: Level | undefined, date: string | undefined): Provider | undefined {
+  if (level === 'specialiseret') return 'hospital';
+  if (level === 'almen') return 'municipality';
+  if (level === 'rehabilitering' && date) return inForce('regionRehabilitering', date) ? 'region' : 'municipality';
+  return undefined;
+}
+
+const LAW = { da: 'genoptræningsgarantien (sundhedsloven § 140, stk. 4)', en: 'the rehabilitation guarantee (Health Act s. 140(4))' };
+/** The same, as a note after a date. */
+const LAW_NOTE = { da: '(genoptræningsgarantien, sundhedsloven § 140, stk. 4)', en: '(the rehabilitation guarantee, Health Act s. 140(4))' };
+const PROVIDER_NOUN: Record<Provider, Words> = {
+  hospital: { da: 'Sygehuset', en: 'The hospital' },
+  municipality: { da: 'Kommunen', en: 'The municipality' },
+  region: { da: 'Regionen', en: 'The region' },
+};
+
+/** Why there is no usable discharge date, as the start of a sentence and inside one. */
+function noDischarge(dischargeText: string | undefined): { da: string; en: string; daMid: string; enMid: string } {
+  if (dischargeText === undefined || dischargeText.trim() === '') {
+    return { da: 'Udskrivelsesdatoen mangler', en: 'The discharge date is missing', daMid: 'udskrivelsesdatoen mangler', enMid: 'the discharge date is missing' };
+  }
+  const written = JSON.stringify(dischargeText.replace(/\s+/g, ' ').trim().slice(0, 40));
+  return {
+    da: `Udskrivelsesdatoen ${written} er ikke en gyldig dato`,
+    en: `The discharge date ${written} is not a valid date`,
+    daMid: `udskrivelsesdatoen ${written} er ikke en gyldig dato`,
+    enMid: `the discharge date ${written} is not a valid date`,
+  };
+}
+
+interface GuaranteeInput {
+  level: Level | undefined;
+  provider: Provider | undefined;
+  dischargeText: string | undefined;
+  dischargeDate: string | undefined;
+  /** the date the legal calendar is read at: the discharge date, or without one the authorisation date */
+  decidedBy: { date: string; by: 'discharge' | 'authorisation' } | undefined;
+  reading: DeadlineInterpretation;
+}
 
 /**
- * A later start the plan asks for: "tidligst 14.03.2019", "tidligst 2 uger efter udskrivelse". Undefined when the
- * text is no such phrase; `{ date: undefined }` when it is one but the date cannot be computed (no discharge date).
+ * Sundhedsloven § 140 stk. 4: the latest start to offer (guaranteedStartBy) and, always, why there is one or not. The
+ * 7 days run from discharge (day 0), or from the later start the plan asks for when that is later; a later start whose
+ * date cannot be read leaves the date unknown rather than guessed.
  */
-export function earliestStartOf(deadlineText: string | undefined, dischargeText: string | undefined): { date?: string; explanation: { da: string; en: string } } | undefined {
-  if (!deadlineText || !EARLIEST.test(deadlineText)) return undefined;
-  const later = interpretDeadline(deadlineText.replace(EARLIEST, ''), dischargeText);
-  if (later.kind !== 'absolute' && later.kind !== 'relative') return undefined;
-  return later.date
-    ? { date: later.date, explanation: { da: `Planen beder om opstart tidligst ${later.date}; den angiver ingen seneste frist.`, en: `The plan asks for a start no earlier than ${later.date}; it gives no latest deadline.` } }
-    : { explanation: { da: `Planen beder om en senere opstart, men datoen kan ikke beregnes: ${later.explanation.da}`, en: `The plan asks for a later start, but its date cannot be computed: ${later.explanation.en}` } };
+function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy, reading }: GuaranteeInput): { date?: string; fact: Facts['guarantee'] } {
+  const no = (da: string, en: string) => ({ fact: { applies: false, explanation: { da, en } } });
+  const inForceOn = longDate(inForceFrom('guarantee'));
+  if (level === undefined) {
+    return no(
+      `Planen angiver intet gyldigt specialiseringsniveau, så det kan ikke afgøres, om ${LAW.da} gælder.`,
+      `The plan states no valid specialisation level, so it cannot be told whether ${LAW.en} applies.`,
+    );
+  }
+  if (level === 'specialiseret') {
+    return no(
+      `Genoptræning på specialiseret niveau foregår på sygehuset; ${LAW.da} gælder ikke for den.`,
+      `Specialised rehabilitation takes place at the hospital; ${LAW.en} does not apply to it.`,
+    );
+  }
+  const missing = noDischarge(dischargeText);
+  if (decidedBy === undefined) {
+    return no(
+      `${missing.da}, og planen har ingen gyldig godkendelsesdato, så det kan ikke afgøres, om ${LAW.da} gælder.`,
+      `${missing.en}, and the plan has no valid authorisation date, so it cannot be told whether ${LAW.en} applies.`,
+    );
+  }
+  if (!inForce('guarantee', decidedBy.date)) {
+    return decidedBy.by === 'discharge'
+      ? no(
+          `Patienten er udskrevet ${decidedBy.date}, før ${LAW.da} trådte i kraft ${inForceOn.da}; den gælder kun udskrivelser fra den dag.`,
+          `The patient was discharged on ${decidedBy.date}, before ${LAW.en} came into force on ${inForceOn.en}; it applies only to discharges from that day.`,
+        )
+      : no(
+          `${missing.da}; planen er godkendt ${decidedBy.date}, før ${LAW.da} trådte i kraft ${inForceOn.da}, så den regnes ikke for at gælde.`,
+          `${missing.en}; the plan was authorised on ${decidedBy.date}, before ${LAW.en} came into force on ${inForceOn.en}, so it is taken not to apply.`,
+        );
+  }
+  const yes = (date: string | undefined, from: 'discharge' | 'laterStart' | undefined, da: string, en: string) =>
+    ({ date, fact: { applies: true, ...(from ? { from } : {}), explanation: { da, en } } });
+  if (dischargeDate === undefined) {
+    return yes(undefined, undefined,
+      `${LAW.da[0]!.toUpperCase()}${LAW.da.slice(1)} gælder (planen er godkendt ${decidedBy.date}), men ${missing.daMid}, så den seneste dato for tilbud om opstart kan ikke beregnes.`,
+      `${LAW.en[0]!.toUpperCase()}${LAW.en.slice(1)} applies (the plan was authorised on ${decidedBy.date}), but ${missing.enMid}, so the latest start to offer cannot be computed.`,
+    );
+  }
+  const who = PROVIDER_NOUN[provider ?? 'municipality'];
+  const earliest = reading.earliestStart;
+  if (earliest === undefined && reading.asksLaterStart === true) {
+    return yes(undefined, 'laterStart',
+      `Planen beder om en senere opstart end udskrivelsen, men datoen for den kan ikke læses; genoptræningsgarantiens ${GUARANTEE_DAYS} dage (sundhedsloven § 140, stk. 4) løber fra den senere opstart, så den seneste dato for tilbud om opstart kan ikke beregnes.`,
+      `The plan asks for a start later than discharge, but its date cannot be read; the ${GUARANTEE_DAYS} days of ${LAW.en} run from that later start, so the latest start to offer cannot be computed.`,
+    );
+  }
+  if (earliest !== undefined && earliest > dischargeDate) {
+    const date = addDaysIso(earliest, GUARANTEE_DAYS);
+    return yes(date, 'laterStart',
+      `${who.da} skal tilbyde opstart senest ${date}, ${GUARANTEE_DAYS} dage efter den senere opstart, planen beder om (tidligst ${earliest}) ${LAW_NOTE.da}; ellers kan borgeren vælge en privat leverandør.`,
+      `${who.en} must offer a start by ${date}, ${GUARANTEE_DAYS} days after the later start the plan asks for (no earlier than ${earliest}) ${LAW_NOTE.en}; otherwise the citizen may choose a private provider.`,
+    );
+  }
+  const date = addDaysIso(dischargeDate, GUARANTEE_DAYS);
+  const note = earliest !== undefined
+    ? { da: ` Planens tidligste opstart, ${earliest}, ligger ikke efter udskrivelsen.`, en: ` The earliest start the plan asks for, ${earliest}, is not after discharge.` }
+    : { da: '', en: '' };
+  return yes(date, 'discharge',
+    `${who.da} skal tilbyde opstart senest ${date}, ${GUARANTEE_DAYS} dage efter udskrivelsen ${dischargeDate} ${LAW_NOTE.da}; ellers kan borgeren vælge en privat leverandør.${note.da}`,
+    `${who.en} must offer a start by ${date}, ${GUARANTEE_DAYS} days after discharge on ${dischargeDate} ${LAW_NOTE.en}; otherwise the citizen may choose a private provider.${note.en}`,
+  );
 }
 
 function daysBetween(from: string, to: string): number {
@@ -130,29 +236,30 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
   // The discharge date as written goes to the deadline reader, so that its explanation can say "invalid", not "missing".
   const dischargeText = plan.currentHospitalContact?.expectedEnd?.date;
   const dischargeDate = validDate(dischargeText);
+  const authorisationDate = validDate(plan.letter?.authorisation?.date);
   const deadlineText = plan.rehabilitationDeadline;
-  const later = earliestStartOf(deadlineText, dischargeText);
-  const earliestStart = later?.date;
-  const interpreted = later ? { kind: 'none' as const, explanation: later.explanation } : interpretDeadline(deadlineText, dischargeText);
-  const deadline = { kind: interpreted.kind, explanation: interpreted.explanation, ...('date' in interpreted && interpreted.date ? { date: interpreted.date } : {}) };
-  const mustStartBy = deadline.kind === 'absolute' || deadline.kind === 'relative' ? deadline.date : undefined;
-  const freeChoiceApplies = dischargeDate !== undefined && dischargeDate >= FREE_CHOICE_IN_FORCE && (level === 'almen' || level === 'rehabilitering');
-  const runsFrom = earliestStart && dischargeDate && earliestStart > dischargeDate ? earliestStart : dischargeDate;
+  const reading = interpretDeadline(deadlineText, { dischargeDate: dischargeText, planDate: authorisationDate });
+  const deadline = reading;
+  const mustStartBy = reading.kind === 'absolute' || reading.kind === 'relative' ? reading.date : undefined;
+  const decidedBy = dischargeDate ? { date: dischargeDate, by: 'discharge' as const } : authorisationDate ? { date: authorisationDate, by: 'authorisation' as const } : undefined;
+  const provider = providerOf(level, decidedBy?.date);
+  const guarantee = guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy, reading });
   const referenceDate = localDate(options.referenceDate, options.timeZone);
   const cpr = plan.patient?.civilRegistrationNumber;
   const facts: Facts = {
     level,
     levelLabel: level && LEVEL_LABELS[level],
-    provider: level && (level === 'specialiseret' ? 'hospital' : 'municipality'),
+    provider,
     admissionDate: validDate(plan.currentHospitalContact?.start?.date),
     dischargeDate,
     authorisedAt: stamp(plan.letter?.authorisation?.date, plan.letter?.authorisation?.time),
     sentAt: stamp(message.envelope?.sent?.date, message.envelope?.sent?.time),
     deadlineText,
     deadline,
-    earliestStart,
+    earliestStart: reading.earliestStart,
     mustStartBy,
-    freeChoiceFrom: freeChoiceApplies && runsFrom ? addDaysIso(runsFrom, FREE_CHOICE_DAYS) : undefined,
+    guaranteedStartBy: guarantee.date,
+    guarantee: guarantee.fact,
     daysUntilMustStart: mustStartBy && referenceDate ? daysBetween(referenceDate, mustStartBy) : undefined,
     consent: plan.consentInformed,
     receivers: defined({

@@ -1,5 +1,30 @@
 import type { Formatter, FormatOptions } from './types';
 import { messageIn } from './types';
+import type { Facts } from '../facts/facts';
+
+const PROVIDER_DA: Record<NonNullable<Facts['provider']>, string> = { hospital: 'sygehuset', municipality: 'kommunen', region: 'regionen' };
+const PROVIDER_EN: Record<NonNullable<Facts['provider']>, string> = { hospital: 'the hospital', municipality: 'the municipality', region: 'the region' };
+
+/** The facts a case worker acts on, in one line, in their words: level and who provides it, discharge, the plan's deadline, the guarantee. */
+function keyFactsDa(facts: Facts): string {
+  const provider = facts.provider ? `, varetages af ${PROVIDER_DA[facts.provider]}` : '';
+  const guarantee = facts.guaranteedStartBy
+    ? `tilbud om opstart senest ${facts.guaranteedStartBy} (genoptræningsgarantien, sundhedsloven § 140 stk. 4)`
+    : facts.guarantee.applies
+      ? 'genoptræningsgarantien gælder, men datoen kan ikke beregnes'
+      : 'genoptræningsgarantien gælder ikke';
+  return `niveau ${facts.level ?? '?'}${provider}, udskrevet ${facts.dischargeDate ?? '?'}, ${facts.mustStartBy ? `opstart senest ${facts.mustStartBy} (planens frist)` : 'ingen frist i planen'}, ${guarantee}`;
+}
+
+function keyFactsEn(facts: Facts): string {
+  const provider = facts.provider ? `, provided by ${PROVIDER_EN[facts.provider]}` : '';
+  const guarantee = facts.guaranteedStartBy
+    ? `start to be offered by ${facts.guaranteedStartBy} (rehabilitation guarantee, Health Act s. 140(4))`
+    : facts.guarantee.applies
+      ? 'the rehabilitation guarantee applies, but its date cannot be computed'
+      : 'no rehabilitation guarantee';
+  return `level ${facts.level ?? '?'}${provider}, discharged ${facts.dischargeDate ?? '?'}, must start by ${facts.mustStartBy ?? '-'}, ${guarantee}`;
+}
 
 const COLOURS = { fatal: '\x1b[1;31m', error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', green: '\x1b[32m', reset: '\x1b[0m' } as const;
 
@@ -18,11 +43,7 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
       }
       const facts = report.facts;
       const state = report.valid ? paint('green', da ? 'gyldig' : 'valid') : paint('error', da ? 'ugyldig' : 'invalid');
-      const keyFacts = facts
-        ? da
-          ? `niveau ${facts.level ?? '?'}, udskrevet ${facts.dischargeDate ?? '?'}, opstart senest ${facts.mustStartBy ?? '-'}, frit valg fra ${facts.freeChoiceFrom ?? '-'}`
-          : `level ${facts.level ?? '?'}, discharged ${facts.dischargeDate ?? '?'}, must start by ${facts.mustStartBy ?? '-'}, free choice from ${facts.freeChoiceFrom ?? '-'}`
-        : '';
+      const keyFacts = facts ? (da ? keyFactsDa(facts) : keyFactsEn(facts)) : '';
       lines.push(paint('dim', `${file}: ${state}${keyFacts ? ` — ${keyFacts}` : ''}`));
       return lines.join('\n') + '\n';
     },

@@ -29,6 +29,16 @@ export const REFERENCES = {
   bek3_140: { label: 'BEK § 3; Sundhedsloven § 140 stk. 4', da: `${BEK}, § 3, og sundhedslovens § 140, stk. 4 (7-dagesfristen)`, en: `${BEK}, s. 3, and the Health Act s. 140(4) (the 7-day rule)` },
   guidance5: { label: 'guidance § 5', da: 'Vejledning om genoptræning (VEJ nr. 9538 af 2018), pkt. 5', en: 'Guidance on rehabilitation (VEJ no. 9538 of 2018), section 5' },
   bek2014: { label: 'BEK 2014', da: `${BEK}, i kraft 1. januar 2015`, en: `${BEK}, in force 1 January 2015` },
+  sl140_4: {
+    label: 'Sundhedsloven § 140 stk. 4',
+    da: 'Sundhedslovens § 140, stk. 4 (genoptræningsgarantien: tilbud om opstart inden 7 dage efter udskrivelsen, ellers frit valg af privat leverandør), i kraft 1. juli 2018',
+    en: 'the Health Act s. 140(4) (the rehabilitation guarantee: a start offered within 7 days after discharge, or free choice of a private provider), in force 1 July 2018',
+  },
+  healthReform2027: {
+    label: 'sundhedsreformen; L 42 (2025-26)',
+    da: 'Aftale om sundhedsreform (november 2024) og L 42 (2025-26) om flytning af opgaver fra kommuner til regioner: rehabilitering på specialiseret niveau overgår til regionerne 1. januar 2027',
+    en: 'the health reform agreement (November 2024) and bill L 42 (2025-26) moving tasks from municipalities to regions: specialised (total) rehabilitation passes to the regions on 1 January 2027',
+  },
 } as const satisfies Record<string, LegalReference>;
 
 export type ReferenceKey = keyof typeof REFERENCES;

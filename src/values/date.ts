@@ -76,3 +76,12 @@ export function addDaysIso(date: string, n: number): string {
   if (Number.isNaN(y) || y < 1000 || y > 9999) return '';
   return formatIsoDate(result);
 }
+
+const DA_MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A YYYY-MM-DD date as Danes and as English readers write it out: "5. marts 2019", "5 March 2019". */
+export function longDate(iso: string): { da: string; en: string } {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return { da: `${d}. ${DA_MONTHS[m - 1]} ${y}`, en: `${d} ${EN_MONTHS[m - 1]} ${y}` };
+}

@@ -4,8 +4,8 @@ export default defineRule<{ text: string; en: string; da: string }>({
   id: 'GOP-LAW-008', layer: 'law', severity: 'warning', reference: 'bek3',
   title: { da: 'Tidsfristen kan ikke fortolkes', en: 'Start deadline cannot be interpreted' },
   docs: {
-    en: 'A start deadline is read as a date (12.03.2019, 12. marts 2019 ...), a period after discharge (inden for 7 dage, 5 hverdage ...), "as soon as possible" or "none". Anything else leaves the municipality guessing.',
-    da: 'En tidsfrist læses som en dato (12.03.2019, 12. marts 2019 ...), en periode efter udskrivelsen (inden for 7 dage, 5 hverdage ...), "hurtigst muligt" eller "ingen". Alt andet efterlader kommunen i tvivl.',
+    en: 'A start deadline is read as a latest start (a date: senest 12.03.2019, inden 20/3 — the day before —, uge 13, udgangen af marts; or a period after discharge: inden for 7 dage, 5 hverdage, 2 uger, 48 timer), an earliest start (tidligst, ikke før, først, fra), both, "as soon as possible" or "none"; a reason after da/pga. changes nothing. Ranges, approximations (ca., omkring), alternatives (eller), conditions (når, ved næste kontrol), other anchors (efter operationen), disagreeing statements and unknown words are never guessed: they leave the municipality guessing.',
+    da: 'En tidsfrist læses som seneste opstart (en dato: senest 12.03.2019, inden 20/3 — dagen før —, uge 13, udgangen af marts; eller en periode efter udskrivelsen: inden for 7 dage, 5 hverdage, 2 uger, 48 timer), tidligste opstart (tidligst, ikke før, først, fra), begge, "hurtigst muligt" eller "ingen"; en begrundelse efter da/pga. ændrer intet. Intervaller, tilnærmelser (ca., omkring), alternativer (eller), betingelser (når, ved næste kontrol), andre udgangspunkter (efter operationen), uenige angivelser og ukendte ord gættes aldrig: de efterlader kommunen i tvivl.',
   },
   messages: {
     en: ({ en }) => `The start deadline cannot be interpreted: ${en}`,

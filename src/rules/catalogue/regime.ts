@@ -1,10 +1,10 @@
 import type { RuleContext } from '../rule';
-import { ORDER_2015_IN_FORCE } from '../../facts/facts';
+import { inForce } from '../../standard/legal-calendar';
 
-/** Plans authorised before 2015 follow the old order: its content rules differ (GOP-LAW-012 says so). */
+/** Plans authorised before the 2015 order (the legal calendar) follow the old one: its content rules differ (GOP-LAW-012 says so). */
 export function isOldRegime(context: Pick<RuleContext<unknown>, 'facts'>): boolean {
   const authorised = context.facts.authorisedAt;
-  return authorised !== undefined && authorised.slice(0, 10) < ORDER_2015_IN_FORCE;
+  return authorised !== undefined && !inForce('order2015', authorised);
 }
 
 /** Formatted text that says something: absent, empty and whitespace-only all say nothing. */
