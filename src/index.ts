@@ -8,11 +8,13 @@ export { CODE_LISTS, LEVELS, LEVEL_LABELS, type Level } from './standard/codelis
 export { REFERENCES } from './standard/references';
 export { LEGAL_CALENDAR, GUARANTEE_DAYS, inForce, inForceFrom, legalChange, type LegalChange, type LegalChangeKey } from './standard/legal-calendar';
 export { validateGop, checkGop, type ValidateOptions, type CheckOptions, type SeveritySetting } from './report/validate';
+export { GopOptionsError, ParseOptionsSchema, ValidateOptionsSchema, ValidateGopOptionsSchema, CheckOptionsSchema, BuildOptionsSchema, SeveritySettingSchema, type OptionsIssue, type ValidateGopOptions } from './options/index';
 export { ReportSchema, CountsSchema, FileReportSchema, reportJsonSchema, type Report, type Counts, type FileReport } from './report/report';
+export { redactParseResult } from './report/redact';
 export { FactsSchema, computeFacts, localDate, type Facts } from './facts/facts';
 export { interpretDeadline, type DeadlineInterpretation, type DeadlineKind } from './facts/deadline';
 export { danishPublicHolidays, addDanishWorkingDays, isDanishWorkingDay } from './facts/holidays';
 export { rules, rulesById, RULESET_VERSION, type Rule, type RuleContext } from './rules/index';
 export { createFormatter, formatResults, addToSummary, emptySummary, FORMATS, type FormatName, type FileResult, type Formatter, type FormatOptions, type Summary } from './format/index';
 export { buildGop, buildGopBytes, GopBuildError, type BuildOptions, type BuildIssue, type BuildEncoding } from './write/build';
-export { wrapInVans, type VansWrapOptions, type VansEndpoint } from './write/vans';
+export { wrapInVans, isXsDateTime, VansWrapOptionsSchema, VANS_GGOP_DOCUMENT, type VansWrapOptions, type VansEndpoint, type VansEndPointType } from './write/vans';

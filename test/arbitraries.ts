@@ -356,3 +356,83 @@ export function occurrences(message: unknown, spec: ElementSpec = MESSAGE_SPEC):
   walk(message as Record<string, unknown>, spec, [], '/Emessage', 'Emessage');
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// content the standard does not know, as senders add it: for the builder's kept-aside round trips
+
+/** Declared on the root of a document that kept-aside snippets go into: `v` and `q` are prefixes from an ancestor. */
+export const VENDOR_DECLARATIONS = ' xmlns:v="urn:vendor:gop" xmlns:q="urn:q:&quot;citeret&quot;&amp;&lt;x&gt;"';
+
+const escapeMarkup = (text: string, attribute = false) => {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return attribute ? escaped.replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;') : escaped;
+};
+/** Text of kept content: Danish, markup characters, and characters ISO-8859-1 lacks (written as references there). */
+const keptWords: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: danishText },
+  { weight: 2, arbitrary: fc.constantFrom('5 €', 'Łódź', '名字', '😀 ok', '"citat" & <tag>', ']]>', '--> <x>', 'a="1"><m100:CivilRegistrationNumber>') },
+);
+/** Comments and CDATA may hold only what they can: ISO-8859-1 characters in comments (no reference is possible there). */
+const commentText = fc.constantFrom(' note ', ' Ærø & <b> ', ' x ', '');
+const cdataText = fc.oneof(danishText, fc.constantFrom('<b>€</b>', 'a && b', '名 ]] >'), fc.constant('')).map((t) => t.replace(/]]>/g, ']] >').replace(/\r/g, ''));
+
+/** An element the standard does not know: own or ancestor prefixes, attributes, text, CDATA, comments, nesting. */
+export function keptElement(depth = 2): fc.Arbitrary<string> {
+  const leaf = fc.oneof(
+    keptWords.map((t) => escapeMarkup(t)),
+    cdataText.map((t) => `<![CDATA[${t}]]>`),
+    commentText.map((t) => `<!--${t}-->`),
+    fc.constant('<Child/>'),
+    fc.constant('<?vendor pi?>'),
+  );
+  const child = depth > 0 ? fc.oneof({ weight: 3, arbitrary: leaf }, { weight: 1, arbitrary: fc.constant(null).chain(() => keptElement(depth - 1)) }) : leaf;
+  return fc.tuple(
+    fc.constantFrom(
+      { open: 'v:Ext', close: 'v:Ext' },
+      { open: 'v:Kaffe', close: 'v:Kaffe' },
+      { open: 'Kaffe', close: 'Kaffe' },
+      { open: 'q:Q', close: 'q:Q' },
+      { open: 'x:Own xmlns:x="urn:own"', close: 'x:Own' },
+      { open: 'Plain xmlns=""', close: 'Plain' },
+      { open: 'v:Ext xmlns:v="urn:vendor:own"', close: 'v:Ext' },
+    ),
+    fc.subarray([' a="1"', ' q:b="2"', ' xml:lang="da"', ' v:c="x"'], { minLength: 0 }),
+    keptWords,
+    fc.array(child, { maxLength: 4 }),
+  ).map(([name, attributes, value, children]) => {
+    const attrs = attributes.map((a) => `${a.slice(0, a.indexOf('"'))}"${escapeMarkup(value, true)}"`).join('');
+    return children.length ? `<${name.open}${attrs}>${children.join('')}</${name.close}>` : `<${name.open}${attrs}/>`;
+  });
+}
+
+export interface Insertion { at: number; what: 'element' | 'text' | 'attribute'; snippet: string }
+
+/** Where and what to add to a document: `at` picks a start tag (modulo their number). */
+export const insertions: fc.Arbitrary<Insertion[]> = fc.array(
+  fc.oneof(
+    { weight: 3, arbitrary: fc.record({ at: fc.nat(), what: fc.constant('element' as const), snippet: keptElement() }) },
+    { weight: 1, arbitrary: fc.record({ at: fc.nat(), what: fc.constant('text' as const), snippet: keptWords.map((t) => escapeMarkup(t)) }) },
+    { weight: 1, arbitrary: fc.record({ at: fc.nat(), what: fc.constant('attribute' as const), snippet: keptWords.map((t) => escapeMarkup(t, true)) }) },
+  ),
+  { minLength: 1, maxLength: 5 },
+);
+
+/**
+ * A document (written by the builder) with kept-aside content added: elements and text after the start tag of any
+ * element (objects, flags, text and formatted text alike), attributes on it; `v` and `q` declared on the root.
+ */
+export function withInsertions(xml: string, list: readonly Insertion[]): string {
+  let out = xml
+    .replace(/<([^\s/>?!]+)([^>]*?)\/>/g, '<$1$2></$1>') // every element gets content to take
+    .replace(/(<[^\s>?!/]+)/, `$1${VENDOR_DECLARATIONS}`);
+  const starts = [...out.matchAll(/<[^\s>?!/]+[^>]*>/g)].map((m) => m.index! + m[0].length);
+  // from the last position back, so that earlier positions stay where they are
+  // an attribute goes before the start tag's ">", the rest after it
+  const placed = list
+    .map((insertion, n) => ({ ...insertion, n, position: starts[insertion.at % starts.length]! - (insertion.what === 'attribute' ? 1 : 0) }))
+    .sort((a, b) => b.position - a.position || b.n - a.n);
+  for (const { position, what, snippet, n } of placed) {
+    out = `${out.slice(0, position)}${what === 'attribute' ? ` v:n${n}="${snippet}"` : snippet}${out.slice(position)}`;
+  }
+  return out;
+}

@@ -157,15 +157,16 @@ describe('wrapInVans', () => {
     const message = minimal();
     const bytes = buildGopBytes(message, { encoding: 'ISO-8859-1' });
     const envelope = wrapInVans(bytes, {
-      sender: { id: '5790001354145' }, receiver: { id: '5790000121441', endPointType: 'EAN' },
-      envelopeIdentifier: 'ENV-42', sentDateTime: '2019-03-05T10:15:00',
+      // the envelope addressed as the plan is (GOP-INPUT-006 otherwise)
+      sender: { id: message.rehabilitationPlan.sender.eanIdentifier! }, receiver: { id: message.rehabilitationPlan.receiver.eanIdentifier!, endPointType: 'EAN' },
+      envelopeIdentifier: '0f8fad5b-d9cb-469f-a165-70867728950e', messageIdentifier: '7c9e6679-7425-40de-944b-e07fc1f90ae7', sentDateTime: '2019-03-05T10:15:00',
     });
     const result = parseGop(envelope);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.message).toEqual(message);
     expect(result.findings).toEqual([]);
-    expect(result.envelope).toMatchObject({ envelopeIdentifier: 'ENV-42', document: { name: 'GGOP', version: 'GGOP100', sizeInBytes: String(bytes.length) } });
+    expect(result.envelope).toMatchObject({ envelopeIdentifier: '0f8fad5b-d9cb-469f-a165-70867728950e', document: { name: 'MCM:GGOP', version: 'GGOP100', sizeInBytes: String(bytes.length) } });
     expect(checkGop(envelope).valid).toBe(true);
   });
 });
@@ -187,6 +188,11 @@ describe('gop build', () => {
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain('/Emessage/RehabilitationPlan/Letter');
       expect(cli(['build', join(dir, 'missing.json')]).status).toBe(2);
+      // --encoding ISO-8859-1 writes Latin-1 bytes, as declared (not the text re-encoded as UTF-8)
+      const latin1 = spawnSync(process.execPath, ['dist/cli.js', 'build', '--encoding', 'ISO-8859-1', join(dir, 'plan.json')]);
+      expect(latin1.status).toBe(0);
+      expect(latin1.stdout.includes(Buffer.from('Ã'))).toBe(false);
+      expect(modelOf(new Uint8Array(latin1.stdout))).toEqual(modelOf(read('valid/rehabilitering-apopleksi.xml')));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

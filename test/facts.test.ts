@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkGop, computeFacts, FactsSchema, GUARANTEE_DAYS, inForce, inForceFrom, interpretDeadline, LEGAL_CALENDAR, legalChange, parseGop, REFERENCES, type Facts, type GopMessage } from '../src/index';
+import { checkGop, computeFacts, FactsSchema, GopOptionsError, GUARANTEE_DAYS, inForce, inForceFrom, interpretDeadline, LEGAL_CALENDAR, legalChange, parseGop, REFERENCES, type Facts, type GopMessage } from '../src/index';
 import { FIXTURES_DIR, haveSamples, SAMPLE, tinyMessage, GP_COPY_XML } from './helpers';
 
 // Every expected date below is computed by hand; the comment beside it shows how.
@@ -379,8 +379,11 @@ describe('daysUntilMustStart', () => {
 
   it('is absent without a reference date, with an invalid one, and without a mustStartBy', () => {
     expect(factsOf(xml)).not.toHaveProperty('daysUntilMustStart');
-    expect(factsOf(xml, { referenceDate: '2019-02-30' })).not.toHaveProperty('daysUntilMustStart');
-    expect(factsOf(xml, { referenceDate: 'i morgen' })).not.toHaveProperty('daysUntilMustStart');
+    // computeFacts leaves an invalid reference date out; checkGop refuses it as an option (GopOptionsError)
+    for (const referenceDate of ['2019-02-30', 'i morgen']) {
+      expect(computeFacts(messageOf(xml), { referenceDate })).not.toHaveProperty('daysUntilMustStart');
+      expect(() => checkGop(xml, { referenceDate })).toThrow(GopOptionsError);
+    }
     expect(factsOf(plan({ deadline: 'hurtigst muligt' }), { referenceDate: '2019-03-10' })).not.toHaveProperty('daysUntilMustStart');
     expect(factsOf(MIN, { referenceDate: '2019-03-10' })).not.toHaveProperty('daysUntilMustStart');
   });
@@ -391,7 +394,8 @@ describe('daysUntilMustStart', () => {
     expect(factsOf(xml, { referenceDate: instant }).daysUntilMustStart).toBe(0);
     expect(factsOf(xml, { referenceDate: '2019-03-13T23:30:00Z' }).daysUntilMustStart).toBe(0);
     expect(factsOf(xml, { referenceDate: instant, timeZone: 'UTC' }).daysUntilMustStart).toBe(1);
-    expect(factsOf(xml, { referenceDate: instant, timeZone: 'Not/AZone' })).not.toHaveProperty('daysUntilMustStart');
+    expect(computeFacts(messageOf(xml), { referenceDate: instant, timeZone: 'Not/AZone' })).not.toHaveProperty('daysUntilMustStart');
+    expect(() => checkGop(xml, { referenceDate: instant, timeZone: 'Not/AZone' })).toThrow(/timeZone/);
   });
 
   it('the reference date changes nothing else', () => {

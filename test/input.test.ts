@@ -20,6 +20,14 @@ describe('bytes and encodings', () => {
     expect(ascii.ok && ascii.message.rehabilitationPlan.patient.personSurnameName).toBe('Oestergaard');
   });
 
+  it('reads windows-1252 bytes 0x80–0x9F as the characters they stand for (€, ‚, Š, “, ”, Ÿ), not as controls', () => {
+    // Node 20's TextDecoder('windows-1252') gives U+0080 for 0x80: the reader decodes by the table.
+    const name = Buffer.concat([Buffer.from('Øster', 'latin1'), Buffer.from([0x80, 0x82, 0x8a, 0x93, 0x94, 0x9f])]).toString('latin1');
+    const bytes = Buffer.from(tinyMessage(name, 'windows-1252'), 'latin1');
+    const result = parseGop(bytes);
+    expect(result.ok && result.message.rehabilitationPlan.patient.personSurnameName).toBe('Øster€‚Š“”Ÿ');
+  });
+
   it('decodes character references and the predefined entities', () => {
     const result = parseGop(tinyMessage('&#216;ster&#xE5;rd &amp; S&#248;n &lt;A/S&gt;'));
     expect(result.ok && result.message.rehabilitationPlan.patient.personSurnameName).toBe('Østerård & Søn <A/S>');

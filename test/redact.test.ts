@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMATS } from '../src/index';
-import { haveSamples, runGop, SAMPLE, type CliRun } from './helpers';
+import { checkGop, FORMATS, parseGop, validateGop } from '../src/index';
+import { haveSamples, runGop, SAMPLE, wrapInVansForTest, type CliRun } from './helpers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -171,5 +171,202 @@ describe('--redact', () => {
     const run = await gop(['validate', '--redact', '--format', 'json', GP_BY_LOCATION]);
     expect(run.status).toBe(0);
     expect(appearsIn(run.stdout, name!)).toBe(false);
+  });
+});
+
+// ---- issue 12: what redaction missed, one case each (src/report/redact.ts, src/values/quote.ts) ----
+
+const KIRSTEN = { cpr: '0512471830', given: 'Kirsten', surname: 'Højgaard', phone: '40506070' };
+/** Leaks of Kirsten's values (and `others`) in a text, in any spelling: digits with any separators, names in any case. */
+function kirstenLeaks(out: string, others: string[] = []): string[] {
+  const digits = (d: string) => new RegExp(`(?<!\\d)${[...d].join(String.raw`(?:[\s.\-–⏎]|\\[nrt]|\\u2028)*`)}(?!\\d)`);
+  const word = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}`, 'iu');
+  const checks: [string, RegExp][] = [
+    ['cpr', digits(KIRSTEN.cpr)], ['phone', digits(KIRSTEN.phone)], ['given', word(KIRSTEN.given)], ['surname', word(KIRSTEN.surname)],
+    // "Høj…": the surname cut short before it was masked
+    ['half surname', word(KIRSTEN.surname.slice(0, 3))],
+    ...others.map((o): [string, RegExp] => [o, /^\d[\d\s-]+$/.test(o) ? digits(o.replace(/\D/g, '')) : word(o)]),
+  ];
+  return checks.filter(([, re]) => re.test(out)).map(([what, re]) => `${what}: ${out.match(re)![0]}`);
+}
+
+/** minimal.xml with Kirsten's phone, and `edit` applied. */
+function kirstenXml(edit: (xml: string) => string = (x) => x): string {
+  const minimal = readFileSync(MINIMAL, 'utf8').replace('<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>',
+    `<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>
+      <TelephoneSubscriber><mm100:TelephoneSubscriberIdentifier>${KIRSTEN.phone}</mm100:TelephoneSubscriberIdentifier></TelephoneSubscriber>`);
+  return edit(minimal);
+}
+const modelOf = (xml: string) => {
+  const parsed = parseGop(xml);
+  if (!parsed.ok) throw new Error(parsed.findings[0]?.message);
+  return parsed.message;
+};
+const withDeadline = (text: string) => (xml: string) => xml.replace('<CurrentHospitalContact>', `<RehabilitationDeadline>${text}</RehabilitationDeadline>\n    <CurrentHospitalContact>`);
+const strayInPatient = (text: string) => (xml: string) => xml.replace('<Patient>', `<Patient>${text}`);
+
+describe('redact: every value in every spelling (issue 12)', () => {
+  const check = (xml: string) => checkGop(xml, { redact: true, referenceDate: '2019-03-06' });
+  const plain = (xml: string) => checkGop(xml, { referenceDate: '2019-03-06' });
+
+  it('redacts facts.deadlineText, facts.deadline (explanation, clauses) and the finding about the deadline', () => {
+    const xml = kirstenXml(withDeadline('Senest 14 dage efter udskrivelse; ring til Kirsten Højgaard på 40 50 60 70 eller kirsten.h@post.dk'));
+    const before = plain(xml);
+    expect(before.facts!.deadlineText).toContain('Kirsten Højgaard');
+    const report = check(xml);
+    expect(report.facts!.deadline.kind).toBe(before.facts!.deadline.kind); // redaction changes texts, not the reading
+    expect(kirstenLeaks(JSON.stringify(report), ['kirsten.h@post.dk'])).toEqual([]);
+    expect(report.facts!.deadlineText).toBe('Senest 14 dage efter udskrivelse; ring til *** *** på *** eller ***');
+    expect(report.findings.find((f) => f.ruleId === 'GOP-LAW-008')?.message).toContain('ring til *** *** på ***');
+    // a deadline that reads: its clauses' words are redacted too
+    const readable = check(kirstenXml(withDeadline('Senest 14 dage efter udskrivelse pga. Kirstens ferie')));
+    expect(readable.facts!.deadline.kind).toBe('relative');
+    expect(readable.facts!.deadline.explanation.en).toBe('"Senest 14 dage efter udskrivelse pga. *** ferie" was read as start at the latest 2019-03-19 (14 calendar days after the discharge date 2019-03-05).');
+    expect(kirstenLeaks(JSON.stringify(readable.facts))).toEqual([]);
+  });
+
+  it('masks a phone number in any spacing, with or without +45 / 0045', () => {
+    for (const written of ['40 50 60 70', '4050 6070', '40-50-60-70', '40.50.60.70', '+45 40 50 60 70', '+4540506070', '0045 40506070']) {
+      const report = check(kirstenXml(strayInPatient(`tlf. ${written}`)));
+      expect(kirstenLeaks(JSON.stringify(report)), written).toEqual([]);
+      expect(report.findings.find((f) => f.ruleId === 'GOP-STRUCT-003')!.message).toBe('Text "tlf. ***" directly inside <Patient>, where the standard has only elements: kept aside (extraElements).');
+    }
+  });
+
+  it('masks the CPR number with or without its hyphen, keeping the birth date, also when the field itself has the hyphen', () => {
+    for (const written of ['0512471830', '051247-1830', '051247 1830', '05 12 47 18 30']) {
+      const report = check(kirstenXml(strayInPatient(`cpr ${written}`)));
+      expect(kirstenLeaks(JSON.stringify(report)), written).toEqual([]);
+      expect(report.findings.find((f) => f.ruleId === 'GOP-STRUCT-003')!.message).toContain('"cpr 051247-XXXX"');
+    }
+    const hyphenated = check(kirstenXml((x) => x.replace('>0512471830<', '>051247-1830<')));
+    expect(hyphenated.facts!.patient.cpr).toBe('051247-XXXX');
+    expect(kirstenLeaks(JSON.stringify(hyphenated))).toEqual([]);
+  });
+
+  it("masks CPR numbers that are not the patient's: a relative's in free text, one in a bad Date, an unknown attribute or stray text", () => {
+    const relative = '1203851234';
+    const xml = kirstenXml((x) => strayInPatient('datter 120385-1234')(withDeadline(`Senest 14 dage; pårørende har cpr ${relative}`)(x))
+      .replace('<Start>\n        <Date>2019-02-26</Date>', `<Start>\n        <Date>${relative}</Date>`)
+      .replace('<TypeOfRehabilitationPlan>', '<TypeOfRehabilitationPlan note="cpr 120385 1234 tlf 22 33 44 55">'));
+    const before = JSON.stringify(plain(xml));
+    expect(before).toContain(`\\"${relative}\\" is not a date`);
+    const report = check(xml);
+    const out = JSON.stringify(report);
+    expect(kirstenLeaks(out, ['1203851234', '22334455'])).toEqual([]);
+    expect(out).toContain('\\"120385-XXXX\\" is not a date');
+    expect(report.findings.map((f) => f.message).filter((m) => m.includes('120385-XXXX'))).toHaveLength(4);
+  });
+
+  it('masks values broken by a line break or U+2028, and names in any case', () => {
+    const xml = kirstenXml((x) => withDeadline('Senest 14 dage; ring til KIRSTEN\u2028højgaard, 40 50\u2028 60 70')(strayInPatient('ring 40 50\n60 70, cpr 051247\n1830, kirsten\nHØJGAARD')(x))
+      .replace('<mm100:PersonSurnameName>Højgaard</mm100:PersonSurnameName>', '<mm100:PersonSurnameName>Højgaard</mm100:PersonSurnameName>\n      <mm100:StreetName>Rosenvænget 7, 2. tv.</mm100:StreetName>')
+      .replace('<RehabilitationPlan>', '<RehabilitationPlan>bor på Rosenvænget\n7,\u2028 2. tv.'));
+    const report = check(xml);
+    const out = JSON.stringify(report);
+    expect(kirstenLeaks(out, ['Rosenvænget'])).toEqual([]);
+    expect(report.findings.filter((f) => f.ruleId === 'GOP-STRUCT-003').map((f) => f.message)).toEqual([
+      'Text "bor på ***" directly inside <RehabilitationPlan>, where the standard has only elements: kept aside (extraElements).',
+      'Text "ring ***, cpr 051247-XXXX, ***⏎***" directly inside <Patient>, where the standard has only elements: kept aside (extraElements).',
+    ]);
+  });
+
+  it('masks before it cuts: no half name ("Høj…") is left where a quote is cut short', () => {
+    // Stray text is quoted to 40 characters, the deadline to 60: here both cuts fall inside "Højgaard".
+    const stray = 'Besked: ring til Kirsten '.padEnd(37, '.') + 'Højgaard nu';
+    const deadline = 'Senest 14 dage efter udskrivelsen; ring til'.padEnd(45, '.') + ' Kirsten Højgaard';
+    const xml = kirstenXml((x) => withDeadline(deadline)(strayInPatient(stray)(x)));
+    const unredacted = JSON.stringify(plain(xml));
+    // the cuts really fall inside the name
+    expect(unredacted).toContain('Kirsten Høj...\\"');
+    expect(unredacted).toContain('............Høj\\"');
+    const out = JSON.stringify(check(xml));
+    expect(kirstenLeaks(out)).toEqual([]);
+    expect(out).toContain('Text \\"Besked: ring til *** ............*** nu\\"');
+  });
+
+  it('masks e-mail addresses and Danish phone numbers of anyone, but not dates, EANs, times or identifiers', () => {
+    const text = 'mail til a.b@c-d.dk, tlf 22 33 44 55; 2019-03-05, 05.03.2019, 20190305, EAN 5790002015748, kl. 20.00-22.00, uge 13, GOP-LAW-005, 40011720190305';
+    const report = check(kirstenXml(withDeadline(text)));
+    expect(report.facts!.deadlineText).toBe('mail til ***, tlf ***; 2019-03-05, 05.03.2019, 20190305, EAN 5790002015748, kl. 20.00-22.00, uge 13, GOP-LAW-005, 40011720190305');
+    // the report still has its dates, lines and rule ids
+    expect(report.facts!.dischargeDate).toBe('2019-03-05');
+    expect(report.findings.every((f) => f.line === undefined || f.line > 0)).toBe(true);
+  });
+
+  it('says that a report is redacted ("redacted": true), and not otherwise', () => {
+    const xml = kirstenXml();
+    expect(check(xml).redacted).toBe(true);
+    expect('redacted' in plain(xml)).toBe(false);
+    expect(checkGop('not xml', { redact: true }).redacted).toBe(true);
+    expect(validateGop(modelOf(xml), { redact: true }).redacted).toBe(true);
+  });
+
+  it('redacts the envelope facts of a VANS-wrapped message', () => {
+    const inner = Buffer.from(kirstenXml());
+    const wrapped = wrapInVansForTest(inner).replace('<EnvelopeIdentifier>ENV-0001</EnvelopeIdentifier>', '<EnvelopeIdentifier>Kirsten Højgaard 0512471830</EnvelopeIdentifier>');
+    const report = check(wrapped);
+    expect(plain(wrapped).envelope?.envelopeIdentifier).toBe('Kirsten Højgaard 0512471830');
+    expect(report.envelope?.envelopeIdentifier).toBe('*** *** 051247-XXXX');
+  });
+
+  it('stays linear in the number of findings: 20,000 findings, each quoting a personal value, are all masked', () => {
+    // Before: every finding was searched for every personal value (8,000 findings 4.4 s, 40,000 298 s); this would
+    // run into the test timeout. Each relative's phone number is one finding (GOP-FORMAT-005) and one personal value.
+    const message = modelOf(kirstenXml());
+    const count = 20_000;
+    message.rehabilitationPlan.relatives = {
+      relative: Array.from({ length: count }, (_, i) => ({
+        relationCode: 'datter', personGivenName: `Navn${i}`, personSurnameName: 'Ølgaard',
+        telephoneSubscriber: [{ telephoneSubscriberIdentifier: `${String(20_000_000 + i * 7).replace(/(..)(?=.)/g, '$1 ')} x` }],
+      })),
+    };
+    const report = validateGop(message, { redact: true });
+    const phones = report.findings.filter((f) => f.ruleId === 'GOP-FORMAT-005');
+    expect(phones).toHaveLength(count);
+    expect(phones.every((f) => f.message === '"*** x" is not a plausible Danish or +CC phone number.')).toBe(true);
+  });
+});
+
+describe('gop parse --redact, gop build --strict --redact', () => {
+  it('gop parse --redact prints the model, findings and envelope masked, and says "redacted": true', async () => {
+    const file = join(TMP, 'parse-redact.xml');
+    writeFileSync(file, kirstenXml((x) => withDeadline('Senest 14 dage; ring til Kirsten på 40 50 60 70')(strayInPatient('datter 120385-1234')(x))
+      .replace('<AbilityAtDischargeSummary>Går', '<AbilityAtDischargeSummary>Kirsten Højgaard (tlf. 40 50<Break/>60 70) og Kir<Bold>sten</Bold> går')));
+    const [plainRun, redacted] = await Promise.all([gop(['parse', file]), gop(['parse', '--redact', file])]);
+    expect(plainRun.status).toBe(0);
+    expect(redacted.status).toBe(0);
+    expect(kirstenLeaks(plainRun.stdout)).not.toEqual([]);
+    expect(kirstenLeaks(redacted.stdout, ['1203851234'])).toEqual([]);
+    const result = JSON.parse(redacted.stdout);
+    expect(result.redacted).toBe(true);
+    expect(result.message.rehabilitationPlan.patient).toMatchObject({ civilRegistrationNumber: '051247-XXXX', personGivenName: '***', personSurnameName: '***' });
+    // rich content is masked as the text it makes: across a Break and a Bold
+    const summary = result.message.rehabilitationPlan.abilityAtDischargeSummary;
+    expect(summary.text).toMatch(/^\*\*\* \*\*\* \(tlf\. \*\*\*\) og \*\*\* går/);
+    expect(summary.content.slice(0, 4)).toEqual([
+      { type: 'text', value: '*** *** (tlf. ***' }, { type: 'break' }, { type: 'text', value: ') og ***' }, { type: 'bold', content: [{ type: 'text', value: '' }] },
+    ]);
+    // dates, codes and structure stay
+    expect(result.message.rehabilitationPlan.currentHospitalContact.expectedEnd.date).toBe('2019-03-05');
+    expect(result.message.rehabilitationPlan.typeOfRehabilitationPlan).toBe('almen');
+    expect(result.message.extraElements[0]).toMatchObject({ reason: 'text', xml: expect.stringMatching(/^datter 120385-XXXX\s*$/) });
+  });
+
+  it('gop build --strict --redact lists the validator\'s errors masked, before they are cut', async () => {
+    const model = modelOf(kirstenXml());
+    model.rehabilitationPlan.currentHospitalContact!.start.date = '0512471830';
+    model.rehabilitationPlan.patient.emailAddressIdentifier = 'Kirsten Højgaard';
+    const file = join(TMP, 'build-redact.json');
+    writeFileSync(file, JSON.stringify(model));
+    const [plainRun, redacted, notStrict] = await Promise.all([gop(['build', '--strict', file]), gop(['build', '--strict', '--redact', file]), gop(['build', '--redact', file])]);
+    expect(plainRun.status).toBe(1);
+    expect(plainRun.stderr).toContain('"0512471830" is not a date');
+    expect(redacted.status).toBe(1);
+    expect(redacted.stderr).toContain('"051247-XXXX" is not a date');
+    expect(kirstenLeaks(redacted.stderr)).toEqual([]);
+    // --redact masks messages only, never the XML written
+    expect(notStrict.status).toBe(0);
+    expect(notStrict.stdout).toMatch(/CivilRegistrationNumber>0512471830</);
   });
 });

@@ -549,14 +549,14 @@ describe('severity options', () => {
     expect(report.valid).toBe(false);
   });
 
-  it('a fatal finding cannot be switched off or lowered', () => {
+  it('a fatal rule cannot be switched off or lowered: the setting is refused (GopOptionsError)', () => {
     const doctype = fixture('invalid/GOP-INPUT-002--billion-laughs.xml');
     for (const setting of ['off', 'warning', 'info', 'error'] as const) {
-      const report = checkGop(doctype, { severity: { 'GOP-INPUT-002': setting } });
-      expect(report.findings.map((f) => [f.ruleId, f.severity])).toEqual([['GOP-INPUT-002', 'fatal']]);
-      expect(report.valid).toBe(false);
-      expect(report.counts.fatal).toBe(1);
+      expect(() => checkGop(doctype, { severity: { 'GOP-INPUT-002': setting } })).toThrow(/severity\.GOP-INPUT-002: GOP-INPUT-002 is fatal/);
     }
+    const report = checkGop(doctype);
+    expect(report.findings.map((f) => [f.ruleId, f.severity])).toEqual([['GOP-INPUT-002', 'fatal']]);
+    expect(report.valid).toBe(false);
   });
 
   // Was a bug (fixed): src/report/validate.ts (checkGop/applySeverity): GOP-INPUT-006 is an error, not a fatal, so it can be
@@ -658,7 +658,8 @@ describe('checkGop never throws', () => {
 
   it('with any severity settings: counts, valid, and fatal findings kept (500 runs)', () => {
     const inputs = [MIN, tinyMessage(), fixture('invalid/GOP-INPUT-002--billion-laughs.xml'), fixture('invalid/GOP-LAW-006--consent-nej.xml')];
-    const settings = fc.dictionary(fc.constantFrom(...rules.map((r) => r.id)), fc.constantFrom('off' as const, 'error' as const, 'warning' as const, 'info' as const));
+    // fatal rules take no setting (GopOptionsError, test/options.test.ts)
+    const settings = fc.dictionary(fc.constantFrom(...rules.filter((r) => r.severity !== 'fatal').map((r) => r.id)), fc.constantFrom('off' as const, 'error' as const, 'warning' as const, 'info' as const));
     fc.assert(
       fc.property(fc.constantFrom(...inputs), settings, (input, severity) => {
         const report = checkGop(input, { severity });

@@ -8,8 +8,8 @@ export const HELP: Record<string, string> = {
 
 Usage:
   gop validate [options] [PATH...]   validate files, directories (every *.xml, recursively), globs, or - (stdin)
-  gop parse FILE                     print the typed model as JSON
-  gop build FILE.json                write a JSON model (or gop parse output) as G-GOP XML
+  gop parse [--redact] FILE          print the typed model as JSON
+  gop build [options] FILE.json      write a JSON model (or gop parse output) as G-GOP XML
   gop rules [--format text|json]     list the rule catalogue
   gop help [COMMAND]                 help for a command
   gop --version
@@ -24,7 +24,9 @@ Options:
   --format text|json|junit|sarif|github   output format (default text)
   --output FILE              write the report to FILE instead of standard output
   --lang da|en               language of the messages (default en)
-  --redact                   mask CPR numbers (last four digits), names, addresses, phone numbers, e-mail addresses
+  --redact                   mask CPR numbers (to DDMMYY-XXXX), names, street addresses, phone numbers and e-mail
+                             addresses of the message in any spelling, and anything shaped like a CPR number, an
+                             e-mail address or a Danish phone number; JSON reports say "redacted": true
   --max-warnings N           exit 1 when there are more than N warnings
   --rule ID=off|info|warning|error   change a rule's severity (repeatable)
   --config FILE              JSON file with the same settings (default: gop.config.json in the working directory)
@@ -39,15 +41,21 @@ Examples:
   gop validate --format sarif --output gop.sarif "messages/**/*.xml"
   gop validate --rule GOP-LAW-005=off --max-warnings 0 plan.xml
   cat plan.xml | gop validate --format json -`,
-  parse: `gop parse FILE
+  parse: `gop parse [--redact] FILE
 
 Reads FILE (or - for standard input) and prints the parse result as JSON: { ok, message | partial, findings, envelope }.
-Exit 0 when the message was read, 1 when it could not be, 2 when the file cannot be opened.`,
-  build: `gop build [--encoding UTF-8|ISO-8859-1] [--pretty] [--strict] [--output FILE] FILE.json
+Exit 0 when the message was read, 1 when it could not be, 2 when the file cannot be opened.
+
+Options:
+  --redact   mask the model as gop validate --redact masks a report: CPR numbers to DDMMYY-XXXX; names, street
+             addresses, phone numbers, e-mail addresses and the GP practice's name to ***; free text, kept-aside XML,
+             findings and envelope redacted like report texts; the output says "redacted": true`,
+  build: `gop build [--encoding UTF-8|ISO-8859-1] [--pretty] [--strict] [--redact] [--output FILE] FILE.json
 
 Writes the model in FILE.json (or - for standard input) as a G-GOP message. FILE.json is a message object, or the
 output of gop parse (its "message" is used). Refuses — exit 1, with every problem listed — a model that does not meet
-the schema; with --strict also one with error findings. Exit 2 when the file cannot be read.
+the schema; with --strict also one with error findings. Exit 2 when the file cannot be read. The problems quote the
+model's values; --redact masks them as gop validate --redact does (the XML written is never redacted).
 
 Example:
   gop parse plan.xml > plan.json && gop build plan.json > again.xml`,

@@ -1,8 +1,10 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { buildGopBytes, GopBuildError, localDate, parseGop, rules, REFERENCES, createFormatter, addToSummary, emptySummary, type CheckOptions, type Report } from '../index';
+import { buildGopBytes, GopBuildError, GopOptionsError, localDate, parseGop, rules, REFERENCES, createFormatter, addToSummary, emptySummary, validateGop, type CheckOptions, type Report } from '../index';
+import { createRedactor, redactParseResult } from '../report/redact';
 import { parseValidateArgs, UsageError } from './config';
+import { checkCheckOptions } from '../options/index';
 import { expandPaths } from './files';
 import { HELP, VERSION } from './help';
 import { checkFiles } from './run';
@@ -18,12 +20,30 @@ const DEFAULT_JOBS = cores <= 2 ? 1 : Math.min(cores, 3);
 /** Where output goes: standard output or --output FILE, written as it is produced. */
 function openOutput(path: string | undefined) {
   const fd = path ? openSync(path, 'w') : 1;
-  return { write: (text: string) => { if (text) writeSync(fd, text); }, close: () => { if (path) closeSync(fd); } };
+  // Bytes are written as they are; a string as UTF-8 (what the text formats are).
+  return { write: (data: string | Uint8Array) => { if (data.length) { if (typeof data === 'string') writeSync(fd, data); else writeSync(fd, data); } }, close: () => { if (path) closeSync(fd); } };
 }
 
 /** --quiet as in eslint: errors only, and warnings no longer count (nor against --max-warnings). */
 function onlyErrors(report: Report): Report {
   return { ...report, findings: report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error'), counts: { ...report.counts, warning: 0, info: 0 } };
+}
+
+/** The option names of checkGop as the command line spells them. */
+const FLAGS: Record<string, string> = { referenceDate: '--reference-date', severity: '--rule', language: '--lang', redact: '--redact', timeZone: 'time zone' };
+
+/** checkGop's options checked once, before any file: a bad one is a usage error (exit 2), not a stack trace per file. */
+function checkOptionsOnce(options: CheckOptions): void {
+  try {
+    checkCheckOptions(options);
+  } catch (error) {
+    if (!(error instanceof GopOptionsError)) throw error;
+    const flag = (path: string) => {
+      const [head, ...rest] = path.split('.');
+      return `${FLAGS[head ?? ''] ?? head}${rest.length ? ` ${rest.join('.')}` : ''}`;
+    };
+    throw new UsageError(error.issues.map((i) => `${flag(i.path)}: ${i.message}`).join('; '));
+  }
 }
 
 async function validate(argv: string[]): Promise<number> {
@@ -38,6 +58,7 @@ async function validate(argv: string[]): Promise<number> {
     language: config.lang,
     redact: config.redact,
   };
+  checkOptionsOnce(options);
   const format = config.format ?? 'text';
   let output;
   try {
@@ -85,21 +106,24 @@ async function validate(argv: string[]): Promise<number> {
 }
 
 function parse(argv: string[]): number {
-  const file = argv[0];
-  if (!file || argv.length > 1) throw new UsageError('gop parse takes exactly one FILE');
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { redact: { type: 'boolean' } } });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('gop parse takes exactly one FILE');
   const read = readInputFile(file);
   if (!read.ok) {
     process.stderr.write(`gop: ${file}: cannot read (${read.error})\n`);
     return 2;
   }
   const result = parseGop(read.bytes);
-  process.stdout.write(JSON.stringify(result, (key, value) => (key === 'source' ? undefined : value), 2) + '\n');
+  // --redact: the model, the findings and the envelope, masked as a redacted report is (and marked "redacted": true).
+  const printed = values.redact ? redactParseResult(result) : result;
+  process.stdout.write(JSON.stringify(printed, (key, value) => (key === 'source' ? undefined : value), 2) + '\n');
   return result.ok ? 0 : 1;
 }
 
 /** A JSON model (or the output of gop parse) → G-GOP XML. */
 function build(argv: string[]): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { encoding: { type: 'string' }, pretty: { type: 'boolean' }, output: { type: 'string' }, strict: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { encoding: { type: 'string' }, pretty: { type: 'boolean' }, output: { type: 'string' }, strict: { type: 'boolean' }, redact: { type: 'boolean' } } });
   if (positionals.length !== 1) throw new UsageError('gop build takes exactly one FILE.json');
   const encoding = values.encoding ?? 'UTF-8';
   if (encoding !== 'UTF-8' && encoding !== 'ISO-8859-1') throw new UsageError(`--encoding ${encoding}: expected UTF-8 or ISO-8859-1`);
@@ -114,9 +138,24 @@ function build(argv: string[]): number {
   const wrapped = input as { message?: unknown; partial?: unknown; findings?: unknown };
   const message = wrapped && typeof wrapped === 'object' && 'findings' in wrapped ? wrapped.message ?? wrapped.partial : input;
   try {
-    const bytes = buildGopBytes(message as never, { encoding, pretty: values.pretty, strict: values.strict });
+    let bytes: Uint8Array;
+    if (values.redact) {
+      // The messages quote the plan's values: with --redact, the validator's are those of a redacted report (masked
+      // before they are cut), the builder's own are redacted like any text. Same checks as buildGopBytes's strict.
+      const redactor = createRedactor(message as never);
+      try {
+        bytes = buildGopBytes(message as never, { encoding, pretty: values.pretty });
+      } catch (error) {
+        if (!(error instanceof GopBuildError)) throw error;
+        throw new GopBuildError(error.issues.map((issue) => ({ path: issue.path, message: redactor.text(issue.message) })));
+      }
+      const errors = values.strict ? validateGop(message as never, { redact: true }).findings.filter((f) => f.severity === 'error' || f.severity === 'fatal') : [];
+      if (errors.length) throw new GopBuildError(errors.map((f) => ({ path: f.path, message: `${f.ruleId}: ${f.message}` })));
+    } else {
+      bytes = buildGopBytes(message as never, { encoding, pretty: values.pretty, strict: values.strict });
+    }
     const output = openOutput(values.output);
-    output.write(Buffer.from(bytes).toString(encoding === 'UTF-8' ? 'utf8' : 'latin1'));
+    output.write(bytes); // as built: a Latin-1 plan's bytes are Latin-1, not its text re-encoded as UTF-8
     output.close();
     return 0;
   } catch (error) {
@@ -164,6 +203,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`gop: ${(error as Error).message}\nRun "gop help${command && HELP[command] ? ` ${command}` : ''}" for usage.\n`);
       return 2;
     }
+    if (error instanceof GopOptionsError) { process.stderr.write(`gop: ${error.message}\n`); return 2; }
     process.stderr.write(`gop: ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }

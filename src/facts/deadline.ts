@@ -2,6 +2,7 @@ import { addMonths } from 'date-fns/addMonths';
 import { z } from 'zod';
 import { addDaysIso, calendarDate, formatIsoDate, isIsoDate, longDate, parseIsoDate } from '../values/date';
 import { addDanishWorkingDays } from './holidays';
+import { finishPair, quoted } from '../values/quote';
 import { ARTICLE_ONE, correctTypo, LEXICON, PHRASES, type Word } from './deadline-lexicon';
 
 const DeadlineKindSchema = z.enum(['absolute', 'relative', 'asap', 'none', 'unreadable'])
@@ -176,8 +177,8 @@ class Unreadable {
   constructor(readonly da: string, readonly en: string, readonly asksLaterStart = false) {}
 }
 
-/** A word of the text in a reason: cut short, since the text may be anything. */
-const shown = (text: string) => (text.length > 30 ? `${text.slice(0, 27)}...` : text);
+/** A word of the text in a reason: cut short when the explanation is finished (after any redaction), since the text may be anything. */
+const shown = (text: string) => quoted(text, 30, true);
 
 const wordIs = (token: Token | undefined, kind: Word['kind']): boolean => token?.t === 'word' && token.word?.kind === kind;
 
@@ -480,10 +481,9 @@ function normalise(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/[\s\u00a0\u2028\u2029]+/g, ' ').trim();
 }
 
-/** The text as written, for explanations: whitespace collapsed and cut short if long. */
+/** The text as written, for explanations: whitespace collapsed, and cut short if long when the explanation is finished. */
 function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > 60 ? `${flat.slice(0, 57)}...` : flat}"`;
+  return `"${quoted(text.replace(/\s+/g, ' ').trim(), 60, true)}"`;
 }
 
 function missingDischarge(dischargeText: string | undefined): { da: string; en: string } {
@@ -511,6 +511,15 @@ function periodWords({ amount, unit }: DeadlinePeriod): { da: string; en: string
  * discharge date, as before.)
  */
 export function interpretDeadline(text: string | undefined, options: DeadlineOptions | string = {}): DeadlineInterpretation {
+  const reading = readDeadline(text, options);
+  return { ...reading, explanation: finishPair(reading.explanation) };
+}
+
+/**
+ * interpretDeadline with the explanation as written, quoted values whole and marked (src/values/quote.ts): computeFacts
+ * keeps it so, so that a redacted report masks the text before it is cut.
+ */
+export function readDeadline(text: string | undefined, options: DeadlineOptions | string = {}): DeadlineInterpretation {
   const opts = typeof options === 'string' ? { dischargeDate: options } : options ?? {};
   const raw = typeof text === 'string' ? text : '';
   const dischargeText = typeof opts.dischargeDate === 'string' ? opts.dischargeDate : undefined;

@@ -3,9 +3,11 @@ import { LEVELS, LEVEL_LABELS, type Level } from '../standard/codelists';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage, Party } from '../model/schema';
 import { addDaysIso, isIsoDate, isTime, longDate } from '../values/date';
+import { quoted } from '../values/quote';
 import { cprBirthDate } from '../values/cpr';
 import { GUARANTEE_DAYS, inForce, inForceFrom } from '../standard/legal-calendar';
-import { DeadlineInterpretationSchema, interpretDeadline, type DeadlineInterpretation } from './deadline';
+import { DeadlineInterpretationSchema, readDeadline, type DeadlineInterpretation } from './deadline';
+import { finishPair } from '../values/quote';
 
 const PartyFactSchema = z.object({
   ean: z.string().optional(),
@@ -81,6 +83,11 @@ export function localDate(reference: string | Date | undefined, timeZone = DEFAU
   return format ? format.format(instant) : undefined; // an unknown time zone: no reference date rather than a wrong one
 }
 
+/** Whether `timeZone` is one Intl knows (an IANA name such as Europe/Copenhagen, or UTC); cached per name, no clock read. */
+export function isTimeZone(timeZone: string): boolean {
+  return dateFormatIn(timeZone) !== undefined;
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat | undefined>();
 /** Building a DateTimeFormat costs more than checking a whole message: one per time zone. */
 function dateFormatIn(timeZone: string): Intl.DateTimeFormat | undefined {
@@ -134,7 +141,7 @@ function noDischarge(dischargeText: string | undefined): { da: string; en: strin
   if (dischargeText === undefined || dischargeText.trim() === '') {
     return { da: 'Udskrivelsesdatoen mangler', en: 'The discharge date is missing', daMid: 'udskrivelsesdatoen mangler', enMid: 'the discharge date is missing' };
   }
-  const written = JSON.stringify(dischargeText.replace(/\s+/g, ' ').trim().slice(0, 40));
+  const written = `"${quoted(dischargeText.replace(/\s+/g, ' ').trim(), 40)}"`; // cut when finished, after any redaction
   return {
     da: `Udskrivelsesdatoen ${written} er ikke en gyldig dato`,
     en: `The discharge date ${written} is not a valid date`,
@@ -238,7 +245,7 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
   const dischargeDate = validDate(dischargeText);
   const authorisationDate = validDate(plan.letter?.authorisation?.date);
   const deadlineText = plan.rehabilitationDeadline;
-  const reading = interpretDeadline(deadlineText, { dischargeDate: dischargeText, planDate: authorisationDate });
+  const reading = readDeadline(deadlineText, { dischargeDate: dischargeText, planDate: authorisationDate });
   const deadline = reading;
   const mustStartBy = reading.kind === 'absolute' || reading.kind === 'relative' ? reading.date : undefined;
   const decidedBy = dischargeDate ? { date: dischargeDate, by: 'discharge' as const } : authorisationDate ? { date: authorisationDate, by: 'authorisation' as const } : undefined;
@@ -275,7 +282,19 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
       surname: plan.patient?.personSurnameName,
     }),
   };
-  return defined(facts);
+  // The explanations quote values of the message, cut short; as written (values whole) they are kept for redaction.
+  const written = { deadline: deadline.explanation, guarantee: guarantee.fact.explanation };
+  const finished = defined({ ...facts, deadline: { ...deadline, explanation: finishPair(written.deadline) }, guarantee: { ...guarantee.fact, explanation: finishPair(written.guarantee) } });
+  WRITTEN.set(finished, written);
+  return finished;
+}
+
+type Explanations = { deadline: { da: string; en: string }; guarantee: { da: string; en: string } };
+const WRITTEN = new WeakMap<Facts, Explanations>();
+
+/** The explanations of facts made by computeFacts as written, quoted values whole: redaction starts from these. */
+export function writtenExplanations(facts: Facts): Explanations {
+  return WRITTEN.get(facts) ?? { deadline: facts.deadline.explanation, guarantee: facts.guarantee.explanation };
 }
 
 /** JSON has no undefined: absent facts are left out, so that reports compare and serialise cleanly. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REFERENCES, type ReferenceKey } from '../standard/references';
+import { finishText } from '../values/quote';
 
 export const SeveritySchema = z.enum(['fatal', 'error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -47,17 +48,33 @@ export function oneLine(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Each finding's texts as rendered, quoted values whole (src/values/quote.ts): redaction starts from these. */
+const RENDERED = new WeakMap<Finding, { en: string; da: string }>();
+
 export function makeFinding<D>(meta: RuleMeta<D>, details: D, location: Location, severity: Severity = meta.severity): Finding {
+  const en = meta.messages.en(details);
+  const da = meta.messages.da(details);
   const finding: Finding = {
     ruleId: meta.id,
     severity,
-    message: oneLine(meta.messages.en(details)),
-    messageDa: oneLine(meta.messages.da(details)),
+    message: oneLine(finishText(en)),
+    messageDa: oneLine(finishText(da)),
     path: location.path,
     reference: REFERENCES[meta.reference].label,
   };
   if (location.line !== undefined) finding.line = location.line;
   if (location.line !== undefined && location.column !== undefined) finding.column = location.column;
+  RENDERED.set(finding, { en, da });
   return finding;
+}
+
+/**
+ * A finding's texts finished through `redact`: from the texts as rendered when the finding was made by makeFinding
+ * (quoted values whole, line breaks not yet replaced), else from its message as it is.
+ */
+export function redactedTexts(finding: Finding, redact: (text: string) => string): { message: string; messageDa: string } {
+  const rendered = RENDERED.get(finding);
+  if (!rendered) return { message: oneLine(redact(finding.message)), messageDa: oneLine(redact(finding.messageDa)) };
+  return { message: oneLine(finishText(rendered.en, redact)), messageDa: oneLine(finishText(rendered.da, redact)) };
 }
 

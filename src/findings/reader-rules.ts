@@ -103,4 +103,14 @@ export const STRUCT_004: RuleMeta<{ element: string }> = {
   },
 };
 
-export const READER_RULES = [INPUT_001, INPUT_002, INPUT_003, INPUT_004, INPUT_005, INPUT_006, INPUT_007, STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004] as const;
+/** A value of a message object built in code whose type its element cannot have (the reader never makes one). */
+export const STRUCT_005: RuleMeta<{ element: string; en: string; da: string }> = {
+  id: 'GOP-STRUCT-005', layer: 'structure', severity: 'error', reference: 'ggop',
+  title: { da: 'Værdi af forkert type', en: 'Value of the wrong type' },
+  messages: {
+    en: ({ element, en }) => `${element} ${en}; it is left out of every other check.`,
+    da: ({ element, da }) => `${element} ${da}; værdien indgår ikke i de øvrige kontroller.`,
+  },
+};
+
+export const READER_RULES = [INPUT_001, INPUT_002, INPUT_003, INPUT_004, INPUT_005, INPUT_006, INPUT_007, STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004, STRUCT_005] as const;

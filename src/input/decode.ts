@@ -1,14 +1,9 @@
+import { CP1252_UNDEFINED, decodeCp1252, ENCODING_LABELS, type Encoding } from '../standard/encodings';
 import { INPUT_003, INPUT_004 } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
 
-/** The encodings MedCom senders use. Keys are lower-case labels as written in XML declarations. */
-const ENCODING_LABELS: Record<string, Encoding> = {
-  'utf-8': 'UTF-8', utf8: 'UTF-8',
-  'iso-8859-1': 'ISO-8859-1', 'iso8859-1': 'ISO-8859-1', 'iso_8859-1': 'ISO-8859-1', latin1: 'ISO-8859-1', 'latin-1': 'ISO-8859-1', l1: 'ISO-8859-1',
-  'windows-1252': 'windows-1252', cp1252: 'windows-1252',
-  'us-ascii': 'US-ASCII', ascii: 'US-ASCII',
-};
-export type Encoding = 'UTF-8' | 'ISO-8859-1' | 'windows-1252' | 'US-ASCII';
+
+export { ENCODING_LABELS, type Encoding };
 
 export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; finding: Finding };
 
@@ -17,9 +12,6 @@ const ROOT = { path: '/', line: 1, column: 1 };
 const SUPPORTED = { en: 'supported are UTF-8, ISO-8859-1, windows-1252 and US-ASCII', da: 'understøttet er UTF-8, ISO-8859-1, windows-1252 og US-ASCII' };
 const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const cp1252 = new TextDecoder('windows-1252');
-/** Bytes that windows-1252 leaves undefined. */
-const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 export function byteLimitFinding(size: number, maxBytes: number): Finding {
   return makeFinding(INPUT_004, { en: `${size} bytes is over the limit of ${maxBytes} bytes (option maxBytes)`, da: `${size} bytes er over grænsen på ${maxBytes} bytes (indstillingen maxBytes)` }, ROOT);
@@ -111,7 +103,7 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
       for (let i = 0; i < body.length; i++) {
         if (CP1252_UNDEFINED.has(body[i]!)) return invalid(`byte ${hex(body[i]!)} is undefined in windows-1252`, `byte ${hex(body[i]!)} er udefineret i windows-1252`, bytes, i + start);
       }
-      return { ok: true, text: cp1252.decode(body), encoding };
+      return { ok: true, text: decodeCp1252(body), encoding };
     case 'US-ASCII':
       for (let i = 0; i < body.length; i++) {
         if (body[i]! > 0x7f) return invalid(`byte ${hex(body[i]!)} is not US-ASCII`, `byte ${hex(body[i]!)} er ikke US-ASCII`, bytes, i + start);

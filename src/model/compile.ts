@@ -14,6 +14,8 @@ export interface ChildSpec {
   many: boolean;
   kind: 'text' | 'formatted' | 'flag' | 'object';
   element?: ElementSpec;
+  /** its place among its parent's children: the standard's order */
+  index: number;
 }
 
 export interface ElementSpec {
@@ -59,6 +61,7 @@ function compileChild(prop: string, schema: z.ZodType): ChildSpec | undefined {
     many,
     kind,
     element: kind === 'object' ? compileElement(current) : undefined,
+    index: -1, // set by compileElement
   };
 }
 
@@ -72,6 +75,7 @@ export function compileElement(schema: z.ZodType): ElementSpec {
   for (const [prop, child] of Object.entries(defOf(schema).shape ?? {})) {
     const childSpec = compileChild(prop, child);
     if (!childSpec) continue;
+    childSpec.index = spec.children.length;
     spec.children.push(childSpec);
     spec.byProp.set(prop, childSpec);
     spec.byLocal.set(childSpec.name, childSpec);

@@ -180,14 +180,34 @@ export const EnvelopeSchema = z.object({
   acknowledgementCode: text('m100', 'AcknowledgementCode'),
 });
 
-/** Anything the standard does not know, or more of an element than it allows: kept as sent, never dropped. */
+/**
+ * Anything the standard does not know, or more of an element than it allows: kept as sent, never dropped, and written
+ * back by the builder where it stood (after the standard's children of the element at `path`; inside formatted text
+ * at `inline.at`). The builder checks it as XML before writing it (GopBuildError otherwise).
+ */
 export const ExtraElementSchema = z.object({
   path: z.string().describe('element path where it was found'),
   reason: z.enum(['unknown', 'repeated', 'text', 'attribute']),
+  /** the element's namespace URI; for an attribute, the attribute's ('' for none); '' for text */
   namespace: z.string(),
+  /** the element's local name; for an attribute its qualified name as written; '#text' for text */
   name: z.string(),
   /** the element exactly as written in the source (or the attribute value / stray text) */
   xml: z.string(),
+  /**
+   * Namespace bindings (prefix → URI, '' for the default namespace) that the element uses but that were declared on
+   * an ancestor, other than its own prefix's (that one is `namespace`). Absent when there are none.
+   */
+  namespaces: z.record(z.string(), z.string()).optional().describe('prefixes the element uses from its ancestors (prefix → namespace URI)'),
+  /**
+   * Inside formatted text: `at` is the index path into `content` (content[at[0]].content[at[1]] …). With `span`, an
+   * unknown element whose own content became the `span` nodes from `at` on; without, an attribute on (or text or an
+   * element inside) the Break, Bold, … node at `at`.
+   */
+  inline: z.object({
+    at: z.array(z.number().int().nonnegative()).min(1),
+    span: z.number().int().nonnegative().optional(),
+  }).optional().describe('the place inside formatted text'),
 });
 export type ExtraElement = z.infer<typeof ExtraElementSchema>;
 

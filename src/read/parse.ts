@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { INPUT_003, INPUT_005 } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
@@ -9,30 +8,15 @@ import type { GopMessage } from '../model/schema';
 import { parseXml } from '../xml/tree';
 import { identify } from './identify';
 import { checkVansDocument, isVansEnvelope, unwrapVans, type VansEnvelopeInfo } from './vans';
+import { checkParseOptions, type ParseLimits, type ParseOptions } from '../options/index';
 
-/** The reader's limits. Each is a positive whole number; a missing or invalid value gets the default, never "no limit". */
-export const ParseOptionsSchema = z.object({
-  maxBytes: z.number().int().positive().catch(5 * 1024 * 1024).describe('largest input accepted, in bytes (default 5 MiB)'),
-  maxDepth: z.number().int().positive().catch(64).describe('deepest element nesting accepted (default 64; a G-GOP needs about 10)'),
-  maxAttributes: z.number().int().positive().catch(64).describe('most attributes on one element (default 64)'),
-  maxElements: z.number().int().positive().catch(100_000)
-    .describe("most elements in the document (default 100,000; the bench's 600 KB plan with 2,300 journal excerpts has 12,000)"),
-});
-export type ParseOptions = Partial<z.input<typeof ParseOptionsSchema>>;
-export type ParseLimits = z.output<typeof ParseOptionsSchema>;
-
-export const DEFAULT_PARSE_OPTIONS: Readonly<ParseLimits> = Object.freeze(ParseOptionsSchema.parse({}));
-const LIMIT_KEYS = Object.keys(DEFAULT_PARSE_OPTIONS);
-
-/** The limits to apply: only own, valid fields of the caller's options count (whatever a JavaScript caller passes). */
-export function parseLimits(options: unknown): ParseLimits {
-  if (options === undefined || (typeof options === 'object' && options !== null && !LIMIT_KEYS.some((key) => Object.hasOwn(options, key)))) {
-    return DEFAULT_PARSE_OPTIONS; // the usual call, without zod's cost on every message
-  }
-  const given = typeof options === 'object' && options !== null ? options as Record<string, unknown> : {};
-  const own = (key: keyof ParseLimits) => (Object.hasOwn(given, key) ? given[key] : undefined);
-  return ParseOptionsSchema.parse({ maxBytes: own('maxBytes'), maxDepth: own('maxDepth'), maxAttributes: own('maxAttributes'), maxElements: own('maxElements') });
-}
+/*
+ * The reader's limits (maxBytes, maxDepth, maxAttributes, maxElements) are checked in ../options, with the other
+ * functions' options: each is a positive whole number; null or undefined (or no options) is the default, never "no
+ * limit"; anything else (NaN, -1, 1.5, Infinity, '100', an unknown option) throws GopOptionsError naming the option.
+ * Only the caller's own properties count, whatever a JavaScript caller passes. Re-exported here where they always were.
+ */
+export { DEFAULT_PARSE_OPTIONS, ParseOptionsSchema, type ParseLimits, type ParseOptions } from '../options/index';
 
 /** Where a model value was in the source: line and column for findings about it. */
 export interface MessageSource {
@@ -44,15 +28,23 @@ export type ParseResult =
   | { ok: true; message: GopMessage; findings: Finding[]; envelope?: VansEnvelopeInfo; source: MessageSource }
   | { ok: false; findings: Finding[]; envelope?: VansEnvelopeInfo; partial?: DeepPartial<GopMessage>; source?: MessageSource };
 
-/** Bytes or text → a typed G-GOP message, or findings that say precisely why not. Never throws. */
-export function parseGop(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+/**
+ * Bytes or text → a typed G-GOP message, or findings that say precisely why not. Never throws on any input; options
+ * it cannot use (a limit that is no positive whole number, an unknown option) throw GopOptionsError.
+ */
+export function parseGop(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
+  return parseWithLimits(input, checkParseOptions(options));
+}
+
+/** parseGop with limits already checked (checkGop checks all its options at once). */
+export function parseWithLimits(input: string | Uint8Array, limits: ParseLimits): ParseResult {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     // JavaScript callers can pass anything; say what was wrong instead of failing somewhere inside.
     const kind = input === null ? 'null' : typeof input;
     return { ok: false, findings: [makeFinding(INPUT_003, { en: `the input is ${kind}, neither text nor bytes`, da: `input er ${kind}, hverken tekst eller bytes` }, { path: '/', line: 1, column: 1 })] };
   }
   try {
-    return read(input, parseLimits(options), undefined);
+    return read(input, limits, undefined);
   } catch (error) {
     // A bug of ours must not take a receiving system down: report it as an unreadable document.
     const detail = error instanceof Error ? error.message : String(error);
@@ -78,7 +70,8 @@ function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnv
     if (!unwrapped.ok) return failed(unwrapped.findings, unwrapped.info);
     const inner = read(unwrapped.data, limits, unwrapped.info);
     const plan = inner.ok ? inner.message.rehabilitationPlan : inner.partial?.rehabilitationPlan;
-    const extra = [...unwrapped.findings, ...checkVansDocument(unwrapped.info, plan?.letter?.typeCode, plan?.letter?.versionCode)];
+    const inside = { typeCode: plan?.letter?.typeCode, versionCode: plan?.letter?.versionCode, senderEan: plan?.sender?.eanIdentifier, receiverEan: plan?.receiver?.eanIdentifier };
+    const extra = [...unwrapped.findings, ...checkVansDocument(unwrapped.info, inside, unwrapped.positions)];
     return { ...inner, findings: [...extra, ...inner.findings] };
   }
 

@@ -34,8 +34,11 @@ const endpoint = (element: XmlElement | undefined) =>
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Where the envelope's endpoints stand (line and column in the envelope), for findings about them. */
+export interface VansPositions { sender?: { line: number; column: number }; receiver?: { line: number; column: number } }
+
 export type Unwrapped =
-  | { ok: true; info: VansEnvelopeInfo; data: Uint8Array; findings: Finding[] }
+  | { ok: true; info: VansEnvelopeInfo; data: Uint8Array; findings: Finding[]; positions: VansPositions }
   | { ok: false; info: VansEnvelopeInfo; findings: Finding[] };
 
 const DATA_PATH = '/VANSEnvelope/Message/Data';
@@ -44,10 +47,15 @@ const DATA_PATH = '/VANSEnvelope/Message/Data';
 export function unwrapVans(root: XmlElement, position: (offset: number) => { line: number; column: number }): Unwrapped {
   const message = child(root, 'Message');
   const meta = child(message, 'MetaInformation');
+  const senderElement = child(root, 'SenderID');
+  const receiverElement = child(root, 'ReceiverID');
+  const positions: VansPositions = {};
+  if (senderElement) positions.sender = position(senderElement.start);
+  if (receiverElement) positions.receiver = position(receiverElement.start);
   const document = child(meta, 'Document');
   const info: VansEnvelopeInfo = {
-    sender: endpoint(child(root, 'SenderID')),
-    receiver: endpoint(child(root, 'ReceiverID')),
+    sender: endpoint(senderElement),
+    receiver: endpoint(receiverElement),
     envelopeIdentifier: textOf(child(root, 'EnvelopeIdentifier')),
     sentDateTime: textOf(child(root, 'SentDateTime')),
     messageIdentifier: textOf(child(meta, 'Identifier')),
@@ -80,19 +88,47 @@ export function unwrapVans(root: XmlElement, position: (offset: number) => { lin
       da: `Document/SizeInBytes angiver ${declared}, men Data indeholder ${data.length} bytes.`,
     }, { path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes', ...position(document!.start) }));
   }
-  return { ok: true, info, data, findings };
+  return { ok: true, info, data, findings, positions };
 }
 
-/** After the inner message is read: does the envelope's Document metadata agree with it? */
-export function checkVansDocument(info: VansEnvelopeInfo, typeCode: string | undefined, versionCode: string | undefined): Finding[] {
+/** What the envelope is compared with: the inner message's letter and parties, as far as they were read. */
+export interface VansInner {
+  typeCode?: string;
+  versionCode?: string;
+  /** RehabilitationPlan/Sender/EANIdentifier */
+  senderEan?: string;
+  /** RehabilitationPlan/Receiver/EANIdentifier */
+  receiverEan?: string;
+}
+
+/** Document/Name for a message of `typeCode`: the catalogue type itself (GGOP) or with MedCom's prefix (MCM:GGOP). */
+const namesType = (name: string, typeCode: string) => name === typeCode || name === `MCM:${typeCode}`;
+
+/**
+ * After the inner message is read: does the envelope agree with it? Document/Name and Version with the letter, and an
+ * EAN SenderID/ReceiverID with the plan's Sender/Receiver EANIdentifier (a CVR or VANS endpoint names no location).
+ */
+export function checkVansDocument(info: VansEnvelopeInfo, inner: VansInner, positions: VansPositions = {}): Finding[] {
   const findings: Finding[] = [];
   const doc = info.document;
   const path = '/VANSEnvelope/Message/MetaInformation/Document';
-  if (doc?.name !== undefined && typeCode !== undefined && doc.name !== typeCode) {
+  const { typeCode, versionCode } = inner;
+  if (doc?.name !== undefined && typeCode !== undefined && !namesType(doc.name, typeCode)) {
     findings.push(makeFinding(INPUT_006, { en: `Document/Name says ${doc.name}, but the message is a ${typeCode}.`, da: `Document/Name angiver ${doc.name}, men meddelelsen er en ${typeCode}.` }, { path }));
   }
   if (doc?.version !== undefined && versionCode !== undefined && doc.version !== versionCode) {
     findings.push(makeFinding(INPUT_006, { en: `Document/Version says ${doc.version}, but the message has VersionCode ${versionCode}.`, da: `Document/Version angiver ${doc.version}, men meddelelsen har VersionCode ${versionCode}.` }, { path }));
+  }
+  const parties = [
+    { tag: 'SenderID', endpoint: info.sender, ean: inner.senderEan, party: 'Sender', at: positions.sender },
+    { tag: 'ReceiverID', endpoint: info.receiver, ean: inner.receiverEan, party: 'Receiver', at: positions.receiver },
+  ];
+  for (const { tag, endpoint, ean, party, at } of parties) {
+    if (endpoint?.endPointType !== 'EAN' || ean === undefined || ean.trim() === '' || endpoint.id === ean.trim()) continue;
+    findings.push(makeFinding(INPUT_006, {
+      en: `${tag} is the EAN location number ${endpoint.id}, but the message's ${party}/EANIdentifier is ${ean.trim()}: the envelope is addressed otherwise than the plan.`,
+      da: `${tag} er EAN-lokationsnummeret ${endpoint.id}, men meddelelsens ${party}/EANIdentifier er ${ean.trim()}: konvolutten er adresseret anderledes end planen.`,
+    }, { path: `/VANSEnvelope/${tag}`, ...at }));
   }
   return findings;
 }

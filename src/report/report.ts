@@ -13,6 +13,9 @@ export const ReportSchema = z.object({
   counts: CountsSchema,
   envelope: VansEnvelopeInfoSchema.optional(),
   rulesetVersion: z.string(),
+  redacted: z.literal(true).optional().describe(
+    'present when the report was redacted (redact: true, --redact): CPR numbers are DDMMYY-XXXX and *** stands for a masked value, not data',
+  ),
 });
 export type Report = z.infer<typeof ReportSchema>;
 export type Counts = z.infer<typeof CountsSchema>;

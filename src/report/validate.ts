@@ -1,32 +1,21 @@
 import { computeFacts, type Facts } from '../facts/facts';
-import { makeFinding, type Finding, type Severity } from '../findings/finding';
+import { makeFinding, type Finding } from '../findings/finding';
 import { MESSAGE_SPEC } from '../model/bind';
 import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
-import { parseGop, type MessageSource, type ParseOptions } from '../read/parse';
+import { parseWithLimits, type MessageSource } from '../read/parse';
+import { checkCheckOptions, checkValidateOptions, type CheckedValidateOptions, type CheckOptions, type SeveritySetting, type ValidateGopOptions, type ValidateOptions } from '../options/index';
+import { checkShape, shapeText, type Shaped } from '../model/shape';
 import { rules, rulesById, RULESET_VERSION, type RuleContext } from '../rules/index';
 import { indexValues } from '../rules/values';
 import { structureProblems } from '../model/structure';
-import { STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004 } from '../findings/reader-rules';
+import { STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004, STRUCT_005 } from '../findings/reader-rules';
 import type { Counts, Report } from './report';
-import { personalValues, redactFacts, redactFindings } from './redact';
+import { createRedactor, redactEnvelope, redactFacts, redactFindings } from './redact';
 
-export type SeveritySetting = 'off' | Exclude<Severity, 'fatal'>;
-
-export interface ValidateOptions {
-  /** "today" for anything relative to it: YYYY-MM-DD, or an instant (ISO string or Date) read in `timeZone`; the library never reads the clock */
-  referenceDate?: string | Date;
-  /** IANA time zone that turns an instant into a Danish calendar date (default Europe/Copenhagen); dates in the plan are already local */
-  timeZone?: string;
-  /** per-rule severity: 'off' drops a rule's findings. Fatal input findings cannot be changed. */
-  severity?: Record<string, SeveritySetting>;
-  /** the language formatters print first; both are always in each finding */
-  language?: 'da' | 'en';
-  /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
-  redact?: boolean;
-}
-export type CheckOptions = ValidateOptions & ParseOptions;
+// The options and their zod schemas are in ../options (one per function; types derived from them).
+export type { CheckOptions, SeveritySetting, ValidateGopOptions, ValidateOptions };
 
 const LAYER_ORDER = { input: 0, structure: 1, format: 2, code: 3, law: 4 } as const;
 
@@ -64,10 +53,13 @@ function applySeverity(findings: Finding[], settings: Record<string, SeveritySet
 
 const layerOf = (finding: Finding) => LAYER_ORDER[rulesById.get(finding.ruleId)?.layer ?? 'law'];
 
-function buildReport(findings: Finding[], facts: Facts | undefined, options: ValidateOptions, envelope?: Report['envelope'], message?: DeepPartial<GopMessage>): Report {
+function buildReport(findings: Finding[], facts: Facts | undefined, options: CheckedValidateOptions, envelope?: Report['envelope'], message?: DeepPartial<GopMessage>): Report {
   if (options.redact) {
-    findings = redactFindings(findings, message ? personalValues(message) : new Map());
-    facts = facts && redactFacts(facts);
+    // One redaction step over everything the report carries, from the texts as written (before quoted values are cut).
+    const redactor = createRedactor(message);
+    findings = redactFindings(findings, redactor);
+    facts = facts && redactFacts(facts, redactor);
+    envelope = envelope && redactEnvelope(envelope, redactor);
   }
   // When nothing could be read, the findings that say why are not the user's to switch off: the message is invalid.
   const unreadable = message === undefined;
@@ -82,13 +74,26 @@ function buildReport(findings: Finding[], facts: Facts | undefined, options: Val
   const report: Report = { valid: !unreadable && counts.fatal === 0 && counts.error === 0, findings: sorted, counts, rulesetVersion: RULESET_VERSION };
   if (facts) report.facts = facts;
   if (envelope) report.envelope = envelope;
+  if (options.redact) report.redacted = true;
   return report;
 }
 
-/** The reader's structure rules, applied to an object: a plan built in code gets the findings its XML would. */
-function structureFindings(message: unknown, source: MessageSource | undefined): Finding[] {
+/**
+ * The reader's structure rules, applied to an object: a plan built in code gets the findings its XML would, and a value
+ * of the wrong type or a cycle its GOP-STRUCT-005 (one finding: a mandatory value of the wrong type is not also missing).
+ */
+function structureFindings(shaped: Shaped, source: MessageSource | undefined): Finding[] {
   const findings: Finding[] = [];
-  for (const problem of structureProblems(message)) {
+  const where = (path: ModelPath) => ({ path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...source?.locate(path) });
+  const refused: ModelPath[] = [];
+  for (const problem of shaped.problems) {
+    if (problem.kind === 'unknownProperty') continue; // below, with the reader's own
+    refused.push(problem.path);
+    findings.push(makeFinding(STRUCT_005, { element: problem.element, ...shapeText(problem) }, where(problem.path)));
+  }
+  const under = (path: ModelPath) => refused.some((p) => p.length <= path.length && p.every((segment, i) => segment === path[i]));
+  const problems = [...shaped.problems.filter((p) => p.kind === 'unknownProperty'), ...structureProblems(shaped.message).filter((p) => !under(p.path))];
+  for (const problem of problems) {
     const where = { path: xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC), ...source?.locate(problem.path) };
     if (problem.kind === 'missing') findings.push(makeFinding(STRUCT_001, { element: problem.element, parent: problem.parent }, where));
     else if (problem.kind === 'empty') findings.push(makeFinding(STRUCT_004, { element: problem.element }, where));
@@ -107,26 +112,37 @@ function structureFindings(message: unknown, source: MessageSource | undefined):
  * Validates a message object (built in code or read by parseGop): the structure rules on the object itself, then every
  * rule. Without a source, findings carry paths but no lines.
  */
-export function validateGop(message: GopMessage | DeepPartial<GopMessage>, options: ValidateOptions & { source?: MessageSource } = {}): Report {
-  const facts = computeFacts(message, options);
-  const findings = [...structureFindings(message, options.source), ...runRules(message, facts, options.source)];
-  return buildReport(findings, facts, options, undefined, message);
+export function validateGop(message: GopMessage | DeepPartial<GopMessage>, options?: ValidateGopOptions | null): Report {
+  const checked = checkValidateOptions(options); // throws GopOptionsError: the caller's mistake, not the message's
+  try {
+    // Rules get a copy without wrongly typed values, cycles and unknown properties: they cannot throw on them.
+    const shaped = checkShape(message);
+    const clean = shaped.message as DeepPartial<GopMessage>;
+    const facts = computeFacts(clean, checked);
+    const findings = [...structureFindings(shaped, checked.source), ...runRules(clean, facts, checked.source)];
+    return buildReport(findings, facts, checked, undefined, clean);
+  } catch (error) {
+    // A getter that throws, a Proxy, a bug of ours: the message is reported as not validated, never thrown at the caller.
+    const detail = error instanceof Error ? error.message : String(error);
+    return buildReport([makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' })], undefined, checked);
+  }
 }
 
-/** Reads and validates in one call. Never throws, whatever the input. */
-export function checkGop(input: string | Uint8Array, options: CheckOptions = {}): Report {
-  const parsed = parseGop(input, options);
+/** Reads and validates in one call. Never throws, whatever the input; options it cannot use throw GopOptionsError. */
+export function checkGop(input: string | Uint8Array, options?: CheckOptions | null): Report {
+  const checked = checkCheckOptions(options);
+  const parsed = parseWithLimits(input, checked);
   const message = parsed.ok ? parsed.message : parsed.partial;
   if (!message || parsed.findings.some((f) => f.severity === 'fatal')) {
-    return buildReport(parsed.findings, undefined, options, parsed.envelope, message);
+    return buildReport(parsed.findings, undefined, checked, parsed.envelope, message);
   }
   try {
-    const facts = computeFacts(message, options);
+    const facts = computeFacts(message, checked);
     const findings = [...parsed.findings, ...runRules(message, facts, parsed.source)];
-    return buildReport(findings, facts, options, parsed.envelope, message);
+    return buildReport(findings, facts, checked, parsed.envelope, message);
   } catch (error) {
     // A rule must never take a receiving system down: the message is reported as not validated.
     const detail = error instanceof Error ? error.message : String(error);
-    return buildReport([...parsed.findings, makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/', line: 1, column: 1 })], undefined, options, parsed.envelope, message);
+    return buildReport([...parsed.findings, makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/', line: 1, column: 1 })], undefined, checked, parsed.envelope, message);
   }
 }

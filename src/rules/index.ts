@@ -22,7 +22,7 @@ import lawOldRegime from './catalogue/law-old-regime';
 import lawTotal from './catalogue/law-total';
 
 /** Bumped whenever a rule is added, removed or changes what it finds. */
-export const RULESET_VERSION = '2026.11.1';
+export const RULESET_VERSION = '2026.11.2';
 
 const READER_DOCS: Record<string, { en: string; da: string }> = {
   'GOP-INPUT-001': { en: 'The document is well-formed XML 1.0 (reported with the line and column of the first error).', da: 'Dokumentet er velformet XML 1.0 (rapporteres med linje og kolonne for første fejl).' },
@@ -36,6 +36,7 @@ const READER_DOCS: Record<string, { en: string; da: string }> = {
   'GOP-STRUCT-002': { en: 'No element occurs more often than the standard allows; extra occurrences are kept in extraElements.', da: 'Intet element forekommer oftere end tilladt; overskydende gemmes i extraElements.' },
   'GOP-STRUCT-003': { en: 'Every element is known to the standard, in its namespace; unknown content is kept in extraElements.', da: 'Alle elementer kendes af standarden i deres navnerum; ukendt indhold gemmes i extraElements.' },
   'GOP-STRUCT-004': { en: 'No mandatory element is empty.', da: 'Intet obligatorisk element er tomt.' },
+  'GOP-STRUCT-005': { en: 'Every value of a message object has the type of its element: text a string, a repeating element an array, an element with children an object, formatted text { text, content }, a flag true; not null, a number or a cycle. Such a value is left out of every other check. Added by this project: only an object built in code (validateGop) can break it.', da: 'Hver værdi i et meddelelsesobjekt har sit elements type: tekst en streng, et gentaget element en liste, et element med underelementer et objekt, formateret tekst { text, content }, et flag true; ikke null, et tal eller en cyklus. En sådan værdi indgår ikke i de øvrige kontroller. Tilføjet af projektet: kun et objekt bygget i kode (validateGop) kan bryde den.' },
 };
 
 /** The catalogue: every rule, in the order reports list layers. Adding a rule = one module + one line here. */

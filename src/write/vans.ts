@@ -1,31 +1,155 @@
+import { z } from 'zod';
+import { CP1252_BYTE_OF, ENCODING_LABELS, type Encoding } from '../standard/encodings';
+import { kindOf } from '../options/index';
 import { NS } from '../standard/namespaces';
+import { daysInMonth } from '../values/date';
 import { escapeXml } from '../xml/escape';
+import { GopBuildError, type BuildIssue } from './build';
 
-export interface VansEndpoint { id: string; endPointType?: 'EAN' | 'CVR' | 'VANS' }
+/*
+ * The VANSEnvelope 1.0.4 (../shared/spec/receipts.md, "The VANSEnvelope"): SenderID, ReceiverID, EnvelopeIdentifier,
+ * SentDateTime, then Message with MetaInformation (Identifier, Document) and the message's bytes in base64 Data.
+ * Every value comes from the caller and is checked: the library generates no identifier and reads no clock.
+ */
 
-export interface VansWrapOptions {
-  sender: VansEndpoint;
-  receiver: VansEndpoint;
-  envelopeIdentifier: string;
-  /** ISO 8601 date-time; given by the caller, never read from the clock */
-  sentDateTime: string;
-  messageIdentifier?: string;
-  document?: { format?: string; name?: string; version?: string };
+export const VANS_END_POINT_TYPES = ['EAN', 'CVR', 'VANS'] as const;
+export type VansEndPointType = (typeof VANS_END_POINT_TYPES)[number];
+export const VANS_DOCUMENT_FORMATS = ['XML', 'EDIFACT', 'HL7', 'Binary', 'Other'] as const;
+
+/** "MCM:" + the catalogue type, as for other MedCom messages (MCM:XDIS22); for a G-GOP MCM:GGOP (assumed). */
+export const VANS_GGOP_DOCUMENT = { format: 'XML', name: 'MCM:GGOP', version: 'GGOP100' } as const;
+/** Messages are at most 100 MB. */
+export const VANS_MAX_BYTES = 100 * 1024 * 1024;
+
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+const XS_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))?$/;
+// Control characters (and the two non-characters) XML cannot carry; ids are printable text.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
+/** xs:dateTime as XML Schema 1.0 writes it (a four-digit year): a real date, 00:00:00–23:59:59 or 24:00:00, an optional zone up to ±14:00. */
+export function isXsDateTime(value: string): boolean {
+  const m = XS_DATE_TIME.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  const endOfDay = hour === 24 && minute === 0 && second === 0 && !/[1-9]/.test(m[7] ?? '');
+  if (!endOfDay && (hour > 23 || minute > 59 || second > 59)) return false;
+  if (m[9] !== undefined) {
+    const zoneHours = Number(m[9]);
+    const zoneMinutes = Number(m[10]);
+    if (zoneMinutes > 59 || zoneHours > 14 || (zoneHours === 14 && zoneMinutes > 0)) return false;
+  }
+  return true;
 }
 
+const endpointId = (value: string) => {
+  const length = [...value].length;
+  return length >= 1 && length <= 18 && !CONTROL.test(value) && value.trim() === value;
+};
 
-/** A VANSEnvelope around a message: its bytes base64-encoded in Data, their size in Document/SizeInBytes. */
-export function wrapInVans(message: Uint8Array, options: VansWrapOptions): string {
-  const data = Buffer.from(message.buffer, message.byteOffset, message.byteLength).toString('base64').replace(/(.{76})(?=.)/g, '$1\n');
-  const endpoint = (tag: string, e: VansEndpoint) => `  <${tag} EndPointType="${escapeXml(e.endPointType ?? 'EAN', true)}">${escapeXml(e.id)}</${tag}>\n`;
-  const doc = { format: 'XML', name: 'GGOP', version: 'GGOP100', ...options.document };
+const required = (what: string) => (issue: { input?: unknown }) => `${what}, not ${kindOf(issue.input)}`;
+const uuid = (element: string) =>
+  z.string({ error: required(`${element}: a UUID given by the caller (the library generates none)`) })
+    .regex(UUID, { error: (issue) => `${element} must be a UUID, 8-4-4-4-12 hexadecimal digits (e.g. 0f8fad5b-d9cb-469f-a165-70867728950e), not ${JSON.stringify(issue.input)}` });
+const endpoint = (element: string) => z.strictObject({
+  id: z.string({ error: required(`${element}: the id, text`) })
+    .refine(endpointId, { error: (issue) => `${element} must be 1–18 characters without control characters or surrounding spaces, not ${JSON.stringify(issue.input)}` }),
+  endPointType: z.enum(VANS_END_POINT_TYPES, { error: (issue) => `${element}/@EndPointType must be EAN, CVR or VANS, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` }).optional()
+    .describe('default EAN'),
+}, { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `${element}: { id, endPointType? }, not ${kindOf(issue.input)}`) });
+
+/** wrapInVans' options: every value of the envelope, none generated. */
+export const VansWrapOptionsSchema = z.strictObject({
+  sender: endpoint('SenderID'),
+  receiver: endpoint('ReceiverID'),
+  /** EnvelopeIdentifier: a UUID, new for each envelope */
+  envelopeIdentifier: uuid('EnvelopeIdentifier'),
+  /** MetaInformation/Identifier: a UUID identifying the message */
+  messageIdentifier: uuid('MetaInformation/Identifier'),
+  /** SentDateTime: xs:dateTime (2019-03-05T10:15:00, optionally with Z or ±hh:mm); given by the caller, never read from the clock */
+  sentDateTime: z.string({ error: required('SentDateTime: an xs:dateTime') })
+    .refine(isXsDateTime, { error: (issue) => `SentDateTime must be an xs:dateTime (YYYY-MM-DDThh:mm:ss, optional fraction and Z or ±hh:mm; a real date and time), not ${JSON.stringify(issue.input)}` }),
+  /** Document: default Format XML, Name MCM:GGOP, Version GGOP100 */
+  document: z.strictObject({
+    format: z.enum(VANS_DOCUMENT_FORMATS, { error: (issue) => `Document/Format must be XML, EDIFACT, HL7, Binary or Other, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` }).optional(),
+    name: z.string({ error: required('Document/Name: text') })
+      .refine((v) => [...v].length >= 1 && [...v].length <= 255 && !CONTROL.test(v), { error: 'Document/Name must be 1–255 characters without control characters' }).optional(),
+    version: z.string({ error: required('Document/Version: text') })
+      .refine((v) => v.length >= 1 && !CONTROL.test(v), { error: 'Document/Version must be text without control characters' }).optional(),
+  }, { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `document: { format?, name?, version? }, not ${kindOf(issue.input)}`) }).optional(),
+}, { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `the options of wrapInVans are an object, not ${kindOf(issue.input)}`) });
+
+export type VansWrapOptions = z.input<typeof VansWrapOptionsSchema>;
+export type VansEndpoint = VansWrapOptions['sender'];
+
+/** The bytes of a message given as text, in the encoding its XML declaration names (UTF-8 without one). */
+function encodeMessage(text: string, issues: BuildIssue[]): Uint8Array | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const label = /^<\?xml\s[^?]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(body)?.[1];
+  const key = label?.toLowerCase();
+  const encoding: Encoding | undefined = key === undefined ? 'UTF-8' : Object.hasOwn(ENCODING_LABELS, key) ? ENCODING_LABELS[key] : undefined;
+  if (!encoding) {
+    issues.push({ path: 'message', message: `the message declares encoding "${label}"; MedCom messages use UTF-8, ISO-8859-1, windows-1252 or US-ASCII` });
+    return undefined;
+  }
+  const unencodable = (index: number) => {
+    const code = body.codePointAt(index)!;
+    const line = body.slice(0, index).split('\n').length;
+    issues.push({ path: 'message', message: `character U+${code.toString(16).toUpperCase().padStart(4, '0')} (line ${line}) cannot be written in ${encoding}, the encoding the message declares` });
+  };
+  if (encoding === 'UTF-8') {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(body);
+    if (lone) { unencodable(lone.index); return undefined; }
+    return new Uint8Array(Buffer.from(body, 'utf8'));
+  }
+  const bytes = new Uint8Array(body.length);
+  const top = encoding === 'US-ASCII' ? 0x7f : 0xff;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    const byte = encoding === 'windows-1252' && c >= 0x80 && !(c >= 0xa0 && c <= 0xff) ? CP1252_BYTE_OF.get(c) : c <= top ? c : undefined;
+    if (byte === undefined) { unencodable(i); return undefined; }
+    bytes[i] = byte;
+  }
+  return bytes;
+}
+
+/**
+ * A VANSEnvelope around a message: its bytes base64-encoded in Data, their number in Document/SizeInBytes. A message
+ * given as text is encoded as its XML declaration says (UTF-8 without one). Every option is checked; anything the
+ * envelope cannot carry (a missing or malformed UUID, a SentDateTime that is no xs:dateTime, an id over 18 characters,
+ * an unknown EndPointType, input that is neither text nor bytes) throws GopBuildError listing every problem.
+ */
+export function wrapInVans(message: string | Uint8Array, options: VansWrapOptions): string {
+  const issues: BuildIssue[] = [];
+  let bytes: Uint8Array | undefined;
+  if (message instanceof Uint8Array) bytes = message;
+  else if (typeof message === 'string') bytes = encodeMessage(message, issues);
+  else issues.push({ path: 'message', message: `the message must be text or bytes (a string or a Uint8Array), not ${kindOf(message)}` });
+  if (bytes && bytes.byteLength === 0) issues.push({ path: 'message', message: 'the message is empty: there is nothing to send' });
+  if (bytes && bytes.byteLength > VANS_MAX_BYTES) issues.push({ path: 'message', message: `the message is ${bytes.byteLength} bytes; VANS carries at most ${VANS_MAX_BYTES} (100 MB)` });
+
+  const own = options !== null && typeof options === 'object' && !Array.isArray(options) ? Object.fromEntries(Object.entries(options)) : options;
+  const parsed = VansWrapOptionsSchema.safeParse(own);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String).join('.');
+      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) issues.push({ path: path ? `${path}.${key}` : key, message: 'unknown option' });
+      else issues.push({ path: path || 'options', message: issue.message });
+    }
+  }
+  if (issues.length || !parsed.success || !bytes) throw new GopBuildError(issues);
+
+  const o = parsed.data;
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64').replace(/(.{76})(?=.)/g, '$1\n');
+  const endpointXml = (tag: string, e: VansEndpoint) => `  <${tag} EndPointType="${e.endPointType ?? 'EAN'}">${escapeXml(e.id)}</${tag}>\n`;
+  const doc = { ...VANS_GGOP_DOCUMENT, ...Object.fromEntries(Object.entries(o.document ?? {}).filter(([, v]) => v !== undefined)) };
   return `<?xml version="1.0" encoding="UTF-8"?>\n<VANSEnvelope xmlns="${NS.vans}">\n` +
-    endpoint('SenderID', options.sender) +
-    endpoint('ReceiverID', options.receiver) +
-    `  <EnvelopeIdentifier>${escapeXml(options.envelopeIdentifier)}</EnvelopeIdentifier>\n` +
-    `  <SentDateTime>${escapeXml(options.sentDateTime)}</SentDateTime>\n` +
+    endpointXml('SenderID', o.sender) +
+    endpointXml('ReceiverID', o.receiver) +
+    `  <EnvelopeIdentifier>${o.envelopeIdentifier}</EnvelopeIdentifier>\n` +
+    `  <SentDateTime>${o.sentDateTime}</SentDateTime>\n` +
     '  <Message>\n    <MetaInformation>\n' +
-    `      <Identifier>${escapeXml(options.messageIdentifier ?? options.envelopeIdentifier)}</Identifier>\n` +
-    `      <Document><Format>${escapeXml(doc.format)}</Format><Name>${escapeXml(doc.name)}</Name><Version>${escapeXml(doc.version)}</Version><SizeInBytes>${message.byteLength}</SizeInBytes></Document>\n` +
+    `      <Identifier>${o.messageIdentifier}</Identifier>\n` +
+    `      <Document><Format>${doc.format}</Format><Name>${escapeXml(doc.name)}</Name><Version>${escapeXml(doc.version)}</Version><SizeInBytes>${bytes.byteLength}</SizeInBytes></Document>\n` +
     `    </MetaInformation>\n    <Data>${data}</Data>\n  </Message>\n</VANSEnvelope>\n`;
 }

@@ -295,7 +295,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       // §3.1 ETag: '</' Name S? '>', the name exactly as in the start tag.
       const qname = current.qname;
       let i = lt + 2 + qname.length;
-      const nameMatches = text.startsWith(qname, lt + 2) && !isNameCharAt(text, i);
+      const nameMatches = sameName(text, current.start + 1, lt + 2, qname.length) && !isNameCharAt(text, i);
       while (nameMatches && i < length && isXmlSpace(text.charCodeAt(i))) i++;
       if (!nameMatches || text.charCodeAt(i) !== 0x3e) {
         const written = text.slice(lt + 2, nameEnd(text, lt + 2));
@@ -355,6 +355,13 @@ class Lookahead {
     if (this.cdataEnd < from) { const at = text.indexOf(']]>', from); this.cdataEnd = at < 0 ? text.length : at; }
     return Math.min(this.amp, this.cr, this.cdataEnd);
   }
+}
+
+/** Whether the `length` characters at `a` and at `b` are the same (the end tag's name against its start tag's). */
+function sameName(text: string, a: number, b: number, length: number): boolean {
+  if (b + length > text.length) return false;
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
 }
 
 /** §2.6: '<?' PITarget (S text)? '?>', the target a Name other than xml, and without a colon (Namespaces §7). */

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { writtenExplanations } from '../../facts/facts';
 
 export default defineRule<{ text: string; en: string; da: string }>({
   id: 'GOP-LAW-008', layer: 'law', severity: 'warning', reference: 'bek3',
@@ -14,7 +15,8 @@ export default defineRule<{ text: string; en: string; da: string }>({
   check(context) {
     const { deadline, deadlineText } = context.facts;
     if (deadline.kind === 'unreadable' && deadlineText !== undefined) {
-      context.report(['rehabilitationPlan', 'rehabilitationDeadline'], { text: deadlineText, ...deadline.explanation });
+      // The explanation as written (the text quoted whole): the finding's text is cut only when finished, after any redaction.
+      context.report(['rehabilitationPlan', 'rehabilitationDeadline'], { text: deadlineText, ...writtenExplanations(context.facts).deadline });
     }
   },
 });

@@ -1,0 +1,282 @@
+import { z } from 'zod';
+import { isTimeZone } from '../facts/facts';
+import type { MessageSource } from '../read/parse';
+import { rulesById } from '../rules/index';
+import { daysInMonth, isIsoDate } from '../values/date';
+
+/*
+ * The options of parseGop, validateGop, checkGop and buildGop, one zod schema each, in one place. A bad option is the
+ * caller's mistake, not the message's: it throws GopOptionsError listing every problem (never only the first), where
+ * a bad message gets findings. null or undefined, for any option, means its default.
+ */
+
+export interface OptionsIssue {
+  /** the option concerned, e.g. `severity.GOP-LAW-005` or `maxBytes`; '' for the options argument itself */
+  path: string;
+  message: string;
+}
+
+/** Thrown by parseGop, validateGop, checkGop and buildGop for options they cannot use; `issues` lists every problem. */
+export class GopOptionsError extends Error {
+  readonly issues: OptionsIssue[];
+  constructor(functionName: string, issues: OptionsIssue[]) {
+    super(`invalid options for ${functionName}:\n${issues.map((i) => `  ${i.path || '(options)'}: ${i.message}`).join('\n')}`);
+    this.name = 'GopOptionsError';
+    this.issues = issues;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The fields
+
+/** null and undefined are the default: the output never holds null. */
+const orDefault = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
+
+const limit = (fallback: number, description: string) => {
+  const error = `must be a positive whole number; null or undefined for the default, ${fallback}`;
+  return z.number({ error }).int({ error }).positive({ error }).nullish().transform((value) => value ?? fallback).describe(description);
+};
+
+const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
+/** A rule's severity as an option: 'off' drops its findings. 'fatal' is no setting: it belongs to the rules that stop reading. */
+export const SeveritySettingSchema = z.enum(SEVERITY_SETTINGS);
+export type SeveritySetting = z.infer<typeof SeveritySettingSchema>;
+
+/** How a wrong value is named in an issue: by its kind, never the value itself (it may be a CPR number). */
+export const kindOf = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (Object.prototype.toString.call(value) === '[object Date]') return 'a Date';
+  const type = typeof value;
+  return type === 'object' ? 'an object' : type === 'undefined' ? 'undefined' : `a ${type}`;
+};
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** " (did you mean X?)" for a near miss: the same name in another case, or one or two edits away. */
+function suggestion(given: string, known: Iterable<string>): string {
+  const lower = given.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
+  }
+  return best === undefined ? '' : ` (did you mean ${best}?)`;
+}
+
+const SeverityMapSchema = z.custom<Record<string, SeveritySetting>>(() => true).superRefine((value, ctx) => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: `must be an object of rule id → off, info, warning or error, not ${kindOf(value)}` });
+    return;
+  }
+  for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+    const rule = rulesById.get(id);
+    if (!rule) ctx.addIssue({ code: 'custom', path: [id], message: `unknown rule id${suggestion(id, rulesById.keys())}; the catalogue (rules, gop rules) lists them` });
+    else if (rule.severity === 'fatal') {
+      ctx.addIssue({ code: 'custom', path: [id], message: `${id} is fatal (the document cannot be read as a G-GOP), so its severity cannot be changed` });
+    }
+    if (setting !== undefined && setting !== null && !(SEVERITY_SETTINGS as readonly unknown[]).includes(setting)) {
+      const shown = typeof setting === 'string' ? `"${setting}"` : kindOf(setting);
+      const why = setting === 'fatal' ? ' (fatal belongs to the input rules that stop reading; no setting makes another rule stop it)' : '';
+      ctx.addIssue({ code: 'custom', path: [id], message: `${shown} is no severity setting: use off, info, warning or error${why}` });
+    }
+  }
+}).transform((value) => {
+  // An entry of null or undefined changes nothing.
+  const out: Record<string, SeveritySetting> = {};
+  for (const [id, setting] of Object.entries(value)) if (setting !== undefined && setting !== null) out[id] = setting;
+  return out;
+});
+
+const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?';
+const WALL_CLOCK = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})T${TIME}$`);
+const INSTANT = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})T${TIME}(?:Z|[+-](?:0\\d|1[0-4]):[0-5]\\d)$`);
+
+/** YYYY-MM-DD, a wall-clock date-time (YYYY-MM-DDThh:mm[:ss]), an instant (the same with Z or ±hh:mm), or a valid Date. */
+export function isReferenceDate(value: unknown): value is string | Date {
+  if (typeof value === 'string') {
+    if (isIsoDate(value)) return true;
+    const match = WALL_CLOCK.exec(value) ?? INSTANT.exec(value);
+    return match !== null && isIsoDate(match[1]!) && !Number.isNaN(new Date(INSTANT.test(value) ? value : `${value}Z`).getTime());
+  }
+  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
+}
+
+const REFERENCE_DATE_ERROR = 'must be a date (YYYY-MM-DD, a real one), an instant (2019-03-10T08:00:00Z, or with ±hh:mm), a wall-clock date-time (2019-03-10T08:00) or a valid Date';
+const ReferenceDateSchema = z.custom<string | Date>(isReferenceDate, { error: (issue) => `${REFERENCE_DATE_ERROR}, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` });
+
+const TIME_ZONE_ERROR = 'must be an IANA time zone such as Europe/Copenhagen or UTC';
+const TimeZoneSchema = z.string({ error: (issue) => `${TIME_ZONE_ERROR}, not ${kindOf(issue.input)}` })
+  .refine(isTimeZone, { error: (issue) => `${TIME_ZONE_ERROR}; ${JSON.stringify(issue.input)} is not one this JavaScript engine knows` });
+
+const BooleanSchema = z.boolean({ error: (issue) => `must be true or false, not ${kindOf(issue.input)}` });
+
+// ---------------------------------------------------------------------------------------------------------------
+// One schema per function
+
+/** parseGop: the reader's limits. Each is a positive whole number; null or undefined is the default, never "no limit". */
+export const ParseOptionsSchema = z.strictObject({
+  maxBytes: limit(5 * 1024 * 1024, 'largest input accepted, in bytes (default 5 MiB)'),
+  maxDepth: limit(64, 'deepest element nesting accepted (default 64; a G-GOP needs about 10)'),
+  maxAttributes: limit(64, 'most attributes on one element (default 64)'),
+  maxElements: limit(100_000, "most elements in the document (default 100,000; the bench's 600 KB plan with 2,300 journal excerpts has 12,000)"),
+});
+export type ParseOptions = z.input<typeof ParseOptionsSchema>;
+export type ParseLimits = z.output<typeof ParseOptionsSchema>;
+
+/** validateGop and checkGop: what the rules and the facts need. */
+export const ValidateOptionsSchema = z.strictObject({
+  /** "today" for anything relative to it: YYYY-MM-DD, or an instant (ISO string or Date) read in `timeZone`; the library never reads the clock */
+  referenceDate: orDefault(ReferenceDateSchema),
+  /** IANA time zone that turns an instant into a Danish calendar date (default Europe/Copenhagen); dates in the plan are already local */
+  timeZone: orDefault(TimeZoneSchema),
+  /** per-rule severity: 'off' drops a rule's findings. Fatal input rules cannot be changed. */
+  severity: orDefault(SeverityMapSchema),
+  /** the language formatters print first; both are always in each finding */
+  language: orDefault(z.enum(['da', 'en'], { error: (issue) => `must be "da" or "en", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` })),
+  /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
+  redact: orDefault(BooleanSchema),
+});
+export type ValidateOptions = z.input<typeof ValidateOptionsSchema>;
+/** ValidateOptions as checked: defaults applied, never null. */
+export type CheckedValidateOptions = z.output<typeof ValidateOptionsSchema>;
+
+const isSource = (value: unknown): value is MessageSource =>
+  typeof value === 'object' && value !== null && typeof (value as { locate?: unknown }).locate === 'function';
+
+/** validateGop: ValidateOptions, and the `source` of a message read by parseGop (for lines and columns). */
+export const ValidateGopOptionsSchema = ValidateOptionsSchema.extend({
+  source: orDefault(z.custom<MessageSource>(isSource, { error: 'must be the source of a parseGop result (an object with locate)' })),
+});
+export type ValidateGopOptions = z.input<typeof ValidateGopOptionsSchema>;
+
+/** checkGop: the reader's limits and the validator's options together. */
+export const CheckOptionsSchema = z.strictObject({ ...ParseOptionsSchema.shape, ...ValidateOptionsSchema.shape });
+export type CheckOptions = z.input<typeof CheckOptionsSchema>;
+
+/** buildGop and buildGopBytes (which prefixes are usable XML names is the builder's own check). */
+export const BuildOptionsSchema = z.strictObject({
+  pretty: orDefault(BooleanSchema),
+  prefixes: orDefault(z.strictObject({
+    m104: orDefault(z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` })),
+    m100: orDefault(z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` })),
+  }, { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `must be an object { m104?, m100? }, not ${kindOf(issue.input)}`) })),
+  encoding: orDefault(z.enum(['UTF-8', 'ISO-8859-1'], { error: (issue) => `must be "UTF-8" or "ISO-8859-1", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` })),
+  strict: orDefault(BooleanSchema),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checking, cheaply on the common path
+
+type Parsed<S extends z.ZodType> = z.output<S>;
+
+/** Which functions take an option: a key given to the wrong one is named as such. */
+const OWNERS: Record<string, string> = {};
+for (const [schema, owner] of [[ParseOptionsSchema, 'parseGop and checkGop'], [ValidateOptionsSchema, 'validateGop and checkGop'], [BuildOptionsSchema, 'buildGop']] as const) {
+  for (const key of Object.keys(schema.shape)) OWNERS[key] = owner;
+}
+OWNERS.source = 'validateGop';
+
+/** zod's issues as ours: dotted paths, one issue per unknown key (with a near miss named), no duplicates. */
+function issuesOf(error: z.ZodError, known: readonly string[], functionName: string): OptionsIssue[] {
+  const out: OptionsIssue[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, message: string) => {
+    const key = `${path}\u0000${message}`;
+    if (!seen.has(key)) { seen.add(key); out.push({ path, message }); }
+  };
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const siblings = issue.path.length === 0 ? known : ['m104', 'm100'];
+      for (const key of issue.keys) {
+        const owner = issue.path.length === 0 && Object.hasOwn(OWNERS, key) ? OWNERS[key] : undefined;
+        const hint = owner ? ` of ${functionName}: it is an option of ${owner}` : suggestion(key, siblings);
+        add(path ? `${path}.${key}` : key, `unknown option${hint}; known are ${siblings.join(', ')}`);
+      }
+    } else {
+      add(path, issue.message);
+    }
+  }
+  return out;
+}
+
+interface Cached { snapshot: unknown[]; value: unknown }
+
+const OBJECT_START = Symbol('object');
+const OBJECT_END = Symbol('end');
+
+/**
+ * What an options object holds: its own keys and values, and for a plain object value (a severity map, prefixes) its
+ * keys and values one level down instead of its identity. Two option objects with the same snapshot are the same
+ * options (a worker thread gets a fresh copy of the same options with every message).
+ */
+function snapshotOf(options: object): unknown[] {
+  const snapshot: unknown[] = [];
+  for (const [key, value] of Object.entries(options)) {
+    snapshot.push(key);
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      snapshot.push(OBJECT_START);
+      for (const [k, v] of Object.entries(value)) snapshot.push(k, v);
+      snapshot.push(OBJECT_END);
+    } else {
+      snapshot.push(value);
+    }
+  }
+  return snapshot;
+}
+const sameSnapshot = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+/**
+ * A checker for one function's options. No options (undefined, null, {}) skips zod; an options object seen before,
+ * unchanged, gives its cached result (checkGop is called once per message of a batch with the same object), and so
+ * do options equal to the last ones checked (a batch in worker threads, whose options arrive as a copy each time).
+ */
+function checker<S extends z.ZodObject>(schema: S, functionName: string) {
+  const known = Object.keys(schema.shape);
+  const defaults = Object.freeze(schema.parse({})) as Parsed<S>;
+  const cache = new WeakMap<object, Cached>();
+  let last: Cached | undefined;
+  return (options: unknown): Parsed<S> => {
+    if (options === undefined || options === null) return defaults;
+    if (typeof options !== 'object' || Array.isArray(options)) {
+      throw new GopOptionsError(functionName, [{ path: '', message: `options must be an object (or undefined), not ${kindOf(options)}` }]);
+    }
+    let snapshot: unknown[];
+    let own: Record<string, unknown>;
+    try {
+      snapshot = snapshotOf(options);
+      if (snapshot.length === 0) return defaults;
+      const hit = cache.get(options);
+      if (hit && sameSnapshot(hit.snapshot, snapshot)) return hit.value as Parsed<S>;
+      if (last && sameSnapshot(last.snapshot, snapshot)) { cache.set(options, last); return last.value as Parsed<S>; }
+      // Own properties only: whatever an options object inherits is not an option.
+      own = Object.fromEntries(Object.entries(options));
+    } catch (error) {
+      throw new GopOptionsError(functionName, [{ path: '', message: `the options cannot be read (${error instanceof Error ? error.message : String(error)})` }]);
+    }
+    const parsed = schema.safeParse(own);
+    if (!parsed.success) throw new GopOptionsError(functionName, issuesOf(parsed.error, known, functionName));
+    const value = Object.freeze(parsed.data) as Parsed<S>;
+    last = { snapshot, value };
+    cache.set(options, last);
+    return value;
+  };
+}
+
+export const checkParseOptions = checker(ParseOptionsSchema, 'parseGop');
+export const checkValidateOptions = checker(ValidateGopOptionsSchema, 'validateGop');
+export const checkCheckOptions = checker(CheckOptionsSchema, 'checkGop');
+export const checkBuildOptions = checker(BuildOptionsSchema, 'buildGop');
+
+export const DEFAULT_PARSE_OPTIONS: Readonly<ParseLimits> = checkParseOptions(undefined);

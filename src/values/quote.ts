@@ -1,0 +1,45 @@
+/*
+ * Values quoted in a text (a finding's message, an explanation in the facts) are cut short, since a value may be
+ * anything. The cut must come after redaction: a name cut in half ("Høj...") is no longer the name a redactor knows,
+ * a phone number cut to seven digits no longer looks like one. So a text is written with each quoted value whole and
+ * marked, and only finished — redacted when asked, then cut — when it leaves the library (finishText).
+ *
+ * The marks are private-use characters: U+E000 (cut plainly) or U+E001 (cut with "..."), one character U+E100 + the
+ * length to cut to, the value, U+E002. Nothing but finishText ever sees them.
+ */
+
+const PLAIN = '\uE000';
+const ELLIPSIS = '\uE001';
+const END = '\uE002';
+const LENGTH_BASE = 0xe100;
+const MAX_LENGTH = 0x6ff;
+const MARKS = /[\uE000-\uE002]/g;
+const SEGMENT = /([\uE000\uE001])([\uE100-\uE7FF])([^\uE000-\uE002]*)\uE002/g;
+
+/**
+ * `value`, to be cut to at most `max` characters when the text is finished (with `ellipsis`, the last three of them
+ * are "..." when it is cut). A mark character inside the value is replaced, so that a value cannot end its own quote.
+ */
+export function quoted(value: string, max: number, ellipsis = false): string {
+  const length = Math.max(0, Math.min(MAX_LENGTH, Math.floor(max)));
+  return `${ellipsis ? ELLIPSIS : PLAIN}${String.fromCharCode(LENGTH_BASE + length)}${value.replace(MARKS, '\uFFFD')}${END}`;
+}
+
+/** Whether a text still holds quoted values to cut. */
+export const hasQuotes = (text: string): boolean => text.includes(END);
+
+/** The text as it leaves the library: `redact` (if given) over the whole text first, then every quoted value cut. */
+export function finishText(text: string, redact?: (text: string) => string): string {
+  const out = redact ? redact(text) : text;
+  if (!hasQuotes(out)) return out;
+  return out.replace(SEGMENT, (_, kind: string, length: string, value: string) => {
+    const max = length.charCodeAt(0) - LENGTH_BASE;
+    if (value.length <= max) return value;
+    return kind === ELLIPSIS ? `${value.slice(0, Math.max(0, max - 3))}...` : value.slice(0, max);
+  });
+}
+
+/** Both languages of a text pair, finished. */
+export function finishPair(pair: { da: string; en: string }, redact?: (text: string) => string): { da: string; en: string } {
+  return { da: finishText(pair.da, redact), en: finishText(pair.en, redact) };
+}
