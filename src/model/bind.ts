@@ -364,6 +364,7 @@ class Binder {
       if (isMedCom && node.local === 'Break') {
         this.inlineNamespace(node);
         out.push({ type: 'break' });
+        if (!node.attrs && node.children.length === 0) continue; // the usual <Break/>: nothing to keep
         this.enter(node);
         this.attributes(node, { at: here });
         for (const child of node.children) {

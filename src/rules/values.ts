@@ -9,6 +9,9 @@ class IndexedValue implements ValueAt {
   }
 }
 
+const isFormattedText = (value: object): boolean =>
+  Array.isArray((value as { content?: unknown }).content) && typeof (value as { text?: unknown }).text === 'string';
+
 /** One walk over the model: every text value, grouped by its property name, in document order. */
 export function indexValues(root: unknown): Map<string, ValueAt[]> {
   const index = new Map<string, ValueAt[]>();
@@ -25,7 +28,8 @@ export function indexValues(root: unknown): Map<string, ValueAt[]> {
         let list = index.get(key);
         if (!list) index.set(key, (list = []));
         list.push(new IndexedValue(value, path, key));
-      } else if (value && typeof value === 'object') {
+      } else if (value && typeof value === 'object' && !isFormattedText(value)) {
+        // Formatted text ({ text, content }) holds no coded values: not walked (most of a long plan's nodes)
         walk(value, [...path, key]);
       }
     }
