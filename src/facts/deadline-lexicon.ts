@@ -3,6 +3,7 @@
  * A word that is not here makes the text unreadable; so does every word of the `vague` class.
  */
 import type { DeadlinePeriod } from './deadline';
+import { editDistance } from '../values/edit-distance';
 
 export type Word =
   | { kind: 'deadline'; before?: boolean } // senest, inden (before: "inden 20/3" is the day before)
@@ -145,27 +146,12 @@ for (const [form, day] of Object.entries(WEEKDAYS)) {
 /** Words of five letters or more that a typo may be read as: one edit away from exactly one of them. */
 const TYPO_TARGETS = [...LEXICON.keys()].filter((w) => w.length >= 4 && /^[a-zæøå]+$/.test(w));
 
-/** Optimal string alignment distance ≤ 1 (one insertion, deletion, substitution or swap of neighbours). */
-function oneEdit(a: string, b: string): boolean {
-  if (a === b) return false;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 /** The lexicon word a misspelt word of five letters or more stands for, when exactly one is one edit away. */
 export function correctTypo(word: string): string | undefined {
   if (word.length < 5 || word.length > 30) return undefined;
   let found: string | undefined;
   for (const target of TYPO_TARGETS) {
-    if (oneEdit(word, target)) {
+    if (editDistance(word, target, 1) === 1) {
       if (found !== undefined && LEXICON.get(found) !== LEXICON.get(target)) return undefined; // two readings: none
       found ??= target;
     }

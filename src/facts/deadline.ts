@@ -204,9 +204,7 @@ function parse(tokens: Token[]): Statement[] {
     if (token.t === 'range') throw fail(`et interval ("${shown(token.text)}") giver ingen bestemt dato`, `a range ("${shown(token.text)}") gives no single date`);
     if (token.t === 'other') throw fail(`"${shown(token.text)}" kan ikke læses`, `"${shown(token.text)}" cannot be read`);
     if (token.t === 'date') {
-      const weekday = tokens[i - 1]?.t === 'word' && (tokens[i - 1] as { word?: Word }).word?.kind === 'weekday' ? ((tokens[i - 1] as { word: { day: number } }).word.day) : undefined;
-      const weekdayBeforeFiller = weekday ?? weekdayBefore(tokens, i);
-      emit({ w: 'date', day: token.day, month: token.month, year: token.year, weekday: weekdayBeforeFiller, text: token.text });
+      emit({ w: 'date', day: token.day, month: token.month, year: token.year, weekday: weekdayBefore(tokens, i), text: token.text });
       continue;
     }
     if (token.t === 'number') {
@@ -486,7 +484,8 @@ function quote(text: string): string {
   return `"${quoted(text.replace(/\s+/g, ' ').trim(), 60, true)}"`;
 }
 
-function missingDischarge(dischargeText: string | undefined): { da: string; en: string } {
+/** Why there is no discharge date to count from, mid-sentence: missing, or what was written instead (the facts say it too). */
+export function missingDischarge(dischargeText: string | undefined): { da: string; en: string } {
   return dischargeText === undefined || dischargeText.trim() === ''
     ? { da: 'udskrivelsesdatoen mangler', en: 'the discharge date is missing' }
     : { da: `udskrivelsesdatoen ${quote(dischargeText)} er ikke en gyldig dato`, en: `the discharge date ${quote(dischargeText)} is not a valid date` };

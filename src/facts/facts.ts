@@ -6,7 +6,7 @@ import { addDaysIso, isIsoDate, isTime, longDate } from '../values/date';
 import { quoted } from '../values/quote';
 import { cprBirthDate } from '../values/cpr';
 import { GUARANTEE_DAYS, inForce, inForceFrom } from '../standard/legal-calendar';
-import { DeadlineInterpretationSchema, readDeadline, type DeadlineInterpretation } from './deadline';
+import { DeadlineInterpretationSchema, missingDischarge, readDeadline, type DeadlineInterpretation } from './deadline';
 import { finishPair } from '../values/quote';
 
 const PartyFactSchema = z.object({
@@ -136,19 +136,8 @@ const PROVIDER_NOUN: Record<Provider, Words> = {
   region: { da: 'Regionen', en: 'The region' },
 };
 
-/** Why there is no usable discharge date, as the start of a sentence and inside one. */
-function noDischarge(dischargeText: string | undefined): { da: string; en: string; daMid: string; enMid: string } {
-  if (dischargeText === undefined || dischargeText.trim() === '') {
-    return { da: 'Udskrivelsesdatoen mangler', en: 'The discharge date is missing', daMid: 'udskrivelsesdatoen mangler', enMid: 'the discharge date is missing' };
-  }
-  const written = `"${quoted(dischargeText.replace(/\s+/g, ' ').trim(), 40)}"`; // cut when finished, after any redaction
-  return {
-    da: `Udskrivelsesdatoen ${written} er ikke en gyldig dato`,
-    en: `The discharge date ${written} is not a valid date`,
-    daMid: `udskrivelsesdatoen ${written} er ikke en gyldig dato`,
-    enMid: `the discharge date ${written} is not a valid date`,
-  };
-}
+/** A text that starts a sentence. */
+const capitalised = ({ da, en }: Words): Words => ({ da: `${da[0]!.toUpperCase()}${da.slice(1)}`, en: `${en[0]!.toUpperCase()}${en.slice(1)}` });
 
 interface GuaranteeInput {
   level: Level | undefined;
@@ -180,7 +169,8 @@ function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy,
       `Specialised rehabilitation takes place at the hospital; ${LAW.en} does not apply to it.`,
     );
   }
-  const missing = noDischarge(dischargeText);
+  const missingMid = missingDischarge(dischargeText);
+  const missing = capitalised(missingMid);
   if (decidedBy === undefined) {
     return no(
       `${missing.da}, og planen har ingen gyldig godkendelsesdato, så det kan ikke afgøres, om ${LAW.da} gælder.`,
@@ -202,8 +192,8 @@ function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy,
     ({ date, fact: { applies: true, ...(from ? { from } : {}), explanation: { da, en } } });
   if (dischargeDate === undefined) {
     return yes(undefined, undefined,
-      `${LAW.da[0]!.toUpperCase()}${LAW.da.slice(1)} gælder (planen er godkendt ${decidedBy.date}), men ${missing.daMid}, så den seneste dato for tilbud om opstart kan ikke beregnes.`,
-      `${LAW.en[0]!.toUpperCase()}${LAW.en.slice(1)} applies (the plan was authorised on ${decidedBy.date}), but ${missing.enMid}, so the latest start to offer cannot be computed.`,
+      `${capitalised(LAW).da} gælder (planen er godkendt ${decidedBy.date}), men ${missingMid.da}, så den seneste dato for tilbud om opstart kan ikke beregnes.`,
+      `${capitalised(LAW).en} applies (the plan was authorised on ${decidedBy.date}), but ${missingMid.en}, so the latest start to offer cannot be computed.`,
     );
   }
   const who = PROVIDER_NOUN[provider ?? 'municipality'];

@@ -71,6 +71,10 @@ const WHITESPACE_RUN = /[ \t\r\n]+/g;
 // Most text is words and single spaces: only a tab, CR, LF or a second space needs the (allocating) replace.
 const NEEDS_COLLAPSE = /[\t\r\n]| {2}/;
 
+/** Whether a model value is formatted text ({ text, content }), for code that walks the model without its spec. */
+export const isFormattedText = (value: object): value is FormattedText =>
+  typeof (value as { text?: unknown }).text === 'string' && Array.isArray((value as { content?: unknown }).content);
+
 /** Formatted text from plain text, each newline a Break: for plans written in code. */
 export function formattedText(text: string): FormattedText {
   const content: RichText[] = [];

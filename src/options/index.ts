@@ -3,6 +3,7 @@ import { isTimeZone } from '../facts/facts';
 import type { MessageSource } from '../read/parse';
 import { rulesById } from '../rules/index';
 import { daysInMonth, isIsoDate } from '../values/date';
+import { editDistance } from '../values/edit-distance';
 
 /*
  * The options of parseGop, validateGop, checkGop and buildGop, one zod schema each, in one place. A bad option is the
@@ -51,24 +52,13 @@ export const kindOf = (value: unknown): string => {
   return type === 'object' ? 'an object' : type === 'undefined' ? 'undefined' : `a ${type}`;
 };
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** " (did you mean X?)" for a near miss: the same name in another case, or one or two edits away. */
 function suggestion(given: string, known: Iterable<string>): string {
   const lower = given.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
+    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), 2);
     if (distance < bestDistance) { best = candidate; bestDistance = distance; }
   }
   return best === undefined ? '' : ` (did you mean ${best}?)`;

@@ -25,6 +25,8 @@ import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
 import type { VansEnvelopeInfo } from '../read/vans';
 import { maskCpr } from '../values/cpr';
+import { daysInMonth } from '../values/date';
+import { isFormattedText } from '../model/formatted';
 import { finishPair } from '../values/quote';
 
 export const MASK = '***';
@@ -102,15 +104,10 @@ function gapAt(text: string, i: number): { gap: Gap; next: number } | undefined 
   return { gap: { spaced, kind: kind || ' ' }, next: j };
 }
 
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function isDayMonth(day: number, month: number, leap: boolean): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && !leap ? 28 : DAYS[month - 1]!);
-}
-const leapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const isDayOf = (year: number, month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 /** DDMMYY is a date in some century (29 February in a year divisible by 4: 2000 was a leap year). */
-const isCprDate = (d: string) => isDayMonth(Number(d.slice(0, 2)), Number(d.slice(2, 4)), Number(d.slice(4, 6)) % 4 === 0);
-const isFullDate = (year: number, month: number, day: number) => year >= 1850 && year <= 2150 && isDayMonth(day, month, leapYear(year));
+const isCprDate = (d: string) => isDayOf(2000 + Number(d.slice(4, 6)), Number(d.slice(2, 4)), Number(d.slice(0, 2)));
+const isFullDate = (year: number, month: number, day: number) => year >= 1850 && year <= 2150 && isDayOf(year, month, day);
 
 interface DigitRules {
   known: Map<string, string>;
@@ -532,7 +529,7 @@ function redactTree(value: unknown, redactor: Redactor, mask: (key: string, valu
     if (typeof node === 'string') return (parent && mask(key, node, parent)) ?? redactor.text(node);
     if (Array.isArray(node)) return node.map((item) => walk(item, key, parent));
     if (node === null || typeof node !== 'object') return node;
-    if (isFormatted(node)) return { ...node, text: redactor.text(node.text), content: redactContent(node.content, redactor) };
+    if (isFormattedText(node)) return { ...node, text: redactor.text(node.text), content: redactContent(node.content, redactor) };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) out[k] = walk(v, k, node);
     return out;
@@ -541,8 +538,6 @@ function redactTree(value: unknown, redactor: Redactor, mask: (key: string, valu
 }
 
 type Rich = { type: string; value?: unknown; content?: unknown };
-const isFormatted = (node: object): node is { text: string; content: Rich[] } =>
-  typeof (node as { text?: unknown }).text === 'string' && Array.isArray((node as { content?: unknown }).content);
 
 /**
  * Rich content, redacted as the text it makes: a value may run over several text nodes (Kir<Bold>sten</Bold>, a phone

@@ -85,24 +85,26 @@ function buildReport(findings: Finding[], facts: Facts | undefined, options: Che
 function structureFindings(shaped: Shaped, source: MessageSource | undefined): Finding[] {
   const findings: Finding[] = [];
   const where = (path: ModelPath) => ({ path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...source?.locate(path) });
-  const refused: ModelPath[] = [];
+  const refused = new Set<string>(); // the paths of values refused for their type, as keys
+  const key = (path: ModelPath, length = path.length) => path.slice(0, length).join('\u0000');
   for (const problem of shaped.problems) {
     if (problem.kind === 'unknownProperty') continue; // below, with the reader's own
-    refused.push(problem.path);
+    refused.add(key(problem.path));
     findings.push(makeFinding(STRUCT_005, { element: problem.element, ...shapeText(problem) }, where(problem.path)));
   }
-  const under = (path: ModelPath) => refused.some((p) => p.length <= path.length && p.every((segment, i) => segment === path[i]));
+  // At or below a refused value nothing more is said: a prefix look-up per level, not a scan of every refusal.
+  const under = (path: ModelPath) => refused.size > 0 && path.some((_, i) => refused.has(key(path, i + 1)));
   const problems = [...shaped.problems.filter((p) => p.kind === 'unknownProperty'), ...structureProblems(shaped.message).filter((p) => !under(p.path))];
   for (const problem of problems) {
-    const where = { path: xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC), ...source?.locate(problem.path) };
-    if (problem.kind === 'missing') findings.push(makeFinding(STRUCT_001, { element: problem.element, parent: problem.parent }, where));
-    else if (problem.kind === 'empty') findings.push(makeFinding(STRUCT_004, { element: problem.element }, where));
-    else if (problem.kind === 'tooMany') findings.push(makeFinding(STRUCT_002, { element: problem.element, max: problem.max }, where));
+    const at = where(problem.path);
+    if (problem.kind === 'missing') findings.push(makeFinding(STRUCT_001, { element: problem.element, parent: problem.parent }, at));
+    else if (problem.kind === 'empty') findings.push(makeFinding(STRUCT_004, { element: problem.element }, at));
+    else if (problem.kind === 'tooMany') findings.push(makeFinding(STRUCT_002, { element: problem.element, max: problem.max }, at));
     else if (problem.kind === 'unknownProperty') {
       findings.push(makeFinding(STRUCT_003, {
         en: `The property "${problem.property}" is not part of the G-GOP model; it would not be written.`,
         da: `Egenskaben "${problem.property}" er ikke en del af G-GOP-modellen; den ville ikke blive skrevet.`,
-      }, where));
+      }, at));
     }
   }
   return findings;

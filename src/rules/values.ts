@@ -1,3 +1,4 @@
+import { isFormattedText } from '../model/formatted';
 import type { ModelPath } from '../model/locate';
 import type { ValueAt } from './rule';
 
@@ -8,9 +9,6 @@ class IndexedValue implements ValueAt {
     return [...this.parent, this.key];
   }
 }
-
-const isFormattedText = (value: object): boolean =>
-  Array.isArray((value as { content?: unknown }).content) && typeof (value as { text?: unknown }).text === 'string';
 
 /** One walk over the model: every text value, grouped by its property name, in document order. */
 export function indexValues(root: unknown): Map<string, ValueAt[]> {

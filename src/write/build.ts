@@ -4,7 +4,8 @@ import { INLINE_STYLES, trimXmlSpace, type RichText } from '../model/formatted';
 import { xmlPathOf } from '../model/locate';
 import { GopMessageSchema, type ExtraElement, type GopMessage } from '../model/schema';
 import { MEDCOM_NAMESPACES, NS, type NamespaceKey } from '../standard/namespaces';
-import { lastName, nameEnd, startsNcName } from '../xml/names';
+import { isNcName, nameEnd, RESERVED_NAMES } from '../xml/names';
+import { codePointName, firstNonChar } from '../xml/chars';
 import { escapeXml, referencesAbove } from '../xml/escape';
 import { parseXml, type XmlDocument, type XmlElement } from '../xml/tree';
 import { validateGop } from '../report/validate';
@@ -35,11 +36,8 @@ export class GopBuildError extends Error {
 }
 
 const FORMATTING: Record<Exclude<RichText['type'], 'text' | 'break'>, string> = { bold: 'Bold', italic: 'Italic', underline: 'Underline', center: 'Center', fixedFont: 'FixedFont' };
-// Characters XML 1.0 cannot carry at all, even as references; a lone surrogate is no character either.
-const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // A prefix is an XML NCName; xml… is reserved by Namespaces in XML, and the reader refuses prototype names.
-const PREFIX = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
-const RESERVED_PREFIX = /^(xml|__proto__$|constructor$|prototype$)/i;
+const isUsablePrefix = (prefix: string) => isNcName(prefix) && !/^xml/i.test(prefix) && !RESERVED_NAMES.has(prefix);
 
 const STRUCTURE_TEXT: Record<'empty' | 'unknownProperty' | 'textContentMismatch', (p: StructureProblem) => string> = {
   empty: () => 'the mandatory element is empty',
@@ -56,8 +54,8 @@ function checkInput(message: GopMessage, options: BuildOptions): void {
   }
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {
-      const bad = UNWRITABLE.exec(value);
-      if (bad) issues.push({ path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), message: `character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML${/[\uD800-\uDFFF]/.test(bad[0]) ? ' (a lone surrogate)' : ''}` });
+      const bad = firstNonChar(value);
+      if (bad >= 0) issues.push({ path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), message: `character ${codePointName(value, bad)} cannot be written in XML${/[\uD800-\uDFFF]/.test(value[bad]!) ? ' (a lone surrogate)' : ''}` });
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== 'extraElements') walk(v, [...path, k]);
   };
@@ -68,7 +66,7 @@ function checkInput(message: GopMessage, options: BuildOptions): void {
     }
   }
   for (const [key, prefix] of Object.entries(options.prefixes ?? {})) {
-    if (prefix && (!PREFIX.test(prefix) || RESERVED_PREFIX.test(prefix))) issues.push({ path: '/', message: `"${prefix}" cannot be the prefix of ${key}: a prefix is an XML name that does not start with "xml"` });
+    if (prefix && !isUsablePrefix(prefix)) issues.push({ path: '/', message: `"${prefix}" cannot be the prefix of ${key}: a prefix is an XML name that does not start with "xml"` });
   }
   if (issues.length === 0 && options.strict) {
     for (const f of validateGop(message).findings) if (f.severity === 'error' || f.severity === 'fatal') issues.push({ path: f.path, message: `${f.ruleId}: ${f.message}` });
@@ -80,14 +78,12 @@ const HIGHEST: Record<BuildEncoding, number> = { 'UTF-8': 0x10ffff, 'ISO-8859-1'
 /** Kept-aside fragments and the finished document are re-read with these: structure is checked, size is not. */
 const REREAD_LIMITS = { maxDepth: 1_000_000, maxAttributes: 1_000_000, maxElements: 100_000_000 };
 /** The reader refuses these as names and prefixes (GOP-INPUT-007). */
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * Between two texts that must stay two (kept aside apart in the source, or content nodes beside a CDATA section) where
  * the second cannot be a CDATA section: a processing instruction ends a text node and carries nothing.
  */
 const TEXT_SEPARATOR = '<?gop-text?>';
 
-const isNcName = (s: string): boolean => s.length > 0 && startsNcName(s, 0) && nameEnd(s, 0) === s.length && lastName.colons === 0;
 const isQName = (s: string): boolean => {
   const colon = s.indexOf(':');
   return colon < 0 ? isNcName(s) : isNcName(s.slice(0, colon)) && isNcName(s.slice(colon + 1));
@@ -379,8 +375,8 @@ class Writer {
         continue;
       }
       if (extra.reason === 'text') {
-        const bad = UNWRITABLE.exec(extra.xml);
-        if (bad) this.issue(path, `text kept aside holds U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML cannot carry`);
+        const bad = firstNonChar(extra.xml);
+        if (bad >= 0) this.issue(path, `text kept aside holds ${codePointName(extra.xml, bad)}, which XML cannot carry`);
         else if (extra.name !== '#text' || extra.namespace !== '') this.issue(path, `text kept aside has the name "#text" and no namespace, not ${shown(extra.name)} in ${shown(extra.namespace)}`);
         else if (trimXmlSpace(extra.xml) === '') this.issue(path, 'text kept aside is only white space: a reader would not keep it');
         else if (kind === 'text') this.issue(path, 'text kept aside inside a text element would be read as part of its value');
@@ -439,8 +435,7 @@ class Writer {
     if (uri === NS.xmlns) return `the namespace ${NS.xmlns} cannot be bound`;
     if (prefix !== '' && uri === '') return `the prefix ${prefix} cannot be bound to no namespace`;
     if (this.beyond(prefix)) return `the prefix ${shown(prefix)} cannot be written in ${this.options.encoding}: a name cannot be a character reference`;
-    const bad = UNWRITABLE.exec(uri);
-    if (bad) return `the namespace ${shown(uri)} holds a character XML cannot carry`;
+    if (firstNonChar(uri) >= 0) return `the namespace ${shown(uri)} holds a character XML cannot carry`;
     return undefined;
   }
 
@@ -504,8 +499,8 @@ class Writer {
     if (name === 'xmlns' || prefix === 'xmlns') return refuse('a namespace declaration is no attribute; the builder declares what is needed');
     if (RESERVED_NAMES.has(local) || RESERVED_NAMES.has(prefix)) return refuse('readers refuse this name (prototype pollution)');
     if (this.beyond(name)) return refuse(`it cannot be written in ${this.options.encoding}: a name cannot be a character reference`);
-    const bad = UNWRITABLE.exec(extra.xml);
-    if (bad) return refuse(`its value holds U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML cannot carry`);
+    const bad = firstNonChar(extra.xml);
+    if (bad >= 0) return refuse(`its value holds ${codePointName(extra.xml, bad)}, which XML cannot carry`);
     if (!prefix) {
       if (extra.namespace !== '') return refuse(`an attribute without a prefix is in no namespace, not ${shown(extra.namespace)}`);
     } else {

@@ -87,3 +87,11 @@ export function isNameCharAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c < 0x80 ? ASCII[c] !== NOT : nonAscii(text, i, false) > 0;
 }
+
+/** Whether the whole string is one NCName (a Name without a colon): a namespace prefix or a local name. */
+export function isNcName(text: string): boolean {
+  return text.length > 0 && startsNcName(text, 0) && nameEnd(text, 0) === text.length && lastName.colons === 0;
+}
+
+/** Names the reader refuses and the writers will not write: they are used to attack JavaScript prototypes. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
