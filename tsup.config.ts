@@ -39,6 +39,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
+    // Maps point into src/ by file and line; the sources themselves are not copied into the package a second time.
+    esbuildOptions(options) { options.sourcesContent = false; },
     clean: true,
     target: 'node20',
   },
@@ -47,11 +49,12 @@ export default defineConfig([
     // node_modules was most of its start-up. Each entry is one file (no shared chunk); the worker is found next to
     // cli.js at run time (src/cli/run.ts). Some dependencies are CommonJS inside (tinyglobby's picomatch): the banner
     // gives the bundle a `require` for their require('path') and the like.
-    entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+    entry: { cli: 'src/cli/bin.ts', worker: 'src/cli/worker.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
     sourcemap: true,
+    esbuildOptions(options) { options.sourcesContent = false; },
     splitting: false,
     minify: true,
     noExternal: [/.*/],

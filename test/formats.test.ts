@@ -39,12 +39,12 @@ describe('schemas/report.schema.json', () => {
 });
 
 describe('github', () => {
-  it('escapes % CR LF in the message and also : and , in properties, as @actions/core does', () => {
+  it('escapes % in the message and also : and , in properties, as @actions/core does; CR and LF are shown as \\r \\n', () => {
     const out = githubFormatter().file({
       file: 'dir,1/a:b%c\nd.xml',
       report: report([finding({ ruleId: 'X:1,2%', severity: 'error', message: '100% sure, see: line 1\r\nline 2' })]),
     });
-    expect(out).toBe('::error file=dir%2C1/a%3Ab%25c%0Ad.xml,line=3,col=5,title=X%3A1%2C2%25::100%25 sure, see: line 1%0D%0Aline 2\n');
+    expect(out).toBe('::error file=dir%2C1/a%3Ab%25c\\nd.xml,line=3,col=5,title=X%3A1%2C2%25::100%25 sure, see: line 1\\r\\nline 2\n');
   });
 
   it('maps fatal and error to ::error, warning to ::warning, info to ::notice; no line/col without a line; Danish on request', () => {
@@ -116,7 +116,7 @@ describe('github', () => {
 describe('junit', () => {
   const parser = junitParser();
 
-  it('escapes markup and drops characters XML forbids, in names, attributes and bodies', () => {
+  it('escapes markup and shows the characters XML cannot hold as escapes, in names, attributes and bodies', () => {
     const file = `a&b <c> "d" 'e'.xml`;
     const message = 'Value "<x>&amp;]]>" \u0001with\u000B control\uFFFE characters';
     const out = formatResults('junit', [{ file, report: report([finding({ severity: 'error', message })]) }]);
@@ -125,7 +125,7 @@ describe('junit', () => {
     const testcase = doc.testsuites.testsuite[0].testcase[0];
     expect(testcase['@_name']).toBe(file);
     const failure = testcase.failure[0];
-    const clean = 'Value "<x>&amp;]]>" with control characters';
+    const clean = 'Value "<x>&amp;]]>" \\x01with\\x0B control\\uFFFE characters';
     expect(failure['@_message']).toBe(`GOP-LAW-005: ${clean}`);
     expect(failure['#text']).toContain(`${file}:3:5 error GOP-LAW-005 ${clean}`);
   });
@@ -231,5 +231,74 @@ describe('text', () => {
     const formatter = createFormatter('text');
     const summary = { files: results.length, valid: 1, invalid: 1, errors: 2, warnings: 3, infos: 0, unreadable: 0 };
     expect(formatter.begin() + results.map((r) => formatter.file(r)).join('') + formatter.end(summary)).toBe(formatResults('text', results));
+  });
+});
+
+describe('a finding with a line and no column', () => {
+  const r = report([finding({ severity: 'error', line: 4, column: undefined }), finding({ severity: 'warning', line: 4, column: undefined })]);
+  const results = [{ file: 'plan.xml', report: r }];
+
+  it('is file:line in text, github plain lines and junit; no col in a github annotation; no startColumn in sarif', () => {
+    for (const name of ['text', 'github', 'junit', 'sarif', 'json'] as const) expect(formatResults(name, results), name).not.toContain('undefined');
+    expect(formatResults('text', results)).toContain('plan.xml:4  error    GOP-LAW-005  A message.\n');
+    expect(formatResults('github', results)).toContain('::error file=plan.xml,line=4,title=GOP-LAW-005::A message.\n');
+    const junit = junitParser().parse(formatResults('junit', results)).testsuites.testsuite[0].testcase[0];
+    expect(junit.failure[0]['#text']).toContain('plan.xml:4 error GOP-LAW-005 A message.');
+    expect(junit['system-out']).toBe('plan.xml:4 warning GOP-LAW-005 A message.');
+    const sarif = JSON.parse(formatResults('sarif', results));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 4 });
+    expect(sarifValidator()(sarif)).toBe(true);
+  });
+
+  it('past the ten annotations, a github plain line is file:line too', () => {
+    const lines = formatResults('github', [...many('error', 10), ...results]).split('\n');
+    expect(lines).toContain('plan.xml:4  error  GOP-LAW-005  A message.');
+  });
+});
+
+describe('the reference date and the days left', () => {
+  // almen-hoftefraktur.xml: discharged 2019-03-07, must start by 2019-03-14, guarantee 2019-03-14
+  const plan = readFileSync(`${FIXTURES_DIR}valid/almen-hoftefraktur.xml`);
+  const on = (referenceDate: string) => [{ file: 'plan.xml', report: checkGop(plan, { referenceDate }) }];
+  const days = (until: string, from: string) => Math.round((Date.parse(until) - Date.parse(from)) / 86_400_000);
+
+  it('are in the report: referenceDate as the calendar date used, facts.daysUntilMustStart counted from it', () => {
+    const r = checkGop(plan, { referenceDate: '2019-03-10T23:30:00Z' }); // 00:30 on the 11th in Copenhagen
+    expect(r.referenceDate).toBe('2019-03-11');
+    expect(r.facts!.daysUntilMustStart).toBe(days(r.facts!.mustStartBy!, '2019-03-11'));
+    expect(checkGop(plan).referenceDate).toBeUndefined();
+  });
+
+  it('text: at the end of the facts line, in the language asked; nothing without a reference date', () => {
+    const line = (referenceDate: string, language?: 'da' | 'en') => formatResults('text', on(referenceDate), { language }).split('\n')[0]!;
+    expect(line('2019-03-10')).toMatch(/, reference date 2019-03-10: 4 days left until the plan's deadline, 4 days left until the guarantee date$/);
+    expect(line('2019-03-13', 'da')).toMatch(/, referencedato 2019-03-13: 1 dag til planens frist, 1 dag til garantidatoen$/);
+    expect(line('2019-03-14')).toMatch(/: the plan's deadline is today, the guarantee date is today$/);
+    expect(line('2019-03-16', 'da')).toMatch(/: planens frist var for 2 dage siden, garantidatoen var for 2 dage siden$/);
+    const without = formatResults('text', [{ file: 'plan.xml', report: checkGop(plan) }]);
+    expect(without).not.toMatch(/reference date|days left/);
+  });
+
+  it('junit: testcase properties with the numbers, and a line of system-out', () => {
+    const testcase = junitParser().parse(formatResults('junit', on('2019-03-12'), { language: 'da' })).testsuites.testsuite[0].testcase[0];
+    const props = Object.fromEntries(testcase.properties.property.map((p: { '@_name': string; '@_value': string }) => [p['@_name'], p['@_value']]));
+    expect(props).toEqual({ referenceDate: '2019-03-12', mustStartBy: '2019-03-14', daysUntilMustStart: '2', guaranteedStartBy: '2019-03-14', daysUntilGuaranteedStart: '2' });
+    expect(testcase['system-out']).toBe('referencedato 2019-03-12: 2 dage til planens frist, 2 dage til garantidatoen');
+    expect(junitParser().parse(formatResults('junit', [{ file: 'plan.xml', report: checkGop(plan) }])).testsuites.testsuite[0].testcase[0].properties).toBeUndefined();
+  });
+
+  it('sarif: result properties of each file, and run.properties.referenceDate when the files agree', () => {
+    const r = checkGop(plan, { referenceDate: '2019-03-20', severity: { 'GOP-LAW-005': 'warning' } });
+    const withFinding = { ...r, findings: [finding()] }; // a plan with a finding, so that it has a result to carry them
+    const sarif = JSON.parse(formatResults('sarif', [{ file: 'plan.xml', report: withFinding }]));
+    expect(sarifValidator()(sarif)).toBe(true);
+    expect(sarif.runs[0].properties).toEqual({ referenceDate: '2019-03-20' });
+    expect(sarif.runs[0].results[0].properties).toMatchObject({
+      referenceDate: '2019-03-20', mustStartBy: '2019-03-14', daysUntilMustStart: -6, guaranteedStartBy: '2019-03-14', daysUntilGuaranteedStart: -6,
+      daysLeft: "reference date 2019-03-20: the plan's deadline was 6 days ago, the guarantee date was 6 days ago",
+      daysLeftDa: 'referencedato 2019-03-20: planens frist var for 6 dage siden, garantidatoen var for 6 dage siden',
+    });
+    const other = { ...withFinding, referenceDate: '2019-03-21' };
+    expect(JSON.parse(formatResults('sarif', [{ file: 'a.xml', report: withFinding }, { file: 'b.xml', report: other }])).runs[0].properties).toBeUndefined();
   });
 });

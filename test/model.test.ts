@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseGop, GopMessageSchema, MESSAGE_SPEC, type ElementSpec } from '../src/index';
+import { parseGop, GopMessageSchema } from '../src/index';
+import { MESSAGE_SPEC } from '../src/model/bind';
+import type { ElementSpec } from '../src/model/compile';
 import { plainText, type RichText } from '../src/model/formatted';
 import { tinyMessage } from './helpers';
 import fc from 'fast-check';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import {
-  buildGop, checkGop, CheckOptionsSchema, GopOptionsError, parseGop, ParseOptionsSchema, rules, validateGop, ValidateOptionsSchema,
+  buildGop, checkGop, CheckOptionsSchema, GopOptionsError, parseGop, ParseOptionsSchema, rules, validateGop, ValidateGopOptionsSchema, ValidateOptionsSchema,
   type CheckOptions, type GopMessage, type Report, type SeveritySetting,
 } from '../src/index';
 import { FIXTURES_DIR } from './helpers';
@@ -91,10 +91,11 @@ describe('each function checks its own options', () => {
 
   it('checkGop: every ParseOptions and ValidateOptions key, and none other', () => {
     const all: Required<CheckOptions> = {
-      maxBytes: 1_000_000, maxDepth: 40, maxAttributes: 10, maxElements: 5_000,
+      maxBytes: 1_000_000, maxDepth: 40, maxAttributes: 10, maxElements: 5_000, maxFindings: 50,
       referenceDate: '2019-03-10', timeZone: 'UTC', severity: { 'GOP-LAW-005': 'off' }, language: 'da', redact: false,
     };
-    expect(Object.keys(all).sort()).toEqual([...Object.keys(ParseOptionsSchema.shape), ...Object.keys(ValidateOptionsSchema.shape)].sort());
+    // maxFindings is in both: parseGop caps its own findings too
+    expect(Object.keys(all).sort()).toEqual([...new Set([...Object.keys(ParseOptionsSchema.shape), ...Object.keys(ValidateOptionsSchema.shape)])].sort());
     expect(Object.keys(CheckOptionsSchema.shape).sort()).toEqual(Object.keys(all).sort());
     expect(checkGop(MIN, all).valid).toBe(true);
     expect(paths(optionsError(() => checkGop(MIN, { ...all, source: parsed.source } as never)))).toEqual(['source']);
@@ -119,6 +120,35 @@ describe('each function checks its own options', () => {
         expect(error.message).toContain('(options): options must be an object');
       }
     }
+  });
+});
+
+describe('maxFindings', () => {
+  it('takes a positive whole number, for parseGop, validateGop and checkGop; null or undefined is the default, 1,000', () => {
+    for (const maxFindings of [1, 7, 1000, 2 ** 40]) {
+      expect(() => checkGop(MIN, { maxFindings })).not.toThrow();
+      expect(() => validateGop(MESSAGE, { maxFindings })).not.toThrow();
+      expect(() => parseGop(MIN, { maxFindings })).not.toThrow();
+    }
+    expect(CheckOptionsSchema.parse({}).maxFindings).toBe(1000);
+    expect(CheckOptionsSchema.parse({ maxFindings: null }).maxFindings).toBe(1000);
+    expect(ValidateGopOptionsSchema.parse({ maxFindings: undefined }).maxFindings).toBe(1000);
+    expect(ParseOptionsSchema.parse({}).maxFindings).toBe(1000);
+  });
+
+  it('cannot be switched off: 0, Infinity, -1, 1.5, NaN, "100", true are refused by each function, naming the option', () => {
+    for (const maxFindings of [0, Number.POSITIVE_INFINITY, -1, 1.5, Number.NaN, '100', true, {}]) {
+      for (const call of [() => checkGop(MIN, { maxFindings } as never), () => validateGop(MESSAGE, { maxFindings } as never), () => parseGop(MIN, { maxFindings } as never)]) {
+        expect(optionsError(call).issues).toEqual([{ path: 'maxFindings', message: 'must be a positive whole number; null or undefined for the default, 1000' }]);
+      }
+    }
+  });
+
+  it('given to buildGop, is named as an option of the three functions that take it', () => {
+    expect(optionsError(() => buildGop(MESSAGE, { maxFindings: 5 } as never)).issues[0]!.message).toContain('it is an option of parseGop, validateGop and checkGop');
+    // the others keep their owners
+    expect(optionsError(() => buildGop(MESSAGE, { maxBytes: 5 } as never)).issues[0]!.message).toContain('it is an option of parseGop and checkGop');
+    expect(optionsError(() => parseGop(MIN, { source: parsed.source } as never)).issues[0]!.message).toContain('it is an option of validateGop;');
   });
 });
 
@@ -264,7 +294,7 @@ describe('the report validates against schemas/report.schema.json, whatever the 
     const optionSets: CheckOptions[] = [
       {}, { referenceDate: '2019-03-10' }, { referenceDate: new Date(Date.UTC(2019, 2, 10)), timeZone: 'UTC' },
       { severity: { 'GOP-LAW-006': 'info', 'GOP-INPUT-006': 'off', 'GOP-STRUCT-003': 'error' } }, { language: 'da', redact: true },
-      { maxBytes: 100 }, { maxDepth: 3 }, { maxElements: 10, maxAttributes: 1 },
+      { maxBytes: 100 }, { maxDepth: 3 }, { maxElements: 10, maxAttributes: 1 }, { maxFindings: 1 },
       { referenceDate: null, timeZone: null, severity: null, language: null, redact: null, maxBytes: null },
     ];
     for (const input of inputs) for (const options of optionSets) expectSchemaValid(checkGop(input, options));

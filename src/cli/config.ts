@@ -1,94 +1,105 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { FORMATS } from '../format/index';
-import { rulesById } from '../rules/index';
 import { isIsoDate } from '../values/date';
+import { didYouMean } from '../values/edit-distance';
+import { UsageError, type ParsedValues } from './args';
 
 const SeveritySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 
-/** Settings of `gop validate`, from the command line over a JSON config file. */
+/** Settings of `gop validate`: a JSON config file, and the command line over it. */
 export const ConfigSchema = z.object({
   format: z.enum(FORMATS).optional(),
-  output: z.string().optional(),
+  /** a file, or "-" for standard output */
+  output: z.string().min(1).optional(),
   lang: z.enum(['da', 'en']).optional(),
   redact: z.boolean().optional(),
-  maxWarnings: z.number().int().min(0).optional(),
+  /** -1 (as in eslint) means no limit */
+  maxWarnings: z.number().int().min(-1).optional(),
+  maxFindings: z.number().int().min(1).optional(),
   rules: z.record(z.string(), SeveritySettingSchema).optional(),
   referenceDate: z.string().refine(isIsoDate, 'must be a real date, YYYY-MM-DD').optional(),
   jobs: z.number().int().min(1).max(256).optional(),
   quiet: z.boolean().optional(),
   exitZero: z.boolean().optional(),
+  ignorePatterns: z.array(z.string().min(1)).optional(),
 }).strict();
 export type Config = z.infer<typeof ConfigSchema>;
-
-export class UsageError extends Error {}
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export const DEFAULT_CONFIG_FILE = 'gop.config.json';
+
+/** The nearest gop.config.json from `cwd` upward, as eslint finds its config. */
+export function findConfig(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, DEFAULT_CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
 
 function readConfigFile(path: string): Config {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read config ${path}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read config ${path}: ${(error as Error).message.replace(/^[A-Z]+: /, '')}`);
   }
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`config ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) {
+    const where = (i: z.core.$ZodIssue) => {
+      if (i.code === 'unrecognized_keys') {
+        return i.keys.map((k) => `${k}: unknown setting${didYouMean(k, Object.keys(ConfigSchema.shape))}`).join('; ');
+      }
+      return `${i.path.join('.') || '(root)'}: ${i.message}`;
+    };
+    throw new UsageError(`config ${path}: ${parsed.error.issues.map(where).join('; ')}`);
+  }
   return parsed.data;
 }
 
 function parseRuleOption(value: string): [string, z.infer<typeof SeveritySettingSchema>] {
-  const match = /^([A-Z]+-[A-Z]+-\d{3})=(off|info|warning|error)$/.exec(value);
+  const match = /^([^=]+)=(off|info|warning|error)$/.exec(value);
   if (!match) throw new UsageError(`--rule ${value}: expected ID=off|info|warning|error`);
   return [match[1]!, match[2] as z.infer<typeof SeveritySettingSchema>];
 }
 
-export interface ValidateArgs {
+export interface ValidateSettings {
   config: Config;
+  /** the config file used, if any */
+  configPath?: string;
   paths: string[];
   /** the name standard input is reported under */
   stdinFilename?: string;
 }
 
-/** `gop validate` arguments → settings and paths. Unknown options, bad values and unknown rule ids are usage errors. */
-export function parseValidateArgs(argv: string[], cwd: string): ValidateArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' }, output: { type: 'string' }, lang: { type: 'string' }, redact: { type: 'boolean' },
-        'max-warnings': { type: 'string' }, rule: { type: 'string', multiple: true }, config: { type: 'string' },
-        'reference-date': { type: 'string' }, jobs: { type: 'string' }, quiet: { type: 'boolean' }, 'exit-zero': { type: 'boolean' },
-        'stdin-filename': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const configPath = values.config ?? (existsSync(`${cwd}/${DEFAULT_CONFIG_FILE}`) ? `${cwd}/${DEFAULT_CONFIG_FILE}` : undefined);
+/** Parsed `gop validate` options + the config file → settings; the command line wins over the file. */
+export function resolveSettings(values: ParsedValues, positionals: string[], cwd: string): ValidateSettings {
+  const configPath = values['config'] === false ? undefined : typeof values['config'] === 'string' ? resolve(cwd, values['config']) : findConfig(cwd);
   const fromFile = configPath ? readConfigFile(configPath) : {};
-  const integer = (name: string, value: string | undefined) => {
+  const integer = (name: string) => {
+    const value = values[name] as string | undefined;
     if (value === undefined) return undefined;
-    if (!/^\d+$/.test(value)) throw new UsageError(`--${name} ${value}: expected a whole number`);
+    if (!/^-?\d+$/.test(value)) throw new UsageError(`--${name} ${value}: expected a whole number`);
     return Number(value);
   };
-  const fromArgs = {
-    format: values.format, output: values.output, lang: values.lang, redact: values.redact,
-    maxWarnings: integer('max-warnings', values['max-warnings']),
-    rules: values.rule ? Object.fromEntries(values.rule.map(parseRuleOption)) : undefined,
-    referenceDate: values['reference-date'], jobs: integer('jobs', values.jobs), quiet: values.quiet, exitZero: values['exit-zero'],
+  const rules = values['rule'] as string[] | undefined;
+  const fromArgs: Partial<Config> = {
+    format: values['format'] as Config['format'], output: values['output'] as string | undefined, lang: values['lang'] as Config['lang'],
+    redact: values['redact'] as boolean | undefined, maxWarnings: integer('max-warnings'), maxFindings: integer('max-findings'),
+    rules: rules ? Object.fromEntries(rules.map(parseRuleOption)) : undefined,
+    referenceDate: values['reference-date'] as string | undefined, jobs: integer('jobs'), quiet: values['quiet'] as boolean | undefined,
+    exitZero: values['exit-zero'] as boolean | undefined, ignorePatterns: values['ignore-pattern'] as string[] | undefined,
   };
-  const merged = { ...fromFile, ...Object.fromEntries(Object.entries(fromArgs).filter(([, v]) => v !== undefined)) };
-  if (fromFile.rules && fromArgs.rules) merged.rules = { ...fromFile.rules, ...fromArgs.rules };
+  const merged: Record<string, unknown> = { ...fromFile, ...Object.fromEntries(Object.entries(fromArgs).filter(([, v]) => v !== undefined)) };
+  if (fromFile.rules && fromArgs.rules) merged['rules'] = { ...fromFile.rules, ...fromArgs.rules };
+  if (fromFile.ignorePatterns && fromArgs.ignorePatterns) merged['ignorePatterns'] = [...fromFile.ignorePatterns, ...fromArgs.ignorePatterns];
   const checked = ConfigSchema.safeParse(merged);
-  if (!checked.success) throw new UsageError(checked.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${i.message}`).join('; '));
-  for (const id of Object.keys(checked.data.rules ?? {})) if (!rulesById.has(id)) throw new UsageError(`unknown rule id ${id} (see gop rules)`);
-  return { config: checked.data, paths: positionals.length ? positionals : ['.'], stdinFilename: values['stdin-filename'] };
+  if (!checked.success) {
+    throw new UsageError(checked.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}${i.path.length > 1 ? ` ${i.path.slice(1).join('.')}` : ''}: ${i.message}`).join('; '));
+  }
+  // Rule ids (unknown, fatal) are checked with checkGop's own option schema, once, by the command.
+  return { config: checked.data, configPath, paths: positionals.length ? positionals : ['.'], stdinFilename: values['stdin-filename'] as string | undefined };
 }

@@ -1,33 +1,232 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+// @ts-ignore -- picomatch ships no types and @types/picomatch is no dependency; typed below (ignore, not expect-error,
+// so that adding the types later breaks nothing).
+import picomatchUntyped from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 
+/** The part of picomatch used here (tinyglobby's own matcher, so one copy in the bundle). */
+const picomatch = picomatchUntyped as ((patterns: string[], options: { dot: boolean }) => (path: string) => boolean) & {
+  scan(pattern: string, options: { parts: true }): { parts?: string[] };
+};
+
+export interface ExpandOptions {
+  cwd: string;
+  ignorePatterns?: string[];
+}
+
+export interface PathProblem {
+  path: string;
+  reason: 'missing' | 'noMatch' | 'unreadableDir' | 'notRegular';
+  detail?: string;
+}
+
+const XML = /\.xml$/i;
+
+const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const slashed = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
+
+/** Node's "EACCES: permission denied, scandir '/abs/dir'" → "permission denied": the path is printed beside it. */
+const reasonOf = (error: unknown) => (error as Error).message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
+
+type Kind = Pick<Stats, 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
+function kindOf(entry: Kind): string {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  if (entry.isDirectory()) return 'a directory';
+  return 'not a regular file';
+}
+
 /**
- * Paths from the command line → files, in a stable order: files as given, directories walked for *.xml,
- * globs expanded (for shells that do not, and for quoted patterns). `-` is standard input.
+ * `--ignore-pattern`s and `!` arguments as one matcher of paths relative to cwd (forward slashes), as eslint's are:
+ * anchored at cwd; `dir/` or a pattern naming a directory also covers everything below it.
  */
-export function expandPaths(paths: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) { if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full); }
-      else if (entry.name.toLowerCase().endsWith('.xml')) files.push(full);
+function ignoreMatcher(patterns: string[], cwd: string): (rel: string) => boolean {
+  const globs: string[] = [];
+  for (let pattern of patterns) {
+    if (!pattern) continue;
+    const directory = pattern.endsWith('/');
+    if (isAbsolute(pattern)) pattern = slashed(relative(cwd, pattern)) + (directory ? '/' : '');
+    while (pattern.startsWith('./')) pattern = pattern.slice(2);
+    if (directory) globs.push(`${pattern}**`);
+    else globs.push(pattern, `${pattern}/**`);
+  }
+  if (!globs.length) return () => false;
+  const match = picomatch(globs, { dot: true });
+  return (rel) => rel !== '' && match(rel);
+}
+
+/**
+ * Paths from the command line → files to validate, as eslint takes them: a file as given; a directory walked for
+ * *.xml (sorted, without node_modules and dot-folders); a glob expanded (for quoted patterns and shells that do not);
+ * `-` for standard input; `!pattern` and ignorePatterns leave files out. Each file once (by real path), under its
+ * first spelling, in argument order. What cannot be validated is in problems, with the user's spelling.
+ */
+export function expandPaths(paths: string[], options: ExpandOptions): { files: string[]; problems: PathProblem[] } {
+  const { cwd } = options;
+  const negations = paths.filter((path) => path.startsWith('!')).map((path) => path.slice(1));
+  const isIgnored = ignoreMatcher([...(options.ignorePatterns ?? []), ...negations], cwd);
+  const relOf = (abs: string) => slashed(relative(cwd, abs));
+  const realOf = (abs: string) => {
+    try {
+      return realpathSync.native(abs);
+    } catch {
+      return abs; // e.g. /dev/stdin on a pipe: its link names no path
     }
   };
+
+  const files: string[] = [];
+  const problems: PathProblem[] = [];
+  const seenFiles = new Set<string>();
+  const seenProblems = new Set<string>();
+  const walked = new Set<string>();
+  let stdin = false;
+
+  const addFile = (real: string, display: string) => {
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push(display);
+  };
+  const addProblem = (problem: PathProblem, real: string) => {
+    const key = `${problem.reason}\0${real}`;
+    if (seenProblems.has(key)) return;
+    seenProblems.add(key);
+    problems.push(problem);
+  };
+
+  /** Per argument: what a directory or glob matched, and how much of it was ignored (to tell noMatch). */
+  type Tally = { matched: number; ignored: number };
+
+  /** A matched file (walk or glob): regular ones kept, anything else reported (a FIFO would hang the run). */
+  const matchedFile = (abs: string, real: string, display: string, kind: Kind & { isFile(): boolean }, tally: Tally) => {
+    tally.matched++;
+    if (isIgnored(relOf(abs))) tally.ignored++;
+    else if (kind.isFile()) addFile(real, display);
+    else addProblem({ path: display, reason: 'notRegular', detail: kindOf(kind) }, real);
+  };
+
+  /** False when the folder itself cannot be listed (reported); the walk goes on past unreadable subfolders. */
+  const walk = (dir: string, real: string, display: string, tally: Tally): boolean => {
+    // Once per real directory: symlink loops end, and a folder named twice is walked once.
+    if (walked.has(real)) return true;
+    walked.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      addProblem({ path: display, reason: 'unreadableDir', detail: reasonOf(error) }, real);
+      return false;
+    }
+    for (const entry of entries.sort(byName)) {
+      const abs = join(dir, entry.name);
+      const shown = join(display, entry.name);
+      let kind: Kind & { isFile(): boolean } = entry;
+      // Not a link: its real path follows from the folder's, without a syscall per file.
+      let entryReal = join(real, entry.name);
+      if (entry.isSymbolicLink()) {
+        try {
+          kind = statSync(abs);
+          entryReal = realpathSync.native(abs);
+        } catch (error) {
+          if (XML.test(entry.name) && !isIgnored(relOf(abs))) addProblem({ path: shown, reason: 'missing', detail: `a broken symbolic link (${reasonOf(error)})` }, abs);
+          continue;
+        }
+      }
+      if (kind.isDirectory()) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.') || isIgnored(relOf(abs))) continue;
+        walk(abs, entryReal, shown, tally);
+      } else if (XML.test(entry.name)) {
+        matchedFile(abs, entryReal, shown, kind, tally);
+      }
+    }
+    return true;
+  };
+
+  /**
+   * What a glob matches that is neither file, folder nor link (FIFOs, sockets, devices): fdir, under tinyglobby,
+   * skips those unseen. They are looked for in the folders the pattern's last part would match in (a last part with
+   * a slash inside braces is looked at in its first folder only).
+   */
+  const specialMatches = (pattern: string, ignore: string[]): string[] => {
+    const parts = picomatch.scan(pattern, { parts: true }).parts ?? [pattern];
+    const last = parts[parts.length - 1] ?? '';
+    const parent = [...parts.slice(0, -1), ...(last.includes('**') ? ['**'] : [])].join('/');
+    const folders = parent === '' ? [cwd] : isDynamicPattern(parent) ? globSync(parent, { cwd, absolute: true, onlyDirectories: true, expandDirectories: false, ignore }) : [resolve(cwd, parent)];
+    const match = picomatch([pattern.replace(/^(\.\/)+/, '')], { dot: false });
+    const found: string[] = [];
+    for (const folder of folders) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(folder, { withFileTypes: true });
+      } catch {
+        continue; // as tinyglobby does: a glob does not report folders it cannot list
+      }
+      for (const entry of entries) {
+        if (entry.isFile() || entry.isDirectory() || entry.isSymbolicLink()) continue;
+        const abs = join(folder, entry.name);
+        if (match(isAbsolute(pattern) ? slashed(abs) : relOf(abs))) found.push(abs);
+      }
+    }
+    return found;
+  };
+
+  const glob = (pattern: string, tally: Tally) => {
+    // node_modules is left out as in a walk, unless the pattern asks for it.
+    const skipModules = !pattern.includes('node_modules');
+    const ignore = skipModules ? ['**/node_modules/**'] : [];
+    const matches = globSync(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, ignore });
+    const shown = [...matches, ...specialMatches(pattern, ignore)].map((abs) => ({ abs, display: isAbsolute(pattern) ? abs : relative(cwd, abs) }));
+    for (const { abs, display } of shown.sort((a, b) => byCodeUnits(a.display, b.display))) {
+      if (skipModules && display.split(/[\\/]/).includes('node_modules')) continue;
+      let stats: Stats;
+      try {
+        stats = statSync(abs);
+      } catch {
+        continue; // gone since the glob saw it, or a broken link
+      }
+      matchedFile(abs, realOf(abs), display, stats, tally);
+    }
+  };
+
   for (const path of paths) {
-    if (path === '-') { files.push(path); continue; }
-    let stats;
-    try { stats = statSync(path); } catch { stats = undefined; }
-    if (stats?.isDirectory()) walk(path);
-    else if (stats) files.push(path);
-    else if (isDynamicPattern(path)) {
-      const matched = globSync(path, { onlyFiles: true }).sort();
-      if (matched.length) files.push(...matched);
-      else missing.push(path);
-    } else missing.push(path);
+    if (path.startsWith('!')) continue;
+    if (path === '-') {
+      if (!stdin) files.push(path);
+      stdin = true;
+      continue;
+    }
+    const abs = resolve(cwd, path);
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(abs);
+    } catch (error) {
+      // A file that exists wins over reading its name as a pattern (names may hold brackets).
+      if (!isDynamicPattern(path)) {
+        problems.push({ path, reason: 'missing', detail: reasonOf(error) });
+        continue;
+      }
+    }
+    if (stats && isIgnored(relOf(abs))) continue;
+    if (stats && !stats.isDirectory()) {
+      const real = realOf(abs);
+      // Named by the user, a FIFO or device is read (capped); a socket cannot be read at all.
+      if (stats.isSocket()) addProblem({ path, reason: 'notRegular', detail: kindOf(stats) }, real);
+      else addFile(real, path);
+      continue;
+    }
+    const tally: Tally = { matched: 0, ignored: 0 };
+    if (stats) {
+      const real = realOf(abs);
+      if (walked.has(real)) continue; // named twice, or inside a folder already walked: its files are in
+      if (!walk(abs, real, path, tally)) continue;
+    } else {
+      glob(path, tally);
+    }
+    if (tally.matched === 0) problems.push({ path, reason: 'noMatch' });
+    else if (tally.ignored === tally.matched) problems.push({ path, reason: 'noMatch', detail: 'every match is ignored' });
   }
-  // A file named twice (or matched by two patterns) is validated once, as eslint does.
-  return { files: [...new Set(files)], missing };
+  return { files, problems };
 }

@@ -1,12 +1,95 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
+export type ReadResult =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; reason: 'tooLarge'; size: number; exact: boolean } // exact=false: "more than size" (a stream cut off)
+  | { ok: false; reason: 'notRegular'; kind: string } // e.g. 'a directory', 'a socket'
+  | { ok: false; reason: 'io'; error: string }; // message without Node's "ENOENT: " prefix
 
-/** A file's bytes, or why not in words (no Node error code prefix); `-` is standard input. */
-export function readInputFile(file: string): ReadResult {
+/** What a non-regular file is, in words for a message; undefined for what can be read as a stream. */
+function unreadableKind(stats: Stats): string | undefined {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isSocket()) return 'a socket';
+  return undefined;
+}
+
+const ioError = (error: unknown): ReadResult => ({ ok: false, reason: 'io', error: (error as Error).message.replace(/^[A-Z]+: /, '') });
+
+/** Where reads start on a stream: big enough for few syscalls, small so a tiny message costs little. */
+const CHUNK = 64 * 1024;
+
+/** One shared cell to wait on: Atomics.wait sleeps the thread (no busy loop) and works in the main thread in Node. */
+let sleepCell: Int32Array | undefined;
+function sleep(ms: number): void {
+  Atomics.wait((sleepCell ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, ms);
+}
+
+/**
+ * Reads fd to its end, never more than maxBytes + 1 bytes (one more tells "too large" from "exactly the limit"), so
+ * /dev/zero or an endless pipe costs at most maxBytes of memory. `hint` is the expected size (a regular file's).
+ */
+function readCapped(fd: number, maxBytes: number, hint: number): ReadResult {
+  const limit = maxBytes + 1;
+  let buffer = Buffer.alloc(Math.min(limit, hint > 0 ? hint + 1 : CHUNK));
+  let total = 0;
+  while (total < limit) {
+    if (total === buffer.length) {
+      // Doubling keeps copying linear in the bytes read.
+      const grown = Buffer.alloc(Math.min(limit, buffer.length * 2));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    let n: number;
+    try {
+      n = readSync(fd, buffer, total, buffer.length - total, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A non-blocking stdin (inherited from a parent that set O_NONBLOCK) has no data yet: wait a little, not spin.
+      if (code === 'EAGAIN' || code === 'EWOULDBLOCK') { sleep(5); continue; }
+      if (code === 'EINTR') continue;
+      // Windows reports a closed pipe on stdin as an error named EOF.
+      if (code === 'EOF') break;
+      return ioError(error);
+    }
+    if (n === 0) break;
+    total += n;
+  }
+  if (total > maxBytes) return { ok: false, reason: 'tooLarge', size: maxBytes, exact: false };
+  return { ok: true, bytes: buffer.subarray(0, total) };
+}
+
+/**
+ * A file's bytes, at most maxBytes of them, or why not; `-` is standard input. Synchronous: it also runs in worker
+ * threads, one file per task. Regular files too large are refused from their size, unread; streams (stdin, FIFOs,
+ * character devices such as /dev/zero or a process substitution) are read up to the cap and refused past it.
+ */
+export function readInputFile(file: string, maxBytes: number): ReadResult {
+  const stdin = file === '-';
+  let fd: number;
   try {
-    return { ok: true, bytes: readFileSync(file === '-' ? 0 : file) };
+    // A FIFO's open waits for its writer: only FIFOs the user named reach here (directory walks leave them out).
+    fd = stdin ? 0 : openSync(file, constants.O_RDONLY);
   } catch (error) {
-    return { ok: false, error: (error as Error).message.replace(/^[A-Z]+: /, '') };
+    // A socket cannot be opened (ENXIO), a directory cannot on Windows (EISDIR): say what it is instead.
+    try {
+      const kind = unreadableKind(statSync(file));
+      if (kind) return { ok: false, reason: 'notRegular', kind };
+    } catch { /* the open's error says it better */ }
+    return ioError(error);
+  }
+  try {
+    const stats = fstatSync(fd);
+    const kind = unreadableKind(stats);
+    // Standard input from a Node parent's 'pipe' is a socket pair: read like any stream.
+    if (kind && !(stdin && stats.isSocket())) return { ok: false, reason: 'notRegular', kind };
+    if (stats.isFile()) {
+      if (stats.size > maxBytes) return { ok: false, reason: 'tooLarge', size: stats.size, exact: true };
+      return readCapped(fd, maxBytes, stats.size);
+    }
+    return readCapped(fd, maxBytes, 0);
+  } catch (error) {
+    return ioError(error);
+  } finally {
+    if (!stdin) closeSync(fd);
   }
 }

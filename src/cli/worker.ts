@@ -1,9 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { checkGop, type CheckOptions } from '../index';
-import { readInputFile } from './read-file';
+import type { CheckOptions } from '../index';
+import { checkFile } from './check-file';
 
-/** One file at a time: read, check, post the report back. A worker never dies on a bad file. */
-parentPort?.on('message', (task: { id: number; file: string; options: CheckOptions }) => {
-  const read = readInputFile(task.file);
-  parentPort!.postMessage(read.ok ? { id: task.id, report: checkGop(read.bytes, task.options) } : { id: task.id, error: read.error });
+/** One file at a time: read, check, post the outcome back. A worker never dies on a bad file. */
+parentPort?.on('message', (task: { id: number; file: string; options: CheckOptions; cwd: string }) => {
+  parentPort!.postMessage({ id: task.id, outcome: checkFile(task.file, task.options, task.cwd) });
 });

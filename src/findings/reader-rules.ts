@@ -1,4 +1,4 @@
-import type { RuleMeta } from './finding';
+import type { RuleMeta, Severity } from './finding';
 
 /**
  * The rules the reader enforces while turning bytes into a model (layers input and structure).
@@ -70,6 +70,32 @@ export const INPUT_007: RuleMeta<{ name: string }> = {
   },
 };
 
+/** How many findings of each severity a report or parse result left out past its cap. */
+export type Omitted = Record<Severity, number>;
+
+const SEVERITY_WORDS: Record<Severity, { en: [string, string]; da: [string, string] }> = {
+  fatal: { en: ['fatal', 'fatal'], da: ['fatalt', 'fatale'] },
+  error: { en: ['error', 'errors'], da: ['fejl', 'fejl'] },
+  warning: { en: ['warning', 'warnings'], da: ['advarsel', 'advarsler'] },
+  info: { en: ['info', 'infos'], da: ['oplysning', 'oplysninger'] },
+};
+const omittedList = (omitted: Omitted, language: 'en' | 'da') =>
+  (Object.keys(SEVERITY_WORDS) as Severity[]).filter((s) => omitted[s] > 0).map((s) => `${omitted[s]} ${SEVERITY_WORDS[s][language][omitted[s] === 1 ? 0 : 1]}`).join(', ');
+const omittedTotal = (omitted: Omitted) => omitted.fatal + omitted.error + omitted.warning + omitted.info;
+
+/**
+ * The cap on findings (maxFindings): about the report, not the message, so 'info' — it changes neither `valid` nor a
+ * --max-warnings count, which already count every finding left out.
+ */
+export const INPUT_008: RuleMeta<{ shown: number; omitted: Omitted }> = {
+  id: 'GOP-INPUT-008', layer: 'input', severity: 'info', reference: 'security',
+  title: { da: 'For mange fund', en: 'Too many findings' },
+  messages: {
+    en: ({ shown, omitted }) => `Only the first ${shown} findings are listed; ${omittedTotal(omitted)} more are left out (${omittedList(omitted, 'en')}). They count in counts and valid; raise maxFindings to list them.`,
+    da: ({ shown, omitted }) => `Kun de første ${shown} fund er vist; ${omittedTotal(omitted)} flere er udeladt (${omittedList(omitted, 'da')}). De tælles med i counts og valid; hæv maxFindings for at se dem.`,
+  },
+};
+
 export const STRUCT_001: RuleMeta<{ element: string; parent: string }> = {
   id: 'GOP-STRUCT-001', layer: 'structure', severity: 'error', reference: 'ggopAssumed',
   title: { da: 'Obligatorisk element mangler', en: 'Mandatory element missing' },
@@ -113,4 +139,4 @@ export const STRUCT_005: RuleMeta<{ element: string; en: string; da: string }> =
   },
 };
 
-export const READER_RULES = [INPUT_001, INPUT_002, INPUT_003, INPUT_004, INPUT_005, INPUT_006, INPUT_007, STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004, STRUCT_005] as const;
+export const READER_RULES = [INPUT_001, INPUT_002, INPUT_003, INPUT_004, INPUT_005, INPUT_006, INPUT_007, INPUT_008, STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004, STRUCT_005] as const;

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding';
 import type { Formatter, FormatOptions } from './types';
-import { messageIn } from './types';
+import { locationOf, messageIn } from './types';
+import { visibleControls, withoutCommandStart } from '../values/controls';
 
 /** GitHub shows at most this many annotations of each type per step. */
 export const ANNOTATIONS_PER_TYPE = 10;
@@ -8,8 +9,9 @@ export const ANNOTATIONS_PER_TYPE = 10;
 const LIMIT = { error: ANNOTATIONS_PER_TYPE, warning: ANNOTATIONS_PER_TYPE, notice: ANNOTATIONS_PER_TYPE - 1 };
 const COMMAND: Record<Finding['severity'], 'error' | 'warning' | 'notice'> = { fatal: 'error', error: 'error', warning: 'warning', info: 'notice' };
 
-// Workflow-command escaping, as @actions/core does it.
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Workflow-command escaping, as @actions/core does it, after every control is shown as an escape (a CR or LF is then
+// already \r or \n; the escaping stays for what reaches it another way).
+const escapeData = (s: string) => visibleControls(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**
@@ -29,13 +31,14 @@ export function githubFormatter(options: FormatOptions = {}): Formatter {
         if (shown[type] < LIMIT[type]) {
           shown[type]++;
           const props = [`file=${escapeProperty(file)}`];
-          if (f.line) props.push(`line=${f.line}`, `col=${f.column ?? 1}`);
+          if (f.line) props.push(`line=${f.line}`);
+          if (f.line && f.column) props.push(`col=${f.column}`);
           props.push(`title=${escapeProperty(f.ruleId)}`);
           out += `::${type} ${props.join(',')}::${escapeData(message(f))}\n`;
         } else {
           overflow[type]++;
-          // Escaped like a command's data: no line of ours may be read as a workflow command.
-          out += `${escapeData(f.line ? `${file}:${f.line}:${f.column}` : file)}  ${f.severity}  ${f.ruleId}  ${escapeData(message(f))}\n`;
+          // A plain line: one line whatever the data holds, and never a workflow command (a file named "::error::x").
+          out += `${withoutCommandStart(`${locationOf(visibleControls(file), f)}  ${f.severity}  ${visibleControls(f.ruleId)}  ${visibleControls(message(f))}`)}\n`;
         }
       }
       return out;

@@ -1,10 +1,11 @@
 import type { Formatter, FormatOptions } from './types';
-import { messageIn } from './types';
-import { escapeXml } from './xml-escape';
+import { daysLeft, locationOf, messageIn } from './types';
+import { escapeXml, xmlLineWithoutCommandStart } from './xml-escape';
 
 /**
  * JUnit XML as CI servers read it: one testcase per file, one failure per error (text in the body), warnings in
  * system-out. Each file is its own testsuite, so counts are known when it is written and the output streams.
+ * The reference date and the days left to the start dates are testcase properties, and a line of system-out.
  */
 export function junitFormatter(options: FormatOptions = {}): Formatter {
   const message = messageIn(options.language);
@@ -17,13 +18,25 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
       const name = escapeXml(count === 1 ? file : `${file} (${count})`); // names stay unique
       const errors = report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error');
       const others = report.findings.filter((f) => f.severity === 'warning' || f.severity === 'info');
-      const where = (f: { line?: number; column?: number }) => (f.line ? `${file}:${f.line}:${f.column}` : file);
+      // Data escaped piece by piece: the line breaks are ours, and a line that starts with a file name cannot start a command.
+      const line = (f: (typeof report.findings)[number]) => xmlLineWithoutCommandStart(`${escapeXml(locationOf(file, f))} ${f.severity} ${escapeXml(f.ruleId)} ${escapeXml(message(f))}`);
       const failures = errors
-        .map((f) => `      <failure type="${f.ruleId}" message="${escapeXml(`${f.ruleId}: ${message(f)}`)}">${escapeXml(`${where(f)} ${f.severity} ${f.ruleId} ${message(f)}\npath: ${f.path}${f.reference ? `\nreference: ${f.reference}` : ''}`)}</failure>\n`)
+        .map((f) => `      <failure type="${escapeXml(f.ruleId)}" message="${escapeXml(`${f.ruleId}: ${message(f)}`)}">${line(f)}\npath: ${escapeXml(f.path)}${f.reference ? `\nreference: ${escapeXml(f.reference)}` : ''}</failure>\n`)
         .join('');
-      const out = others.length ? `      <system-out>${escapeXml(others.map((f) => `${where(f)} ${f.severity} ${f.ruleId} ${message(f)}`).join('\n'))}</system-out>\n` : '';
+      const days = daysLeft(report);
+      const outLines = others.map(line);
+      if (days) outLines.push(escapeXml(options.language === 'da' ? days.da : days.en));
+      const out = outLines.length ? `      <system-out>${outLines.join('\n')}</system-out>\n` : '';
+      let properties = '';
+      if (days) {
+        const props: [string, string | number | undefined][] = [
+          ['referenceDate', days.referenceDate], ['mustStartBy', days.mustStartBy], ['daysUntilMustStart', days.daysUntilMustStart],
+          ['guaranteedStartBy', days.guaranteedStartBy], ['daysUntilGuaranteedStart', days.daysUntilGuaranteedStart],
+        ];
+        properties = `      <properties>\n${props.filter(([, v]) => v !== undefined).map(([k, v]) => `        <property name="${k}" value="${escapeXml(String(v))}"/>\n`).join('')}      </properties>\n`;
+      }
       return `  <testsuite name="${name}" tests="1" failures="${errors.length ? 1 : 0}" errors="0" skipped="0">\n` +
-        `    <testcase name="${name}" classname="medcom-gop">\n${failures}${out}    </testcase>\n  </testsuite>\n`;
+        `    <testcase name="${name}" classname="medcom-gop">\n${properties}${failures}${out}    </testcase>\n  </testsuite>\n`;
     },
     end: () => '</testsuites>\n',
   };

@@ -2,7 +2,8 @@ import { REFERENCES } from '../standard/references';
 import { rules } from '../rules/index';
 import type { Severity } from '../findings/finding';
 import type { Formatter, FormatOptions } from './types';
-import { messageIn } from './types';
+import { daysLeft, messageIn } from './types';
+import { jsonWithoutControls } from '../values/controls';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { fatal: 'error', error: 'error', warning: 'warning', info: 'note' };
 export const INFORMATION_URI = 'https://www.npmjs.com/package/medcom-gop';
@@ -13,11 +14,16 @@ function artifactUri(file: string): string {
   return encodeURI(file.replace(/\\/g, '/')).replace(/[?#]/g, encodeURIComponent);
 }
 
-/** SARIF 2.1.0: the catalogue as tool.driver.rules, one result per finding with its physical location. */
+/**
+ * SARIF 2.1.0: the catalogue as tool.driver.rules, one result per finding with its physical location. Each result of
+ * a file carries the reference date and the days left to its start dates as properties; run.properties the reference
+ * date, when every file had the same. JSON strings hold controls only as \uXXXX escapes (the values are the same).
+ */
 export function sarifFormatter(options: FormatOptions = {}): Formatter {
   const message = messageIn(options.language);
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   let first = true;
+  let referenceDate: string | undefined | null = null; // null: no file yet; undefined: none, or not the same for all
   return {
     begin() {
       const driver = {
@@ -36,26 +42,32 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
       };
       const head = JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver }, results: [] }] }, null, 1);
       // Everything up to the results array, which is filled as files arrive.
-      return head.slice(0, head.lastIndexOf('[]')) + '[';
+      return jsonWithoutControls(head.slice(0, head.lastIndexOf('[]')) + '[');
     },
     file({ file, report }) {
       let out = '';
+      referenceDate = referenceDate === null || referenceDate === report.referenceDate ? report.referenceDate : undefined;
+      const days = daysLeft(report);
+      const dayProperties = days && {
+        referenceDate: days.referenceDate, mustStartBy: days.mustStartBy, daysUntilMustStart: days.daysUntilMustStart,
+        guaranteedStartBy: days.guaranteedStartBy, daysUntilGuaranteedStart: days.daysUntilGuaranteedStart, daysLeft: days.en, daysLeftDa: days.da,
+      };
       for (const f of report.findings) {
         const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: artifactUri(file) } };
-        if (f.line) physicalLocation.region = { startLine: f.line, startColumn: f.column ?? 1 };
+        if (f.line) physicalLocation.region = f.column ? { startLine: f.line, startColumn: f.column } : { startLine: f.line };
         const result = {
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId),
           level: LEVEL[f.severity],
           message: { text: message(f) },
           locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: f.path, kind: 'element' }] }],
-          properties: { severity: f.severity, messageDa: f.messageDa, reference: f.reference },
+          properties: { severity: f.severity, messageDa: f.messageDa, reference: f.reference, ...dayProperties },
         };
-        out += (first ? '\n' : ',\n') + JSON.stringify(result);
+        out += (first ? '\n' : ',\n') + jsonWithoutControls(JSON.stringify(result));
         first = false;
       }
       return out;
     },
-    end: () => '\n]}]}\n',
+    end: () => `\n]${referenceDate ? `, "properties": ${JSON.stringify({ referenceDate })}` : ''}}]}\n`,
   };
 }

@@ -1,6 +1,7 @@
 import type { Formatter, FormatOptions } from './types';
-import { messageIn } from './types';
+import { daysLeft, locationOf, messageIn } from './types';
 import type { Facts } from '../facts/facts';
+import { visibleControls, withoutCommandStart } from '../values/controls';
 
 const PROVIDER_DA: Record<NonNullable<Facts['provider']>, string> = { hospital: 'sygehuset', municipality: 'kommunen', region: 'regionen' };
 const PROVIDER_EN: Record<NonNullable<Facts['provider']>, string> = { hospital: 'the hospital', municipality: 'the municipality', region: 'the region' };
@@ -28,7 +29,10 @@ function keyFactsEn(facts: Facts): string {
 
 const COLOURS = { fatal: '\x1b[1;31m', error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', green: '\x1b[32m', reset: '\x1b[0m' } as const;
 
-/** For people: `file:line:col  severity  ruleId  message`, the key facts, and a closing summary. */
+/**
+ * For people: `file:line:col  severity  ruleId  message`, the key facts, and a closing summary. Every value printed
+ * (file name, rule id, message, facts) shows its control characters as escapes, and no line starts a CI command.
+ */
 export function textFormatter(options: FormatOptions = {}): Formatter {
   const paint = (colour: keyof typeof COLOURS, text: string) => (options.color ? `${COLOURS[colour]}${text}${COLOURS.reset}` : text);
   const message = messageIn(options.language);
@@ -37,14 +41,17 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
     begin: () => '',
     file({ file, report }) {
       const lines: string[] = [];
+      const name = visibleControls(file);
       for (const f of report.findings) {
-        const where = f.line ? `${file}:${f.line}:${f.column}` : file;
-        lines.push(`${where}  ${paint(f.severity, f.severity.padEnd(7))}  ${f.ruleId}  ${message(f)}`);
+        lines.push(withoutCommandStart(`${locationOf(name, f)}  ${paint(f.severity, f.severity.padEnd(7))}  ${visibleControls(f.ruleId)}  ${visibleControls(message(f))}`));
       }
       const facts = report.facts;
       const state = report.valid ? paint('green', da ? 'gyldig' : 'valid') : paint('error', da ? 'ugyldig' : 'invalid');
-      const keyFacts = facts ? (da ? keyFactsDa(facts) : keyFactsEn(facts)) : '';
-      lines.push(paint('dim', `${file}: ${state}${keyFacts ? ` — ${keyFacts}` : ''}`));
+      const days = daysLeft(report);
+      const keyFacts = facts ? `${da ? keyFactsDa(facts) : keyFactsEn(facts)}${days ? `, ${da ? days.da : days.en}` : ''}` : '';
+      // The colour code goes before the line; the check for a command start is on the text itself.
+      const summary = withoutCommandStart(`${name}: ${state}${keyFacts ? ` — ${visibleControls(keyFacts)}` : ''}`);
+      lines.push(paint('dim', summary));
       return lines.join('\n') + '\n';
     },
     end(summary) {

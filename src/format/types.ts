@@ -1,4 +1,5 @@
 import type { Report } from '../report/report';
+import type { Finding } from '../findings/finding';
 
 /** One validated file: the report and the name it is shown under. */
 export interface FileResult {
@@ -49,3 +50,53 @@ export function addToSummary(summary: Summary, report: Report): void {
 }
 
 export const messageIn = (language: FormatOptions['language']) => (f: { message: string; messageDa: string }) => (language === 'da' ? f.messageDa : f.message);
+
+/** `file:line:column`, `file:line` when the finding has no column, `file` when it has no line (never "undefined"). */
+export function locationOf(file: string, finding: Pick<Finding, 'line' | 'column'>): string {
+  if (!finding.line) return file;
+  return finding.column ? `${file}:${finding.line}:${finding.column}` : `${file}:${finding.line}`;
+}
+
+/** Whole days from one YYYY-MM-DD to another. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The reference date a report was made on and the days from it to each start date, in numbers and in words. */
+export interface DaysLeft {
+  referenceDate: string;
+  mustStartBy?: string;
+  daysUntilMustStart?: number;
+  guaranteedStartBy?: string;
+  daysUntilGuaranteedStart?: number;
+  da: string;
+  en: string;
+}
+
+const dayWords = (days: number, what: { da: string; en: string }) => {
+  const n = Math.abs(days);
+  if (days === 0) return { da: `${what.da} er i dag`, en: `${what.en} is today` };
+  if (days > 0) return { da: `${n} ${n === 1 ? 'dag' : 'dage'} til ${what.da}`, en: `${n} ${n === 1 ? 'day' : 'days'} left until ${what.en}` };
+  return { da: `${what.da} var for ${n} ${n === 1 ? 'dag' : 'dage'} siden`, en: `${what.en} was ${n} ${n === 1 ? 'day' : 'days'} ago` };
+};
+
+/** Undefined without a reference date (the library never reads the clock) or without facts. */
+export function daysLeft(report: Report): DaysLeft | undefined {
+  const { referenceDate, facts } = report;
+  if (!referenceDate || !facts) return undefined;
+  const out: DaysLeft = { referenceDate, da: `referencedato ${referenceDate}`, en: `reference date ${referenceDate}` };
+  const parts: { da: string; en: string }[] = [];
+  if (facts.mustStartBy) {
+    out.mustStartBy = facts.mustStartBy;
+    out.daysUntilMustStart = facts.daysUntilMustStart ?? daysBetween(referenceDate, facts.mustStartBy);
+    parts.push(dayWords(out.daysUntilMustStart, { da: 'planens frist', en: "the plan's deadline" }));
+  }
+  if (facts.guaranteedStartBy) {
+    out.guaranteedStartBy = facts.guaranteedStartBy;
+    out.daysUntilGuaranteedStart = daysBetween(referenceDate, facts.guaranteedStartBy);
+    parts.push(dayWords(out.daysUntilGuaranteedStart, { da: 'garantidatoen', en: 'the guarantee date' }));
+  }
+  if (parts.length) {
+    out.da += `: ${parts.map((p) => p.da).join(', ')}`;
+    out.en += `: ${parts.map((p) => p.en).join(', ')}`;
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { CP1252_UNDEFINED, decodeCp1252, ENCODING_LABELS, type Encoding } from '../standard/encodings';
 import { INPUT_003, INPUT_004 } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
+import { decodeLatin1, utf8ByteLength } from '../values/bytes';
 
 
 export { ENCODING_LABELS, type Encoding };
@@ -11,7 +12,8 @@ export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok
 const ROOT = { path: '/', line: 1, column: 1 };
 const SUPPORTED = { en: 'supported are UTF-8, ISO-8859-1, windows-1252 and US-ASCII', da: 'understøttet er UTF-8, ISO-8859-1, windows-1252 og US-ASCII' };
 const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// ignoreBOM: a byte-order mark is stripped before decoding; one more is text (which the XML reader then refuses).
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function byteLimitFinding(size: number, maxBytes: number): Finding {
   return makeFinding(INPUT_004, { en: `${size} bytes is over the limit of ${maxBytes} bytes (option maxBytes)`, da: `${size} bytes er over grænsen på ${maxBytes} bytes (indstillingen maxBytes)` }, ROOT);
@@ -20,7 +22,7 @@ export function byteLimitFinding(size: number, maxBytes: number): Finding {
 /** Reads the encoding named in the XML declaration, looking only at the first bytes (ASCII-compatible). */
 function declaredEncoding(bytes: Uint8Array, start: number): string | undefined {
   if (bytes[start] !== 0x3c || bytes[start + 1] !== 0x3f) return undefined; // no '<?': no declaration
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(200, bytes.length - start)).toString('latin1');
+  const head = decodeLatin1(bytes.subarray(start, start + 200));
   if (!head.startsWith('<?xml')) return undefined;
   const end = head.indexOf('?>');
   const decl = end < 0 ? head : head.slice(0, end);
@@ -85,9 +87,7 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
   switch (encoding) {
     case 'UTF-8':
       try {
-        // Node's decoder is fast but lenient; only text with a replacement character needs the strict one.
-        const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-        return { ok: true, text: text.includes('\uFFFD') ? utf8.decode(body) : text, encoding };
+        return { ok: true, text: utf8.decode(body), encoding };
       } catch {
         const offset = firstInvalidUtf8(bytes, start);
         const hex = `0x${bytes[offset]!.toString(16).toUpperCase()}`;
@@ -97,8 +97,8 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
           bytes, offset);
       }
     case 'ISO-8859-1':
-      // Node's 'latin1' is true ISO-8859-1 (byte = code point); WHATWG's "latin1" label would mean windows-1252.
-      return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), encoding };
+      // Byte = code point (WHATWG's TextDecoder('latin1') would mean windows-1252).
+      return { ok: true, text: decodeLatin1(body), encoding };
     case 'windows-1252':
       for (let i = 0; i < body.length; i++) {
         if (CP1252_UNDEFINED.has(body[i]!)) return invalid(`byte ${hex(body[i]!)} is undefined in windows-1252`, `byte ${hex(body[i]!)} er udefineret i windows-1252`, bytes, i + start);
@@ -108,15 +108,15 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
       for (let i = 0; i < body.length; i++) {
         if (body[i]! > 0x7f) return invalid(`byte ${hex(body[i]!)} is not US-ASCII`, `byte ${hex(body[i]!)} er ikke US-ASCII`, bytes, i + start);
       }
-      return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), encoding };
+      return { ok: true, text: decodeLatin1(body), encoding };
   }
 }
 
 /** A string is already text: strip a BOM and check the size in UTF-8 bytes. */
 export function acceptText(text: string, maxBytes: number): DecodeResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.length > maxBytes || (body.length * 3 > maxBytes && Buffer.byteLength(body) > maxBytes)) {
-    return { ok: false, finding: byteLimitFinding(Buffer.byteLength(body), maxBytes) };
+  if (body.length > maxBytes || (body.length * 3 > maxBytes && utf8ByteLength(body) > maxBytes)) {
+    return { ok: false, finding: byteLimitFinding(utf8ByteLength(body), maxBytes) };
   }
   return { ok: true, text: body, encoding: 'UTF-8' };
 }

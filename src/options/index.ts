@@ -3,7 +3,7 @@ import { isTimeZone } from '../facts/facts';
 import type { MessageSource } from '../read/parse';
 import { rulesById } from '../rules/index';
 import { daysInMonth, isIsoDate } from '../values/date';
-import { editDistance } from '../values/edit-distance';
+import { didYouMean } from '../values/edit-distance';
 
 /*
  * The options of parseGop, validateGop, checkGop and buildGop, one zod schema each, in one place. A bad option is the
@@ -52,18 +52,6 @@ export const kindOf = (value: unknown): string => {
   return type === 'object' ? 'an object' : type === 'undefined' ? 'undefined' : `a ${type}`;
 };
 
-/** " (did you mean X?)" for a near miss: the same name in another case, or one or two edits away. */
-function suggestion(given: string, known: Iterable<string>): string {
-  const lower = given.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), 2);
-    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
-  }
-  return best === undefined ? '' : ` (did you mean ${best}?)`;
-}
-
 const SeverityMapSchema = z.custom<Record<string, SeveritySetting>>(() => true).superRefine((value, ctx) => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     ctx.addIssue({ code: 'custom', message: `must be an object of rule id → off, info, warning or error, not ${kindOf(value)}` });
@@ -71,7 +59,7 @@ const SeverityMapSchema = z.custom<Record<string, SeveritySetting>>(() => true).
   }
   for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
     const rule = rulesById.get(id);
-    if (!rule) ctx.addIssue({ code: 'custom', path: [id], message: `unknown rule id${suggestion(id, rulesById.keys())}; the catalogue (rules, gop rules) lists them` });
+    if (!rule) ctx.addIssue({ code: 'custom', path: [id], message: `unknown rule id${didYouMean(id, rulesById.keys())}; the catalogue (rules, gop rules) lists them` });
     else if (rule.severity === 'fatal') {
       ctx.addIssue({ code: 'custom', path: [id], message: `${id} is fatal (the document cannot be read as a G-GOP), so its severity cannot be changed` });
     }
@@ -120,6 +108,7 @@ export const ParseOptionsSchema = z.strictObject({
   maxDepth: limit(64, 'deepest element nesting accepted (default 64; a G-GOP needs about 10)'),
   maxAttributes: limit(64, 'most attributes on one element (default 64)'),
   maxElements: limit(100_000, "most elements in the document (default 100,000; the bench's 600 KB plan with 2,300 journal excerpts has 12,000)"),
+  maxFindings: limit(1000, 'most findings returned (default 1,000), the first the reader produced; past them one GOP-INPUT-008 says how many more, by severity'),
 });
 export type ParseOptions = z.input<typeof ParseOptionsSchema>;
 export type ParseLimits = z.output<typeof ParseOptionsSchema>;
@@ -136,6 +125,8 @@ export const ValidateOptionsSchema = z.strictObject({
   language: orDefault(z.enum(['da', 'en'], { error: (issue) => `must be "da" or "en", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` })),
   /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
   redact: orDefault(BooleanSchema),
+  /** findings past it are counted, not listed (memory and report size stay bounded); never "no limit" */
+  maxFindings: limit(1000, 'most findings a report lists (default 1,000), the first in document order; past them one GOP-INPUT-008 says how many more, by severity, and counts and valid include them'),
 });
 export type ValidateOptions = z.input<typeof ValidateOptionsSchema>;
 /** ValidateOptions as checked: defaults applied, never null. */
@@ -170,12 +161,15 @@ export const BuildOptionsSchema = z.strictObject({
 
 type Parsed<S extends z.ZodType> = z.output<S>;
 
-/** Which functions take an option: a key given to the wrong one is named as such. */
+/** Which functions take an option ("parseGop, validateGop and checkGop"): a key given to the wrong one is named as such. */
 const OWNERS: Record<string, string> = {};
-for (const [schema, owner] of [[ParseOptionsSchema, 'parseGop and checkGop'], [ValidateOptionsSchema, 'validateGop and checkGop'], [BuildOptionsSchema, 'buildGop']] as const) {
-  for (const key of Object.keys(schema.shape)) OWNERS[key] = owner;
+{
+  const takers: Record<string, string[]> = {};
+  for (const [schema, name] of [[ParseOptionsSchema, 'parseGop'], [ValidateGopOptionsSchema, 'validateGop'], [CheckOptionsSchema, 'checkGop'], [BuildOptionsSchema, 'buildGop']] as const) {
+    for (const key of Object.keys(schema.shape)) (takers[key] ??= []).push(name);
+  }
+  for (const [key, names] of Object.entries(takers)) OWNERS[key] = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
-OWNERS.source = 'validateGop';
 
 /** zod's issues as ours: dotted paths, one issue per unknown key (with a near miss named), no duplicates. */
 function issuesOf(error: z.ZodError, known: readonly string[], functionName: string): OptionsIssue[] {
@@ -191,7 +185,7 @@ function issuesOf(error: z.ZodError, known: readonly string[], functionName: str
       const siblings = issue.path.length === 0 ? known : ['m104', 'm100'];
       for (const key of issue.keys) {
         const owner = issue.path.length === 0 && Object.hasOwn(OWNERS, key) ? OWNERS[key] : undefined;
-        const hint = owner ? ` of ${functionName}: it is an option of ${owner}` : suggestion(key, siblings);
+        const hint = owner ? ` of ${functionName}: it is an option of ${owner}` : didYouMean(key, siblings);
         add(path ? `${path}.${key}` : key, `unknown option${hint}; known are ${siblings.join(', ')}`);
       }
     } else {

@@ -1,4 +1,4 @@
-import { INPUT_003, INPUT_005 } from '../findings/reader-rules';
+import { INPUT_003, INPUT_005, INPUT_008, type Omitted } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
 import { bindMessage } from '../model/bind';
@@ -11,9 +11,9 @@ import { checkVansDocument, isVansEnvelope, unwrapVans, type VansEnvelopeInfo } 
 import { checkParseOptions, type ParseLimits, type ParseOptions } from '../options/index';
 
 /*
- * The reader's limits (maxBytes, maxDepth, maxAttributes, maxElements) are checked in ../options, with the other
- * functions' options: each is a positive whole number; null or undefined (or no options) is the default, never "no
- * limit"; anything else (NaN, -1, 1.5, Infinity, '100', an unknown option) throws GopOptionsError naming the option.
+ * The reader's limits (maxBytes, maxDepth, maxAttributes, maxElements, maxFindings) are checked in ../options, with
+ * the other functions' options: each is a positive whole number; null or undefined (or no options) is the default,
+ * never "no limit"; anything else (NaN, -1, 1.5, Infinity, '100', an unknown option) throws GopOptionsError naming the option.
  * Only the caller's own properties count, whatever a JavaScript caller passes. Re-exported here where they always were.
  */
 export { DEFAULT_PARSE_OPTIONS, ParseOptionsSchema, type ParseLimits, type ParseOptions } from '../options/index';
@@ -33,7 +33,21 @@ export type ParseResult =
  * it cannot use (a limit that is no positive whole number, an unknown option) throw GopOptionsError.
  */
 export function parseGop(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
-  return parseWithLimits(input, checkParseOptions(options));
+  const limits = checkParseOptions(options);
+  return capped(parseWithLimits(input, limits), limits.maxFindings);
+}
+
+/**
+ * At most `max` findings, the first the reader produced, and one GOP-INPUT-008 counting the rest. (checkGop takes
+ * them all from parseWithLimits: severity settings apply before its own cap, in document order.)
+ */
+function capped(result: ParseResult, max: number): ParseResult {
+  if (result.findings.length <= max) return result;
+  const omitted: Omitted = { fatal: 0, error: 0, warning: 0, info: 0 };
+  for (let i = max; i < result.findings.length; i++) omitted[result.findings[i]!.severity]++;
+  const findings = result.findings.slice(0, max);
+  findings.push(makeFinding(INPUT_008, { shown: max, omitted }, { path: '/' }));
+  return { ...result, findings };
 }
 
 /** parseGop with limits already checked (checkGop checks all its options at once). */

@@ -3,6 +3,7 @@ import { INPUT_005, INPUT_006 } from '../findings/reader-rules';
 import { makeFinding, type Finding } from '../findings/finding';
 import { NS } from '../standard/namespaces';
 import { textContent, type XmlElement } from '../xml/tree';
+import { decodeBase64 } from '../values/bytes';
 
 export const VansEndpointSchema = z.object({ id: z.string(), endPointType: z.string().optional() });
 
@@ -31,8 +32,6 @@ const child = (parent: XmlElement | undefined, local: string): XmlElement | unde
 const textOf = (element: XmlElement | undefined): string | undefined => (element ? textContent(element) : undefined);
 const endpoint = (element: XmlElement | undefined) =>
   element ? { id: textOf(element)!, endPointType: element.attrs?.EndPointType } : undefined;
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Where the envelope's endpoints stand (line and column in the envelope), for findings about them. */
 export interface VansPositions { sender?: { line: number; column: number }; receiver?: { line: number; column: number } }
@@ -74,12 +73,12 @@ export function unwrapVans(root: XmlElement, position: (offset: number) => { lin
   const dataElement = child(message, 'Data');
   const base64 = (textOf(dataElement) ?? '').replace(/\s+/g, '');
   const at = { path: DATA_PATH, ...position((dataElement ?? message).start) };
-  if (!base64 || base64.length % 4 !== 0 || !BASE64.test(base64)) {
+  const data = base64 ? decodeBase64(base64) : undefined; // strict: the 64 characters, a multiple of four, '=' only at the end
+  if (!data) {
     const en = base64 ? 'Data is not valid base64, so the message inside cannot be read.' : 'Data is empty: there is no message inside.';
     const da = base64 ? 'Data er ikke gyldig base64, så meddelelsen indeni kan ikke læses.' : 'Data er tom: der er ingen meddelelse indeni.';
     return { ok: false, info, findings: [makeFinding(INPUT_006, { en, da }, at)] };
   }
-  const data = new Uint8Array(Buffer.from(base64, 'base64'));
   const findings: Finding[] = [];
   const declared = info.document?.sizeInBytes;
   if (declared !== undefined && declared !== String(data.length)) {

@@ -8,9 +8,20 @@ export const CountsSchema = z.object({ fatal: z.number().int(), error: z.number(
 /** What validation answers: is the plan complete and lawful, what is wrong, and what must happen by when. */
 export const ReportSchema = z.object({
   valid: z.boolean().describe('no fatal and no error finding'),
-  findings: z.array(FindingSchema),
+  findings: z.array(FindingSchema).describe(
+    'in document order (line, column, then layer; findings without a line first), at most maxFindings of them; past ' +
+      'that one GOP-INPUT-008 comes last and says how many more were left out',
+  ),
   facts: FactsSchema.optional(),
-  counts: CountsSchema,
+  counts: CountsSchema.describe(
+    'every finding by severity: those listed (GOP-INPUT-008 too) plus those left out past maxFindings (omitted); ' +
+      'valid is decided on all of them',
+  ),
+  omitted: CountsSchema.optional().describe('present when maxFindings left findings out: how many of each severity are counted but not listed'),
+  referenceDate: z.string().optional().describe(
+    'the reference date ("today") used, YYYY-MM-DD: the referenceDate option as a calendar date in timeZone; ' +
+      'facts.daysUntilMustStart counts from it. Absent when none was given',
+  ),
   envelope: VansEnvelopeInfoSchema.optional(),
   rulesetVersion: z.string(),
   redacted: z.literal(true).optional().describe(

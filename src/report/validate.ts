@@ -1,5 +1,5 @@
-import { computeFacts, type Facts } from '../facts/facts';
-import { makeFinding, type Finding } from '../findings/finding';
+import { computeFacts, localDate, type Facts } from '../facts/facts';
+import { makeFinding, type Finding, type RuleMeta, type Severity } from '../findings/finding';
 import { MESSAGE_SPEC } from '../model/bind';
 import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
@@ -10,7 +10,7 @@ import { checkShape, shapeText, type Shaped } from '../model/shape';
 import { rules, rulesById, RULESET_VERSION, type RuleContext } from '../rules/index';
 import { indexValues } from '../rules/values';
 import { structureProblems } from '../model/structure';
-import { STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004, STRUCT_005 } from '../findings/reader-rules';
+import { INPUT_005, INPUT_008, STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004, STRUCT_005 } from '../findings/reader-rules';
 import type { Counts, Report } from './report';
 import { createRedactor, redactEnvelope, redactFacts, redactFindings } from './redact';
 
@@ -18,10 +18,112 @@ import { createRedactor, redactEnvelope, redactFacts, redactFindings } from './r
 export type { CheckOptions, SeveritySetting, ValidateGopOptions, ValidateOptions };
 
 const LAYER_ORDER = { input: 0, structure: 1, format: 2, code: 3, law: 4 } as const;
+const layerOf = (ruleId: string) => LAYER_ORDER[rulesById.get(ruleId)?.layer ?? 'law'];
+
+/** A finding offered to a report: its place in the report's order, and how to make it once it is kept. */
+interface Entry {
+  line: number;
+  column: number;
+  layer: number;
+  seq: number;
+  severity: Severity;
+  make: () => Finding;
+}
+
+/** The report's order: line, column, layer, then as produced; without a line (0) first. */
+const compare = (a: Entry, b: Entry) => a.line - b.line || a.column - b.column || a.layer - b.layer || a.seq - b.seq;
+const before = (a: Entry, b: Entry) => compare(a, b) < 0;
+
+/**
+ * The findings of one report as they are produced. Severity settings come first ('off' takes no place); then the
+ * first `max` in the report's order are kept, in a heap whose top is the last of them, and any other is only counted.
+ * A finding's texts are rendered (makeFinding) only when it is still kept at the end, so the many left out of a
+ * hostile message cost a comparison each, and memory stays at `max` entries.
+ */
+class FindingSink {
+  readonly counts: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
+  readonly omitted: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
+  private readonly heap: Entry[] = [];
+  private seq = 0;
+
+  constructor(private readonly max: number, private readonly settings: Record<string, SeveritySetting> | undefined) {}
+
+  /** A finding of rule `ruleId` at `at` (line and column), made by `make` only if it is still kept at the end. */
+  add(ruleId: string, severity: Severity, at: { line?: number; column?: number } | undefined, make: () => Finding): void {
+    const setting = this.settings?.[ruleId];
+    if (setting && severity !== 'fatal') {
+      if (setting === 'off') return;
+      severity = setting;
+    }
+    this.counts[severity]++;
+    const line = at?.line ?? 0;
+    const entry: Entry = { line, column: line ? at?.column ?? 0 : 0, layer: layerOf(ruleId), seq: this.seq++, severity, make };
+    const heap = this.heap;
+    if (heap.length < this.max) {
+      heap.push(entry);
+      this.up(heap.length - 1);
+    } else if (before(entry, heap[0]!)) {
+      this.omitted[heap[0]!.severity]++;
+      heap[0] = entry;
+      this.down(0);
+    } else {
+      this.omitted[severity]++;
+    }
+  }
+
+  /** A finding already made (the reader's). */
+  addFinding(finding: Finding): void {
+    this.add(finding.ruleId, finding.severity, finding, () => finding);
+  }
+
+  get cut(): boolean {
+    return this.omitted.fatal + this.omitted.error + this.omitted.warning + this.omitted.info > 0;
+  }
+
+  /** The kept findings in the report's order, made, redacted when asked, with their severity as set; GOP-INPUT-008 last when some were left out. */
+  findings(redact: ((findings: Finding[]) => Finding[]) | undefined): Finding[] {
+    const kept = [...this.heap].sort(compare);
+    let made = kept.map((entry) => entry.make());
+    if (redact) made = redact(made);
+    const out = made.map((finding, i) => (finding.severity === kept[i]!.severity ? finding : { ...finding, severity: kept[i]!.severity }));
+    const setting = this.settings?.[INPUT_008.id];
+    if (this.cut && setting !== 'off') {
+      const severity = setting ?? INPUT_008.severity;
+      out.push(makeFinding(INPUT_008, { shown: kept.length, omitted: { ...this.omitted } }, { path: '/' }, severity));
+      this.counts[severity]++;
+    }
+    return out;
+  }
+
+  private up(i: number) {
+    const heap = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[parent]!, heap[i]!)) break;
+      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+      i = parent;
+    }
+  }
+
+  private down(i: number) {
+    const heap = this.heap;
+    for (;;) {
+      const left = 2 * i + 1;
+      let last = i;
+      if (left < heap.length && before(heap[last]!, heap[left]!)) last = left;
+      if (left + 1 < heap.length && before(heap[last]!, heap[left + 1]!)) last = left + 1;
+      if (last === i) return;
+      [heap[last], heap[i]] = [heap[i]!, heap[last]!];
+      i = last;
+    }
+  }
+}
+
+/** When nothing could be read, the findings that say why are not the user's to switch off: no settings then. */
+const sinkFor = (options: CheckedValidateOptions, readable: boolean) => new FindingSink(options.maxFindings, readable ? options.severity : undefined);
 
 /** Runs every rule with a check function over a (possibly incomplete) message. */
-function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: MessageSource | undefined): Finding[] {
-  const findings: Finding[] = [];
+function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: MessageSource | undefined, sink: FindingSink): void {
   let index: ReturnType<typeof indexValues> | undefined; // built once, by the first rule that asks
   for (const rule of rules) {
     const check = rule.check;
@@ -31,48 +133,32 @@ function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: Messag
       facts,
       values: (prop) => (index ??= indexValues(message)).get(prop) ?? [],
       report: (path: ModelPath, details: unknown) => {
+        // Located now (the report's order needs the line), rendered only if kept.
         const at = source?.locate(path);
-        findings.push(makeFinding(rule, details, { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }));
+        sink.add(rule.id, rule.severity, at, () => makeFinding(rule, details, { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }));
       },
     };
     check(context);
   }
-  return findings;
 }
 
-function applySeverity(findings: Finding[], settings: Record<string, SeveritySetting> | undefined): Finding[] {
-  if (!settings) return findings;
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const setting = settings[finding.ruleId];
-    if (!setting || finding.severity === 'fatal') out.push(finding);
-    else if (setting !== 'off') out.push({ ...finding, severity: setting });
-  }
-  return out;
-}
-
-const layerOf = (finding: Finding) => LAYER_ORDER[rulesById.get(finding.ruleId)?.layer ?? 'law'];
-
-function buildReport(findings: Finding[], facts: Facts | undefined, options: CheckedValidateOptions, envelope?: Report['envelope'], message?: DeepPartial<GopMessage>): Report {
+function buildReport(sink: FindingSink, facts: Facts | undefined, options: CheckedValidateOptions, envelope?: Report['envelope'], message?: DeepPartial<GopMessage>): Report {
+  let redact: ((findings: Finding[]) => Finding[]) | undefined;
   if (options.redact) {
     // One redaction step over everything the report carries, from the texts as written (before quoted values are cut).
     const redactor = createRedactor(message);
-    findings = redactFindings(findings, redactor);
+    redact = (findings) => redactFindings(findings, redactor);
     facts = facts && redactFacts(facts, redactor);
     envelope = envelope && redactEnvelope(envelope, redactor);
   }
-  // When nothing could be read, the findings that say why are not the user's to switch off: the message is invalid.
-  const unreadable = message === undefined;
-  const kept = unreadable ? findings : applySeverity(findings, options.severity);
-  // Layer by layer, and within a layer in document order; stable for findings without a line.
-  const sorted = kept
-    .map((finding, i) => ({ finding, i }))
-    .sort((a, b) => layerOf(a.finding) - layerOf(b.finding) || (a.finding.line ?? 0) - (b.finding.line ?? 0) || (a.finding.column ?? 0) - (b.finding.column ?? 0) || a.i - b.i)
-    .map(({ finding }) => finding);
-  const counts: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
-  for (const finding of sorted) counts[finding.severity]++;
-  const report: Report = { valid: !unreadable && counts.fatal === 0 && counts.error === 0, findings: sorted, counts, rulesetVersion: RULESET_VERSION };
+  const findings = sink.findings(redact);
+  const counts = sink.counts;
+  // Decided on every finding, those left out past maxFindings too.
+  const report: Report = { valid: message !== undefined && counts.fatal === 0 && counts.error === 0, findings, counts, rulesetVersion: RULESET_VERSION };
+  if (sink.cut) report.omitted = { ...sink.omitted };
   if (facts) report.facts = facts;
+  const referenceDate = localDate(options.referenceDate, options.timeZone);
+  if (referenceDate) report.referenceDate = referenceDate;
   if (envelope) report.envelope = envelope;
   if (options.redact) report.redacted = true;
   return report;
@@ -82,32 +168,32 @@ function buildReport(findings: Finding[], facts: Facts | undefined, options: Che
  * The reader's structure rules, applied to an object: a plan built in code gets the findings its XML would, and a value
  * of the wrong type or a cycle its GOP-STRUCT-005 (one finding: a mandatory value of the wrong type is not also missing).
  */
-function structureFindings(shaped: Shaped, source: MessageSource | undefined): Finding[] {
-  const findings: Finding[] = [];
-  const where = (path: ModelPath) => ({ path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...source?.locate(path) });
+function structureFindings(shaped: Shaped, source: MessageSource | undefined, sink: FindingSink): void {
+  const add = <D>(rule: RuleMeta<D>, path: ModelPath, details: () => D) => {
+    const at = source?.locate(path);
+    sink.add(rule.id, rule.severity, at, () => makeFinding(rule, details(), { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }));
+  };
   const refused = new Set<string>(); // the paths of values refused for their type, as keys
   const key = (path: ModelPath, length = path.length) => path.slice(0, length).join('\u0000');
   for (const problem of shaped.problems) {
     if (problem.kind === 'unknownProperty') continue; // below, with the reader's own
     refused.add(key(problem.path));
-    findings.push(makeFinding(STRUCT_005, { element: problem.element, ...shapeText(problem) }, where(problem.path)));
+    add(STRUCT_005, problem.path, () => ({ element: problem.element, ...shapeText(problem) }));
   }
   // At or below a refused value nothing more is said: a prefix look-up per level, not a scan of every refusal.
   const under = (path: ModelPath) => refused.size > 0 && path.some((_, i) => refused.has(key(path, i + 1)));
   const problems = [...shaped.problems.filter((p) => p.kind === 'unknownProperty'), ...structureProblems(shaped.message).filter((p) => !under(p.path))];
   for (const problem of problems) {
-    const at = where(problem.path);
-    if (problem.kind === 'missing') findings.push(makeFinding(STRUCT_001, { element: problem.element, parent: problem.parent }, at));
-    else if (problem.kind === 'empty') findings.push(makeFinding(STRUCT_004, { element: problem.element }, at));
-    else if (problem.kind === 'tooMany') findings.push(makeFinding(STRUCT_002, { element: problem.element, max: problem.max }, at));
+    if (problem.kind === 'missing') add(STRUCT_001, problem.path, () => ({ element: problem.element, parent: problem.parent }));
+    else if (problem.kind === 'empty') add(STRUCT_004, problem.path, () => ({ element: problem.element }));
+    else if (problem.kind === 'tooMany') add(STRUCT_002, problem.path, () => ({ element: problem.element, max: problem.max }));
     else if (problem.kind === 'unknownProperty') {
-      findings.push(makeFinding(STRUCT_003, {
+      add(STRUCT_003, problem.path, () => ({
         en: `The property "${problem.property}" is not part of the G-GOP model; it would not be written.`,
         da: `Egenskaben "${problem.property}" er ikke en del af G-GOP-modellen; den ville ikke blive skrevet.`,
-      }, at));
+      }));
     }
   }
-  return findings;
 }
 
 /**
@@ -121,30 +207,43 @@ export function validateGop(message: GopMessage | DeepPartial<GopMessage>, optio
     const shaped = checkShape(message);
     const clean = shaped.message as DeepPartial<GopMessage>;
     const facts = computeFacts(clean, checked);
-    const findings = [...structureFindings(shaped, checked.source), ...runRules(clean, facts, checked.source)];
-    return buildReport(findings, facts, checked, undefined, clean);
+    const sink = sinkFor(checked, true);
+    structureFindings(shaped, checked.source, sink);
+    runRules(clean, facts, checked.source, sink);
+    return buildReport(sink, facts, checked, undefined, clean);
   } catch (error) {
     // A getter that throws, a Proxy, a bug of ours: the message is reported as not validated, never thrown at the caller.
     const detail = error instanceof Error ? error.message : String(error);
-    return buildReport([makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' })], undefined, checked);
+    const sink = sinkFor(checked, false);
+    sink.addFinding(makeFinding(INPUT_005, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' }));
+    return buildReport(sink, undefined, checked);
   }
 }
 
 /** Reads and validates in one call. Never throws, whatever the input; options it cannot use throw GopOptionsError. */
 export function checkGop(input: string | Uint8Array, options?: CheckOptions | null): Report {
   const checked = checkCheckOptions(options);
+  // The reader's findings come whole (parseGop's own cap is for its callers): here they meet the severity settings first.
   const parsed = parseWithLimits(input, checked);
   const message = parsed.ok ? parsed.message : parsed.partial;
+  const readerSink = () => {
+    const sink = sinkFor(checked, message !== undefined);
+    for (const finding of parsed.findings) sink.addFinding(finding);
+    return sink;
+  };
   if (!message || parsed.findings.some((f) => f.severity === 'fatal')) {
-    return buildReport(parsed.findings, undefined, checked, parsed.envelope, message);
+    return buildReport(readerSink(), undefined, checked, parsed.envelope, message);
   }
   try {
     const facts = computeFacts(message, checked);
-    const findings = [...parsed.findings, ...runRules(message, facts, parsed.source)];
-    return buildReport(findings, facts, checked, parsed.envelope, message);
+    const sink = readerSink();
+    runRules(message, facts, parsed.source, sink);
+    return buildReport(sink, facts, checked, parsed.envelope, message);
   } catch (error) {
     // A rule must never take a receiving system down: the message is reported as not validated.
     const detail = error instanceof Error ? error.message : String(error);
-    return buildReport([...parsed.findings, makeFinding(rulesById.get('GOP-INPUT-005')!, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/', line: 1, column: 1 })], undefined, checked, parsed.envelope, message);
+    const sink = readerSink();
+    sink.addFinding(makeFinding(INPUT_005, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/', line: 1, column: 1 }));
+    return buildReport(sink, undefined, checked, parsed.envelope, message);
   }
 }

@@ -22,7 +22,7 @@ import lawOldRegime from './catalogue/law-old-regime';
 import lawTotal from './catalogue/law-total';
 
 /** Bumped whenever a rule is added, removed or changes what it finds. */
-export const RULESET_VERSION = '2026.11.2';
+export const RULESET_VERSION = '2026.11.3';
 
 const READER_DOCS: Record<string, { en: string; da: string }> = {
   'GOP-INPUT-001': { en: 'The document is well-formed XML 1.0 (reported with the line and column of the first error).', da: 'Dokumentet er velformet XML 1.0 (rapporteres med linje og kolonne for første fejl).' },
@@ -32,6 +32,7 @@ const READER_DOCS: Record<string, { en: string; da: string }> = {
   'GOP-INPUT-005': { en: 'The document is an Emessage in urn:oio:medcom:municipality:1.0.4 carrying a RehabilitationPlan with Letter/TypeCode GGOP.', da: 'Dokumentet er en Emessage i urn:oio:medcom:municipality:1.0.4 med en RehabilitationPlan og Letter/TypeCode GGOP.' },
   'GOP-INPUT-006': { en: 'A VANSEnvelope carries valid base64 Data, and its Document metadata agrees with the message inside.', da: 'En VANS-konvolut bærer gyldig base64 i Data, og dens Document-metadata stemmer med meddelelsen.' },
   'GOP-INPUT-007': { en: 'No element or attribute is named __proto__, constructor or prototype (prototype-pollution attacks). Added to the catalogue by this project.', da: 'Intet element eller attribut hedder __proto__, constructor eller prototype (prototype-forurening). Tilføjet kataloget af projektet.' },
+  'GOP-INPUT-008': { en: 'A report lists at most maxFindings findings (default 1,000; never "no limit"), the first in document order; one GOP-INPUT-008 (info) then says how many more were left out, by severity. counts and valid include them. Added by this project.', da: 'En rapport viser højst maxFindings fund (standard 1.000; aldrig "ingen grænse"), de første i dokumentrækkefølge; ét GOP-INPUT-008 (info) siger da, hvor mange flere der er udeladt, efter alvor. counts og valid medregner dem. Tilføjet af projektet.' },
   'GOP-STRUCT-001': { en: 'Every mandatory element is present.', da: 'Alle obligatoriske elementer findes.' },
   'GOP-STRUCT-002': { en: 'No element occurs more often than the standard allows; extra occurrences are kept in extraElements.', da: 'Intet element forekommer oftere end tilladt; overskydende gemmes i extraElements.' },
   'GOP-STRUCT-003': { en: 'Every element is known to the standard, in its namespace; unknown content is kept in extraElements.', da: 'Alle elementer kendes af standarden i deres navnerum; ukendt indhold gemmes i extraElements.' },

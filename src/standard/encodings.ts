@@ -2,6 +2,7 @@
  * The character encodings MedCom messages use, and windows-1252's table: one place, for the reader (bytes → text) and
  * the writers (text → bytes).
  */
+import { decodeLatin1 } from '../values/bytes';
 
 /** The encodings MedCom senders use. Keys are lower-case labels as written in XML declarations. */
 export const ENCODING_LABELS: Record<string, Encoding> = {
@@ -30,6 +31,6 @@ export const CP1252_BYTE_OF: ReadonlyMap<number, number> = new Map(CP1252_HIGH.m
  * ISO-8859-1 control characters. The caller has refused the undefined bytes.
  */
 export function decodeCp1252(bytes: Uint8Array): string {
-  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const latin1 = decodeLatin1(bytes);
   return /[\u0080-\u009f]/.test(latin1) ? latin1.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(BYTE_TO_CHAR.get(c.charCodeAt(0)) ?? c.charCodeAt(0))) : latin1;
 }

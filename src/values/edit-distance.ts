@@ -23,3 +23,21 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return Math.min(previous[b.length]!, max + 1);
 }
+
+/** The known name nearest to `given` (same name in another case, or up to two edits away), for "did you mean". */
+export function closest(given: string, known: Iterable<string>, max = 2): string | undefined {
+  const lower = given.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = max + 1;
+  for (const candidate of known) {
+    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), max);
+    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
+  }
+  return best;
+}
+
+/** " (did you mean X?)" for a near miss of a known name, else ''. */
+export function didYouMean(given: string, known: Iterable<string>, show: (name: string) => string = (name) => name): string {
+  const near = closest(given, known);
+  return near === undefined ? '' : ` (did you mean ${show(near)}?)`;
+}

@@ -11,6 +11,7 @@ import { parseXml, type XmlDocument, type XmlElement } from '../xml/tree';
 import { validateGop } from '../report/validate';
 import { structureProblems, type StructureProblem } from '../model/structure';
 import { checkBuildOptions } from '../options/index';
+import { encodeLatin1, encodeUtf8 } from '../values/bytes';
 
 export type BuildEncoding = 'UTF-8' | 'ISO-8859-1';
 
@@ -649,5 +650,5 @@ export function buildGopBytes(message: GopMessage, options: BuildOptions = {}): 
   options = checkBuildOptions(options);
   const encoding = options.encoding ?? 'UTF-8';
   const xml = buildGop(message, { ...options, encoding });
-  return new Uint8Array(Buffer.from(xml, encoding === 'UTF-8' ? 'utf8' : 'latin1'));
+  return encoding === 'UTF-8' ? encodeUtf8(xml) : encodeLatin1(xml);
 }

@@ -4,6 +4,7 @@ import { kindOf } from '../options/index';
 import { NS } from '../standard/namespaces';
 import { daysInMonth } from '../values/date';
 import { escapeXml } from '../xml/escape';
+import { encodeBase64, encodeUtf8 } from '../values/bytes';
 import { GopBuildError, type BuildIssue } from './build';
 
 /*
@@ -100,7 +101,7 @@ function encodeMessage(text: string, issues: BuildIssue[]): Uint8Array | undefin
   if (encoding === 'UTF-8') {
     const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(body);
     if (lone) { unencodable(lone.index); return undefined; }
-    return new Uint8Array(Buffer.from(body, 'utf8'));
+    return encodeUtf8(body);
   }
   const bytes = new Uint8Array(body.length);
   const top = encoding === 'US-ASCII' ? 0x7f : 0xff;
@@ -140,7 +141,7 @@ export function wrapInVans(message: string | Uint8Array, options: VansWrapOption
   if (issues.length || !parsed.success || !bytes) throw new GopBuildError(issues);
 
   const o = parsed.data;
-  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64').replace(/(.{76})(?=.)/g, '$1\n');
+  const data = encodeBase64(bytes).replace(/(.{76})(?=.)/g, '$1\n');
   const endpointXml = (tag: string, e: VansEndpoint) => `  <${tag} EndPointType="${e.endPointType ?? 'EAN'}">${escapeXml(e.id)}</${tag}>\n`;
   const doc = { ...VANS_GGOP_DOCUMENT, ...Object.fromEntries(Object.entries(o.document ?? {}).filter(([, v]) => v !== undefined)) };
   return `<?xml version="1.0" encoding="UTF-8"?>\n<VANSEnvelope xmlns="${NS.vans}">\n` +

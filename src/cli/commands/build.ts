@@ -1,0 +1,76 @@
+import { buildGopBytes, GopBuildError, validateGop } from '../../index';
+import { createRedactor } from '../../report/redact';
+import { parseOptions, UsageError, type OptionSpec } from '../args';
+import { readInput } from '../input';
+import { openOutput } from '../output';
+import { visibleControls as safe } from '../../values/controls';
+import type { Command } from './types';
+
+/** A JSON model of the largest plan the reader accepts (5 MiB) is well under this. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+const OPTIONS: OptionSpec[] = [
+  { name: 'encoding', type: 'string', value: 'UTF-8|ISO-8859-1', description: 'the encoding of the XML written (default UTF-8)' },
+  { name: 'pretty', type: 'boolean', description: 'indent the XML' },
+  { name: 'strict', type: 'boolean', description: 'also refuse a model with error findings' },
+  { name: 'redact', type: 'boolean', description: 'mask the values quoted in the problems, as gop validate --redact does (the XML is never redacted)' },
+  { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the XML to FILE instead of standard output' },
+];
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'write a JSON model (or gop parse output) as G-GOP XML',
+  usage: 'gop build [options] FILE.json',
+  description: `Writes the model in FILE.json (or - for standard input) as a G-GOP message. FILE.json is a message object, or the
+output of gop parse (its "message" is used). Refuses — exit 1, with every problem listed — a model that does not meet
+the schema; with --strict also one with error findings. Exit 2 when the file cannot be read.`,
+  options: OPTIONS,
+  examples: ['gop parse plan.xml > plan.json && gop build plan.json > again.xml'],
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, OPTIONS);
+    if (positionals.length !== 1) throw new UsageError('gop build takes exactly one FILE.json');
+    const encoding = (values['encoding'] as string | undefined) ?? 'UTF-8';
+    if (encoding !== 'UTF-8' && encoding !== 'ISO-8859-1') throw new UsageError(`--encoding ${safe(encoding)}: expected UTF-8 or ISO-8859-1`);
+    const file = positionals[0]!;
+    const read = await readInput(file, MAX_JSON_BYTES, io);
+    if (!read.ok) return read.status;
+    let input: unknown;
+    try {
+      input = JSON.parse(new TextDecoder().decode(read.bytes));
+    } catch (error) {
+      await io.stderr.write(`gop: ${safe(file)}: cannot read JSON (${safe((error as Error).message)})\n`);
+      return 2;
+    }
+    // `gop parse` output carries the model under "message" (or "partial" when it was incomplete).
+    const wrapped = input as { message?: unknown; partial?: unknown; findings?: unknown };
+    const message = wrapped && typeof wrapped === 'object' && 'findings' in wrapped ? wrapped.message ?? wrapped.partial : input;
+    const pretty = values['pretty'] as boolean | undefined;
+    const strict = values['strict'] as boolean | undefined;
+    let bytes: Uint8Array;
+    try {
+      if (values['redact']) {
+        // The problems quote the plan's values: with --redact, the validator's are those of a redacted report (masked
+        // before they are cut), the builder's own are redacted like any text. Same checks as buildGopBytes's strict.
+        const redactor = createRedactor(message as never);
+        try {
+          bytes = buildGopBytes(message as never, { encoding, pretty });
+        } catch (error) {
+          if (!(error instanceof GopBuildError)) throw error;
+          throw new GopBuildError(error.issues.map((issue) => ({ path: issue.path, message: redactor.text(issue.message) })));
+        }
+        const errors = strict ? validateGop(message as never, { redact: true }).findings.filter((f) => f.severity === 'error' || f.severity === 'fatal') : [];
+        if (errors.length) throw new GopBuildError(errors.map((f) => ({ path: f.path, message: `${f.ruleId}: ${f.message}` })));
+      } else {
+        bytes = buildGopBytes(message as never, { encoding, pretty, strict });
+      }
+    } catch (error) {
+      if (!(error instanceof GopBuildError)) throw error;
+      await io.stderr.write(`gop: ${safe(error.message)}\n`);
+      return 1;
+    }
+    const output = openOutput(values['output'] as string | undefined, io);
+    await output.sink.write(bytes); // as built: a Latin-1 plan's bytes are Latin-1, not its text re-encoded as UTF-8
+    await output.commit();
+    return 0;
+  },
+};

@@ -1,0 +1,34 @@
+import { parseGop, redactParseResult } from '../../index';
+import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
+import { parseOptions, UsageError, type OptionSpec } from '../args';
+import { readInput } from '../input';
+import { openOutput } from '../output';
+import type { Command } from './types';
+
+const OPTIONS: OptionSpec[] = [
+  { name: 'redact', type: 'boolean', description: 'mask the model as gop validate --redact masks a report: CPR numbers to DDMMYY-XXXX; names, street\naddresses, phone numbers, e-mail addresses and the GP practice\'s name to ***; free text, kept-aside XML,\nfindings and envelope redacted like report texts; the output says "redacted": true' },
+  { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the JSON to FILE instead of standard output' },
+];
+
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'print the typed model as JSON',
+  usage: 'gop parse [--redact] [-o FILE] FILE',
+  description: `Reads FILE (or - for standard input) and prints the parse result as JSON: { ok, message | partial, findings, envelope }.
+Exit 0 when the message was read, 1 when it could not be, 2 when the file cannot be opened.`,
+  options: OPTIONS,
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, OPTIONS);
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError('gop parse takes exactly one FILE');
+    const read = await readInput(file, DEFAULT_PARSE_OPTIONS.maxBytes, io);
+    if (!read.ok) return read.status;
+    const result = parseGop(read.bytes);
+    // --redact: the model, the findings and the envelope, masked as a redacted report is (and marked "redacted": true).
+    const printed = values['redact'] ? redactParseResult(result) : result;
+    const output = openOutput(values['output'] as string | undefined, io);
+    await output.sink.write(JSON.stringify(printed, (key, value) => (key === 'source' ? undefined : value), 2) + '\n');
+    await output.commit();
+    return result.ok ? 0 : 1;
+  },
+};

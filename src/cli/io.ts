@@ -1,0 +1,90 @@
+/**
+ * What a command may touch of the world, passed in: `main(argv, io)` runs in-process in tests with its streams
+ * captured, and the process entry (bin.ts) gives it the real ones.
+ */
+export interface Sink {
+  /** Resolves when the stream can take more (backpressure); after the reader went away it resolves at once. */
+  write(data: string | Uint8Array): Promise<void>;
+  /** the reader went away (EPIPE: `| head`): stop producing, exit with the status so far */
+  readonly closed: boolean;
+  readonly isTTY: boolean;
+  /** terminal rows, for deciding on a progress line */
+  readonly rows?: number;
+}
+
+export interface CliIo {
+  stdout: Sink;
+  stderr: Sink;
+  /** relative paths, the config search and --output resolve against this, not process.cwd() */
+  cwd: string;
+  /** NO_COLOR and friends: the CLI may read the environment, the library never does */
+  env: Readonly<Record<string, string | undefined>>;
+  /** "today" when --reference-date is not given */
+  now(): Date;
+  /** standard input's bytes, when a test injects them (else fd 0 is read, capped) */
+  stdin?: Uint8Array;
+  /** aborted on SIGINT/SIGTERM: stop between files, leave no half-written --output */
+  signal?: AbortSignal;
+  /** the worker thread's script (beside the bundled cli.js); null: check every file in this thread (in-process tests) */
+  workerScript?: URL | null;
+  /** node's own flags, passed on to workers */
+  execArgv?: readonly string[];
+}
+
+interface WritableLike {
+  write(data: string | Uint8Array, callback: (error?: Error | null) => void): boolean;
+  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+  once(event: 'drain', listener: () => void): unknown;
+  isTTY?: boolean;
+  rows?: number;
+}
+
+/**
+ * A Node stream as a Sink: waits for 'drain' when the stream says so (a slow `| less` never meets EAGAIN, nothing piles
+ * up in memory), and treats EPIPE and other write errors as "the reader is gone", not as a crash.
+ */
+export function streamSink(stream: WritableLike): Sink {
+  let closed = false;
+  stream.on('error', () => { closed = true; }); // EPIPE arrives here too; without a listener it would be thrown
+  return {
+    get closed() { return closed; },
+    get isTTY() { return stream.isTTY === true; },
+    get rows() { return stream.rows; },
+    write(data) {
+      if (closed || data.length === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        let settled = false;
+        const done = () => { if (!settled) { settled = true; resolve(); } };
+        const flowing = stream.write(data, (error) => { if (error) closed = true; done(); });
+        if (flowing) done();
+        else stream.once('drain', done);
+      });
+    },
+  };
+}
+
+/** A Sink that keeps what is written, for tests and for commands that build a string first. */
+export function memorySink(options: { isTTY?: boolean; failAfter?: number } = {}): Sink & { text(): string; bytes(): Uint8Array } {
+  const chunks: Uint8Array[] = [];
+  const encoder = new TextEncoder();
+  let closed = false;
+  let writes = 0;
+  return {
+    get closed() { return closed; },
+    isTTY: options.isTTY ?? false,
+    write(data) {
+      if (closed) return Promise.resolve();
+      if (options.failAfter !== undefined && writes >= options.failAfter) { closed = true; return Promise.resolve(); }
+      writes++;
+      chunks.push(typeof data === 'string' ? encoder.encode(data) : data.slice());
+      return Promise.resolve();
+    },
+    bytes() {
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) { out.set(c, at); at += c.length; }
+      return out;
+    },
+    text() { return new TextDecoder().decode(this.bytes()); },
+  };
+}

@@ -1,0 +1,63 @@
+import { createWriteStream, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { streamSink, type CliIo, type Sink } from './io';
+
+export interface Output {
+  sink: Sink;
+  /** the report is complete: put it in place */
+  commit(): Promise<void>;
+  /** interrupted or failed: leave no half-written report behind */
+  abort(): void;
+  /** the file's real location, so that a run never validates its own report */
+  path?: string;
+}
+
+/** Temporary files not yet renamed; removed if the process ends first (a second Ctrl-C). */
+const pending = new Set<string>();
+let cleanupInstalled = false;
+let counter = 0;
+
+/**
+ * `--output FILE` (or standard output for none or `-`). A file is written beside its final name and renamed when
+ * complete, so a reader never sees half a report and an interrupted run leaves the old one; missing folders are made.
+ */
+export function openOutput(path: string | undefined, io: CliIo): Output {
+  if (path === undefined || path === '-') return { sink: io.stdout, commit: async () => {}, abort: () => {} };
+  const named = resolve(io.cwd, path);
+  const existing = statSync(named, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    // /dev/null, a FIFO, a terminal: written straight to; never renamed over (that would replace the device).
+    const stream = createWriteStream('', { fd: openSync(named, 'w') });
+    return { sink: streamSink(stream), commit: () => new Promise((done) => stream.end(() => done())), abort: () => stream.destroy() };
+  }
+  // A link is followed: the file it points to gets the report, the link stays.
+  const target = existing ? realpathSync(named) : named;
+  mkdirSync(dirname(target), { recursive: true });
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${++counter}.tmp`);
+  // Opened here, synchronously: a folder we may not write to is a clear error before any file is read.
+  const fd = openSync(temporary, 'wx');
+  pending.add(temporary);
+  const stream = createWriteStream('', { fd });
+  if (!cleanupInstalled) {
+    cleanupInstalled = true;
+    process.once('exit', () => { for (const file of pending) rmSync(file, { force: true }); });
+  }
+  let failure: Error | undefined;
+  stream.on('error', (error) => { failure ??= error; });
+  const sink = streamSink(stream);
+  return {
+    sink,
+    path: target,
+    async commit() {
+      await new Promise<void>((done) => stream.end(() => done()));
+      if (failure) throw failure;
+      renameSync(temporary, target);
+      pending.delete(temporary);
+    },
+    abort() {
+      stream.destroy();
+      rmSync(temporary, { force: true });
+      pending.delete(temporary);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The package as users get it: the built files (npm test builds first), the public API, package.json's fields and
+ * what `npm pack` puts in the tarball.
+ */
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (file: string) => join(root, 'dist', file);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const require = createRequire(import.meta.url);
+
+/**
+ * The public API, ESM and CommonJS alike. This list is the decision: a name added to or removed from src/index.ts
+ * must be added or removed here too, on purpose.
+ */
+const PUBLIC_API = [
+  'BuildOptionsSchema', 'CODE_LISTS', 'CheckOptionsSchema', 'CoAddressSchema', 'CodedValueSchema', 'CountsSchema',
+  'DEFAULT_PARSE_OPTIONS', 'EnvelopeSchema', 'ExtraElementSchema', 'FORMATS', 'FactsSchema', 'FileReportSchema',
+  'FindingSchema', 'FormattedTextSchema', 'GUARANTEE_DAYS', 'GopBuildError', 'GopMessageSchema', 'GopOptionsError',
+  'LEGAL_CALENDAR', 'LEVELS', 'LEVEL_LABELS', 'LayerSchema', 'LetterSchema', 'NS', 'ParseOptionsSchema', 'PartySchema',
+  'PatientSchema', 'PersonSchema', 'REFERENCES', 'RULESET_VERSION', 'RehabilitationPlanSchema', 'RelativeSchema',
+  'ReportSchema', 'RichTextSchema', 'SenderSchema', 'SeveritySchema', 'SeveritySettingSchema', 'TelephoneSchema',
+  'VANS_GGOP_DOCUMENT', 'ValidateGopOptionsSchema', 'ValidateOptionsSchema', 'VansEnvelopeInfoSchema',
+  'VansWrapOptionsSchema', 'addDanishWorkingDays', 'addToSummary', 'buildGop', 'buildGopBytes', 'checkGop',
+  'computeFacts', 'createFormatter', 'danishPublicHolidays', 'emptySummary', 'formatResults', 'formattedText',
+  'inForce', 'inForceFrom', 'interpretDeadline', 'isDanishPublicHoliday', 'isDanishWorkingDay', 'isXsDateTime',
+  'legalChange', 'localDate', 'parseGop', 'plainText', 'redactParseResult', 'reportJsonSchema', 'rules', 'rulesById',
+  'validateGop', 'wrapInVans',
+];
+
+describe('the build', () => {
+  it('exists (npm test builds before it tests)', () => {
+    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'cli.js', 'worker.js']) {
+      expect(existsSync(dist(file)), `dist/${file}: run npm run build`).toBe(true);
+    }
+  });
+
+  it('exports exactly the public API from the ESM build', async () => {
+    const api = await import(pathToFileURL(dist('index.js')).href);
+    expect(Object.keys(api).sort()).toEqual(PUBLIC_API);
+  });
+
+  it('exports the same from the CommonJS build', () => {
+    const api = require(dist('index.cjs'));
+    expect(Object.keys(api).sort()).toEqual(PUBLIC_API);
+  });
+
+  it('has source maps that do not embed the sources', () => {
+    const maps = readdirSync(join(root, 'dist')).filter((file) => file.endsWith('.map'));
+    expect(maps.length).toBeGreaterThanOrEqual(4);
+    for (const file of maps) expect(readFileSync(dist(file), 'utf8'), file).not.toContain('"sourcesContent"');
+  });
+});
+
+describe('package.json', () => {
+  it('describes the package for the registry', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/medcom-gop/medcom-gop.git' });
+    expect(pkg.homepage).toMatch(/^https:\/\/github\.com\/medcom-gop\/medcom-gop/);
+    expect(pkg.bugs.url).toBe('https://github.com/medcom-gop/medcom-gop/issues');
+    expect(pkg.keywords).toEqual(expect.arrayContaining(['medcom', 'g-gop', 'genoptræningsplan', 'xml', 'validation', 'fhir', 'denmark']));
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.engines.node).toBe('>=20');
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'schemas', 'LICENSE']));
+    expect(pkg.scripts.prepare).toMatch(/build/);
+    expect(existsSync(join(root, 'LICENSE'))).toBe(true);
+  });
+
+  it('has two names for one CLI, gop and medcom-gop (npx medcom-gop finds this package)', () => {
+    expect(pkg.bin).toEqual({ gop: './dist/cli.js', 'medcom-gop': './dist/cli.js' });
+    expect(readFileSync(dist('cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('resolves the package by its own name, and medcom-gop/report.schema.json through exports', () => {
+    expect(require.resolve('medcom-gop')).toBe(dist('index.cjs'));
+    expect(require.resolve('medcom-gop/report.schema.json')).toBe(join(root, 'schemas', 'report.schema.json'));
+    // TypeScript's old node10 resolution ignores exports: typesVersions maps the subpath for it
+    expect(pkg.typesVersions['*']['report.schema.json']).toEqual([pkg.exports['./report.schema.json']]);
+    const schema = require('medcom-gop/report.schema.json');
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+  });
+});
+
+describe('npm pack', () => {
+  // --ignore-scripts: pack would otherwise run prepare, a build that empties dist/ under the other tests' feet
+  const listing = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+  const files: string[] = listing[0].files.map((file: { path: string }) => file.path);
+
+  it('ships the builds, the licence and the report schema', () => {
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/worker.js', 'LICENSE', 'README.md', 'package.json', 'schemas/report.schema.json']));
+  });
+
+  it('ships no sources, tests, fixtures or benchmarks', () => {
+    expect(files.filter((file) => /^(src|test|fixtures|bench|docs|scratch)\//.test(file))).toEqual([]);
+    expect(files.filter((file) => !/^(dist|schemas)\//.test(file)).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+  });
+});
