@@ -24,7 +24,8 @@ export type { ModelPath } from './model/locate';
 export type { DeepPartial } from './model/partial';
 
 // Findings and the standard's tables
-export { FindingSchema, SeveritySchema, LayerSchema, type Finding, type Severity, type Layer, type RuleMeta, type Texts } from './findings/finding';
+export { FindingSchema, SeveritySchema, LayerSchema, SEVERITIES, LAYERS, renderMessage, type Finding, type Severity, type Layer, type RuleMeta, type Texts, type MessageTable, type MessageData, type DataValue } from './findings/finding';
+export { LANGUAGES, LanguageSchema, type Language } from './texts/languages';
 export { NS, type NamespaceKey } from './standard/namespaces';
 export { CODE_LISTS, LEVELS, LEVEL_LABELS, type Level } from './standard/codelists';
 export { REFERENCES } from './standard/references';

@@ -11,8 +11,8 @@
  * Never generated: `extraElements` (it has no XML mapping, so the walk never sees it).
  */
 import fc from 'fast-check';
-import { MESSAGE_SPEC } from '../src/model/bind';
-import type { ChildSpec, ElementSpec } from '../src/model/compile';
+import { MESSAGE_SPEC } from '../src/model/schema';
+import type { ChildSpec, ElementSpec } from '../src/model/spec';
 import { INLINE_STYLES, plainText, type FormattedText, type RichText } from '../src/model/formatted';
 import type { GopMessage } from '../src/model/schema';
 import { CODE_LISTS, type CodeListName } from '../src/standard/codelists';

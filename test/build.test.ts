@@ -124,7 +124,7 @@ describe('the builder refuses an invalid plan (GopBuildError)', () => {
   it('refuses an empty mandatory element (the fixture for GOP-STRUCT-004)', () => {
     const result = parseGop(read('invalid/GOP-STRUCT-004--empty-patient-surname.xml'));
     if (!result.ok) throw new Error('not ok');
-    expect(() => buildGop(result.message)).toThrow(/\/Emessage\/RehabilitationPlan\/Patient\/PersonSurnameName: the mandatory element is empty/);
+    expect(() => buildGop(result.message)).toThrow(/\/Emessage\/RehabilitationPlan\/Patient\/PersonSurnameName: The mandatory element PersonSurnameName is present but empty/);
   });
 
   it('refuses a misspelt property, text that disagrees with its content, and a bad prefix', () => {

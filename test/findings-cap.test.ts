@@ -109,7 +109,7 @@ describe('a message with more findings than maxFindings', () => {
     const rule = rulesById.get('GOP-FORMAT-005')!;
     const original = rule.messages;
     let rendered = 0;
-    rule.messages = { en: (d) => { rendered++; return original.en(d); }, da: (d) => { rendered++; return original.da(d); } };
+    rule.messages = Object.fromEntries(Object.entries(original).map(([id, texts]) => [id, { en: (d: never) => { rendered++; return texts.en(d); }, da: (d: never) => { rendered++; return texts.da(d); } }])) as typeof original;
     try {
       const capped = checkGop(xml, { maxFindings: 10 });
       const kept = capped.findings.filter((f) => f.ruleId === 'GOP-FORMAT-005').length;

@@ -11,7 +11,7 @@ const SCHEMA_FILE = new URL('../schemas/report.schema.json', import.meta.url);
 const RULE = (i: number) => rules[i % rules.length]!.id;
 
 function finding(over: Partial<Finding> = {}): Finding {
-  return { ruleId: 'GOP-LAW-005', severity: 'warning', message: 'A message.', messageDa: 'En besked.', path: '/Emessage/RehabilitationPlan', line: 3, column: 5, reference: 'BEK § 2 stk. 4', ...over };
+  return { ruleId: 'GOP-LAW-005', severity: 'warning', messageId: 'absent', data: {}, message: 'A message.', messageDa: 'En besked.', path: '/Emessage/RehabilitationPlan', line: 3, column: 5, reference: 'BEK § 2 stk. 4', ...over };
 }
 
 function report(findings: Finding[]): Report {
@@ -208,7 +208,10 @@ describe('text', () => {
     ]);
     expect(formatResults('text', [{ file: 'plan.xml', report: r }], { color: true })).toContain('\x1b[');
     const da = formatResults('text', [{ file: 'plan.xml', report: r }], { language: 'da' });
-    expect(da).toContain('plan.xml:3:5  error    GOP-LAW-003  En besked.');
+    // Danish severity words, in a column wide enough for 'oplysning'
+    expect(da).toContain('plan.xml:3:5  fejl       GOP-LAW-003  En besked.');
+    expect(da).toContain('plan.xml  advarsel   GOP-LAW-005  En besked.');
+    expect(da).toContain('plan.xml: ugyldig');
     expect(da).toContain('1 fil: 0 gyldige, 1 fejl, 1 advarsler');
   });
 

@@ -10,8 +10,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGop, type ExtraElement, type GopMessage, type RichText } from '../src/index';
-import { MESSAGE_SPEC } from '../src/model/bind';
-import type { ChildSpec, ElementSpec } from '../src/model/compile';
+import { MESSAGE_SPEC } from '../src/model/schema';
+import type { ChildSpec, ElementSpec } from '../src/model/spec';
 import { INLINE_STYLES } from '../src/model/formatted';
 import { MEDCOM_NAMESPACES, NS } from '../src/standard/namespaces';
 import { parseXml, type XmlElement, type XmlNode } from '../src/xml/tree';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGop, GopMessageSchema } from '../src/index';
-import { MESSAGE_SPEC } from '../src/model/bind';
-import type { ElementSpec } from '../src/model/compile';
+import { MESSAGE_SPEC } from '../src/model/schema';
+import type { ElementSpec } from '../src/model/spec';
 import { plainText, type RichText } from '../src/model/formatted';
 import { tinyMessage } from './helpers';
 import fc from 'fast-check';

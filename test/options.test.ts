@@ -179,7 +179,7 @@ describe('severity settings', () => {
   const fatalRules = rules.filter((r) => r.severity === 'fatal');
 
   it('every fatal rule refuses every setting; every other rule takes off, info, warning and error', () => {
-    expect(fatalRules.map((r) => r.id)).toEqual(['GOP-INPUT-001', 'GOP-INPUT-002', 'GOP-INPUT-003', 'GOP-INPUT-004', 'GOP-INPUT-005', 'GOP-INPUT-007']);
+    expect(fatalRules.map((r) => r.id)).toEqual(['GOP-INPUT-001', 'GOP-INPUT-002', 'GOP-INPUT-003', 'GOP-INPUT-004', 'GOP-INPUT-005', 'GOP-INPUT-007', 'GOP-INPUT-009']);
     for (const rule of fatalRules) {
       for (const setting of ['off', 'info', 'warning', 'error'] as const) {
         expect(optionsError(() => checkGop(MIN, { severity: { [rule.id]: setting } })).issues).toEqual([

@@ -23,14 +23,14 @@ const PUBLIC_API = [
   'BuildOptionsSchema', 'CODE_LISTS', 'CheckOptionsSchema', 'CoAddressSchema', 'CodedValueSchema', 'CountsSchema',
   'DEFAULT_PARSE_OPTIONS', 'EnvelopeSchema', 'ExtraElementSchema', 'FORMATS', 'FactsSchema', 'FileReportSchema',
   'FindingSchema', 'FormattedTextSchema', 'GUARANTEE_DAYS', 'GopBuildError', 'GopMessageSchema', 'GopOptionsError',
-  'LEGAL_CALENDAR', 'LEVELS', 'LEVEL_LABELS', 'LayerSchema', 'LetterSchema', 'NS', 'ParseOptionsSchema', 'PartySchema',
+  'LANGUAGES', 'LAYERS', 'LEGAL_CALENDAR', 'LEVELS', 'LEVEL_LABELS', 'LanguageSchema', 'LayerSchema', 'LetterSchema', 'NS', 'ParseOptionsSchema', 'PartySchema',
   'PatientSchema', 'PersonSchema', 'REFERENCES', 'RULESET_VERSION', 'RehabilitationPlanSchema', 'RelativeSchema',
-  'ReportSchema', 'RichTextSchema', 'SenderSchema', 'SeveritySchema', 'SeveritySettingSchema', 'TelephoneSchema',
+  'ReportSchema', 'RichTextSchema', 'SEVERITIES', 'SenderSchema', 'SeveritySchema', 'SeveritySettingSchema', 'TelephoneSchema',
   'VANS_GGOP_DOCUMENT', 'ValidateGopOptionsSchema', 'ValidateOptionsSchema', 'VansEnvelopeInfoSchema',
   'VansWrapOptionsSchema', 'addDanishWorkingDays', 'addToSummary', 'buildGop', 'buildGopBytes', 'checkGop',
   'computeFacts', 'createFormatter', 'danishPublicHolidays', 'emptySummary', 'formatResults', 'formattedText',
   'inForce', 'inForceFrom', 'interpretDeadline', 'isDanishPublicHoliday', 'isDanishWorkingDay', 'isXsDateTime',
-  'legalChange', 'localDate', 'parseGop', 'plainText', 'redactParseResult', 'reportJsonSchema', 'rules', 'rulesById',
+  'legalChange', 'localDate', 'parseGop', 'plainText', 'redactParseResult', 'renderMessage', 'reportJsonSchema', 'rules', 'rulesById',
   'validateGop', 'wrapInVans',
 ];
 

@@ -16,6 +16,7 @@ import {
   type Severity,
 } from '../src/index';
 import { FIXTURES_DIR, haveSamples, SAMPLE, tinyMessage, GP_COPY_XML } from './helpers';
+import { LANGUAGES } from '../src/texts/languages';
 
 // ---------------------------------------------------------------------------------------------
 // The baseline: valid/minimal.xml, the smallest lawful message, which produces no finding at all.
@@ -345,7 +346,7 @@ describe('each rule: fires where it should, with where', () => {
       const finding = report.findings.find((f) => f.ruleId === w.rule && f.path === w.path)!;
       expect(finding.message).toMatch(w.message!);
       expect(finding.messageDa.length).toBeGreaterThan(0);
-      expect(finding.reference).toBe(REFERENCES[rulesById.get(w.rule)!.reference].label);
+      expect(finding.reference).toBe(REFERENCES[rulesById.get(w.rule)!.referenceKey].label);
     }
     expect(report.valid).toBe(!want.some((w) => w.severity === 'error'));
   });
@@ -434,9 +435,9 @@ describe('the catalogue', () => {
       expect(rule.title.da, `${rule.id}: the Danish title is not the English one`).not.toBe(rule.title.en);
       expect(rule.docs.da.trim(), `${rule.id} docs.da`).not.toBe('');
       expect(rule.docs.en.trim(), `${rule.id} docs.en`).not.toBe('');
-      expect(REFERENCES[rule.reference]?.label, `${rule.id} reference`).toBeTruthy();
-      expect(typeof rule.messages.en).toBe('function');
-      expect(typeof rule.messages.da).toBe('function');
+      expect(REFERENCES[rule.referenceKey]?.label, `${rule.id} reference`).toBe(rule.reference);
+      expect(Object.keys(rule.messages).length, `${rule.id} messages`).toBeGreaterThan(0);
+      for (const texts of Object.values(rule.messages)) for (const language of LANGUAGES) expect(typeof texts[language]).toBe('function');
       // the prefix of the id names the layer
       const prefix = { input: 'INPUT', structure: 'STRUCT', format: 'FORMAT', code: 'CODE', law: 'LAW' }[rule.layer];
       expect(rule.id.startsWith(`GOP-${prefix}-`), `${rule.id} is in layer ${rule.layer}`).toBe(true);

@@ -21,7 +21,7 @@ const FILE = `dir/plan${HOSTILE}.xml`;
 const MESSAGE = `The value "x${HOSTILE}" is wrong.`;
 
 function finding(over: Partial<Finding> = {}): Finding {
-  return { ruleId: 'GOP-FORMAT-005', severity: 'error', message: MESSAGE, messageDa: `Værdien "x${HOSTILE}" er forkert.`, path: '/Emessage/RehabilitationPlan', line: 3, column: 5, reference: 'GGOP', ...over };
+  return { ruleId: 'GOP-FORMAT-005', severity: 'error', messageId: 'postcode', data: {}, message: MESSAGE, messageDa: `Værdien "x${HOSTILE}" er forkert.`, path: '/Emessage/RehabilitationPlan', line: 3, column: 5, reference: 'GGOP', ...over };
 }
 function report(findings: Finding[]): Report {
   const counts = { fatal: 0, error: 0, warning: 0, info: 0 };

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { checkGop, type CheckOptions, type Report } from '../index';
 import { makeFinding } from '../findings/finding';
-import { INPUT_004 } from '../findings/reader-rules';
+import { INPUT_004 } from '../rules/catalogue/input-004-limits';
 import { RULESET_VERSION } from '../rules/index';
 import { DEFAULT_PARSE_OPTIONS } from '../options/index';
 import { readInputFile } from './read-file';
@@ -11,12 +11,9 @@ export type Outcome = { file: string; report: Report } | { file: string; error: 
 
 /** A file over the size limit, rejected before it is read: the same finding the reader gives for too many bytes. */
 function oversizeReport(size: number, exact: boolean, maxBytes: number): Report {
-  const amount = exact ? `${size}` : `more than ${maxBytes}`;
-  const amountDa = exact ? `${size}` : `mere end ${maxBytes}`;
-  const finding = makeFinding(INPUT_004, {
-    en: `${amount} bytes is over the limit of ${maxBytes} bytes (option maxBytes); the file was not read`,
-    da: `${amountDa} bytes er over grænsen på ${maxBytes} bytes (indstillingen maxBytes); filen blev ikke læst`,
-  }, { path: '/' });
+  const finding = exact
+    ? makeFinding(INPUT_004, 'fileTooLarge', { size, max: maxBytes }, { path: '/' })
+    : makeFinding(INPUT_004, 'fileOverLimit', { max: maxBytes }, { path: '/' });
   return { valid: false, findings: [finding], counts: { fatal: 1, error: 0, warning: 0, info: 0 }, rulesetVersion: RULESET_VERSION };
 }
 

@@ -1,3 +1,4 @@
+import { LanguageSchema } from '../texts/languages';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ export const ConfigSchema = z.object({
   format: z.enum(FORMATS).optional(),
   /** a file, or "-" for standard output */
   output: z.string().min(1).optional(),
-  lang: z.enum(['da', 'en']).optional(),
+  lang: LanguageSchema.optional(),
   redact: z.boolean().optional(),
   /** -1 (as in eslint) means no limit */
   maxWarnings: z.number().int().min(-1).optional(),

@@ -5,9 +5,10 @@ import { addDanishWorkingDays } from './holidays';
 import { finishPair, quoted } from '../values/quote';
 import { ARTICLE_ONE, correctTypo, LEXICON, PHRASES, type Word } from './deadline-lexicon';
 
-const DeadlineKindSchema = z.enum(['absolute', 'relative', 'asap', 'none', 'unreadable'])
+export const DEADLINE_KINDS = ['absolute', 'relative', 'asap', 'none', 'unreadable'] as const;
+const DeadlineKindSchema = z.enum(DEADLINE_KINDS)
   .describe('what the latest start is read as: a date, a period after discharge, as soon as possible, no deadline (also when the text asks only for a later start), or unreadable (never guessed)');
-export type DeadlineKind = z.infer<typeof DeadlineKindSchema>;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 const DeadlinePeriodSchema = z.object({
   amount: z.number().int().nonnegative(),

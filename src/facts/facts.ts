@@ -21,7 +21,7 @@ export const FactsSchema = z.object({
   levelLabel: z.object({ da: z.string(), en: z.string() }).optional(),
   provider: z.enum(['hospital', 'municipality', 'region']).optional().describe(
     'who provides the rehabilitation: the hospital for specialiseret; the municipality for almen; for rehabilitering the ' +
-      'municipality when discharged before 2027-01-01 and the region when discharged on or after it. Without a valid ' +
+      `municipality when discharged before ${inForceFrom('regionRehabilitering')} and the region when discharged on or after it. Without a valid ` +
       'discharge date, rehabilitering is decided by the authorisation date (a plan is ready at the latest at discharge); ' +
       'without either date it is left out rather than guessed',
   ),

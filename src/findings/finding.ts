@@ -1,38 +1,64 @@
 import { z } from 'zod';
 import { REFERENCES, type ReferenceKey } from '../standard/references';
-import { finishText } from '../values/quote';
+import type { Language } from '../texts/languages';
+import { finishText, hasQuotes } from '../values/quote';
 
-export const SeveritySchema = z.enum(['fatal', 'error', 'warning', 'info']);
-export type Severity = z.infer<typeof SeveritySchema>;
+export const SEVERITIES = ['fatal', 'error', 'warning', 'info'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Severity = (typeof SEVERITIES)[number];
 
-export const LayerSchema = z.enum(['input', 'structure', 'format', 'code', 'law']);
-export type Layer = z.infer<typeof LayerSchema>;
+export const LAYERS = ['input', 'structure', 'format', 'code', 'law'] as const;
+export const LayerSchema = z.enum(LAYERS);
+export type Layer = (typeof LAYERS)[number];
+
+/** A finding's data: JSON values only, so a report can carry them as they are. */
+export type DataValue = string | number | boolean;
+export type MessageData = Record<string, DataValue>;
+export const DataValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 /** One finding: a stable rule id, both languages, where in the message, and why it matters. */
 export const FindingSchema = z.object({
   ruleId: z.string(),
   severity: SeveritySchema,
+  messageId: z.string().describe("which of the rule's messages this is (the rule's messages table, as in ESLint)"),
+  data: z.record(z.string(), DataValueSchema).describe('the values the message is rendered from, by name (masked with redact)'),
   message: z.string().describe('English text'),
   messageDa: z.string().describe('Danish text'),
   path: z.string().describe('element path, e.g. /Emessage/RehabilitationPlan/Patient'),
   line: z.number().int().positive().optional().describe('1-based line of the start tag concerned'),
   column: z.number().int().positive().optional().describe('1-based column of the start tag concerned'),
-  reference: z.string().optional().describe('the legal or standard reference the rule enforces'),
+  reference: z.string().optional().describe('the legal or standard reference the rule enforces, as users cite it (e.g. BEK § 2 stk. 4)'),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
-/** Texts are functions of the finding's details, so that one rule can say precisely what it found. */
-export type Texts<D> = { en: (details: D) => string; da: (details: D) => string };
+/** One message in every language, a function of its data: Record<Language, …>, so a missing translation does not compile. */
+export type Texts<D> = Record<Language, (data: D) => string>;
+/** A rule's messages by message id, each with its own data. */
+export type MessageTable<M> = { [K in keyof M]: Texts<M[K]> };
 
-/** A rule's metadata, as ESLint keeps it beside each rule. */
-export interface RuleMeta<D = Record<string, never>> {
+/** A rule's metadata and docs, as ESLint keeps them beside each rule. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface RuleMeta<M = any> {
   id: string;
   layer: Layer;
   severity: Severity;
-  title: { da: string; en: string };
-  reference: ReferenceKey;
-  messages: Texts<D>;
+  title: Record<Language, string>;
+  docs: Record<Language, string>;
+  /** the reference as users see it: REFERENCES[referenceKey].label */
+  reference: string;
+  /** internal key into src/standard/references.ts (label, description, url) */
+  referenceKey: ReferenceKey;
+  messages: MessageTable<M>;
 }
+
+/** Metadata as a module writes it: `reference` (the label) is filled in from `referenceKey`. */
+export function defineMeta<M extends { [K in keyof M]: MessageData }>(meta: Omit<RuleMeta<M>, 'reference'>): RuleMeta<M> {
+  return { ...meta, reference: REFERENCES[meta.referenceKey].label };
+}
+
+/** Data as a report call takes it: optional when a message has none. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type DataArgument<D> = {} extends D ? [data?: D] : [data: D];
 
 export interface Location {
   path: string;
@@ -48,33 +74,46 @@ export function oneLine(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Each finding's texts as rendered, quoted values whole (src/values/quote.ts): redaction starts from these. */
-const RENDERED = new WeakMap<Finding, { en: string; da: string }>();
+/** A message rendered as a finding carries it: one line, quoted values cut. */
+export function renderMessage(meta: RuleMeta, messageId: string, data: MessageData, language: Language): string {
+  return oneLine(finishText(meta.messages[messageId]![language](data)));
+}
 
-export function makeFinding<D>(meta: RuleMeta<D>, details: D, location: Location, severity: Severity = meta.severity): Finding {
-  const en = meta.messages.en(details);
-  const da = meta.messages.da(details);
+/** Each finding's texts and data as rendered, quoted values whole (src/values/quote.ts): redaction starts from these. */
+const RENDERED = new WeakMap<Finding, { en: string; da: string; data: MessageData }>();
+
+const finishData = (data: MessageData, redact?: (text: string) => string): MessageData => {
+  const out: MessageData = {};
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' && (redact || hasQuotes(value)) ? finishText(value, redact) : value;
+  return out;
+};
+
+export function makeFinding<M, K extends keyof M & string>(meta: RuleMeta<M>, messageId: K, data: M[K], location: Location, severity: Severity = meta.severity): Finding {
+  const values = (data ?? {}) as MessageData;
+  const en = meta.messages[messageId].en(data);
+  const da = meta.messages[messageId].da(data);
   const finding: Finding = {
     ruleId: meta.id,
     severity,
+    messageId,
+    data: finishData(values),
     message: oneLine(finishText(en)),
     messageDa: oneLine(finishText(da)),
     path: location.path,
-    reference: REFERENCES[meta.reference].label,
+    reference: meta.reference,
   };
   if (location.line !== undefined) finding.line = location.line;
   if (location.line !== undefined && location.column !== undefined) finding.column = location.column;
-  RENDERED.set(finding, { en, da });
+  RENDERED.set(finding, { en, da, data: values });
   return finding;
 }
 
 /**
- * A finding's texts finished through `redact`: from the texts as rendered when the finding was made by makeFinding
- * (quoted values whole, line breaks not yet replaced), else from its message as it is.
+ * A finding's texts and data finished through `redact`: from the texts as rendered when the finding was made by
+ * makeFinding (quoted values whole, line breaks not yet replaced), else from its message and data as they are.
  */
-export function redactedTexts(finding: Finding, redact: (text: string) => string): { message: string; messageDa: string } {
+export function redactedTexts(finding: Finding, redact: (text: string) => string): { message: string; messageDa: string; data: MessageData } {
   const rendered = RENDERED.get(finding);
-  if (!rendered) return { message: oneLine(redact(finding.message)), messageDa: oneLine(redact(finding.messageDa)) };
-  return { message: oneLine(finishText(rendered.en, redact)), messageDa: oneLine(finishText(rendered.da, redact)) };
+  if (!rendered) return { message: oneLine(redact(finding.message)), messageDa: oneLine(redact(finding.messageDa)), data: finishData(finding.data ?? {}, redact) };
+  return { message: oneLine(finishText(rendered.en, redact)), messageDa: oneLine(finishText(rendered.da, redact)), data: finishData(rendered.data, redact) };
 }
-

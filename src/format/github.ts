@@ -2,6 +2,7 @@ import type { Finding } from '../findings/finding';
 import type { Formatter, FormatOptions } from './types';
 import { locationOf, messageIn } from './types';
 import { visibleControls, withoutCommandStart } from '../values/controls';
+import { uiIn } from '../texts/ui';
 
 /** GitHub shows at most this many annotations of each type per step. */
 export const ANNOTATIONS_PER_TYPE = 10;
@@ -20,6 +21,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
  */
 export function githubFormatter(options: FormatOptions = {}): Formatter {
   const message = messageIn(options.language);
+  const ui = uiIn(options.language);
   const shown = { error: 0, warning: 0, notice: 0 };
   const overflow = { error: 0, warning: 0, notice: 0 };
   return {
@@ -38,16 +40,16 @@ export function githubFormatter(options: FormatOptions = {}): Formatter {
         } else {
           overflow[type]++;
           // A plain line: one line whatever the data holds, and never a workflow command (a file named "::error::x").
-          out += `${withoutCommandStart(`${locationOf(visibleControls(file), f)}  ${f.severity}  ${visibleControls(f.ruleId)}  ${visibleControls(message(f))}`)}\n`;
+          out += `${withoutCommandStart(`${locationOf(visibleControls(file), f)}  ${ui.severity[f.severity]}  ${visibleControls(f.ruleId)}  ${visibleControls(message(f))}`)}\n`;
         }
       }
       return out;
     },
     end(summary) {
-      const lost = Object.entries(overflow).filter(([, n]) => n > 0).map(([type, n]) => `${n} ${type}${n === 1 ? '' : 's'}`);
-      const tally = `${summary.files} ${summary.files === 1 ? 'file' : 'files'}: ${summary.valid} valid, ${summary.errors} errors, ${summary.warnings} warnings`;
+      const lost = (Object.keys(overflow) as (keyof typeof overflow)[]).filter((type) => overflow[type] > 0).map((type) => `${overflow[type]} ${ui.annotation[type][overflow[type] === 1 ? 0 : 1]}`);
+      const tally = ui.tally(summary);
       return lost.length
-        ? `::notice title=medcom-gop::${escapeData(`${tally}. ${lost.join(', ')} did not fit in GitHub's ${ANNOTATIONS_PER_TYPE} annotations per type and are in the log above.`)}\n`
+        ? `::notice title=medcom-gop::${escapeData(`${tally}. ${ui.overflow(lost.join(', '), ANNOTATIONS_PER_TYPE)}`)}\n`
         : `${escapeData(tally)}\n`;
     },
   };

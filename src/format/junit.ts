@@ -1,6 +1,7 @@
 import type { Formatter, FormatOptions } from './types';
 import { daysLeft, locationOf, messageIn } from './types';
 import { escapeXml, xmlLineWithoutCommandStart } from './xml-escape';
+import { uiIn } from '../texts/ui';
 
 /**
  * JUnit XML as CI servers read it: one testcase per file, one failure per error (text in the body), warnings in
@@ -9,6 +10,7 @@ import { escapeXml, xmlLineWithoutCommandStart } from './xml-escape';
  */
 export function junitFormatter(options: FormatOptions = {}): Formatter {
   const message = messageIn(options.language);
+  const ui = uiIn(options.language);
   const seen = new Map<string, number>();
   return {
     begin: () => '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="medcom-gop">\n',
@@ -19,7 +21,7 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
       const errors = report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error');
       const others = report.findings.filter((f) => f.severity === 'warning' || f.severity === 'info');
       // Data escaped piece by piece: the line breaks are ours, and a line that starts with a file name cannot start a command.
-      const line = (f: (typeof report.findings)[number]) => xmlLineWithoutCommandStart(`${escapeXml(locationOf(file, f))} ${f.severity} ${escapeXml(f.ruleId)} ${escapeXml(message(f))}`);
+      const line = (f: (typeof report.findings)[number]) => xmlLineWithoutCommandStart(`${escapeXml(locationOf(file, f))} ${ui.severity[f.severity]} ${escapeXml(f.ruleId)} ${escapeXml(message(f))}`);
       const failures = errors
         .map((f) => `      <failure type="${escapeXml(f.ruleId)}" message="${escapeXml(`${f.ruleId}: ${message(f)}`)}">${line(f)}\npath: ${escapeXml(f.path)}${f.reference ? `\nreference: ${escapeXml(f.reference)}` : ''}</failure>\n`)
         .join('');

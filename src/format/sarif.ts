@@ -1,4 +1,3 @@
-import { REFERENCES } from '../standard/references';
 import { rules } from '../rules/index';
 import type { Severity } from '../findings/finding';
 import type { Formatter, FormatOptions } from './types';
@@ -37,7 +36,7 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
           fullDescription: { text: rule.docs.en },
           helpUri: HELP_URI,
           defaultConfiguration: { level: LEVEL[rule.severity] },
-          properties: { layer: rule.layer, titleDa: rule.title.da, reference: REFERENCES[rule.reference].label },
+          properties: { layer: rule.layer, titleDa: rule.title.da, reference: rule.reference },
         })),
       };
       const head = JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver }, results: [] }] }, null, 1);

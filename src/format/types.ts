@@ -1,3 +1,5 @@
+import type { Language } from '../texts/languages';
+import { UI } from '../texts/ui';
 import type { Report } from '../report/report';
 import type { Finding } from '../findings/finding';
 
@@ -20,7 +22,7 @@ export interface Summary {
 }
 
 export interface FormatOptions {
-  language?: 'da' | 'en';
+  language?: Language;
   /** ANSI colours; the caller decides (a terminal, no NO_COLOR): the formatter never looks at the environment */
   color?: boolean;
   toolVersion?: string;
@@ -71,28 +73,23 @@ export interface DaysLeft {
   en: string;
 }
 
-const dayWords = (days: number, what: { da: string; en: string }) => {
-  const n = Math.abs(days);
-  if (days === 0) return { da: `${what.da} er i dag`, en: `${what.en} is today` };
-  if (days > 0) return { da: `${n} ${n === 1 ? 'dag' : 'dage'} til ${what.da}`, en: `${n} ${n === 1 ? 'day' : 'days'} left until ${what.en}` };
-  return { da: `${what.da} var for ${n} ${n === 1 ? 'dag' : 'dage'} siden`, en: `${what.en} was ${n} ${n === 1 ? 'day' : 'days'} ago` };
-};
+const dayWords = (days: number, what: 'deadline' | 'guarantee') => ({ da: UI.da.days(days, what), en: UI.en.days(days, what) });
 
 /** Undefined without a reference date (the library never reads the clock) or without facts. */
 export function daysLeft(report: Report): DaysLeft | undefined {
   const { referenceDate, facts } = report;
   if (!referenceDate || !facts) return undefined;
-  const out: DaysLeft = { referenceDate, da: `referencedato ${referenceDate}`, en: `reference date ${referenceDate}` };
+  const out: DaysLeft = { referenceDate, da: UI.da.referenceDate(referenceDate), en: UI.en.referenceDate(referenceDate) };
   const parts: { da: string; en: string }[] = [];
   if (facts.mustStartBy) {
     out.mustStartBy = facts.mustStartBy;
     out.daysUntilMustStart = facts.daysUntilMustStart ?? daysBetween(referenceDate, facts.mustStartBy);
-    parts.push(dayWords(out.daysUntilMustStart, { da: 'planens frist', en: "the plan's deadline" }));
+    parts.push(dayWords(out.daysUntilMustStart, 'deadline'));
   }
   if (facts.guaranteedStartBy) {
     out.guaranteedStartBy = facts.guaranteedStartBy;
     out.daysUntilGuaranteedStart = daysBetween(referenceDate, facts.guaranteedStartBy);
-    parts.push(dayWords(out.daysUntilGuaranteedStart, { da: 'garantidatoen', en: 'the guarantee date' }));
+    parts.push(dayWords(out.daysUntilGuaranteedStart, 'guarantee'));
   }
   if (parts.length) {
     out.da += `: ${parts.map((p) => p.da).join(', ')}`;

@@ -1,6 +1,7 @@
 import { CP1252_UNDEFINED, decodeCp1252, ENCODING_LABELS, type Encoding } from '../standard/encodings';
-import { INPUT_003, INPUT_004 } from '../findings/reader-rules';
-import { makeFinding, type Finding } from '../findings/finding';
+import { INPUT_003 } from '../rules/catalogue/input-003-encoding';
+import { INPUT_004 } from '../rules/catalogue/input-004-limits';
+import { makeFinding, type Finding, type MessageData } from '../findings/finding';
 import { decodeLatin1, utf8ByteLength } from '../values/bytes';
 
 
@@ -10,13 +11,12 @@ export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok
 
 // Problems with the bytes as a whole are placed at the start of the document.
 const ROOT = { path: '/', line: 1, column: 1 };
-const SUPPORTED = { en: 'supported are UTF-8, ISO-8859-1, windows-1252 and US-ASCII', da: 'understøttet er UTF-8, ISO-8859-1, windows-1252 og US-ASCII' };
 const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 // ignoreBOM: a byte-order mark is stripped before decoding; one more is text (which the XML reader then refuses).
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function byteLimitFinding(size: number, maxBytes: number): Finding {
-  return makeFinding(INPUT_004, { en: `${size} bytes is over the limit of ${maxBytes} bytes (option maxBytes)`, da: `${size} bytes er over grænsen på ${maxBytes} bytes (indstillingen maxBytes)` }, ROOT);
+  return makeFinding(INPUT_004, 'bytes', { size, max: maxBytes }, ROOT);
 }
 
 /** Reads the encoding named in the XML declaration, looking only at the first bytes (ASCII-compatible). */
@@ -36,9 +36,10 @@ function positionOf(bytes: Uint8Array, offset: number): { line: number; column: 
   return { line, column: offset - lineStart + 1 };
 }
 
-function invalid(en: string, da: string, bytes?: Uint8Array, offset?: number): DecodeResult {
+type Invalid = (typeof INPUT_003)['messages'];
+function invalid<K extends keyof Invalid & string>(messageId: K, data: Parameters<Invalid[K]['en']>[0], bytes?: Uint8Array, offset?: number): DecodeResult {
   const where = bytes && offset !== undefined ? positionOf(bytes, offset) : {};
-  return { ok: false, finding: makeFinding(INPUT_003, { en, da }, { ...ROOT, ...where }) };
+  return { ok: false, finding: makeFinding(INPUT_003, messageId, data as MessageData as never, { ...ROOT, ...where }) };
 }
 
 /**
@@ -73,7 +74,7 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
       // Without a BOM, '<' then another ASCII character in UTF-16 (XML 1.0 Appendix F); a lone NUL before '<' is not.
       (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] !== 0x00) ||
       (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] !== 0x00 && bytes[3] === 0x00)) {
-    return invalid(`the document is UTF-16, which MedCom messages do not use; ${SUPPORTED.en}`, `dokumentet er UTF-16, som MedCom-meddelelser ikke bruger; ${SUPPORTED.da}`);
+    return invalid('utf16', {});
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const start = hasBom ? 3 : 0;
@@ -81,8 +82,8 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
   const key = label?.toLowerCase();
   // Own properties only: encoding="constructor" must find nothing.
   const encoding: Encoding | undefined = key === undefined ? 'UTF-8' : Object.hasOwn(ENCODING_LABELS, key) ? ENCODING_LABELS[key] : undefined;
-  if (!encoding) return invalid(`the declared encoding "${label}" is not supported; ${SUPPORTED.en}`, `den erklærede tegnkodning "${label}" understøttes ikke; ${SUPPORTED.da}`);
-  if (hasBom && encoding !== 'UTF-8') return invalid(`the document starts with a UTF-8 byte-order mark but declares ${label}`, `dokumentet starter med et UTF-8-byte-order-mark, men erklærer ${label}`);
+  if (!encoding) return invalid('unsupportedEncoding', { label: label! });
+  if (hasBom && encoding !== 'UTF-8') return invalid('bomMismatch', { label: label! });
   const body = bytes.subarray(start);
   switch (encoding) {
     case 'UTF-8':
@@ -91,22 +92,19 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
       } catch {
         const offset = firstInvalidUtf8(bytes, start);
         const hex = `0x${bytes[offset]!.toString(16).toUpperCase()}`;
-        return invalid(
-          `byte ${hex} at byte offset ${offset} is not valid UTF-8${label ? '' : ' (no encoding is declared, so UTF-8 applies)'}`,
-          `byte ${hex} ved byte-position ${offset} er ikke gyldig UTF-8${label ? '' : ' (ingen tegnkodning er erklæret, så UTF-8 gælder)'}`,
-          bytes, offset);
+        return invalid('invalidUtf8', { byte: hex, offset, declared: !!label }, bytes, offset);
       }
     case 'ISO-8859-1':
       // Byte = code point (WHATWG's TextDecoder('latin1') would mean windows-1252).
       return { ok: true, text: decodeLatin1(body), encoding };
     case 'windows-1252':
       for (let i = 0; i < body.length; i++) {
-        if (CP1252_UNDEFINED.has(body[i]!)) return invalid(`byte ${hex(body[i]!)} is undefined in windows-1252`, `byte ${hex(body[i]!)} er udefineret i windows-1252`, bytes, i + start);
+        if (CP1252_UNDEFINED.has(body[i]!)) return invalid('undefinedInCp1252', { byte: hex(body[i]!) }, bytes, i + start);
       }
       return { ok: true, text: decodeCp1252(body), encoding };
     case 'US-ASCII':
       for (let i = 0; i < body.length; i++) {
-        if (body[i]! > 0x7f) return invalid(`byte ${hex(body[i]!)} is not US-ASCII`, `byte ${hex(body[i]!)} er ikke US-ASCII`, bytes, i + start);
+        if (body[i]! > 0x7f) return invalid('notAscii', { byte: hex(body[i]!) }, bytes, i + start);
       }
       return { ok: true, text: decodeLatin1(body), encoding };
   }

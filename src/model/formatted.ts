@@ -1,9 +1,16 @@
 import { isXmlSpace } from '../xml/chars';
 import { z } from 'zod';
+import { MEDCOM_NAMESPACES } from '../standard/namespaces';
+import type { XmlDocument, XmlElement, XmlNode } from '../xml/tree';
+import type { ExtraElement } from './schema';
+import { OpenElements } from './declarations';
 
-/** The inline markup of MedCom formatted text (m100 elements). Center and FixedFont are (assumed). */
-export const INLINE_STYLES = { Bold: 'bold', Italic: 'italic', Underline: 'underline', Center: 'center', FixedFont: 'fixedFont' } as const;
-export type InlineStyle = (typeof INLINE_STYLES)[keyof typeof INLINE_STYLES];
+/** The inline markup of MedCom formatted text (m100 elements: the style with a capital). Center and FixedFont are (assumed). */
+export const STYLES = ['bold', 'italic', 'underline', 'center', 'fixedFont'] as const;
+export type InlineStyle = (typeof STYLES)[number];
+export const InlineStyleSchema = z.enum(STYLES);
+/** Element local name → style (Bold → bold). */
+export const INLINE_STYLES = Object.fromEntries(STYLES.map((style) => [style[0]!.toUpperCase() + style.slice(1), style])) as { readonly [S in InlineStyle as Capitalize<S>]: S };
 
 export type RichText =
   | { type: 'text'; value: string }
@@ -14,7 +21,7 @@ export const RichTextSchema: z.ZodType<RichText> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('text'), value: z.string() }),
     z.object({ type: z.literal('break') }),
-    z.object({ type: z.enum(['bold', 'italic', 'underline', 'center', 'fixedFont']), content: z.array(RichTextSchema) }),
+    z.object({ type: InlineStyleSchema, content: z.array(RichTextSchema) }),
   ]),
 ) as z.ZodType<RichText>;
 
@@ -83,4 +90,84 @@ export function formattedText(text: string): FormattedText {
     if (line) content.push({ type: 'text', value: line });
   });
   return { text: plainText(content), content };
+}
+
+/** What reading formatted text does with what is not formatting: the binder reports and keeps it, readInline only lists it. */
+export interface InlineHost {
+  enter(element: XmlElement): void;
+  leave(): void;
+  /** a Break or style element in m104: read all the same */
+  inlineNamespace(element: XmlElement): void;
+  attributes(element: XmlElement, inline: { at: number[] }): void;
+  /** `inline.span` is set once the content it wraps is read */
+  unknown(element: XmlElement, inline: { at: number[]; span?: number }): void;
+  strayText(text: string, parent: XmlElement, inline: { at: number[] }): void;
+}
+
+/**
+ * Inline content into `out`, which is content[at[0]].content[at[1]]… of the formatted text: what is kept aside on
+ * the way records its place there (`inline`), so that the builder writes it back where it stood.
+ */
+export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[], host: InlineHost): void {
+  for (const node of nodes) {
+    if (typeof node === 'string') { out.push({ type: 'text', value: node }); continue; }
+    const isMedCom = MEDCOM_NAMESPACES.has(node.ns);
+    const here = [...at, out.length];
+    // Own properties only: an element named toString must not find Object.prototype's.
+    const style = isMedCom && Object.hasOwn(INLINE_STYLES, node.local) ? INLINE_STYLES[node.local as keyof typeof INLINE_STYLES] : undefined;
+    if (isMedCom && node.local === 'Break') {
+      host.inlineNamespace(node);
+      out.push({ type: 'break' });
+      if (!node.attrs && node.children.length === 0) continue; // the usual <Break/>: nothing to keep
+      host.enter(node);
+      host.attributes(node, { at: here });
+      for (const child of node.children) {
+        if (typeof child !== 'string') host.unknown(child, { at: here });
+        else if (trimXmlSpace(child)) host.strayText(child, node, { at: here });
+      }
+      host.leave();
+    } else if (style) {
+      host.inlineNamespace(node);
+      const content: RichText[] = [];
+      out.push({ type: style, content });
+      host.enter(node);
+      host.attributes(node, { at: here });
+      readInlineNodes(node.children, here, content, host);
+      host.leave();
+    } else {
+      // Unknown markup: reported and kept aside; its words stay in the text so that nothing is lost to a reader,
+      // and `span` says which content nodes it wrapped, so that the builder writes it around them again.
+      const inline = { at: here, span: 0 };
+      host.unknown(node, inline);
+      host.enter(node);
+      readInlineNodes(node.children, at, out, host);
+      host.leave();
+      inline.span = out.length - here[here.length - 1]!;
+    }
+  }
+}
+
+/** What the reader keeps aside inside formatted text, as readInline lists it. */
+export type KeptInline = Pick<ExtraElement, 'reason' | 'namespace' | 'name' | 'inline'>;
+
+/**
+ * What the reader makes of the children of an element that stands inside formatted text (`element`, a child of
+ * `doc.root`): the content nodes, and what it keeps aside of them, in the reader's order. The builder checks a
+ * kept-aside inline element with it, without the binder.
+ */
+export function readInline(doc: XmlDocument, element: XmlElement): { content: RichText[]; extras: KeptInline[] } {
+  const elements = new OpenElements(doc.text);
+  elements.enter(doc.root);
+  if (element !== doc.root) elements.enter(element);
+  const content: RichText[] = [];
+  const extras: KeptInline[] = [];
+  readInlineNodes(element.children, [], content, {
+    enter: (e) => elements.enter(e),
+    leave: () => elements.leave(),
+    inlineNamespace: () => {},
+    attributes: (e, inline) => { for (const [name, namespace] of elements.keptAttributes(e)) extras.push({ reason: 'attribute', namespace, name, inline }); },
+    unknown: (e, inline) => { extras.push({ reason: 'unknown', namespace: e.ns, name: e.local, inline }); },
+    strayText: (_text, _parent, inline) => { extras.push({ reason: 'text', namespace: '', name: '#text', inline }); },
+  });
+  return { content, extras };
 }

@@ -1,4 +1,4 @@
-import type { ChildSpec, ElementSpec } from "./compile";
+import type { ChildSpec, ElementSpec } from "./spec";
 import type { LineIndex } from '../xml/position';
 
 /** Where an object and each of its properties started in the source text. */

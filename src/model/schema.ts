@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EITHER, el, flag, formatted, text } from './dsl';
+import { compileRoot, EITHER, el, flag, formatted, text, type ElementSpec } from './spec';
 import type { NamespaceKey } from '../standard/namespaces';
 
 /*
@@ -217,3 +217,7 @@ export const GopMessageSchema = el('m104', 'Emessage', z.object({
   extraElements: z.array(ExtraElementSchema).optional(),
 }));
 export type GopMessage = z.infer<typeof GopMessageSchema>;
+
+/** The message spec compiled once from the schema: what the reader, the validator and the builder walk. */
+export const ROOT_SPEC = compileRoot(GopMessageSchema);
+export const MESSAGE_SPEC: ElementSpec = ROOT_SPEC.element!;

@@ -1,6 +1,6 @@
-import { MESSAGE_SPEC } from './bind';
-import type { ChildSpec, ElementSpec } from './compile';
-import { INLINE_STYLES } from './formatted';
+import { MESSAGE_SPEC } from './schema';
+import type { ChildSpec, ElementSpec } from './spec';
+import { STYLES as INLINE_STYLE_TYPES } from './formatted';
 import type { ModelPath } from './locate';
 import { ExtraElementSchema } from './schema';
 
@@ -31,7 +31,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => foundKind
 
 /** Formatted text deeper than this is refused rather than walked (the reader's default maxDepth is 64). */
 export const MAX_RICH_DEPTH = 256;
-const STYLES = new Set<string>(Object.values(INLINE_STYLES));
+const STYLES = new Set<string>(INLINE_STYLE_TYPES);
 
 export interface Shaped {
   /** the message with every wrongly typed value, cycle and unknown property left out; the input itself when it had none */
@@ -167,45 +167,4 @@ export function checkShape(input: unknown): Shaped {
   }
   const message = object(input, MESSAGE_SPEC, [], true);
   return { message: problems.length ? message : input, problems };
-}
-
-const FOUND: Record<FoundKind, { en: string; da: string }> = {
-  null: { en: 'null', da: 'null' },
-  undefined: { en: 'undefined (a hole in the list)', da: 'undefined (et hul i listen)' },
-  string: { en: 'a string', da: 'en streng' },
-  number: { en: 'a number', da: 'et tal' },
-  bigint: { en: 'a bigint', da: 'et bigint' },
-  boolean: { en: 'a boolean', da: 'en boolesk værdi' },
-  symbol: { en: 'a symbol', da: 'et symbol' },
-  function: { en: 'a function', da: 'en funktion' },
-  array: { en: 'an array', da: 'et array' },
-  object: { en: 'an object', da: 'et objekt' },
-  date: { en: 'a Date', da: 'en Date' },
-  other: { en: 'an object of another kind (a Map, a Set, a boxed value …)', da: 'et objekt af en anden slags (en Map, et Set, en indpakket værdi …)' },
-};
-
-const EXPECTED: Record<ExpectedKind, { en: string; da: string }> = {
-  text: { en: 'must be text (a string)', da: 'skal være tekst (en streng)' },
-  list: { en: 'must be a list, an array (the element may repeat)', da: 'skal være en liste, et array (elementet kan gentages)' },
-  object: { en: 'must be an object (the element has children)', da: 'skal være et objekt (elementet har underelementer)' },
-  formatted: { en: 'must be formatted text, { text, content } (formattedText() makes one)', da: 'skal være formateret tekst, { text, content } (formattedText() laver en)' },
-  formattedText: { en: 'has a text that must be a string', da: 'har en text, der skal være en streng' },
-  formattedContent: {
-    en: "has a content that must be a list of formatted-text nodes ({ type: 'text', value }, { type: 'break' }, { type: 'bold' | 'italic' | 'underline' | 'center' | 'fixedFont', content })",
-    da: "har en content, der skal være en liste af formateret-tekst-noder ({ type: 'text', value }, { type: 'break' }, { type: 'bold' | 'italic' | 'underline' | 'center' | 'fixedFont', content })",
-  },
-  flag: { en: 'must be true (a flag is true or absent)', da: 'skal være true (et flag er true eller fraværende)' },
-  extraElements: { en: 'must be a list (an array) of kept-aside elements', da: 'skal være en liste (et array) af gemte elementer' },
-  extraElement: { en: 'must be a kept-aside element { path, reason, namespace, name, xml }', da: 'skal være et gemt element { path, reason, namespace, name, xml }' },
-};
-
-/** A shape problem in words (GOP-STRUCT-005), both languages: what the value must be and what it is. */
-export function shapeText(problem: Exclude<ShapeProblem, { kind: 'unknownProperty' }>): { en: string; da: string } {
-  if (problem.kind === 'cycle') return { en: 'refers back to an object that contains it (a cycle)', da: 'henviser tilbage til et objekt, der indeholder det (en cyklus)' };
-  if (problem.kind === 'tooDeep') return { en: `has formatted text nested deeper than ${problem.depth} levels`, da: `har formateret tekst, der er indlejret dybere end ${problem.depth} niveauer` };
-  const expected = EXPECTED[problem.expected];
-  const found = FOUND[problem.found];
-  // "must be a list … not an array" would say nothing: an array whose nodes are wrong is named as such.
-  const array = problem.found === 'array' && (problem.expected === 'formattedContent' || problem.expected === 'extraElement');
-  return array ? expected : { en: `${expected.en}, not ${found.en}`, da: `${expected.da}, ikke ${found.da}` };
 }

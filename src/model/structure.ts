@@ -1,7 +1,14 @@
-import { MESSAGE_SPEC } from './bind';
-import type { ElementSpec } from './compile';
+import { makeFinding, type Finding, type Location } from '../findings/finding';
+import { STRUCT_001 } from '../rules/catalogue/struct-001-missing';
+import { STRUCT_002 } from '../rules/catalogue/struct-002-repeated';
+import { STRUCT_003 } from '../rules/catalogue/struct-003-unknown';
+import { STRUCT_004 } from '../rules/catalogue/struct-004-empty';
+import { STRUCT_005 } from '../rules/catalogue/struct-005-wrong-type';
+import { MESSAGE_SPEC } from './schema';
+import type { ElementSpec } from './spec';
 import { plainText, trimXmlSpace, type RichText } from './formatted';
 import type { ModelPath } from './locate';
+import type { ShapeProblem } from './shape';
 
 export type StructureProblem =
   | { kind: 'missing'; path: ModelPath; element: string; parent: string }
@@ -9,6 +16,35 @@ export type StructureProblem =
   | { kind: 'tooMany'; path: ModelPath; element: string; max: number }
   | { kind: 'unknownProperty'; path: ModelPath; property: string }
   | { kind: 'textContentMismatch'; path: ModelPath; element: string };
+
+/** Every structure problem, read from XML or found on an object: GOP-STRUCT-001 … 005. */
+export type ModelProblem = StructureProblem | ShapeProblem;
+
+/** The rule of each kind: a report places and counts a finding before it is made. */
+export const PROBLEM_RULE = {
+  missing: STRUCT_001, tooMany: STRUCT_002, unknownProperty: STRUCT_003, textContentMismatch: STRUCT_003, empty: STRUCT_004, wrongType: STRUCT_005, cycle: STRUCT_005, tooDeep: STRUCT_005,
+} as const satisfies Record<ModelProblem['kind'], { id: string; severity: string }>;
+
+/**
+ * A structure problem as a finding: the one place they are worded, for the reader, validateGop and the builder
+ * (which throws the English message as an issue).
+ */
+export function problemFinding(problem: ModelProblem, location: Location): Finding {
+  switch (problem.kind) {
+    case 'missing': return makeFinding(STRUCT_001, 'missing', { element: problem.element, parent: problem.parent }, location);
+    case 'tooMany': return makeFinding(STRUCT_002, 'tooMany', { element: problem.element, max: problem.max }, location);
+    case 'unknownProperty': return makeFinding(STRUCT_003, 'unknownProperty', { property: problem.property }, location);
+    case 'textContentMismatch': return makeFinding(STRUCT_003, 'textContentMismatch', { element: problem.element }, location);
+    case 'empty': return makeFinding(STRUCT_004, 'empty', { element: problem.element }, location);
+    case 'wrongType': return makeFinding(STRUCT_005, 'wrongType', { element: problem.element, expected: problem.expected, found: problem.found }, location);
+    case 'cycle': return makeFinding(STRUCT_005, 'cycle', { element: problem.element }, location);
+    case 'tooDeep': return makeFinding(STRUCT_005, 'tooDeep', { element: problem.element, depth: problem.depth }, location);
+    default: {
+      const unknown: never = problem;
+      throw new Error(`no finding for the structure problem ${JSON.stringify(unknown)}`);
+    }
+  }
+}
 
 /**
  * The standard's structure checked on a model object (one built in code rather than read): what the reader reports as

@@ -1,9 +1,11 @@
+import { LANGUAGES } from '../texts/languages';
 import { z } from 'zod';
 import { isTimeZone } from '../facts/facts';
 import type { MessageSource } from '../read/parse';
 import { rulesById } from '../rules/index';
 import { daysInMonth, isIsoDate } from '../values/date';
 import { didYouMean } from '../values/edit-distance';
+import { BUILD_ENCODINGS } from '../standard/encodings';
 
 /*
  * The options of parseGop, validateGop, checkGop and buildGop, one zod schema each, in one place. A bad option is the
@@ -122,7 +124,7 @@ export const ValidateOptionsSchema = z.strictObject({
   /** per-rule severity: 'off' drops a rule's findings. Fatal input rules cannot be changed. */
   severity: orDefault(SeverityMapSchema),
   /** the language formatters print first; both are always in each finding */
-  language: orDefault(z.enum(['da', 'en'], { error: (issue) => `must be "da" or "en", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` })),
+  language: orDefault(z.enum(LANGUAGES, { error: (issue) => `must be "da" or "en", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` })),
   /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
   redact: orDefault(BooleanSchema),
   /** findings past it are counted, not listed (memory and report size stay bounded); never "no limit" */
@@ -152,7 +154,7 @@ export const BuildOptionsSchema = z.strictObject({
     m104: orDefault(z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` })),
     m100: orDefault(z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` })),
   }, { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `must be an object { m104?, m100? }, not ${kindOf(issue.input)}`) })),
-  encoding: orDefault(z.enum(['UTF-8', 'ISO-8859-1'], { error: (issue) => `must be "UTF-8" or "ISO-8859-1", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` })),
+  encoding: orDefault(z.enum(BUILD_ENCODINGS, { error: (issue) => `must be ${BUILD_ENCODINGS.map((e) => `"${e}"`).join(' or ')}, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` })),
   strict: orDefault(BooleanSchema),
 });
 

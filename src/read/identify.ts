@@ -1,7 +1,7 @@
-import { INPUT_005 } from '../findings/reader-rules';
+import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
 import { makeFinding, type Finding } from '../findings/finding';
 import { CODE_LISTS } from '../standard/codelists';
-import { KNOWN_DOCUMENT_NAMESPACES, MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
+import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
 import { textContent, type XmlDocument, type XmlElement } from '../xml/tree';
 
 const elements = (element: XmlElement) => element.children.filter((c): c is XmlElement => typeof c !== 'string');
@@ -26,28 +26,17 @@ export function identify(doc: XmlDocument): Finding | undefined {
   const body = elements(root).filter((c) => c.local !== 'Envelope');
   const plan = root.local === 'Emessage' && root.ns === NS.m104 ? body.find((c) => c.local === 'RehabilitationPlan' && c.ns === NS.m104) : undefined;
   const { typeCode, versionCode } = letterCodes(plan ?? (body.length === 1 ? body[0] : undefined));
-  const typeText = typeCode !== undefined ? `, Letter/TypeCode ${typeCode}${versionCode ? ` (VersionCode ${versionCode})` : ''}` : '';
+  const letter = { typeCode: typeCode ?? '', versionCode: versionCode ?? '' };
   const where = () => ({ path: `/${root.local}`, ...doc.lines.position(root.start) }); // only when there is a finding
   if (root.local !== 'Emessage' || root.ns !== NS.m104) {
-    const known = Object.hasOwn(KNOWN_DOCUMENT_NAMESPACES, root.ns) ? KNOWN_DOCUMENT_NAMESPACES[root.ns] : undefined;
-    const ns = root.ns || '(no namespace)';
-    const en = `the root element is <${root.local}> in namespace ${ns}${known ? ` (${known.en})` : ''}${typeText}; a G-GOP is an Emessage in ${NS.m104}.`;
-    const da = `rodelementet er <${root.local}> i navnerummet ${ns}${known ? ` (${known.da})` : ''}${typeText}; en G-GOP er en Emessage i ${NS.m104}.`;
-    return makeFinding(INPUT_005, { en, da }, where());
+    return makeFinding(INPUT_005, 'wrongRoot', { element: root.local, namespace: root.ns, ...letter }, where());
   }
   if (!plan) {
-    const names = body.map((c) => `<${c.local}>`).join(', ') || 'nothing';
-    return makeFinding(INPUT_005, {
-      en: `the Emessage carries ${names} instead of a RehabilitationPlan${typeText}.`,
-      da: `Emessage indeholder ${names} i stedet for en RehabilitationPlan${typeText}.`,
-    }, where());
+    return makeFinding(INPUT_005, 'noPlan', { carries: body.map((c) => `<${c.local}>`).join(', '), ...letter }, where());
   }
   const expected = CODE_LISTS.LetterTypeCode[0];
   if (typeCode !== undefined && typeCode !== '' && typeCode !== expected) {
-    return makeFinding(INPUT_005, {
-      en: `Letter/TypeCode is ${typeCode}, not ${expected}.`,
-      da: `Letter/TypeCode er ${typeCode}, ikke ${expected}.`,
-    }, where());
+    return makeFinding(INPUT_005, 'wrongTypeCode', { typeCode, expected }, where());
   }
   return undefined;
 }

@@ -1,4 +1,7 @@
-import { INPUT_003, INPUT_005, INPUT_008, type Omitted } from '../findings/reader-rules';
+import { INPUT_003 } from '../rules/catalogue/input-003-encoding';
+import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
+import { INPUT_008, tooManyData, type Omitted } from '../rules/catalogue/input-008-too-many-findings';
+import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
 import { makeFinding, type Finding } from '../findings/finding';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
 import { bindMessage } from '../model/bind';
@@ -46,7 +49,7 @@ function capped(result: ParseResult, max: number): ParseResult {
   const omitted: Omitted = { fatal: 0, error: 0, warning: 0, info: 0 };
   for (let i = max; i < result.findings.length; i++) omitted[result.findings[i]!.severity]++;
   const findings = result.findings.slice(0, max);
-  findings.push(makeFinding(INPUT_008, { shown: max, omitted }, { path: '/' }));
+  findings.push(makeFinding(INPUT_008, 'tooMany', tooManyData(max, omitted), { path: '/' }));
   return { ...result, findings };
 }
 
@@ -55,14 +58,14 @@ export function parseWithLimits(input: string | Uint8Array, limits: ParseLimits)
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     // JavaScript callers can pass anything; say what was wrong instead of failing somewhere inside.
     const kind = input === null ? 'null' : typeof input;
-    return { ok: false, findings: [makeFinding(INPUT_003, { en: `the input is ${kind}, neither text nor bytes`, da: `input er ${kind}, hverken tekst eller bytes` }, { path: '/', line: 1, column: 1 })] };
+    return { ok: false, findings: [makeFinding(INPUT_003, 'notTextOrBytes', { kind }, { path: '/', line: 1, column: 1 })] };
   }
   try {
     return read(input, limits, undefined);
   } catch (error) {
     // A bug of ours must not take a receiving system down: report it as an unreadable document.
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, findings: [makeFinding(INPUT_005, { en: `the reader failed unexpectedly (${detail}); please report this.`, da: `læseren fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/', line: 1, column: 1 })] };
+    return { ok: false, findings: [makeFinding(INPUT_009, 'reader', { detail }, { path: '/', line: 1, column: 1 })] };
   }
 }
 
@@ -75,10 +78,7 @@ function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnv
 
   if (isVansEnvelope(doc.root)) {
     if (envelope) {
-      return failed([makeFinding(INPUT_005, {
-        en: 'the VANSEnvelope carries another VANSEnvelope; envelopes are not unwrapped twice.',
-        da: 'VANS-konvolutten indeholder endnu en VANS-konvolut; konvolutter pakkes ikke ud to gange.',
-      }, { path: '/VANSEnvelope', ...doc.lines.position(doc.root.start) })], envelope);
+      return failed([makeFinding(INPUT_005, 'vansInVans', {}, { path: '/VANSEnvelope', ...doc.lines.position(doc.root.start) })], envelope);
     }
     const unwrapped = unwrapVans(doc.root, (offset) => doc.lines.position(offset));
     if (!unwrapped.ok) return failed(unwrapped.findings, unwrapped.info);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { INPUT_005, INPUT_006 } from '../findings/reader-rules';
+import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
+import { INPUT_006 } from '../rules/catalogue/input-006-vans';
 import { makeFinding, type Finding } from '../findings/finding';
 import { NS } from '../standard/namespaces';
 import { textContent, type XmlElement } from '../xml/tree';
@@ -67,25 +68,20 @@ export function unwrapVans(root: XmlElement, position: (offset: number) => { lin
   };
   for (const key of Object.keys(info) as (keyof VansEnvelopeInfo)[]) if (info[key] === undefined) delete info[key];
   if (!message) {
-    const what = child(root, 'Receipt') ? 'a VANS receipt envelope (it carries a Receipt, not a message)' : 'a VANSEnvelope without a Message';
-    return { ok: false, info, findings: [makeFinding(INPUT_005, { en: `it is ${what}.`, da: `det er ${what === 'a VANSEnvelope without a Message' ? 'en VANS-konvolut uden Message' : 'en VANS-kvitteringskonvolut (den bærer en Receipt, ikke en meddelelse)'}.` }, { path: '/VANSEnvelope', ...position(root.start) })] };
+    const messageId = child(root, 'Receipt') ? 'vansReceipt' : 'vansWithoutMessage';
+    return { ok: false, info, findings: [makeFinding(INPUT_005, messageId, {}, { path: '/VANSEnvelope', ...position(root.start) })] };
   }
   const dataElement = child(message, 'Data');
   const base64 = (textOf(dataElement) ?? '').replace(/\s+/g, '');
   const at = { path: DATA_PATH, ...position((dataElement ?? message).start) };
   const data = base64 ? decodeBase64(base64) : undefined; // strict: the 64 characters, a multiple of four, '=' only at the end
   if (!data) {
-    const en = base64 ? 'Data is not valid base64, so the message inside cannot be read.' : 'Data is empty: there is no message inside.';
-    const da = base64 ? 'Data er ikke gyldig base64, så meddelelsen indeni kan ikke læses.' : 'Data er tom: der er ingen meddelelse indeni.';
-    return { ok: false, info, findings: [makeFinding(INPUT_006, { en, da }, at)] };
+    return { ok: false, info, findings: [makeFinding(INPUT_006, base64 ? 'invalidBase64' : 'emptyData', {}, at)] };
   }
   const findings: Finding[] = [];
   const declared = info.document?.sizeInBytes;
   if (declared !== undefined && declared !== String(data.length)) {
-    findings.push(makeFinding(INPUT_006, {
-      en: `Document/SizeInBytes says ${declared}, but Data holds ${data.length} bytes.`,
-      da: `Document/SizeInBytes angiver ${declared}, men Data indeholder ${data.length} bytes.`,
-    }, { path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes', ...position(document!.start) }));
+    findings.push(makeFinding(INPUT_006, 'sizeMismatch', { declared, actual: data.length }, { path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes', ...position(document!.start) }));
   }
   return { ok: true, info, data, findings, positions };
 }
@@ -113,10 +109,10 @@ export function checkVansDocument(info: VansEnvelopeInfo, inner: VansInner, posi
   const path = '/VANSEnvelope/Message/MetaInformation/Document';
   const { typeCode, versionCode } = inner;
   if (doc?.name !== undefined && typeCode !== undefined && !namesType(doc.name, typeCode)) {
-    findings.push(makeFinding(INPUT_006, { en: `Document/Name says ${doc.name}, but the message is a ${typeCode}.`, da: `Document/Name angiver ${doc.name}, men meddelelsen er en ${typeCode}.` }, { path }));
+    findings.push(makeFinding(INPUT_006, 'nameMismatch', { name: doc.name, typeCode }, { path }));
   }
   if (doc?.version !== undefined && versionCode !== undefined && doc.version !== versionCode) {
-    findings.push(makeFinding(INPUT_006, { en: `Document/Version says ${doc.version}, but the message has VersionCode ${versionCode}.`, da: `Document/Version angiver ${doc.version}, men meddelelsen har VersionCode ${versionCode}.` }, { path }));
+    findings.push(makeFinding(INPUT_006, 'versionMismatch', { version: doc.version, versionCode }, { path }));
   }
   const parties = [
     { tag: 'SenderID', endpoint: info.sender, ean: inner.senderEan, party: 'Sender', at: positions.sender },
@@ -124,10 +120,7 @@ export function checkVansDocument(info: VansEnvelopeInfo, inner: VansInner, posi
   ];
   for (const { tag, endpoint, ean, party, at } of parties) {
     if (endpoint?.endPointType !== 'EAN' || ean === undefined || ean.trim() === '' || endpoint.id === ean.trim()) continue;
-    findings.push(makeFinding(INPUT_006, {
-      en: `${tag} is the EAN location number ${endpoint.id}, but the message's ${party}/EANIdentifier is ${ean.trim()}: the envelope is addressed otherwise than the plan.`,
-      da: `${tag} er EAN-lokationsnummeret ${endpoint.id}, men meddelelsens ${party}/EANIdentifier er ${ean.trim()}: konvolutten er adresseret anderledes end planen.`,
-    }, { path: `/VANSEnvelope/${tag}`, ...at }));
+    findings.push(makeFinding(INPUT_006, 'eanMismatch', { element: tag, id: endpoint.id, ean: ean.trim() }, { path: `/VANSEnvelope/${tag}`, ...at }));
   }
   return findings;
 }

@@ -1,16 +1,17 @@
 import { computeFacts, localDate, type Facts } from '../facts/facts';
-import { makeFinding, type Finding, type RuleMeta, type Severity } from '../findings/finding';
-import { MESSAGE_SPEC } from '../model/bind';
+import { makeFinding, type Finding, type MessageData, type Severity } from '../findings/finding';
+import { MESSAGE_SPEC } from '../model/schema';
 import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
 import { parseWithLimits, type MessageSource } from '../read/parse';
 import { checkCheckOptions, checkValidateOptions, type CheckedValidateOptions, type CheckOptions, type SeveritySetting, type ValidateGopOptions, type ValidateOptions } from '../options/index';
-import { checkShape, shapeText, type Shaped } from '../model/shape';
+import { checkShape, type Shaped } from '../model/shape';
 import { rules, rulesById, RULESET_VERSION, type RuleContext } from '../rules/index';
 import { indexValues } from '../rules/values';
-import { structureProblems } from '../model/structure';
-import { INPUT_005, INPUT_008, STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004, STRUCT_005 } from '../findings/reader-rules';
+import { PROBLEM_RULE, problemFinding, structureProblems, type ModelProblem } from '../model/structure';
+import { INPUT_008, tooManyData } from '../rules/catalogue/input-008-too-many-findings';
+import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
 import type { Counts, Report } from './report';
 import { createRedactor, redactEnvelope, redactFacts, redactFindings } from './redact';
 
@@ -89,7 +90,7 @@ class FindingSink {
     const setting = this.settings?.[INPUT_008.id];
     if (this.cut && setting !== 'off') {
       const severity = setting ?? INPUT_008.severity;
-      out.push(makeFinding(INPUT_008, { shown: kept.length, omitted: { ...this.omitted } }, { path: '/' }, severity));
+      out.push(makeFinding(INPUT_008, 'tooMany', tooManyData(kept.length, this.omitted), { path: '/' }, severity));
       this.counts[severity]++;
     }
     return out;
@@ -132,10 +133,10 @@ function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: Messag
       message,
       facts,
       values: (prop) => (index ??= indexValues(message)).get(prop) ?? [],
-      report: (path: ModelPath, details: unknown) => {
+      report: (path: ModelPath, messageId: string, data?: MessageData) => {
         // Located now (the report's order needs the line), rendered only if kept.
         const at = source?.locate(path);
-        sink.add(rule.id, rule.severity, at, () => makeFinding(rule, details, { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }));
+        sink.add(rule.id, rule.severity, at, () => makeFinding(rule, messageId, data ?? {}, { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }));
       },
     };
     check(context);
@@ -169,31 +170,22 @@ function buildReport(sink: FindingSink, facts: Facts | undefined, options: Check
  * of the wrong type or a cycle its GOP-STRUCT-005 (one finding: a mandatory value of the wrong type is not also missing).
  */
 function structureFindings(shaped: Shaped, source: MessageSource | undefined, sink: FindingSink): void {
-  const add = <D>(rule: RuleMeta<D>, path: ModelPath, details: () => D) => {
-    const at = source?.locate(path);
-    sink.add(rule.id, rule.severity, at, () => makeFinding(rule, details(), { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }));
+  const add = (problem: ModelProblem) => {
+    const at = source?.locate(problem.path);
+    const rule = PROBLEM_RULE[problem.kind];
+    sink.add(rule.id, rule.severity, at, () => problemFinding(problem, { path: xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC), ...at }));
   };
   const refused = new Set<string>(); // the paths of values refused for their type, as keys
   const key = (path: ModelPath, length = path.length) => path.slice(0, length).join('\u0000');
   for (const problem of shaped.problems) {
     if (problem.kind === 'unknownProperty') continue; // below, with the reader's own
     refused.add(key(problem.path));
-    add(STRUCT_005, problem.path, () => ({ element: problem.element, ...shapeText(problem) }));
+    add(problem);
   }
   // At or below a refused value nothing more is said: a prefix look-up per level, not a scan of every refusal.
   const under = (path: ModelPath) => refused.size > 0 && path.some((_, i) => refused.has(key(path, i + 1)));
-  const problems = [...shaped.problems.filter((p) => p.kind === 'unknownProperty'), ...structureProblems(shaped.message).filter((p) => !under(p.path))];
-  for (const problem of problems) {
-    if (problem.kind === 'missing') add(STRUCT_001, problem.path, () => ({ element: problem.element, parent: problem.parent }));
-    else if (problem.kind === 'empty') add(STRUCT_004, problem.path, () => ({ element: problem.element }));
-    else if (problem.kind === 'tooMany') add(STRUCT_002, problem.path, () => ({ element: problem.element, max: problem.max }));
-    else if (problem.kind === 'unknownProperty') {
-      add(STRUCT_003, problem.path, () => ({
-        en: `The property "${problem.property}" is not part of the G-GOP model; it would not be written.`,
-        da: `Egenskaben "${problem.property}" er ikke en del af G-GOP-modellen; den ville ikke blive skrevet.`,
-      }));
-    }
-  }
+  for (const problem of shaped.problems) if (problem.kind === 'unknownProperty') add(problem);
+  for (const problem of structureProblems(shaped.message)) if (!under(problem.path)) add(problem);
 }
 
 /**
@@ -215,7 +207,7 @@ export function validateGop(message: GopMessage | DeepPartial<GopMessage>, optio
     // A getter that throws, a Proxy, a bug of ours: the message is reported as not validated, never thrown at the caller.
     const detail = error instanceof Error ? error.message : String(error);
     const sink = sinkFor(checked, false);
-    sink.addFinding(makeFinding(INPUT_005, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/' }));
+    sink.addFinding(makeFinding(INPUT_009, 'validation', { detail }, { path: '/' }));
     return buildReport(sink, undefined, checked);
   }
 }
@@ -243,7 +235,7 @@ export function checkGop(input: string | Uint8Array, options?: CheckOptions | nu
     // A rule must never take a receiving system down: the message is reported as not validated.
     const detail = error instanceof Error ? error.message : String(error);
     const sink = readerSink();
-    sink.addFinding(makeFinding(INPUT_005, { en: `validation failed unexpectedly (${detail}); please report this.`, da: `valideringen fejlede uventet (${detail}); rapportér venligst fejlen.` }, { path: '/', line: 1, column: 1 }));
+    sink.addFinding(makeFinding(INPUT_009, 'validation', { detail }, { path: '/', line: 1, column: 1 }));
     return buildReport(sink, undefined, checked, parsed.envelope, message);
   }
 }

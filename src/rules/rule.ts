@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../findings/finding';
+import { defineMeta, type DataArgument, type MessageData, type RuleMeta } from '../findings/finding';
 import type { Facts } from '../facts/facts';
 import type { ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
@@ -10,24 +10,25 @@ export interface ValueAt {
   readonly path: ModelPath;
 }
 
-export interface RuleContext<D> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface RuleContext<M = any> {
   message: DeepPartial<GopMessage>;
   facts: Facts;
   /** every text value whose property is `prop`, anywhere in the message, in document order */
   values(prop: string): readonly ValueAt[];
-  report(path: ModelPath, details: D): void;
+  /** one finding: which of the rule's messages, with its data (JSON values) */
+  report<K extends keyof M & string>(path: ModelPath, messageId: K, ...data: DataArgument<M[K]>): void;
 }
 
 /**
- * One rule, as ESLint keeps them: metadata (id, layer, severity, texts, reference, docs) and one check function.
+ * One rule, as ESLint keeps them: metadata (id, layer, severity, messages, reference, docs) and one check function.
  * Rules of the input and structure layers have no check: the reader detects them while reading.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface Rule<D = any> extends RuleMeta<D> {
-  docs: { en: string; da: string };
-  check?: (context: RuleContext<D>) => void;
+export interface Rule<M = any> extends RuleMeta<M> {
+  check?: (context: RuleContext<M>) => void;
 }
 
-export function defineRule<D>(rule: Rule<D>): Rule<D> {
-  return rule;
+export function defineRule<M extends { [K in keyof M]: MessageData }>(rule: Omit<Rule<M>, 'reference'>): Rule<M> {
+  return { ...defineMeta<M>(rule), check: rule.check } as Rule<M>;
 }

@@ -4,6 +4,13 @@
  */
 import { decodeLatin1 } from '../values/bytes';
 
+export const ENCODINGS = ['UTF-8', 'ISO-8859-1', 'windows-1252', 'US-ASCII'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+/** What the builder writes: every character in UTF-8, Latin-1 for systems that still want it. */
+export const BUILD_ENCODINGS = ['UTF-8', 'ISO-8859-1'] as const satisfies readonly Encoding[];
+export type BuildEncoding = (typeof BUILD_ENCODINGS)[number];
+export const isBuildEncoding = (value: string): value is BuildEncoding => (BUILD_ENCODINGS as readonly string[]).includes(value);
+
 /** The encodings MedCom senders use. Keys are lower-case labels as written in XML declarations. */
 export const ENCODING_LABELS: Record<string, Encoding> = {
   'utf-8': 'UTF-8', utf8: 'UTF-8',
@@ -11,7 +18,6 @@ export const ENCODING_LABELS: Record<string, Encoding> = {
   'windows-1252': 'windows-1252', cp1252: 'windows-1252',
   'us-ascii': 'US-ASCII', ascii: 'US-ASCII',
 };
-export type Encoding = 'UTF-8' | 'ISO-8859-1' | 'windows-1252' | 'US-ASCII';
 
 /** windows-1252 bytes 0x80–0x9F that stand for other characters than in ISO-8859-1 (the undefined five left out). */
 const CP1252_HIGH: readonly [byte: number, code: number][] = [

@@ -10,10 +10,13 @@ export const NS = {
   xmlns: 'http://www.w3.org/2000/xmlns/',
 } as const;
 
+/** The G-GOP message's namespaces (the builder's prefixes are keyed by them). */
 export type NamespaceKey = 'm104' | 'm100';
+/** Every namespace an element of the model spec can be in: the message's and the transport envelope's. */
+export type XmlNamespaceKey = NamespaceKey | 'vans';
 
-/** Conventional prefixes, as in MedCom's own examples. */
-export const PREFERRED_PREFIX: Record<NamespaceKey, string> = { m104: 'm104', m100: 'm100' };
+/** The builder's default prefixes ('' = the default namespace): m104 unprefixed, m100 as in MedCom's examples. */
+export const PREFERRED_PREFIX: Record<NamespaceKey, string> = { m104: '', m100: 'm100' };
 
 /** The MedCom namespaces whose elements may be matched across each other (with a warning). */
 export const MEDCOM_NAMESPACES: ReadonlySet<string> = new Set([NS.m104, NS.m100]);

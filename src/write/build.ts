@@ -1,19 +1,20 @@
-import { declarationsAt, MESSAGE_SPEC, outerBindings, readInline, ROOT_SPEC } from '../model/bind';
-import type { ChildSpec, ElementSpec } from '../model/compile';
-import { INLINE_STYLES, trimXmlSpace, type RichText } from '../model/formatted';
+import { declarationsAt, outerBindings } from '../model/declarations';
+import type { ChildSpec, ElementSpec } from '../model/spec';
+import { INLINE_STYLES, readInline, trimXmlSpace, type RichText } from '../model/formatted';
 import { xmlPathOf } from '../model/locate';
-import { GopMessageSchema, type ExtraElement, type GopMessage } from '../model/schema';
-import { MEDCOM_NAMESPACES, NS, type NamespaceKey } from '../standard/namespaces';
+import { GopMessageSchema, MESSAGE_SPEC, ROOT_SPEC, type ExtraElement, type GopMessage } from '../model/schema';
+import { MEDCOM_NAMESPACES, NS, PREFERRED_PREFIX, type NamespaceKey } from '../standard/namespaces';
 import { isNcName, nameEnd, RESERVED_NAMES } from '../xml/names';
 import { codePointName, firstNonChar } from '../xml/chars';
 import { escapeXml, referencesAbove } from '../xml/escape';
 import { parseXml, type XmlDocument, type XmlElement } from '../xml/tree';
 import { validateGop } from '../report/validate';
-import { structureProblems, type StructureProblem } from '../model/structure';
+import { problemFinding, structureProblems } from '../model/structure';
 import { checkBuildOptions } from '../options/index';
 import { encodeLatin1, encodeUtf8 } from '../values/bytes';
+import { BUILD_ENCODINGS, type BuildEncoding } from '../standard/encodings';
 
-export type BuildEncoding = 'UTF-8' | 'ISO-8859-1';
+export type { BuildEncoding } from '../standard/encodings';
 
 export interface BuildOptions {
   /** indent elements (never inside text or formatted text, where whitespace is content) */
@@ -40,18 +41,21 @@ const FORMATTING: Record<Exclude<RichText['type'], 'text' | 'break'>, string> = 
 // A prefix is an XML NCName; xml… is reserved by Namespaces in XML, and the reader refuses prototype names.
 const isUsablePrefix = (prefix: string) => isNcName(prefix) && !/^xml/i.test(prefix) && !RESERVED_NAMES.has(prefix);
 
-const STRUCTURE_TEXT: Record<'empty' | 'unknownProperty' | 'textContentMismatch', (p: StructureProblem) => string> = {
-  empty: () => 'the mandatory element is empty',
-  unknownProperty: (p) => `"${(p as { property: string }).property}" is not part of the G-GOP model (misspelt?): it would not be written`,
-  textContentMismatch: () => 'text and content disagree: the builder writes content (make both with formattedText())',
-};
-
-
 function checkInput(message: GopMessage, options: BuildOptions): void {
-  const parsed = GopMessageSchema.safeParse(message);
   const issues: BuildIssue[] = [];
+  // The structure worded as the reader and validateGop word it; zod's issues for what that does not cover.
+  const structure = structureProblems(message);
+  const covered = new Set(structure.map((problem) => xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC)));
+  for (const problem of structure) {
+    const path = xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC);
+    issues.push({ path, message: problemFinding(problem, { path }).message });
+  }
+  const parsed = GopMessageSchema.safeParse(message);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) issues.push({ path: xmlPathOf(issue.path as (string | number)[], 'Emessage', MESSAGE_SPEC), message: issue.message });
+    for (const issue of parsed.error.issues) {
+      const path = xmlPathOf(issue.path as (string | number)[], 'Emessage', MESSAGE_SPEC);
+      if (!covered.has(path)) issues.push({ path, message: issue.message });
+    }
   }
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {
@@ -61,11 +65,6 @@ function checkInput(message: GopMessage, options: BuildOptions): void {
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== 'extraElements') walk(v, [...path, k]);
   };
   walk(message, []);
-  for (const problem of structureProblems(message)) {
-    if (problem.kind === 'empty' || problem.kind === 'unknownProperty' || problem.kind === 'textContentMismatch') {
-      issues.push({ path: xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC), message: STRUCTURE_TEXT[problem.kind](problem) });
-    }
-  }
   for (const [key, prefix] of Object.entries(options.prefixes ?? {})) {
     if (prefix && !isUsablePrefix(prefix)) issues.push({ path: '/', message: `"${prefix}" cannot be the prefix of ${key}: a prefix is an XML name that does not start with "xml"` });
   }
@@ -141,10 +140,10 @@ class Writer {
   private glued = false;
 
   constructor(private readonly options: BuildOptions, extras: ExtraElement[] | undefined) {
-    this.prefix = { m104: options.prefixes?.m104 ?? '', m100: options.prefixes?.m100 ?? 'm100' };
+    this.prefix = { m104: options.prefixes?.m104 ?? PREFERRED_PREFIX.m104, m100: options.prefixes?.m100 ?? PREFERRED_PREFIX.m100 };
     if (this.prefix.m104 === this.prefix.m100) throw new GopBuildError([{ path: '/', message: 'm104 and m100 need different prefixes' }]);
     const encoding = options.encoding ?? 'UTF-8';
-    if (!Object.hasOwn(HIGHEST, encoding)) throw new GopBuildError([{ path: '/', message: `encoding ${shown(String(encoding))}: the builder writes UTF-8 or ISO-8859-1` }]);
+    if (!Object.hasOwn(HIGHEST, encoding)) throw new GopBuildError([{ path: '/', message: `encoding ${shown(String(encoding))}: the builder writes ${BUILD_ENCODINGS.join(' or ')}` }]);
     this.highest = HIGHEST[encoding];
     this.scope = new Map([['xml', NS.xml], ['', '']]);
     for (const key of ['m104', 'm100'] as const) {
@@ -192,7 +191,7 @@ class Writer {
 
   document(message: GopMessage): string {
     const declarations = (['m104', 'm100'] as const).map((key) => declaration(this.prefix[key], NS[key], this.highest)).join('');
-    const root = this.qname(ROOT_SPEC.nsKeys[0]!, ROOT_SPEC.name);
+    const root = this.qname(ROOT_SPEC.nsKeys[0] as NamespaceKey, ROOT_SPEC.name); // the message spec is in m104/m100 only
     const path = `/${ROOT_SPEC.name}`;
     const place = this.place(path, 'object', MESSAGE_SPEC, message);
     if (place.scope) this.scope = place.scope;
@@ -228,7 +227,7 @@ class Writer {
   }
 
   private element(spec: ChildSpec, value: unknown, path: string, depth: number) {
-    const name = this.qname(spec.nsKeys[0]!, spec.name);
+    const name = this.qname(spec.nsKeys[0] as NamespaceKey, spec.name);
     const place = this.place(path, spec.kind, spec.element, value);
     const outer = this.scope;
     if (place.scope) this.scope = place.scope;
@@ -629,7 +628,7 @@ class Writer {
   }
 }
 
-function describe(extra: ExtraElement): string {
+function describe(extra: Pick<ExtraElement, 'reason' | 'name'>): string {
   return extra.reason === 'text' ? 'text kept aside' : extra.reason === 'attribute' ? `the attribute ${shown(extra.name)} kept aside` : `the element ${shown(extra.name)} kept aside (${extra.reason})`;
 }
 

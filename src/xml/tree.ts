@@ -1,5 +1,8 @@
-import { INPUT_001, INPUT_002, INPUT_004, INPUT_007, type Detail } from '../findings/reader-rules';
-import { makeFinding, type Finding, type RuleMeta } from '../findings/finding';
+import { INPUT_001 } from '../rules/catalogue/input-001-not-well-formed';
+import { INPUT_002 } from '../rules/catalogue/input-002-doctype';
+import { INPUT_004 } from '../rules/catalogue/input-004-limits';
+import { INPUT_007 } from '../rules/catalogue/input-007-reserved-name';
+import { makeFinding, type Finding, type MessageData, type RuleMeta } from '../findings/finding';
 import { NS } from '../standard/namespaces';
 import { codePointName, firstNonChar, isXmlSpace } from './chars';
 import { isNameCharAt, lastName, nameEnd, RESERVED_NAMES, startsNcName } from './names';
@@ -46,10 +49,11 @@ export type XmlResult = { ok: true; doc: XmlDocument } | { ok: false; finding: F
 
 /** Why the reader stops: a rule, its details and the offset it concerns. Thrown inside the pass, caught at its top. */
 class Refusal {
-  constructor(readonly rule: RuleMeta<never>, readonly details: unknown, readonly offset: number) {}
+  constructor(readonly rule: RuleMeta, readonly messageId: string, readonly data: MessageData, readonly offset: number) {}
 }
-const malformed = (offset: number, en: string, da: string): Refusal => new Refusal(INPUT_001 as RuleMeta<never>, { en, da } satisfies Detail, offset);
-const overLimit = (offset: number, en: string, da: string): Refusal => new Refusal(INPUT_004 as RuleMeta<never>, { en, da } satisfies Detail, offset);
+type Malformed = (typeof INPUT_001)['messages'];
+const malformed = <K extends keyof Malformed & string>(offset: number, messageId: K, data: Parameters<Malformed[K]['en']>[0] = {} as never): Refusal => new Refusal(INPUT_001, messageId, data, offset);
+const overLimit = (offset: number, messageId: 'depth' | 'elements' | 'attributes', max: number): Refusal => new Refusal(INPUT_004, messageId, { max }, offset);
 
 /**
  * Text → element tree with namespaces resolved, or the first reason the text is not acceptable XML.
@@ -63,7 +67,7 @@ export function parseXml(text: string, limits: XmlLimits): XmlResult {
     return { ok: true, doc: { root: readDocument(text, limits), text, lines } };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    const finding = makeFinding(error.rule, error.details as never, { path: '/', ...lines.position(error.offset) });
+    const finding = makeFinding(error.rule, error.messageId, error.data, { path: '/', ...lines.position(error.offset) });
     return { ok: false, finding };
   }
 }
@@ -76,7 +80,7 @@ function checkChars(text: string): void {
   const bad = firstNonChar(text);
   if (bad < 0) return;
   const code = codePointName(text, bad);
-  throw malformed(bad, `character ${code} is not allowed in XML`, `tegnet ${code} er ikke tilladt i XML`);
+  throw malformed(bad, 'charNotAllowed', { code });
 }
 
 const isChar = (c: number): boolean =>
@@ -110,24 +114,22 @@ function decodeReferences(raw: string, offset: number): string {
         if (code <= 0x10ffff) code = code * (hex ? 16 : 10) + digit; // past the last code point it stays too large
       }
       if (i === digits || raw.charCodeAt(i) !== 0x3b /* ; */) {
-        throw malformed(offset + amp, 'a character reference must be written &#digits; or &#xhex;', 'en tegnreference skal skrives &#cifre; eller &#xhex;');
+        throw malformed(offset + amp, 'charRefSyntax');
       }
       if (!isChar(code)) {
         const shown = raw.slice(amp, i + 1);
-        throw malformed(offset + amp, `the character reference ${shown} names a character XML does not allow`, `tegnreferencen ${shown} angiver et tegn, som XML ikke tillader`);
+        throw malformed(offset + amp, 'charRefNotChar', { reference: shown });
       }
       out += String.fromCodePoint(code);
     } else {
       const end = nameEnd(raw, i);
       const name = raw.slice(i, end);
       if (end === i || raw.charCodeAt(end) !== 0x3b) {
-        throw malformed(offset + amp, 'a bare "&" must be written &amp;', 'et "&" skal skrives &amp;');
+        throw malformed(offset + amp, 'bareAmpersand');
       }
       const value = Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : undefined;
       if (value === undefined) {
-        throw malformed(offset + amp,
-          `the entity reference "&${name};" is not defined (XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references)`,
-          `entitetsreferencen "&${name};" er ikke defineret (XML kender kun &amp; &lt; &gt; &quot; &apos; og numeriske referencer)`);
+        throw malformed(offset + amp, 'undefinedEntity', { name });
       }
       out += value;
       i = end;
@@ -149,7 +151,7 @@ const HAS_ATTRIBUTE_WHITESPACE = /[\t\n\r]/;
 /** Character data: line ends normalised before references are decoded, so that `&#13;` stays a CR. */
 function textValue(raw: string, offset: number): string {
   if (raw.includes(']]>')) {
-    throw malformed(offset + raw.indexOf(']]>'), '"]]>" may only close a CDATA section (write "]]&gt;" in text)', '"]]>" må kun afslutte en CDATA-sektion (skriv "]]&gt;" i tekst)');
+    throw malformed(offset + raw.indexOf(']]>'), 'cdataEndInText');
   }
   return decodeReferences(lineEnds(raw), offset);
 }
@@ -157,7 +159,7 @@ function textValue(raw: string, offset: number): string {
 /** An attribute value, normalised as XML 1.0 §3.3.3 says for CDATA attributes: each literal white space a space. */
 function attributeValue(raw: string, offset: number): string {
   const lt = raw.indexOf('<');
-  if (lt >= 0) throw malformed(offset + lt, 'an attribute value contains "<" (write &lt;)', 'en attributværdi indeholder "<" (skriv &lt;)');
+  if (lt >= 0) throw malformed(offset + lt, 'ltInAttribute');
   const spaced = HAS_ATTRIBUTE_WHITESPACE.test(raw) ? raw.replace(ATTRIBUTE_WHITESPACE, ' ') : raw;
   // A CR LF pair became one space, so offsets after it shift by one: errors are still placed on the right value.
   return decodeReferences(spaced, offset);
@@ -175,7 +177,7 @@ function checkReserved(name: string, offset: number): void {
   const first = name.charCodeAt(localStart);
   if (first !== 0x5f /* _ */ && first !== 0x63 /* c */ && first !== 0x70 /* p */) return; // the usual name
   const local = name.slice(localStart);
-  if (RESERVED_NAMES.has(local)) throw new Refusal(INPUT_007 as RuleMeta<never>, { name }, offset);
+  if (RESERVED_NAMES.has(local)) throw new Refusal(INPUT_007, 'reservedName', { name }, offset);
 }
 
 /**
@@ -187,7 +189,7 @@ function qnameColon(text: string, start: number, end: number, offset: number): n
   if (colons === 0) return -1;
   if (colons > 1 || colon === start || colon + 1 === end || !startsNcName(text, colon + 1)) {
     const name = text.slice(start, end);
-    throw malformed(offset, `"${name}" is not a valid qualified name (one colon at most, between a prefix and a local name)`, `"${name}" er ikke et gyldigt kvalificeret navn (højst ét kolon, mellem præfiks og lokalnavn)`);
+    throw malformed(offset, 'badQName', { name });
   }
   return colon;
 }
@@ -195,15 +197,15 @@ function qnameColon(text: string, start: number, end: number, offset: number): n
 /** A namespace declaration in the start tag at `lt`: the constraints of Namespaces in XML §3. */
 function declare(scope: Scope, prefix: string, uri: string, lt: number): void {
   const shown = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
-  const refuse = (en: string, da: string) => malformed(lt, `${shown}="${uri}": ${en}`, `${shown}="${uri}": ${da}`);
-  if (prefix === 'xmlns') throw refuse('the prefix xmlns may not be declared', 'præfikset xmlns må ikke erklæres');
-  if (uri === NS.xmlns) throw refuse('the xmlns namespace may not be bound', 'xmlns-navnerummet må ikke bindes');
+  const refuse = (messageId: 'declareXmlnsPrefix' | 'bindXmlnsNamespace' | 'rebindXmlPrefix' | 'bindXmlNamespace' | 'undeclarePrefix') => malformed(lt, messageId, { attribute: shown, uri });
+  if (prefix === 'xmlns') throw refuse('declareXmlnsPrefix');
+  if (uri === NS.xmlns) throw refuse('bindXmlnsNamespace');
   if (prefix === 'xml') {
-    if (uri !== NS.xml) throw refuse('the prefix xml may only be bound to its own namespace', 'præfikset xml må kun bindes til sit eget navnerum');
+    if (uri !== NS.xml) throw refuse('rebindXmlPrefix');
   } else if (uri === NS.xml) {
-    throw refuse('the xml namespace may only be bound to the prefix xml', 'xml-navnerummet må kun bindes til præfikset xml');
+    throw refuse('bindXmlNamespace');
   } else if (uri === '' && prefix !== '') {
-    throw refuse('a prefix may not be undeclared (an empty namespace name)', 'et præfiks må ikke have et tomt navnerum');
+    throw refuse('undeclarePrefix');
   }
   scope[prefix] = uri;
 }
@@ -232,7 +234,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
   let pos = 0;
   if (text.startsWith('<?xml') && (isXmlSpace(text.charCodeAt(5)) || text.charCodeAt(5) === 0x3f)) {
     const declaration = XML_DECLARATION.exec(text);
-    if (!declaration) throw malformed(0, 'the XML declaration is malformed', 'XML-erklæringen er forkert skrevet');
+    if (!declaration) throw malformed(0, 'badXmlDeclaration');
     pos = declaration[0].length;
   }
   while (pos < length) {
@@ -246,7 +248,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
         // Outside the root only white space, comments and processing instructions may stand (§2.8).
         let i = pos;
         while (i < textEnd && isXmlSpace(text.charCodeAt(i))) i++;
-        if (i < textEnd) throw malformed(i, 'there is content outside the root element', 'der er indhold uden for rodelementet');
+        if (i < textEnd) throw malformed(i, 'contentOutsideRoot');
       }
     }
     if (lt < 0) break;
@@ -255,23 +257,22 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       if (text.startsWith('<!--', lt)) {
         // §2.5: "--" may not occur inside a comment, so the first "--" must end it.
         const close = text.indexOf('--', lt + 4);
-        if (close < 0) throw malformed(lt, 'a comment is not closed', 'en kommentar er ikke afsluttet');
-        if (text.charCodeAt(close + 2) !== 0x3e) throw malformed(close, 'a comment may not contain "--"', 'en kommentar må ikke indeholde "--"');
+        if (close < 0) throw malformed(lt, 'commentNotClosed');
+        if (text.charCodeAt(close + 2) !== 0x3e) throw malformed(close, 'commentDoubleHyphen');
         pos = close + 3;
       } else if (text.startsWith('<![CDATA[', lt)) {
-        if (!current) throw malformed(lt, 'a CDATA section may only stand inside the root element', 'en CDATA-sektion må kun stå inde i rodelementet');
+        if (!current) throw malformed(lt, 'cdataOutsideRoot');
         const close = text.indexOf(']]>', lt + 9);
-        if (close < 0) throw malformed(lt, 'a CDATA section is not closed', 'en CDATA-sektion er ikke afsluttet');
+        if (close < 0) throw malformed(lt, 'cdataNotClosed');
         flush();
         current.children.push(lineEnds(text.slice(lt + 9, close))); // CDATA holds no references
         pos = close + 3;
       } else {
         const declaration = DECLARATION.exec(text.slice(lt, lt + 9));
         if (declaration) {
-          const construct = declaration[1]!.toUpperCase() === 'DOCTYPE' ? 'a DOCTYPE declaration' : 'an entity declaration';
-          throw new Refusal(INPUT_002 as RuleMeta<never>, { construct }, lt);
+          throw new Refusal(INPUT_002, declaration[1]!.toUpperCase() === 'DOCTYPE' ? 'doctype' : 'entity', {}, lt);
         }
-        throw malformed(lt, 'markup "<!" that XML does not allow here', 'markup "<!", som XML ikke tillader her');
+        throw malformed(lt, 'markupNotAllowed');
       }
     } else if (next === 0x3f /* ? */) {
       pos = processingInstruction(text, lt);
@@ -279,7 +280,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
     } else if (next === 0x2f /* / */) {
       if (!current) {
         const name = text.slice(lt + 2, nameEnd(text, lt + 2));
-        throw malformed(lt, `the end tag </${name}> closes no element`, `sluttagget </${name}> lukker intet element`);
+        throw malformed(lt, 'endTagClosesNothing', { name });
       }
       // §3.1 ETag: '</' Name S? '>', the name exactly as in the start tag.
       const qname = current.qname;
@@ -288,8 +289,8 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       while (nameMatches && i < length && isXmlSpace(text.charCodeAt(i))) i++;
       if (!nameMatches || text.charCodeAt(i) !== 0x3e) {
         const written = text.slice(lt + 2, nameEnd(text, lt + 2));
-        if (nameMatches) throw malformed(lt, `the end tag </${qname}> is not closed by ">"`, `sluttagget </${qname}> afsluttes ikke med ">"`);
-        throw malformed(lt, `the end tag </${written}> does not match <${qname}>`, `sluttagget </${written}> passer ikke til <${qname}>`);
+        if (nameMatches) throw malformed(lt, 'endTagNotClosed', { name: qname });
+        throw malformed(lt, 'endTagMismatch', { name: written, open: qname });
       }
       flush();
       current.end = i + 1;
@@ -298,12 +299,12 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       pos = i + 1;
     } else {
       if (open.length + (current ? 1 : 0) >= maxDepth) {
-        throw overLimit(lt, `elements are nested deeper than ${maxDepth} levels`, `elementer er indlejret dybere end ${maxDepth} niveauer`);
+        throw overLimit(lt, 'depth', maxDepth);
       }
       if (++elements > maxElements) {
-        throw overLimit(lt, `the document has more than ${maxElements} elements`, `dokumentet har mere end ${maxElements} elementer`);
+        throw overLimit(lt, 'elements', maxElements);
       }
-      if (!current && root) throw malformed(lt, 'more than one root element', 'mere end ét rodelement');
+      if (!current && root) throw malformed(lt, 'multipleRoots');
       const started = startTag(text, lt, scope, maxAttributes);
       if (!started) throw endsEarly([...open, ...(current ? [current] : [])].map((e) => e.qname).concat(text.slice(lt + 1, nameEnd(text, lt + 1))), text);
       const { element, elementScope, selfClosing } = started;
@@ -322,7 +323,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
     }
   }
   if (current) throw endsEarly([...open, current].map((e) => e.qname), text);
-  if (!root) throw malformed(0, 'there is no root element', 'der er intet rodelement');
+  if (!root) throw malformed(0, 'noRoot');
   return root;
 }
 
@@ -356,14 +357,14 @@ function sameName(text: string, a: number, b: number, length: number): boolean {
 /** §2.6: '<?' PITarget (S text)? '?>', the target a Name other than xml, and without a colon (Namespaces §7). */
 function processingInstruction(text: string, lt: number): number {
   const close = text.indexOf('?>', lt + 2);
-  if (close < 0) throw malformed(lt, 'a processing instruction is not closed', 'en procesinstruktion er ikke afsluttet');
+  if (close < 0) throw malformed(lt, 'piNotClosed');
   const targetEnd = nameEnd(text, lt + 2);
   const target = text.slice(lt + 2, targetEnd);
-  if (target === '' || targetEnd > close) throw malformed(lt, 'a processing instruction must start with a name', 'en procesinstruktion skal begynde med et navn');
-  if (target.toLowerCase() === 'xml') throw malformed(lt, 'an XML declaration may only stand at the very start', 'en XML-erklæring må kun stå allerførst');
-  if (target.includes(':')) throw malformed(lt, `the processing instruction target "${target}" may not contain a colon`, `procesinstruktionens mål "${target}" må ikke indeholde kolon`);
+  if (target === '' || targetEnd > close) throw malformed(lt, 'piNoTarget');
+  if (target.toLowerCase() === 'xml') throw malformed(lt, 'xmlDeclarationNotFirst');
+  if (target.includes(':')) throw malformed(lt, 'piTargetColon', { target });
   if (targetEnd !== close && !isXmlSpace(text.charCodeAt(targetEnd))) {
-    throw malformed(targetEnd, `the processing instruction target "${target}" must be followed by white space`, `procesinstruktionens mål "${target}" skal efterfølges af mellemrum`);
+    throw malformed(targetEnd, 'piTargetSpace', { target });
   }
   return close + 2;
 }
@@ -372,9 +373,7 @@ function endsEarly(open: string[], text: string): Refusal {
   const last = open[open.length - 1] ?? '';
   // The innermost few are what a reader needs; a hostile document may leave a million open.
   const chain = (open.length > 8 ? ['…', ...open.slice(-6)] : open).join(' > ');
-  return malformed(Math.max(0, text.trimEnd().length - 1),
-    `the document ends before <${last}> is closed (still open: ${chain}); is it truncated?`,
-    `dokumentet slutter, før <${last}> er lukket (stadig åbne: ${chain}); er det afkortet?`);
+  return malformed(Math.max(0, text.trimEnd().length - 1), 'truncated', { element: last, open: chain });
 }
 
 interface StartTag { element: XmlElement; elementScope: Scope; selfClosing: boolean }
@@ -390,8 +389,8 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
   let i = nameEnd(text, nameStart);
   const colon = qnameColon(text, nameStart, i, lt); // right after nameEnd: it reads lastName
   const qname = text.slice(nameStart, i);
-  if (qname === '') throw malformed(lt, 'a start tag without a name ("<" in text is written &lt;)', 'et starttag uden navn ("<" i tekst skrives &lt;)');
-  const bad = (offset: number, en: string, da: string) => malformed(offset, `<${qname}>: ${en}`, `<${qname}>: ${da}`);
+  if (qname === '') throw malformed(lt, 'startTagNoName');
+  const bad = (offset: number, messageId: 'spaceBeforeAttribute' | 'attributeNoValue' | 'attributeNotQuoted' | 'attributeTwice', attribute: string) => malformed(offset, messageId, { element: qname, attribute });
   checkReserved(qname, lt);
   let scope = parentScope;
   let attrs: Record<string, string> | undefined;
@@ -406,7 +405,7 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     const code = text.charCodeAt(i);
     if (code === 0x3e /* > */) { i++; break; }
     if (code === 0x2f /* / */) {
-      if (text.charCodeAt(i + 1) !== 0x3e) throw bad(i, '"/" must be followed by ">"', '"/" skal efterfølges af ">"');
+      if (text.charCodeAt(i + 1) !== 0x3e) throw malformed(i, 'slashWithoutGt', { element: qname });
       selfClosing = true;
       i += 2;
       break;
@@ -415,40 +414,40 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     const attributeStart = i;
     i = nameEnd(text, i);
     const name = text.slice(attributeStart, i);
-    if (name === '') throw bad(attributeStart, `the character "${text[attributeStart]}" does not belong in a start tag`, `tegnet "${text[attributeStart]}" hører ikke hjemme i et starttag`);
+    if (name === '') throw malformed(attributeStart, 'charInStartTag', { element: qname, char: text[attributeStart]! });
     const attributeColon = qnameColon(text, attributeStart, i, attributeStart); // right after nameEnd: it reads lastName
-    if (spaceStart === attributeStart) throw bad(attributeStart, `white space is needed before the attribute "${name}"`, `der skal stå mellemrum før attributten "${name}"`);
+    if (spaceStart === attributeStart) throw bad(attributeStart, 'spaceBeforeAttribute', name);
     if (++count > maxAttributes) {
-      throw overLimit(lt, `an element has more than ${maxAttributes} attributes`, `et element har mere end ${maxAttributes} attributter`);
+      throw overLimit(lt, 'attributes', maxAttributes);
     }
     while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== 0x3d /* = */) throw bad(attributeStart, `the attribute "${name}" has no value`, `attributten "${name}" har ingen værdi`);
+    if (text.charCodeAt(i) !== 0x3d /* = */) throw bad(attributeStart, 'attributeNoValue', name);
     i++;
     while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
     const quote = text.charCodeAt(i);
     const close = quote === 0x22 || quote === 0x27 ? text.indexOf(quote === 0x22 ? '"' : "'", i + 1) : -1;
-    if (close < 0) throw bad(attributeStart, `the value of "${name}" is not quoted`, `værdien af "${name}" står ikke i anførselstegn`);
+    if (close < 0) throw bad(attributeStart, 'attributeNotQuoted', name);
     checkReserved(name, lt);
     const value = attributeValue(text.slice(i + 1, close), i + 1);
     i = close + 1;
     if (name === 'xmlns' || (attributeColon === attributeStart + 5 && name.startsWith('xmlns:'))) {
       const prefix = name === 'xmlns' ? '' : name.slice(6);
-      if ((declared ??= new Set()).has(prefix)) throw bad(attributeStart, `the attribute "${name}" is given twice`, `attributten "${name}" er angivet to gange`);
+      if ((declared ??= new Set()).has(prefix)) throw bad(attributeStart, 'attributeTwice', name);
       declared.add(prefix);
       if (scope === parentScope) scope = Object.create(parentScope) as Scope;
       declare(scope, prefix, value, lt);
     } else {
       attrs ??= {};
-      if (Object.hasOwn(attrs, name)) throw bad(attributeStart, `the attribute "${name}" is given twice`, `attributten "${name}" er angivet to gange`);
+      if (Object.hasOwn(attrs, name)) throw bad(attributeStart, 'attributeTwice', name);
       attrs[name] = value;
       if (attributeColon >= 0) (prefixed ??= []).push(name);
     }
   }
   const prefix = colon < 0 ? '' : qname.slice(0, colon - nameStart);
-  if (prefix === 'xmlns') throw malformed(lt, `<${qname}>: an element may not have the prefix xmlns`, `<${qname}>: et element må ikke have præfikset xmlns`);
+  if (prefix === 'xmlns') throw malformed(lt, 'elementXmlnsPrefix', { element: qname });
   const ns = scope[prefix];
   if (ns === undefined && prefix !== '') {
-    throw malformed(lt, `the namespace prefix "${prefix}" of <${qname}> is not declared`, `navnerumspræfikset "${prefix}" i <${qname}> er ikke erklæret`);
+    throw malformed(lt, 'undeclaredPrefix', { element: qname, prefix });
   }
   if (prefixed) checkPrefixedAttributes(prefixed, scope, qname, lt);
   const element: XmlElement = { ns: ns ?? '', local: colon < 0 ? qname : qname.slice(colon - nameStart + 1), qname, attrs, children: [], start: lt, end: i };
@@ -463,12 +462,12 @@ function checkPrefixedAttributes(names: string[], scope: Scope, qname: string, l
     const prefix = name.slice(0, colon);
     const ns = scope[prefix];
     if (ns === undefined) {
-      throw malformed(lt, `the namespace prefix "${prefix}" of the attribute ${name} on <${qname}> is not declared`, `navnerumspræfikset "${prefix}" i attributten ${name} på <${qname}> er ikke erklæret`);
+      throw malformed(lt, 'undeclaredAttributePrefix', { element: qname, attribute: name, prefix });
     }
     if (seen) {
       const expanded = `${ns} ${name.slice(colon + 1)}`;
       if (seen.has(expanded)) {
-        throw malformed(lt, `<${qname}> has two attributes named ${name.slice(colon + 1)} in the namespace ${ns}`, `<${qname}> har to attributter ved navn ${name.slice(colon + 1)} i navnerummet ${ns}`);
+        throw malformed(lt, 'attributeTwiceInNamespace', { element: qname, local: name.slice(colon + 1), namespace: ns });
       }
       seen.add(expanded);
     }

@@ -4,13 +4,14 @@ import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
 import { openOutput } from '../output';
 import { visibleControls as safe } from '../../values/controls';
+import { BUILD_ENCODINGS, isBuildEncoding } from '../../standard/encodings';
 import type { Command } from './types';
 
 /** A JSON model of the largest plan the reader accepts (5 MiB) is well under this. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 const OPTIONS: OptionSpec[] = [
-  { name: 'encoding', type: 'string', value: 'UTF-8|ISO-8859-1', description: 'the encoding of the XML written (default UTF-8)' },
+  { name: 'encoding', type: 'string', value: BUILD_ENCODINGS.join('|'), description: 'the encoding of the XML written (default UTF-8)' },
   { name: 'pretty', type: 'boolean', description: 'indent the XML' },
   { name: 'strict', type: 'boolean', description: 'also refuse a model with error findings' },
   { name: 'redact', type: 'boolean', description: 'mask the values quoted in the problems, as gop validate --redact does (the XML is never redacted)' },
@@ -30,7 +31,7 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
     const { values, positionals } = parseOptions(argv, OPTIONS);
     if (positionals.length !== 1) throw new UsageError('gop build takes exactly one FILE.json');
     const encoding = (values['encoding'] as string | undefined) ?? 'UTF-8';
-    if (encoding !== 'UTF-8' && encoding !== 'ISO-8859-1') throw new UsageError(`--encoding ${safe(encoding)}: expected UTF-8 or ISO-8859-1`);
+    if (!isBuildEncoding(encoding)) throw new UsageError(`--encoding ${safe(encoding)}: expected ${BUILD_ENCODINGS.join(' or ')}`);
     const file = positionals[0]!;
     const read = await readInput(file, MAX_JSON_BYTES, io);
     if (!read.ok) return read.status;

@@ -15,14 +15,14 @@ export const rulesCommand: Command = {
     if (positionals.length) throw new UsageError('gop rules takes no paths');
     const format = (values['format'] as string | undefined) ?? 'text';
     if (format === 'json') {
-      await io.stdout.write(JSON.stringify(rules.map(({ check: _check, messages: _messages, ...meta }) => ({ ...meta, reference: REFERENCES[meta.reference] })), null, 2) + '\n');
+      await io.stdout.write(JSON.stringify(rules.map(({ check: _check, messages, referenceKey, ...meta }) => ({ ...meta, referenceUrl: (REFERENCES[referenceKey] as { url?: string }).url, messageIds: Object.keys(messages) })), null, 2) + '\n');
       return 0;
     }
     if (format !== 'text') throw new UsageError(`gop rules --format ${format}: expected text or json`);
     // One write per line: `gop rules | head -1` ends quietly when the reader goes away.
     for (const rule of rules) {
       if (io.stdout.closed) break;
-      await io.stdout.write(`${rule.id.padEnd(15)} ${rule.severity.padEnd(8)} ${REFERENCES[rule.reference].label.padEnd(36)} ${rule.title.en}\n`);
+      await io.stdout.write(`${rule.id.padEnd(15)} ${rule.severity.padEnd(8)} ${rule.reference.padEnd(36)} ${rule.title.en}\n`);
     }
     return 0;
   },

@@ -1,3 +1,4 @@
+import { CLI_TEXTS } from '../../texts/cli';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { addToSummary, createFormatter, emptySummary, FORMATS, GopOptionsError, localDate, type CheckOptions, type Report } from '../../index';
@@ -72,6 +73,7 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   };
   checkOptionsOnce(options);
   const say = (line: string) => io.stderr.write(`gop: ${line}\n`);
+  const t = CLI_TEXTS[config.lang ?? 'en'];
 
   const format = config.format ?? 'text';
   const toStdout = config.output === undefined || config.output === '-';
@@ -79,7 +81,7 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   try {
     output = openOutput(config.output, io);
   } catch (error) {
-    await say(`cannot write ${safe(config.output ?? '')}: ${safe((error as Error).message.replace(/^[A-Z]+: /, ''))}`);
+    await say(t.cannotWrite(safe(config.output ?? ''), safe((error as Error).message.replace(/^[A-Z]+: /, ''))));
     return 2;
   }
 
@@ -89,11 +91,11 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   let unreadable = 0;
   for (const problem of expanded.problems) {
     const path = safe(problem.path);
-    if (problem.reason === 'notRegular') { await say(`${path}: skipped, not a regular file${problem.detail ? ` (${safe(problem.detail)})` : ''}`); continue; }
+    if (problem.reason === 'notRegular') { await say(t.skippedNotRegular(path, safe(problem.detail ?? ''))); continue; }
     unreadable++;
-    if (problem.reason === 'missing') await say(`${path}: ${problem.detail ? safe(problem.detail) : 'no such file or directory'}`);
-    else if (problem.reason === 'noMatch') await say(`no files matching "${path}"${problem.detail ? ` (${safe(problem.detail)})` : ''}`);
-    else await say(`${path}: cannot list the folder${problem.detail ? ` (${safe(problem.detail)})` : ''}; the rest was validated`);
+    if (problem.reason === 'missing') await say(t.missing(path, safe(problem.detail ?? '')));
+    else if (problem.reason === 'noMatch') await say(t.noMatch(path, safe(problem.detail ?? '')));
+    else await say(t.cannotList(path, safe(problem.detail ?? '')));
   }
 
   const colorSetting = values['color'] as boolean | undefined;
@@ -111,7 +113,7 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
       const shown = outcome.file === '-' && stdinFilename ? stdinFilename : outcome.file;
       if ('error' in outcome) {
         unreadable++;
-        await io.stderr.write(`${progress ? '\r' : ''}gop: ${safe(shown)}: cannot read (${safe(outcome.error)})\n`);
+        await io.stderr.write(`${progress ? '\r' : ''}gop: ${t.cannotRead(safe(shown), safe(outcome.error))}\n`);
         return;
       }
       const report = config.quiet ? onlyErrors(outcome.report) : outcome.report;
@@ -123,7 +125,7 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
     if (progress) await io.stderr.write('\r\x1b[K');
     if (io.signal?.aborted) {
       output.abort();
-      await say(`interrupted after ${seen} of ${files.length} files${toStdout ? '' : `; ${safe(config.output ?? '')} was not written`}`);
+      await say(t.interrupted(seen, files.length, toStdout ? undefined : safe(config.output ?? '')));
       return 130;
     }
     summary.unreadable = unreadable;
@@ -134,9 +136,9 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
     throw error;
   }
   if (output.sink.closed && toStdout) return statusOf(summary, config, unreadable, true);
-  if (files.length === 0 && unreadable === 0) { await say('no files to validate'); return 2; }
+  if (files.length === 0 && unreadable === 0) { await say(t.noFiles); return 2; }
   const status = statusOf(summary, config, unreadable, false);
-  if (status === 1 && summary.errors === 0) await say(`${summary.warnings} warnings, more than --max-warnings ${config.maxWarnings}`);
+  if (status === 1 && summary.errors === 0) await say(t.tooManyWarnings(summary.warnings, config.maxWarnings!));
   return status;
 }
 

@@ -15,6 +15,6 @@ export function isBlank(text: { text?: string } | undefined): boolean {
 type DescriptionProp = 'abilityAtDischargeSummary' | 'rehabilitationNeedAndPotential' | 'abilityAtDischargeExtended';
 
 /** The law asks the plan to describe something: report the element when it is absent or says nothing. */
-export function requireDescription(context: RuleContext<Record<string, never>>, prop: DescriptionProp): void {
-  if (!isOldRegime(context) && isBlank(context.message.rehabilitationPlan?.[prop])) context.report(['rehabilitationPlan', prop], {});
+export function requireDescription(context: RuleContext<{ notDescribed: Record<string, never> }>, prop: DescriptionProp): void {
+  if (!isOldRegime(context) && isBlank(context.message.rehabilitationPlan?.[prop])) context.report(['rehabilitationPlan', prop], 'notDescribed');
 }

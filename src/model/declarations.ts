@@ -1,0 +1,136 @@
+import { NS } from '../standard/namespaces';
+import { isXmlSpace } from '../xml/chars';
+import { nameEnd } from '../xml/names';
+import type { XmlElement } from '../xml/tree';
+
+/*
+ * Namespace bindings as written in the source text: what the reader resolves names with and the builder checks kept
+ * content with. Pure functions of the text, apart from the binder, so that the builder need not import it.
+ */
+
+/**
+ * Schema-location hints (xsi:schemaLocation, xsi:noNamespaceSchemaLocation, or the same names unprefixed, as some
+ * senders write them) point at the sender's copy of the XSD: no content, and the public example carries one. They
+ * are the one thing the reader drops without a finding. Every other attribute, xml: and xsi: ones included, is kept.
+ */
+const SCHEMA_HINTS = new Set(['schemaLocation', 'noNamespaceSchemaLocation']);
+const isSchemaHint = (namespace: string, local: string) => (namespace === '' || namespace === NS.xsi) && SCHEMA_HINTS.has(local);
+
+/** Namespace bindings in scope (prefix → URI, '' the default namespace); null-prototype chains. */
+export type Scope = Record<string, string>;
+const BASE_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: NS.xml });
+
+/** The elements open around a place in the text, and their scopes (computed only when asked for). */
+export class OpenElements {
+  private readonly open: XmlElement[] = [];
+  private readonly scopes: (Scope | undefined)[] = [];
+
+  constructor(private readonly text: string) {}
+
+  enter(element: XmlElement) {
+    this.open.push(element);
+    this.scopes.push(undefined);
+  }
+
+  leave() {
+    this.open.pop();
+    this.scopes.pop();
+  }
+
+  /** The namespace bindings in scope inside the innermost open element. */
+  scope(): Scope {
+    let i = this.scopes.length - 1;
+    while (i >= 0 && this.scopes[i] === undefined) i--;
+    let scope = i >= 0 ? this.scopes[i]! : BASE_SCOPE;
+    for (i++; i < this.open.length; i++) {
+      const declarations = declarationsAt(this.text, this.open[i]!.start);
+      if (declarations.length) {
+        scope = Object.create(scope) as Scope;
+        for (const [prefix, uri] of declarations) scope[prefix] = uri;
+      }
+      this.scopes[i] = scope;
+    }
+    return scope;
+  }
+
+  /** The attributes of the innermost open element `element` that a reader keeps aside, as [name, namespace, value]. */
+  keptAttributes(element: XmlElement): [string, string, string][] {
+    const kept: [string, string, string][] = [];
+    if (!element.attrs) return kept;
+    for (const name in element.attrs) {
+      const colon = name.indexOf(':');
+      const namespace = colon < 0 ? '' : this.scope()[name.slice(0, colon)] ?? '';
+      if (!isSchemaHint(namespace, name.slice(colon + 1))) kept.push([name, namespace, element.attrs[name]!]);
+    }
+    return kept;
+  }
+}
+
+/**
+ * The namespace declarations written on the start tag at `lt`, in order, as [prefix ('' for xmlns), URI]. For text
+ * the reader accepted; on any other text it stops at what it cannot read (never throws, never loops).
+ */
+export function declarationsAt(text: string, lt: number): [string, string][] {
+  const out: [string, string][] = [];
+  const length = text.length;
+  let i = nameEnd(text, lt + 1);
+  if (i === lt + 1) return out;
+  for (;;) {
+    while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    i = nameEnd(text, i);
+    if (i === start) return out; // '>', '/>' or something that is no attribute
+    const name = text.slice(start, i);
+    while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 0x3d /* = */) return out;
+    i++;
+    while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
+    const quote = text.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return out;
+    const close = text.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    if (close < 0) return out;
+    if (name === 'xmlns' || name.startsWith('xmlns:')) out.push([name === 'xmlns' ? '' : name.slice(6), attributeText(text.slice(i + 1, close))]);
+    i = close + 1;
+  }
+}
+
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** An attribute value as XML delivers it (§3.3.3: literal white space a space, then references decoded). */
+function attributeText(raw: string): string {
+  return raw.replace(/\r\n|[\t\n\r]/g, ' ').replace(/&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g, (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+    if (named) return PREDEFINED[named]!;
+    const code = hex ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * The bindings an element uses (in element and attribute names, at any depth) that come from outside it — `outer`
+ * says what they are there ('' for an unbound default namespace) — other than its own prefix's: what a writer must
+ * declare for it to mean the same elsewhere. Undefined when there are none.
+ */
+export function outerBindings(text: string, element: XmlElement, outer: (prefix: string) => string | undefined): Record<string, string> | undefined {
+  const own = prefixOf(element.qname);
+  let needed: Record<string, string> | undefined;
+  const visit = (el: XmlElement, inside: Set<string> | undefined) => {
+    const declarations = declarationsAt(text, el.start);
+    if (declarations.length) {
+      inside = new Set(inside);
+      for (const [prefix] of declarations) inside.add(prefix);
+    }
+    const use = (prefix: string) => {
+      if (prefix === own || prefix === 'xml' || inside?.has(prefix) || (needed && Object.hasOwn(needed, prefix))) return;
+      Object.defineProperty((needed ??= {}), prefix, { value: outer(prefix) ?? '', enumerable: true, writable: true, configurable: true });
+    };
+    use(prefixOf(el.qname));
+    for (const name in el.attrs) if (name.includes(':')) use(prefixOf(name));
+    for (const child of el.children) if (typeof child !== 'string') visit(child, inside);
+  };
+  visit(element, undefined);
+  return needed;
+}
+
+const prefixOf = (qname: string): string => {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? '' : qname.slice(0, colon);
+};

@@ -1,0 +1,17 @@
+import { defineRule } from '../rule';
+import { isIsoDate } from '../../values/date';
+
+export default defineRule<{ notADate: { value: string } }>({
+  id: 'GOP-FORMAT-001', layer: 'format', severity: 'error', referenceKey: 'ggop',
+  title: { da: 'Ugyldig dato', en: 'Invalid date' },
+  docs: { en: 'Every Date is YYYY-MM-DD and exists in the calendar.', da: 'Hver Date er ÅÅÅÅ-MM-DD og findes i kalenderen.' },
+  messages: {
+    notADate: {
+      en: ({ value }) => `"${value}" is not a date of the form YYYY-MM-DD that exists in the calendar.`,
+      da: ({ value }) => `"${value}" er ikke en dato på formen ÅÅÅÅ-MM-DD, som findes i kalenderen.`,
+    },
+  },
+  check(context) {
+    for (const { value, path } of context.values('date')) if (!isIsoDate(value)) context.report(path, 'notADate', { value });
+  },
+});

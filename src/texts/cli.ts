@@ -1,0 +1,47 @@
+import type { Language } from './languages';
+
+/** What the CLI itself says on standard error (after "gop: "), per language. Paths and details come already escaped. */
+export interface CliTexts {
+  cannotWrite: (file: string, reason: string) => string;
+  skippedNotRegular: (path: string, detail: string) => string;
+  missing: (path: string, detail: string) => string;
+  noMatch: (pattern: string, detail: string) => string;
+  cannotList: (path: string, detail: string) => string;
+  cannotRead: (file: string, detail: string) => string;
+  notRegularFile: (kind: string) => string;
+  overLimit: (file: string, maxBytes: number) => string;
+  interrupted: (seen: number, total: number, unwritten: string | undefined) => string;
+  noFiles: string;
+  tooManyWarnings: (warnings: number, max: number) => string;
+}
+
+const paren = (detail: string) => (detail ? ` (${detail})` : '');
+
+export const CLI_TEXTS: Record<Language, CliTexts> = {
+  en: {
+    cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
+    skippedNotRegular: (path, detail) => `${path}: skipped, not a regular file${paren(detail)}`,
+    missing: (path, detail) => `${path}: ${detail || 'no such file or directory'}`,
+    noMatch: (pattern, detail) => `no files matching "${pattern}"${paren(detail)}`,
+    cannotList: (path, detail) => `${path}: cannot list the folder${paren(detail)}; the rest was validated`,
+    cannotRead: (file, detail) => `${file}: cannot read (${detail})`,
+    notRegularFile: (kind) => `not a regular file: ${kind}`,
+    overLimit: (file, maxBytes) => `${file}: over the limit of ${maxBytes} bytes; not read`,
+    interrupted: (seen, total, unwritten) => `interrupted after ${seen} of ${total} files${unwritten === undefined ? '' : `; ${unwritten} was not written`}`,
+    noFiles: 'no files to validate',
+    tooManyWarnings: (warnings, max) => `${warnings} warnings, more than --max-warnings ${max}`,
+  },
+  da: {
+    cannotWrite: (file, reason) => `kan ikke skrive ${file}: ${reason}`,
+    skippedNotRegular: (path, detail) => `${path}: sprunget over, ikke en almindelig fil${paren(detail)}`,
+    missing: (path, detail) => `${path}: ${detail || 'filen eller mappen findes ikke'}`,
+    noMatch: (pattern, detail) => `ingen filer passer til "${pattern}"${paren(detail)}`,
+    cannotList: (path, detail) => `${path}: mappen kan ikke læses${paren(detail)}; resten er valideret`,
+    cannotRead: (file, detail) => `${file}: kan ikke læses (${detail})`,
+    notRegularFile: (kind) => `ikke en almindelig fil: ${kind}`,
+    overLimit: (file, maxBytes) => `${file}: over grænsen på ${maxBytes} bytes; ikke læst`,
+    interrupted: (seen, total, unwritten) => `afbrudt efter ${seen} af ${total} filer${unwritten === undefined ? '' : `; ${unwritten} blev ikke skrevet`}`,
+    noFiles: 'ingen filer at validere',
+    tooManyWarnings: (warnings, max) => `${warnings} advarsler, flere end --max-warnings ${max}`,
+  },
+};
