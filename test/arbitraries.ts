@@ -36,14 +36,14 @@ const isXmlChar = (ch: string) => {
 // dates, CPR, GLN
 
 /** A real calendar date `YYYY-MM-DD` in [minYear, maxYear]. */
-export function isoDate(minYear = 1990, maxYear = 2035): fc.Arbitrary<string> {
+function isoDate(minYear = 1990, maxYear = 2035): fc.Arbitrary<string> {
   return fc
     .record({ year: fc.integer({ min: minYear, max: maxYear }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
     .map(({ year, month, day }) => `${year}-${pad(month)}-${pad(Math.min(day, daysInMonth(year, month)))}`);
 }
 
 /** `hh:mm` on the 24-hour clock. */
-export const clockTime: fc.Arbitrary<string> = fc
+const clockTime: fc.Arbitrary<string> = fc
   .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
   .map(([h, m]) => `${pad(h)}:${pad(m)}`);
 
@@ -207,7 +207,7 @@ const LEAVES: Record<string, Leaf> = {
 };
 
 /** A leaf's value: by property name, else from the code list named like the element, else free Danish text. */
-export function leafArbitrary(spec: ChildSpec, path: readonly string[]): fc.Arbitrary<string> {
+function leafArbitrary(spec: ChildSpec, path: readonly string[]): fc.Arbitrary<string> {
   if (Object.hasOwn(LEAVES, spec.prop)) return LEAVES[spec.prop]!(path);
   if (Object.hasOwn(CODE_LISTS, spec.name)) return codeList(spec.name as CodeListName);
   return danishText;
@@ -237,7 +237,7 @@ function mergeText(nodes: RichText[]): RichText[] {
 const STYLES = Object.values(INLINE_STYLES);
 
 /** Rich content: text, Break and styled nodes (nested up to `depth`), never two text nodes side by side, never empty. */
-export function richContent(depth = 2): fc.Arbitrary<RichText[]> {
+function richContent(depth = 2): fc.Arbitrary<RichText[]> {
   const text: fc.Arbitrary<RichText> = rawText.map((value) => ({ type: 'text', value }));
   const brk: fc.Arbitrary<RichText> = fc.constant({ type: 'break' });
   const node: fc.Arbitrary<RichText> = depth > 0
@@ -251,7 +251,7 @@ export function richContent(depth = 2): fc.Arbitrary<RichText[]> {
 }
 
 /** `{ text, content }` with `text` computed from `content` exactly as the reader does. */
-export const formattedArbitrary: fc.Arbitrary<FormattedText> = richContent().map((content) => ({ text: plainText(content), content }));
+const formattedArbitrary: fc.Arbitrary<FormattedText> = richContent().map((content) => ({ text: plainText(content), content }));
 
 // ---------------------------------------------------------------------------------------------------------------
 // the schema walk
@@ -286,7 +286,7 @@ function childArbitrary(spec: ChildSpec, path: readonly string[], density: Densi
 }
 
 /** A record of an element's children, in the schema's order: required ones always, optional ones absent (no key) or present. */
-export function elementArbitrary(spec: ElementSpec, path: readonly string[], density: Density = 'balanced'): fc.Arbitrary<Record<string, unknown>> {
+function elementArbitrary(spec: ElementSpec, path: readonly string[], density: Density = 'balanced'): fc.Arbitrary<Record<string, unknown>> {
   const { absent, present } = PRESENCE[density];
   const children = spec.children.map((child) => {
     const arbitrary = childArbitrary(child, path, density);
@@ -361,7 +361,7 @@ export function occurrences(message: unknown, spec: ElementSpec = MESSAGE_SPEC):
 // content the standard does not know, as senders add it: for the builder's kept-aside round trips
 
 /** Declared on the root of a document that kept-aside snippets go into: `v` and `q` are prefixes from an ancestor. */
-export const VENDOR_DECLARATIONS = ' xmlns:v="urn:vendor:gop" xmlns:q="urn:q:&quot;citeret&quot;&amp;&lt;x&gt;"';
+const VENDOR_DECLARATIONS = ' xmlns:v="urn:vendor:gop" xmlns:q="urn:q:&quot;citeret&quot;&amp;&lt;x&gt;"';
 
 const escapeMarkup = (text: string, attribute = false) => {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
@@ -377,7 +377,7 @@ const commentText = fc.constantFrom(' note ', ' Ærø & <b> ', ' x ', '');
 const cdataText = fc.oneof(danishText, fc.constantFrom('<b>€</b>', 'a && b', '名 ]] >'), fc.constant('')).map((t) => t.replace(/]]>/g, ']] >').replace(/\r/g, ''));
 
 /** An element the standard does not know: own or ancestor prefixes, attributes, text, CDATA, comments, nesting. */
-export function keptElement(depth = 2): fc.Arbitrary<string> {
+function keptElement(depth = 2): fc.Arbitrary<string> {
   const leaf = fc.oneof(
     keptWords.map((t) => escapeMarkup(t)),
     cdataText.map((t) => `<![CDATA[${t}]]>`),

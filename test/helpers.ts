@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseXml, type XmlElement } from '../src/xml/tree';
 import { NS } from '../src/standard/namespaces';
 
-export const SAMPLES_DIR = fileURLToPath(new URL('../../shared/samples/', import.meta.url));
+const SAMPLES_DIR = fileURLToPath(new URL('../../shared/samples/', import.meta.url));
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const SAMPLE = `${SAMPLES_DIR}ggop-public-example.xml`;
 export const XDIS91_SAMPLE = `${SAMPLES_DIR}xdis91-converted-example.xml`;

@@ -18,7 +18,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * What a kept element says, whatever its spelling: names with their namespaces, attributes sorted, text with
  * references and CDATA decoded and adjacent text joined (comments and processing instructions are not content).
  */
-export function meaningOf(extra: ExtraElement): string {
+function meaningOf(extra: ExtraElement): string {
   if (extra.reason === 'text' || extra.reason === 'attribute') return extra.xml;
   const bindings: Record<string, string> = { ...(extra.namespaces ?? {}) };
   const xml = extra.xml;

@@ -68,9 +68,9 @@ const DIGIT_GAP = String.raw`(?:[\s.\-–⏎]|\\[nrt]|\\u2028|\\u2029|&#1[03];|&
 const WORD_GAP = String.raw`(?:[\s⏎]|\\[nrt]|\\u2028|\\u2029|&#1[03];|&#x[AD];|%0[AD])+`;
 
 /** A number in any grouping, not inside a longer run of digits. */
-export const digitsPattern = (digits: string) => new RegExp(`(?<!\\d)${[...digits].join(DIGIT_GAP)}(?!\\d)`);
+const digitsPattern = (digits: string) => new RegExp(`(?<!\\d)${[...digits].join(DIGIT_GAP)}(?!\\d)`);
 /** Words as a whole (not inside a longer word), in any case, with any white space between them. */
-export function wordsPattern(value: string): RegExp {
+function wordsPattern(value: string): RegExp {
   const xmlEscaped = (w: string) => w.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
   const words = value.trim().split(/\s+/).map((w) => `(?:${escapeRegExp(w)}|${escapeRegExp(xmlEscaped(w))})`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(WORD_GAP)}(?![\\p{L}\\p{N}])`, 'iu');

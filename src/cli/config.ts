@@ -10,7 +10,7 @@ import { UsageError, type ParsedValues } from './args';
 const SeveritySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 
 /** Settings of `gop validate`: a JSON config file, and the command line over it. */
-export const ConfigSchema = z.object({
+const ConfigSchema = z.object({
   format: z.enum(FORMATS).optional(),
   /** a file, or "-" for standard output */
   output: z.string().min(1).optional(),
@@ -26,14 +26,14 @@ export const ConfigSchema = z.object({
   exitZero: z.boolean().optional(),
   ignorePatterns: z.array(z.string().min(1)).optional(),
 }).strict();
-export type Config = z.infer<typeof ConfigSchema>;
+type Config = z.infer<typeof ConfigSchema>;
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-export const DEFAULT_CONFIG_FILE = 'gop.config.json';
+const DEFAULT_CONFIG_FILE = 'gop.config.json';
 
 /** The nearest gop.config.json from `cwd` upward, as eslint finds its config. */
-export function findConfig(cwd: string): string | undefined {
+function findConfig(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = join(dir, DEFAULT_CONFIG_FILE);
     if (existsSync(candidate)) return candidate;

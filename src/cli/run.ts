@@ -5,7 +5,7 @@ import { checkFile, type Outcome } from './check-file';
 export type { Outcome };
 
 /** Below this many files, starting worker threads costs more than it saves. */
-export const WORKER_THRESHOLD = 32;
+const WORKER_THRESHOLD = 32;
 
 export interface CheckFilesOptions {
   jobs: number;
@@ -30,7 +30,7 @@ const HEAP_FLAGS: Record<string, keyof ResourceLimits> = {
  * Node's flags for a worker. Memory flags are V8 options, which a worker refuses in execArgv
  * (ERR_WORKER_INVALID_EXEC_ARGV): they become the worker's resourceLimits. Flags only valid for an --eval entry go.
  */
-export function workerFlags(execArgv: readonly string[]): { execArgv: string[]; resourceLimits: ResourceLimits } {
+function workerFlags(execArgv: readonly string[]): { execArgv: string[]; resourceLimits: ResourceLimits } {
   const kept: string[] = [];
   const resourceLimits: ResourceLimits = {};
   for (let i = 0; i < execArgv.length; i++) {

@@ -5,7 +5,7 @@ import { addDanishWorkingDays } from './holidays';
 import { finishPair, quoted } from '../values/quote';
 import { ARTICLE_ONE, correctTypo, LEXICON, PHRASES, type Word } from './deadline-lexicon';
 
-export const DEADLINE_KINDS = ['absolute', 'relative', 'asap', 'none', 'unreadable'] as const;
+const DEADLINE_KINDS = ['absolute', 'relative', 'asap', 'none', 'unreadable'] as const;
 const DeadlineKindSchema = z.enum(DEADLINE_KINDS)
   .describe('what the latest start is read as: a date, a period after discharge, as soon as possible, no deadline (also when the text asks only for a later start), or unreadable (never guessed)');
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -22,7 +22,7 @@ const DeadlineClauseSchema = z.object({
   period: DeadlinePeriodSchema.optional(),
   words: z.string().describe('the words it was read from, as normalised'),
 }).describe('one statement of the text, as read');
-export type DeadlineClause = z.infer<typeof DeadlineClauseSchema>;
+type DeadlineClause = z.infer<typeof DeadlineClauseSchema>;
 
 /** The whole reading of a start deadline: what interpretDeadline returns and checkGop puts into facts.deadline. */
 export const DeadlineInterpretationSchema = z.object({

@@ -68,7 +68,7 @@ export interface FactOptions {
   timeZone?: string;
 }
 
-export const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
+const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
 
 /** The calendar date of `reference` in `timeZone`: what "today" is in Denmark when a system passes an instant. */
 export function localDate(reference: string | Date | undefined, timeZone = DEFAULT_TIME_ZONE): string | undefined {

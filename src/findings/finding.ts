@@ -14,7 +14,7 @@ export type Layer = (typeof LAYERS)[number];
 /** A finding's data: JSON values only, so a report can carry them as they are. */
 export type DataValue = string | number | boolean;
 export type MessageData = Record<string, DataValue>;
-export const DataValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+const DataValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 /** One finding: a stable rule id, both languages, where in the message, and why it matters. */
 export const FindingSchema = z.object({
@@ -70,7 +70,7 @@ export interface Location {
  * Messages quote values from the message, and a value may hold line breaks or control characters. A finding's text
  * is one line, always: a newline must not start a second line that a CI log would read as a command.
  */
-export function oneLine(text: string): string {
+function oneLine(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

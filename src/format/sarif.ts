@@ -5,7 +5,7 @@ import { daysLeft, messageIn } from './types';
 import { jsonWithoutControls } from '../values/controls';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { fatal: 'error', error: 'error', warning: 'warning', info: 'note' };
-export const INFORMATION_URI = 'https://www.npmjs.com/package/medcom-gop';
+const INFORMATION_URI = 'https://www.npmjs.com/package/medcom-gop';
 const HELP_URI = 'https://www.npmjs.com/package/medcom-gop#the-rule-catalogue';
 
 /** A file name as a SARIF artifact URI: forward slashes, percent-encoded, relative names kept relative. */

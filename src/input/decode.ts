@@ -5,7 +5,7 @@ import { makeFinding, type Finding, type MessageData } from '../findings/finding
 import { decodeLatin1, utf8ByteLength } from '../values/bytes';
 
 
-export { ENCODING_LABELS, type Encoding };
+export { type Encoding };
 
 export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; finding: Finding };
 
@@ -15,7 +15,7 @@ const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '
 // ignoreBOM: a byte-order mark is stripped before decoding; one more is text (which the XML reader then refuses).
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function byteLimitFinding(size: number, maxBytes: number): Finding {
+function byteLimitFinding(size: number, maxBytes: number): Finding {
   return makeFinding(INPUT_004, 'bytes', { size, max: maxBytes }, ROOT);
 }
 
@@ -46,7 +46,7 @@ function invalid<K extends keyof Invalid & string>(messageId: K, data: Parameter
  * Offset of the first byte that breaks UTF-8 (only called once decoding has failed). Follows the table of
  * well-formed sequences (Unicode §3.9): no overlong forms, no surrogates, nothing above U+10FFFF.
  */
-export function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
+function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
   let i = start;
   while (i < bytes.length) {
     const b = bytes[i]!;

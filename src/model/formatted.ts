@@ -8,7 +8,7 @@ import { OpenElements } from './declarations';
 /** The inline markup of MedCom formatted text (m100 elements: the style with a capital). Center and FixedFont are (assumed). */
 export const STYLES = ['bold', 'italic', 'underline', 'center', 'fixedFont'] as const;
 export type InlineStyle = (typeof STYLES)[number];
-export const InlineStyleSchema = z.enum(STYLES);
+const InlineStyleSchema = z.enum(STYLES);
 /** Element local name → style (Bold → bold). */
 export const INLINE_STYLES = Object.fromEntries(STYLES.map((style) => [style[0]!.toUpperCase() + style.slice(1), style])) as { readonly [S in InlineStyle as Capitalize<S>]: S };
 

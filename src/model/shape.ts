@@ -5,9 +5,9 @@ import type { ModelPath } from './locate';
 import { ExtraElementSchema } from './schema';
 
 /** What a model value must be, by the kind of its element. */
-export type ExpectedKind = 'text' | 'list' | 'object' | 'formatted' | 'formattedText' | 'formattedContent' | 'flag' | 'extraElements' | 'extraElement';
+type ExpectedKind = 'text' | 'list' | 'object' | 'formatted' | 'formattedText' | 'formattedContent' | 'flag' | 'extraElements' | 'extraElement';
 /** What it was instead. */
-export type FoundKind = 'null' | 'undefined' | 'string' | 'number' | 'bigint' | 'boolean' | 'symbol' | 'function' | 'array' | 'object' | 'date' | 'other';
+type FoundKind = 'null' | 'undefined' | 'string' | 'number' | 'bigint' | 'boolean' | 'symbol' | 'function' | 'array' | 'object' | 'date' | 'other';
 
 export type ShapeProblem =
   | { kind: 'wrongType'; path: ModelPath; element: string; expected: ExpectedKind; found: FoundKind }
@@ -16,7 +16,7 @@ export type ShapeProblem =
   | { kind: 'unknownProperty'; path: ModelPath; property: string };
 
 /** The kind of a JavaScript value, as a finding names it (never the value: it may be a CPR number). */
-export function foundKind(value: unknown): FoundKind {
+function foundKind(value: unknown): FoundKind {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   const type = typeof value;
@@ -30,7 +30,7 @@ export function foundKind(value: unknown): FoundKind {
 const isRecord = (value: unknown): value is Record<string, unknown> => foundKind(value) === 'object';
 
 /** Formatted text deeper than this is refused rather than walked (the reader's default maxDepth is 64). */
-export const MAX_RICH_DEPTH = 256;
+const MAX_RICH_DEPTH = 256;
 const STYLES = new Set<string>(INLINE_STYLE_TYPES);
 
 export interface Shaped {

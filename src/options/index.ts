@@ -83,7 +83,7 @@ const WALL_CLOCK = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})T${TIME}$`);
 const INSTANT = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})T${TIME}(?:Z|[+-](?:0\\d|1[0-4]):[0-5]\\d)$`);
 
 /** YYYY-MM-DD, a wall-clock date-time (YYYY-MM-DDThh:mm[:ss]), an instant (the same with Z or ±hh:mm), or a valid Date. */
-export function isReferenceDate(value: unknown): value is string | Date {
+function isReferenceDate(value: unknown): value is string | Date {
   if (typeof value === 'string') {
     if (isIsoDate(value)) return true;
     const match = WALL_CLOCK.exec(value) ?? INSTANT.exec(value);

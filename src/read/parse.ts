@@ -19,7 +19,7 @@ import { checkParseOptions, type ParseLimits, type ParseOptions } from '../optio
  * never "no limit"; anything else (NaN, -1, 1.5, Infinity, '100', an unknown option) throws GopOptionsError naming the option.
  * Only the caller's own properties count, whatever a JavaScript caller passes. Re-exported here where they always were.
  */
-export { DEFAULT_PARSE_OPTIONS, ParseOptionsSchema, type ParseLimits, type ParseOptions } from '../options/index';
+export { DEFAULT_PARSE_OPTIONS, type ParseLimits, type ParseOptions } from '../options/index';
 
 /** Where a model value was in the source: line and column for findings about it. */
 export interface MessageSource {

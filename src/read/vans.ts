@@ -6,7 +6,7 @@ import { NS } from '../standard/namespaces';
 import { textContent, type XmlElement } from '../xml/tree';
 import { decodeBase64 } from '../values/bytes';
 
-export const VansEndpointSchema = z.object({ id: z.string(), endPointType: z.string().optional() });
+const VansEndpointSchema = z.object({ id: z.string(), endPointType: z.string().optional() });
 
 /** What the transport envelope says about the message it carries. */
 export const VansEnvelopeInfoSchema = z.object({

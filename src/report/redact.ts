@@ -29,7 +29,7 @@ import { daysInMonth } from '../values/date';
 import { isFormattedText } from '../model/formatted';
 import { finishPair } from '../values/quote';
 
-export const MASK = '***';
+const MASK = '***';
 
 /** Properties that hold personal data: names, street addresses, phone numbers, e-mail addresses. */
 const NAMES = ['personGivenName', 'personSurnameName'];
@@ -86,7 +86,7 @@ const MARKS = /[\uE000-\uE7FF]/g;
 interface Group { start: number; end: number; digits: string }
 /** What separates two digit groups of one number: white space and at most one hyphen, en dash or dot. */
 interface Gap { spaced: boolean; kind: string }
-export type Span = { start: number; end: number; mask: string };
+type Span = { start: number; end: number; mask: string };
 
 /** The gap from `i` if digits follow it within a few characters (white space, at most one - – or .), else undefined. */
 function gapAt(text: string, i: number): { gap: Gap; next: number } | undefined {
@@ -589,7 +589,7 @@ export function redactEnvelope(envelope: VansEnvelopeInfo, redactor: Redactor): 
  * addresses, phone numbers, e-mail addresses, NoTelephoneReason and the GP practice's name to *** — and every other
  * text (free text, rich content, kept-aside XML) redacted like a finding's.
  */
-export function redactMessage<T extends DeepPartial<GopMessage>>(message: T, redactor: Redactor = createRedactor(message)): T {
+function redactMessage<T extends DeepPartial<GopMessage>>(message: T, redactor: Redactor = createRedactor(message)): T {
   const gp = new Set<object>(gpParties(message));
   return redactTree(message, redactor, (key, value, parent) => {
     if (value === '') return value;

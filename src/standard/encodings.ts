@@ -4,7 +4,7 @@
  */
 import { decodeLatin1 } from '../values/bytes';
 
-export const ENCODINGS = ['UTF-8', 'ISO-8859-1', 'windows-1252', 'US-ASCII'] as const;
+const ENCODINGS = ['UTF-8', 'ISO-8859-1', 'windows-1252', 'US-ASCII'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 /** What the builder writes: every character in UTF-8, Latin-1 for systems that still want it. */
 export const BUILD_ENCODINGS = ['UTF-8', 'ISO-8859-1'] as const satisfies readonly Encoding[];

@@ -5,7 +5,7 @@ import { SEVERITY_WORDS } from './severity';
 
 type Provider = NonNullable<Facts['provider']>;
 /** Totals of a run as the formatters sum them. */
-export interface Tally { files: number; valid: number; errors: number; warnings: number; unreadable: number }
+interface Tally { files: number; valid: number; errors: number; warnings: number; unreadable: number }
 
 /** The formatters' own words, per language: a missing translation does not compile. */
 export interface UiTexts {

@@ -15,15 +15,13 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const hex = (code: number, width: number) => code.toString(16).toUpperCase().padStart(width, '0');
 
 /** `\u202E` for any character: the form JSON and JavaScript read back as the character. */
-export const unicodeEscape = (c: string): string => `\\u${hex(c.charCodeAt(0), 4)}`;
+const unicodeEscape = (c: string): string => `\\u${hex(c.charCodeAt(0), 4)}`;
 
 /** `\n`, `\x1B`, `\u202E`: how a control is shown (a C0, DEL or C1 by its byte, the rest by its code unit). */
 export function visibleEscape(c: string): string {
   const code = c.charCodeAt(0);
   return NAMED[c] ?? (code <= 0xff ? `\\x${hex(code, 2)}` : unicodeEscape(c));
 }
-
-export const hasControls = (text: string): boolean => CONTROLS.test(text);
 
 /** The text with every control shown as an escape (text and github formats): it prints as one plain line. */
 export function visibleControls(text: string): string {

@@ -25,7 +25,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** The known name nearest to `given` (same name in another case, or up to two edits away), for "did you mean". */
-export function closest(given: string, known: Iterable<string>, max = 2): string | undefined {
+function closest(given: string, known: Iterable<string>, max = 2): string | undefined {
   const lower = given.toLowerCase();
   let best: string | undefined;
   let bestDistance = max + 1;

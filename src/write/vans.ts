@@ -13,14 +13,14 @@ import { GopBuildError, type BuildIssue } from './build';
  * Every value comes from the caller and is checked: the library generates no identifier and reads no clock.
  */
 
-export const VANS_END_POINT_TYPES = ['EAN', 'CVR', 'VANS'] as const;
+const VANS_END_POINT_TYPES = ['EAN', 'CVR', 'VANS'] as const;
 export type VansEndPointType = (typeof VANS_END_POINT_TYPES)[number];
-export const VANS_DOCUMENT_FORMATS = ['XML', 'EDIFACT', 'HL7', 'Binary', 'Other'] as const;
+const VANS_DOCUMENT_FORMATS = ['XML', 'EDIFACT', 'HL7', 'Binary', 'Other'] as const;
 
 /** "MCM:" + the catalogue type, as for other MedCom messages (MCM:XDIS22); for a G-GOP MCM:GGOP (assumed). */
 export const VANS_GGOP_DOCUMENT = { format: 'XML', name: 'MCM:GGOP', version: 'GGOP100' } as const;
 /** Messages are at most 100 MB. */
-export const VANS_MAX_BYTES = 100 * 1024 * 1024;
+const VANS_MAX_BYTES = 100 * 1024 * 1024;
 
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const XS_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))?$/;

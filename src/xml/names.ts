@@ -76,11 +76,6 @@ export function startsNcName(text: string, i: number): boolean {
   return nonAscii(text, i, true) > 0;
 }
 
-/** Whether the whole string is one Name. */
-export function isName(text: string): boolean {
-  return text.length > 0 && nameEnd(text, 0) === text.length;
-}
-
 /** Whether a NameChar stands at `i` (so a name read up to `i` would go on). */
 export function isNameCharAt(text: string, i: number): boolean {
   if (i >= text.length) return false;

@@ -7,7 +7,7 @@ import type { Command } from './types';
 import { validateCommand } from './validate';
 
 /** Every command, in the order `gop help` lists them. Help texts are generated from this table. */
-export const COMMANDS: readonly Command[] = [validateCommand, parseCommand, buildCommand, rulesCommand];
+const COMMANDS: readonly Command[] = [validateCommand, parseCommand, buildCommand, rulesCommand];
 
 export const commandsByName = new Map(COMMANDS.map((c) => [c.name, c]));
 

@@ -8,7 +8,7 @@ export function isOldRegime(context: Pick<RuleContext<unknown>, 'facts'>): boole
 }
 
 /** Formatted text that says something: absent, empty and whitespace-only all say nothing. */
-export function isBlank(text: { text?: string } | undefined): boolean {
+function isBlank(text: { text?: string } | undefined): boolean {
   return !text?.text?.trim();
 }
 
