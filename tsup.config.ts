@@ -11,7 +11,10 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',
   setup(build) {
-    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: 'js',
+    }));
   },
 };
 
@@ -27,7 +30,10 @@ const fdirBundledPicomatch: Plugin = {
       const source = await readFile(args.path, 'utf8');
       const optional = /let pm = null;[^]*?try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
       if (!optional.test(source)) return undefined; // another fdir: left as it is (it still works, only loads more)
-      return { contents: `import __bundledPicomatch from "picomatch";\n${source.replace(optional, 'let pm = __bundledPicomatch;')}`, loader: 'js' };
+      return {
+        contents: `import __bundledPicomatch from "picomatch";\n${source.replace(optional, 'let pm = __bundledPicomatch;')}`,
+        loader: 'js',
+      };
     });
   },
 };
@@ -40,7 +46,9 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     // Maps point into src/ by file and line; the sources themselves are not copied into the package a second time.
-    esbuildOptions(options) { options.sourcesContent = false; },
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
     clean: true,
     target: 'node20',
   },
@@ -54,11 +62,15 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     sourcemap: true,
-    esbuildOptions(options) { options.sourcesContent = false; },
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
     splitting: false,
     minify: true,
     noExternal: [/.*/],
     esbuildPlugins: [zodEnglishOnly, fdirBundledPicomatch],
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __gopCreateRequire } from 'node:module'; const require = __gopCreateRequire(import.meta.url);" },
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __gopCreateRequire } from 'node:module'; const require = __gopCreateRequire(import.meta.url);",
+    },
   },
 ]);

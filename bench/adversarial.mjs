@@ -22,7 +22,12 @@ function baseText() {
 
 /** The plan's free-text element that shapes fill (m104 formatted text; m100 inline markup through the mm100 prefix). */
 function freeTextSlot(text) {
-  for (const name of ['PracticalInformation', 'InformationForPatientAndRelatives', 'PatientSafetyAspects', 'RehabilitationNeedAndPotential']) {
+  for (const name of [
+    'PracticalInformation',
+    'InformationForPatientAndRelatives',
+    'PatientSafetyAspects',
+    'RehabilitationNeedAndPotential',
+  ]) {
     const match = new RegExp(`<${name}>[^<]*</${name}>`).exec(text);
     if (match) return { name, start: match.index, end: match.index + match[0].length };
   }
@@ -75,8 +80,10 @@ const summary = (report) => {
 };
 
 // Expectations: each returns undefined when the report is of the kind the shape is meant to produce, else what is wrong.
-const readWithoutFatal = (report) => (fatal(report) ? `expected no fatal finding, got ${fatal(report).ruleId}: ${fatal(report).message}` : undefined);
-const refusedWith = (ruleId) => (report) => (fatal(report)?.ruleId === ruleId ? undefined : `expected fatal ${ruleId}, got ${summary(report)}`);
+const readWithoutFatal = (report) =>
+  fatal(report) ? `expected no fatal finding, got ${fatal(report).ruleId}: ${fatal(report).message}` : undefined;
+const refusedWith = (ruleId) => (report) =>
+  fatal(report)?.ruleId === ruleId ? undefined : `expected fatal ${ruleId}, got ${summary(report)}`;
 const atLeastFindings = (ruleId, count) => (report) => {
   const bad = readWithoutFatal(report);
   if (bad) return bad;
@@ -110,7 +117,8 @@ export const SHAPES = [
     name: 'many one-space CDATA <![CDATA[ ]]>',
     build: (base, size) => intoFreeText(base, size, () => '<![CDATA[ ]]>'),
     expect: () => readWithoutFatal,
-    model: () => (parsed, slot) => (parsed.ok && parsed.message.rehabilitationPlan[slot[0].toLowerCase() + slot.slice(1)] !== undefined ? undefined : `${slot} not read`),
+    model: () => (parsed, slot) =>
+      parsed.ok && parsed.message.rehabilitationPlan[slot[0].toLowerCase() + slot.slice(1)] !== undefined ? undefined : `${slot} not read`,
   },
   {
     id: 'c',
@@ -136,7 +144,10 @@ export const SHAPES = [
       const built = intoFreeText(base, size, (k) => ` a${k}="v"`);
       const slot = freeTextSlot(base).name;
       // The attributes go into one start tag: <Bold a0="v" a1="v" ...>x</Bold>.
-      return { ...built, text: built.text.replace(`<${slot}> a0="v"`, `<${slot}><${p}:Bold a0="v"`).replace(`</${slot}>`, `>x</${p}:Bold></${slot}>`) };
+      return {
+        ...built,
+        text: built.text.replace(`<${slot}> a0="v"`, `<${slot}><${p}:Bold a0="v"`).replace(`</${slot}>`, `>x</${p}:Bold></${slot}>`),
+      };
     },
     expect: () => refusedWith('GOP-INPUT-004'),
   },
@@ -147,7 +158,13 @@ export const SHAPES = [
       // Emessage > RehabilitationPlan > free-text element is 3 levels; the inline nesting fills up to 64 exactly.
       const depth = gop.DEFAULT_PARSE_OPTIONS.maxDepth - 3;
       const names = Array.from({ length: depth }, (_, k) => `${p}:${k % 2 ? 'Italic' : 'Bold'}`);
-      const unit = names.map((n) => `<${n}>`).join('') + 'dyb tekst ' + [...names].reverse().map((n) => `</${n}>`).join('');
+      const unit =
+        names.map((n) => `<${n}>`).join('') +
+        'dyb tekst ' +
+        [...names]
+          .reverse()
+          .map((n) => `</${n}>`)
+          .join('');
       return intoFreeText(base, size, () => unit);
     },
     expect: () => readWithoutFatal,
@@ -156,8 +173,13 @@ export const SHAPES = [
   {
     id: 'f1',
     name: 'many findings: journal excerpts dated 2012-02-30',
-    build: (base, size) => intoPlan(base, size, (i) =>
-      `<JournalExcerpt><TypeOfExcerpt>Uddrag ${i}</TypeOfExcerpt><Signer><SignedBy><PersonGivenName>Preben</PersonGivenName><PersonSurnameName>Elkjær</PersonSurnameName></SignedBy><Date>2012-02-30</Date></Signer><Comment>Fri tekst</Comment></JournalExcerpt>\n`),
+    build: (base, size) =>
+      intoPlan(
+        base,
+        size,
+        (i) =>
+          `<JournalExcerpt><TypeOfExcerpt>Uddrag ${i}</TypeOfExcerpt><Signer><SignedBy><PersonGivenName>Preben</PersonGivenName><PersonSurnameName>Elkjær</PersonSurnameName></SignedBy><Date>2012-02-30</Date></Signer><Comment>Fri tekst</Comment></JournalExcerpt>\n`,
+      ),
     expect: (count) => atLeastFindings('GOP-FORMAT-001', count),
   },
   {
@@ -169,7 +191,12 @@ export const SHAPES = [
   {
     id: 'g',
     name: 'long plain text with spaces and newlines',
-    build: (base, size) => intoFreeText(base, size, (i) => `Patienten går ${i % 90} meter med rollator,   trapper med støtte.\n        Aftalt videre træning.  `),
+    build: (base, size) =>
+      intoFreeText(
+        base,
+        size,
+        (i) => `Patienten går ${i % 90} meter med rollator,   trapper med støtte.\n        Aftalt videre træning.  `,
+      ),
     expect: () => readWithoutFatal,
     model: (count) => freeTextAtLeast(count * 60),
   },
@@ -181,7 +208,13 @@ export const SHAPES = [
       const built = intoFreeText(base, size, () => `<${p}:Bold></${p}:Bold>`);
       const n = built.count;
       // The same bytes, nested instead of side by side: n levels deep (n far above 64).
-      return { ...built, text: built.text.replace(new RegExp(`<${slot}>.*</${slot}>`, 's'), `<${slot}>${`<${p}:Bold>`.repeat(n)}x${`</${p}:Bold>`.repeat(n)}</${slot}>`) };
+      return {
+        ...built,
+        text: built.text.replace(
+          new RegExp(`<${slot}>.*</${slot}>`, 's'),
+          `<${slot}>${`<${p}:Bold>`.repeat(n)}x${`</${p}:Bold>`.repeat(n)}</${slot}>`,
+        ),
+      };
     },
     expect: () => refusedWith('GOP-INPUT-004'),
   },
@@ -231,7 +264,7 @@ export function runAdversarial({ log = console.log } = {}) {
     if (shape.model) {
       const smaller = inputs[0];
       const wrong = shape.model(smaller.count)(gop.parseGop(smaller.bytes), smaller.slot);
-      if (wrong) results[0].wrong = (results[0].wrong ? results[0].wrong + '; ' : '') + wrong;
+      if (wrong) results[0].wrong = (results[0].wrong ? `${results[0].wrong}; ` : '') + wrong;
     }
     const sizeRatio = inputs[1].bytes.length / inputs[0].bytes.length;
     let { ms, rounds } = timeInputs(inputs.map((i) => i.bytes));
@@ -246,7 +279,8 @@ export function runAdversarial({ log = console.log } = {}) {
     }
     const superLinear = growth > 1.5 * sizeRatio;
     if (superLinear) flagged.push({ shape, inputs, ms, sizeRatio, growth });
-    for (const [i, r] of results.entries()) if (r.wrong) problems.push(`(${shape.id}) ${Math.round(inputs[i].bytes.length / KB)} KB: ${r.wrong}`);
+    for (const [i, r] of results.entries())
+      if (r.wrong) problems.push(`(${shape.id}) ${Math.round(inputs[i].bytes.length / KB)} KB: ${r.wrong}`);
     rows.push({
       shape: `(${shape.id}) ${shape.name}`,
       sizes: inputs.map((i) => `${Math.round(i.bytes.length / KB)} KB`).join(' / '),
@@ -261,12 +295,21 @@ export function runAdversarial({ log = console.log } = {}) {
       ...(rounds < 9 ? { rounds } : {}),
     });
   }
-  log(`\nAdversarial shapes: checkGop on each shape built from the ${base.name} at ~${SIZES.map((s) => s / KB + ' KB').join(' and ')} (median ms; flagged where time × > 1.5 × size × on two passes)`);
+  log(
+    `\nAdversarial shapes: checkGop on each shape built from the ${base.name} at ~${SIZES.map((s) => `${s / KB} KB`).join(' and ')} (median ms; flagged where time × > 1.5 × size × on two passes)`,
+  );
   console.table(rows);
-  log('units: how many times the shape\'s unit was repeated. time ×: ms large / ms small (a second pass where the first exceeded 1.5 × size ×; the table shows the milder).');
-  log('result: what checkGop made of each input; expected: whether that is the kind of result the shape must give (valid shapes: no fatal finding, and the text reached the model).');
+  log(
+    "units: how many times the shape's unit was repeated. time ×: ms large / ms small (a second pass where the first exceeded 1.5 × size ×; the table shows the milder).",
+  );
+  log(
+    'result: what checkGop made of each input; expected: whether that is the kind of result the shape must give (valid shapes: no fatal finding, and the text reached the model).',
+  );
   for (const p of problems) log(`  NOT AS EXPECTED ${p}`);
-  for (const f of flagged) log(`  SUPER-LINEAR (${f.shape.id}) ${f.shape.name}: ${f.ms[0].toFixed(1)} ms → ${f.ms[1].toFixed(1)} ms (×${f.growth.toFixed(1)}) for ×${f.sizeRatio.toFixed(2)} the bytes`);
+  for (const f of flagged)
+    log(
+      `  SUPER-LINEAR (${f.shape.id}) ${f.shape.name}: ${f.ms[0].toFixed(1)} ms → ${f.ms[1].toFixed(1)} ms (×${f.growth.toFixed(1)}) for ×${f.sizeRatio.toFixed(2)} the bytes`,
+    );
   if (problems.length) log(`  ${problems.length} input(s) not of the expected kind: their times do not measure the shape.`);
   if (!flagged.length) log('  no shape grew super-linearly.');
   return { rows, flagged, problems };

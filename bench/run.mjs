@@ -12,14 +12,32 @@ const FIXTURE = new URL('../fixtures/valid/rehabilitering-apopleksi.xml', import
 // medcom-gop itself runs only fast-xml-parser's XMLValidator and builds its tree in one pass (src/xml/tree.ts).
 const PREDEFINED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const entityDecoder = {
-  setExternalEntities() {}, addInputEntities() {}, reset() {}, setXmlVersion() {},
-  decode: (text) => (text.includes('&') ? text.replace(/&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g, (_, ref) =>
-    ref[0] !== '#' ? PREDEFINED[ref] : String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10))) : text),
+  setExternalEntities() {},
+  addInputEntities() {},
+  reset() {},
+  setXmlVersion() {},
+  decode: (text) =>
+    text.includes('&')
+      ? text.replace(/&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g, (_, ref) =>
+          ref[0] !== '#' ? PREDEFINED[ref] : String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)),
+        )
+      : text,
 };
 const parser = new XMLParser({
-  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false,
-  trimValues: false, captureMetaData: true, alwaysCreateTextNode: true, processEntities: true, entityDecoder, ignoreDeclaration: true,
-  ignorePiTags: true, maxNestedTags: 64, jPath: false,
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  captureMetaData: true,
+  alwaysCreateTextNode: true,
+  processEntities: true,
+  entityDecoder,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: 64,
+  jPath: false,
 });
 // fast-xml-parser as most of its users call it: `new XMLParser().parse(text)`, default options. Issue 5's target is
 // checkGop at ≤ 0.40× of this, on the public sample and on the ~600 KB built message.
@@ -37,7 +55,9 @@ function inputs() {
   const model = gop.parseGop(base).message;
   const excerpt = {
     typeOfExcerpt: 'Uddrag af journalnotat',
-    comment: gop.formattedText('Patienten mobiliseret med fysioterapeut. Går 20 meter med rollator, trapper med støtte.\nAftalt videre træning i kommunalt regi.'),
+    comment: gop.formattedText(
+      'Patienten mobiliseret med fysioterapeut. Går 20 meter med rollator, trapper med støtte.\nAftalt videre træning i kommunalt regi.',
+    ),
   };
   const large = structuredClone(model);
   large.rehabilitationPlan.journalExcerpt = Array.from({ length: 2300 }, () => excerpt);
@@ -66,11 +86,19 @@ function measure(contenders, bytes) {
 
 const rows = [];
 for (const input of inputs()) {
-  const text = Buffer.from(input.bytes).toString('utf8').replace(/^\uFEFF/, '');
+  const text = Buffer.from(input.bytes)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const contenders = [
     { name: 'fast-xml-parser parse (floor)', fn: () => parser.parse(text) },
     { name: 'fast-xml-parser plain parse (default options)', fn: () => plainParser.parse(text) },
-    { name: 'fast-xml-parser validate + parse', fn: () => { XMLValidator.validate(text); parser.parse(text); } },
+    {
+      name: 'fast-xml-parser validate + parse',
+      fn: () => {
+        XMLValidator.validate(text);
+        parser.parse(text);
+      },
+    },
     { name: 'fast-xml-parser validate (alone)', fn: () => XMLValidator.validate(text) },
     { name: 'parseGop', fn: () => gop.parseGop(input.bytes) },
   ];
@@ -80,31 +108,43 @@ for (const input of inputs()) {
     contenders.push({ name: `  format ${format} (one report)`, fn: () => gop.formatResults(format, [{ file: 'message.xml', report }]) });
   }
   const times = measure(contenders, input.bytes);
-  contenders.forEach((c, i) => rows.push({
-    input: input.name,
-    step: c.name,
-    'ms/message': times[i].toFixed(3),
-    'messages/s': Math.round(1000 / times[i]),
-    'x parse': (times[i] / times[0]).toFixed(2),
-    'x validate+parse': (times[i] / times[2]).toFixed(2),
-    'x plain parse': (times[i] / times[1]).toFixed(2),
-  }));
+  contenders.forEach((c, i) =>
+    rows.push({
+      input: input.name,
+      step: c.name,
+      'ms/message': times[i].toFixed(3),
+      'messages/s': Math.round(1000 / times[i]),
+      'x parse': (times[i] / times[0]).toFixed(2),
+      'x validate+parse': (times[i] / times[2]).toFixed(2),
+      'x plain parse': (times[i] / times[1]).toFixed(2),
+    }),
+  );
 }
 console.table(rows);
 const TARGET = 1.5;
-const verdicts = rows.filter((r) => r.step === 'checkGop').map((r) => `${r.input}: ${r['x parse']}× ${Number(r['x parse']) <= TARGET ? '≤' : '>'} ${TARGET}×`);
+const verdicts = rows
+  .filter((r) => r.step === 'checkGop')
+  .map((r) => `${r.input}: ${r['x parse']}× ${Number(r['x parse']) <= TARGET ? '≤' : '>'} ${TARGET}×`);
 console.log(`checkGop against the bare parse (target ≤ ${TARGET}×): ${verdicts.join('; ')}`);
 console.log('x parse: ratio to the bare fast-xml-parser parse with the options a reader of this message needs (the floor).');
 console.log('x validate+parse: ratio to fast-xml-parser used safely: its XMLValidator first, because its parse accepts malformed XML.');
 console.log('x plain parse: ratio to `new XMLParser().parse(text)`, fast-xml-parser with its default options.');
 console.log('Formatter rows time formatting one report (not reading it).');
-console.log(`\ncheckGop / fast-xml-parser's plain \`new XMLParser().parse(text)\` (default options); target ≤ ${PLAIN_TARGET.toFixed(2)}× on the public sample and the large built message:`);
+console.log(
+  `\ncheckGop / fast-xml-parser's plain \`new XMLParser().parse(text)\` (default options); target ≤ ${PLAIN_TARGET.toFixed(2)}× on the public sample and the large built message:`,
+);
 for (const r of rows.filter((row) => row.step === 'checkGop')) {
   const ratio = Number(r['x plain parse']);
   const plain = rows.find((row) => row.input === r.input && row.step.startsWith('fast-xml-parser plain parse'));
   const targeted = !r.input.startsWith('small');
-  const verdict = !targeted ? '(not a target input)' : ratio <= PLAIN_TARGET ? `meets the ${PLAIN_TARGET.toFixed(2)}× target` : `MISSES the ${PLAIN_TARGET.toFixed(2)}× target`;
-  console.log(`  ${r.input.padEnd(24)} checkGop ${r['ms/message'].padStart(8)} ms / plain parse ${plain['ms/message'].padStart(8)} ms = ${ratio.toFixed(2)}×  ${verdict}`);
+  const verdict = !targeted
+    ? '(not a target input)'
+    : ratio <= PLAIN_TARGET
+      ? `meets the ${PLAIN_TARGET.toFixed(2)}× target`
+      : `MISSES the ${PLAIN_TARGET.toFixed(2)}× target`;
+  console.log(
+    `  ${r.input.padEnd(24)} checkGop ${r['ms/message'].padStart(8)} ms / plain parse ${plain['ms/message'].padStart(8)} ms = ${ratio.toFixed(2)}×  ${verdict}`,
+  );
 }
 
 // ---- Adversarial shapes: growth of checkGop with input size, per hostile or unusual shape (bench/adversarial.mjs). ----
@@ -118,14 +158,24 @@ runAdversarial();
   for (const count of [8_000, 40_000]) {
     // every relative a personal value (name, phone) and a finding that quotes it (a phone number that is none)
     const message = structuredClone(base);
-    message.rehabilitationPlan.relatives = { relative: Array.from({ length: count }, (_, i) => ({
-      relationCode: 'datter', personGivenName: `Navn${i}`, personSurnameName: 'Ølgaard',
-      telephoneSubscriber: [{ telephoneSubscriberIdentifier: `${String(20_000_000 + i * 7).replace(/(..)(?=.)/g, '$1 ')} x` }],
-    })) };
+    message.rehabilitationPlan.relatives = {
+      relative: Array.from({ length: count }, (_, i) => ({
+        relationCode: 'datter',
+        personGivenName: `Navn${i}`,
+        personSurnameName: 'Ølgaard',
+        telephoneSubscriber: [{ telephoneSubscriberIdentifier: `${String(20_000_000 + i * 7).replace(/(..)(?=.)/g, '$1 ')} x` }],
+      })),
+    };
     const time = (redact) => median(Array.from({ length: 3 }, () => timeOnce(() => gop.validateGop(message, { redact }), 1)));
     const off = time(false);
     const on = time(true);
-    redactRows.push({ findings: count, 'validateGop ms': off.toFixed(0), 'with redact ms': on.toFixed(0), 'redaction ms': (on - off).toFixed(0), 'µs/finding': ((on - off) * 1000 / count).toFixed(1) });
+    redactRows.push({
+      findings: count,
+      'validateGop ms': off.toFixed(0),
+      'with redact ms': on.toFixed(0),
+      'redaction ms': (on - off).toFixed(0),
+      'µs/finding': (((on - off) * 1000) / count).toFixed(1),
+    });
   }
   console.log('\nRedaction: validateGop with and without redact, each finding quoting a personal value (median of 3)');
   console.table(redactRows);
@@ -145,7 +195,8 @@ runAdversarial();
     return ms;
   };
   const runs = { bare: [], cli: [] };
-  spawnMs(['-e', '0']); spawnMs([cliPath, 'validate', minimal]); // warm the file cache
+  spawnMs(['-e', '0']);
+  spawnMs([cliPath, 'validate', minimal]); // warm the file cache
   for (let i = 0; i < SPAWNS; i++) {
     runs.bare.push(spawnMs(['-e', '0']));
     runs.cli.push(spawnMs([cliPath, 'validate', minimal]));
@@ -171,7 +222,9 @@ import { fileURLToPath } from 'node:url';
 const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
 const validDir = new URL('../fixtures/valid/', import.meta.url);
 // Batch inputs are produced by the builder: each valid fixture's model with its own message id and patient.
-const templates = readdirSync(validDir).filter((f) => f.endsWith('.xml')).map((f) => gop.parseGop(readFileSync(new URL(f, validDir))).message);
+const templates = readdirSync(validDir)
+  .filter((f) => f.endsWith('.xml'))
+  .map((f) => gop.parseGop(readFileSync(new URL(f, validDir))).message);
 const dir = mkdtempSync(join(tmpdir(), 'gop-bench-'));
 for (let i = 0; i < BATCH; i++) {
   const message = structuredClone(templates[i % templates.length]);
@@ -185,8 +238,9 @@ for (let i = 0; i < BATCH; i++) {
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 function runCli(jobs) {
   // maxRSS of the whole process (worker threads included), reported by the process itself at exit.
-  const script = `process.argv=['node','gop','validate','--format','json','--output','/dev/null','--jobs','${jobs}',${JSON.stringify(dir)}];` +
-    `process.on('exit',()=>process.stderr.write('RSS '+process.resourceUsage().maxRSS+'\\n'));await import(${JSON.stringify('file://' + cli)});`;
+  const script =
+    `process.argv=['node','gop','validate','--format','json','--output','/dev/null','--jobs','${jobs}',${JSON.stringify(dir)}];` +
+    `process.on('exit',()=>process.stderr.write('RSS '+process.resourceUsage().maxRSS+'\\n'));await import(${JSON.stringify(`file://${cli}`)});`;
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -207,11 +261,26 @@ function runXmllint() {
 const batchRows = [];
 const cores = availableParallelism();
 const parallel = Math.min(cores, 3);
-for (const [name, run] of [['gop validate --jobs 1', () => runCli(1)], [`gop validate --jobs ${parallel} (worker threads)`, () => runCli(parallel)], ['xmllint --noout (native floor)', runXmllint]]) {
+for (const [name, run] of [
+  ['gop validate --jobs 1', () => runCli(1)],
+  [`gop validate --jobs ${parallel} (worker threads)`, () => runCli(parallel)],
+  ['xmllint --noout (native floor)', runXmllint],
+]) {
   const result = run();
-  if (!result) { batchRows.push({ run: name, note: 'xmllint not installed' }); continue; }
-  batchRows.push({ run: name, seconds: result.seconds.toFixed(2), 'messages/s': Math.round(BATCH / result.seconds), 'peak RSS MB': result.rss ? result.rss.toFixed(0) : '-', exit: result.status ?? '' });
+  if (!result) {
+    batchRows.push({ run: name, note: 'xmllint not installed' });
+    continue;
+  }
+  batchRows.push({
+    run: name,
+    seconds: result.seconds.toFixed(2),
+    'messages/s': Math.round(BATCH / result.seconds),
+    'peak RSS MB': result.rss ? result.rss.toFixed(0) : '-',
+    exit: result.status ?? '',
+  });
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(`\nBatch: ${BATCH} messages built from the valid fixtures (own ids and patients, UTF-8 and ISO-8859-1), whole process including start-up`);
+console.log(
+  `\nBatch: ${BATCH} messages built from the valid fixtures (own ids and patients, UTF-8 and ISO-8859-1), whole process including start-up`,
+);
 console.table(batchRows);

@@ -15,25 +15,83 @@ export { VansEnvelopeInfoSchema, type VansEnvelopeInfo } from './read/vans';
 
 // The message model: zod schemas and the types inferred from them (the binder and its compiled specs stay inside)
 export {
-  GopMessageSchema, EnvelopeSchema, LetterSchema, RehabilitationPlanSchema, PartySchema, SenderSchema, PersonSchema,
-  PatientSchema, RelativeSchema, TelephoneSchema, CoAddressSchema, CodedValueSchema, ExtraElementSchema,
-  type GopMessage, type RehabilitationPlan, type Party, type Person, type Patient, type CodedValue, type ExtraElement,
+  GopMessageSchema,
+  EnvelopeSchema,
+  LetterSchema,
+  RehabilitationPlanSchema,
+  PartySchema,
+  SenderSchema,
+  PersonSchema,
+  PatientSchema,
+  RelativeSchema,
+  TelephoneSchema,
+  CoAddressSchema,
+  CodedValueSchema,
+  ExtraElementSchema,
+  type GopMessage,
+  type RehabilitationPlan,
+  type Party,
+  type Person,
+  type Patient,
+  type CodedValue,
+  type ExtraElement,
 } from './model/schema';
-export { FormattedTextSchema, RichTextSchema, plainText, formattedText, type FormattedText, type RichText, type InlineStyle } from './model/formatted';
+export {
+  FormattedTextSchema,
+  RichTextSchema,
+  plainText,
+  formattedText,
+  type FormattedText,
+  type RichText,
+  type InlineStyle,
+} from './model/formatted';
 export type { ModelPath } from './model/locate';
 export type { DeepPartial } from './model/partial';
 
 // Findings and the standard's tables
-export { FindingSchema, SeveritySchema, LayerSchema, SEVERITIES, LAYERS, renderMessage, type Finding, type Severity, type Layer, type RuleMeta, type Texts, type MessageTable, type MessageData, type DataValue } from './findings/finding';
+export {
+  FindingSchema,
+  SeveritySchema,
+  LayerSchema,
+  SEVERITIES,
+  LAYERS,
+  renderMessage,
+  type Finding,
+  type Severity,
+  type Layer,
+  type RuleMeta,
+  type Texts,
+  type MessageTable,
+  type MessageData,
+  type DataValue,
+} from './findings/finding';
 export { LANGUAGES, LanguageSchema, type Language } from './texts/languages';
 export { NS, type NamespaceKey } from './standard/namespaces';
 export { CODE_LISTS, LEVELS, LEVEL_LABELS, type Level } from './standard/codelists';
 export { REFERENCES } from './standard/references';
-export { LEGAL_CALENDAR, GUARANTEE_DAYS, inForce, inForceFrom, legalChange, type LegalChange, type LegalChangeKey } from './standard/legal-calendar';
+export {
+  LEGAL_CALENDAR,
+  GUARANTEE_DAYS,
+  inForce,
+  inForceFrom,
+  legalChange,
+  type LegalChange,
+  type LegalChangeKey,
+} from './standard/legal-calendar';
 
 // Validating and reporting
 export { validateGop, checkGop, type ValidateOptions, type CheckOptions, type SeveritySetting } from './report/validate';
-export { GopOptionsError, ParseOptionsSchema, ValidateOptionsSchema, ValidateGopOptionsSchema, CheckOptionsSchema, BuildOptionsSchema, SeveritySettingSchema, type OptionsIssue, type ValidateGopOptions } from './options/index';
+export {
+  GopOptionsError,
+  ParseOptionsSchema,
+  ValidateOptionsSchema,
+  ValidateGopOptionsSchema,
+  CheckOptionsSchema,
+  BuildOptionsSchema,
+  SeveritySettingSchema,
+  type OptionsIssue,
+  type ValidateGopOptions,
+} from './options/index';
 export { ReportSchema, CountsSchema, FileReportSchema, reportJsonSchema, type Report, type Counts, type FileReport } from './report/report';
 export { redactParseResult } from './report/redact';
 export { rules, rulesById, RULESET_VERSION, type Rule, type RuleContext, type ValueAt } from './rules/index';
@@ -41,11 +99,36 @@ export { rules, rulesById, RULESET_VERSION, type Rule, type RuleContext, type Va
 // Facts: dates, deadlines, holidays
 export { FactsSchema, computeFacts, localDate, type Facts, type FactOptions } from './facts/facts';
 export { interpretDeadline, type DeadlineInterpretation, type DeadlineKind, type DeadlineOptions } from './facts/deadline';
-export { danishPublicHolidays, addDanishWorkingDays, isDanishWorkingDay, isDanishPublicHoliday, type DanishHoliday } from './facts/holidays';
+export {
+  danishPublicHolidays,
+  addDanishWorkingDays,
+  isDanishWorkingDay,
+  isDanishPublicHoliday,
+  type DanishHoliday,
+} from './facts/holidays';
 
 // Output formats (a streaming formatter's end() takes a Summary: addToSummary/emptySummary keep one)
-export { createFormatter, formatResults, addToSummary, emptySummary, FORMATS, type FormatName, type FileResult, type Formatter, type FormatOptions, type Summary } from './format/index';
+export {
+  createFormatter,
+  formatResults,
+  addToSummary,
+  emptySummary,
+  FORMATS,
+  type FormatName,
+  type FileResult,
+  type Formatter,
+  type FormatOptions,
+  type Summary,
+} from './format/index';
 
 // Writing
 export { buildGop, buildGopBytes, GopBuildError, type BuildOptions, type BuildIssue, type BuildEncoding } from './write/build';
-export { wrapInVans, isXsDateTime, VansWrapOptionsSchema, VANS_GGOP_DOCUMENT, type VansWrapOptions, type VansEndpoint, type VansEndPointType } from './write/vans';
+export {
+  wrapInVans,
+  isXsDateTime,
+  VansWrapOptionsSchema,
+  VANS_GGOP_DOCUMENT,
+  type VansWrapOptions,
+  type VansEndpoint,
+  type VansEndPointType,
+} from './write/vans';

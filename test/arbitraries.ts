@@ -23,13 +23,16 @@ import { gs1CheckDigit } from '../src/values/gln';
 // small helpers
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const digits = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((d) => d.join(''));
+const digits = (length: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((d) => d.join(''));
 /** JavaScript's trim() removes exactly what /\s/ matches, so a value without /\s/ at either end survives the reader. */
 const WHITESPACE = /\s/u;
 /** Characters XML 1.0 can carry (§2.2 Char), minus lone surrogates, which no encoding can write. */
 const isXmlChar = (ch: string) => {
   const c = ch.codePointAt(0)!;
-  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+  return (
+    c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff)
+  );
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -38,7 +41,11 @@ const isXmlChar = (ch: string) => {
 /** A real calendar date `YYYY-MM-DD` in [minYear, maxYear]. */
 function isoDate(minYear = 1990, maxYear = 2035): fc.Arbitrary<string> {
   return fc
-    .record({ year: fc.integer({ min: minYear, max: maxYear }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      year: fc.integer({ min: minYear, max: maxYear }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+    })
     .map(({ year, month, day }) => `${year}-${pad(month)}-${pad(Math.min(day, daysInMonth(year, month)))}`);
 }
 
@@ -60,7 +67,10 @@ function seventhDigitsFor(year: number): number[] {
 /** A valid CPR number: a real DDMMYY birth date, a 7th digit that gives its century, three more digits. */
 export const validCpr: fc.Arbitrary<string> = fc
   .record({
-    year: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1900, max: 2025 }) }, { weight: 1, arbitrary: fc.integer({ min: 1858, max: 2057 }) }),
+    year: fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: 1900, max: 2025 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 1858, max: 2057 }) },
+    ),
     month: fc.integer({ min: 1, max: 12 }),
     day: fc.integer({ min: 1, max: 31 }),
     pick: fc.nat(),
@@ -81,19 +91,85 @@ export const validGln: fc.Arbitrary<string> = fc
 // free Danish text
 
 const DANISH_WORDS = [
-  'Søren', 'Ærø', 'Åse', 'Østergård', 'Bøgh', '&', 'Søn', 'genoptræning', 'hofte', 'knæ', 'skulder', 'gangfunktion',
-  'rollator', 'træning', 'øvelser', 'dagligt', 'færdigheder', 'ældre', 'blæse', 'på', 'å', 'ø', 'æ', 'ÆØÅ', 'Ål',
-  'patienten', 'kan', 'gå', '50', 'm', 'med', 'støtte', 'fx', 'bl.a.', 'mv.', 'ca.', '<fx>', 'a<b', 'c>d', '"citat"',
-  "'apostrof'", "l'été", '&amp;', '&lt;', ']]>', '<!--', '-->', '<![CDATA[', '?>', '<?xml', '&#13;', '100%', '½', '§',
-  '€', '–', '—', '…', '«ja»', 'café', 'Zoë', '😀', '𝔊', 'Å', 'Ａ', '\u0085', '\u00AD', '\u200B', '\uFFFD',
+  'Søren',
+  'Ærø',
+  'Åse',
+  'Østergård',
+  'Bøgh',
+  '&',
+  'Søn',
+  'genoptræning',
+  'hofte',
+  'knæ',
+  'skulder',
+  'gangfunktion',
+  'rollator',
+  'træning',
+  'øvelser',
+  'dagligt',
+  'færdigheder',
+  'ældre',
+  'blæse',
+  'på',
+  'å',
+  'ø',
+  'æ',
+  'ÆØÅ',
+  'Ål',
+  'patienten',
+  'kan',
+  'gå',
+  '50',
+  'm',
+  'med',
+  'støtte',
+  'fx',
+  'bl.a.',
+  'mv.',
+  'ca.',
+  '<fx>',
+  'a<b',
+  'c>d',
+  '"citat"',
+  "'apostrof'",
+  "l'été",
+  '&amp;',
+  '&lt;',
+  ']]>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  '?>',
+  '<?xml',
+  '&#13;',
+  '100%',
+  '½',
+  '§',
+  '€',
+  '–',
+  '—',
+  '…',
+  '«ja»',
+  'café',
+  'Zoë',
+  '😀',
+  '𝔊',
+  'Å',
+  'Ａ',
+  '\u0085',
+  '\u00AD',
+  '\u200B',
+  '\uFFFD',
 ];
 /** One word character: never whitespace (as JavaScript's trim sees it), always a legal XML character. */
-const wordChar: fc.Arbitrary<string> = fc.oneof(
-  { weight: 12, arbitrary: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ') },
-  { weight: 4, arbitrary: fc.constantFrom(...'0123456789&<>"\'.,;:!?()[]{}/\\-+*=#%@$§½é€–—…«»') },
-  { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xfffd }).map((c) => String.fromCharCode(c)) },
-  { weight: 1, arbitrary: fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)) },
-).filter((ch) => isXmlChar(ch) && !WHITESPACE.test(ch));
+const wordChar: fc.Arbitrary<string> = fc
+  .oneof(
+    { weight: 12, arbitrary: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ') },
+    { weight: 4, arbitrary: fc.constantFrom(...'0123456789&<>"\'.,;:!?()[]{}/\\-+*=#%@$§½é€–—…«»') },
+    { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xfffd }).map((c) => String.fromCharCode(c)) },
+    { weight: 1, arbitrary: fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)) },
+  )
+  .filter((ch) => isXmlChar(ch) && !WHITESPACE.test(ch));
 const word = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...DANISH_WORDS) },
   { weight: 1, arbitrary: fc.string({ unit: wordChar, minLength: 1, maxLength: 8 }) },
@@ -112,8 +188,25 @@ export const danishText: fc.Arbitrary<string> = fc
 
 const GIVEN_NAMES = ['Søren', 'Åse', 'Ærbødig', 'Øjvind', 'Mette', 'Jens Peter', 'Anne-Grethe', 'Bjørn', 'Kåre', 'Zoë', 'Mads Ølgaard'];
 const SURNAMES = ['Østergård', 'Bøgh', 'Ærø', 'Kjær', 'Mølgaard', 'Nielsen', 'Bøgh-Jensen', 'Ågesen', "O'Brien", 'Damgaard Sørensen'];
-const ORGANISATIONS = ['Bøgh & Søn', 'Ærø Kommune', 'Aarhus Universitetshospital', 'Region Syddanmark', 'Sjællands Universitetshospital, Køge', 'Lægerne i Ølstykke', 'Genoptræningscenter Østerbro', 'Hvidovre Hospital <Afd. 3>', 'Frederiksberg "Sundhedshus"'];
-const DEPARTMENTS = ['Ortopædkirurgisk afdeling', 'Fysio- og ergoterapi', 'Afd. Ø', 'Medicinsk afd. M1', 'Akutmodtagelsen', 'Sengeafsnit Æ2'];
+const ORGANISATIONS = [
+  'Bøgh & Søn',
+  'Ærø Kommune',
+  'Aarhus Universitetshospital',
+  'Region Syddanmark',
+  'Sjællands Universitetshospital, Køge',
+  'Lægerne i Ølstykke',
+  'Genoptræningscenter Østerbro',
+  'Hvidovre Hospital <Afd. 3>',
+  'Frederiksberg "Sundhedshus"',
+];
+const DEPARTMENTS = [
+  'Ortopædkirurgisk afdeling',
+  'Fysio- og ergoterapi',
+  'Afd. Ø',
+  'Medicinsk afd. M1',
+  'Akutmodtagelsen',
+  'Sengeafsnit Æ2',
+];
 const STREETS = ['Østergade 12, 2. th.', 'Ærøvej 3', 'Åboulevarden 88', 'Bøgevej 7 st.', 'Søndre Ringvej 1A', 'Kongens Nytorv 1'];
 const SUBURBS = ['Ærøskøbing', 'København Ø', 'Århus C', 'Søborg', 'Frederiksberg C', 'Højbjerg'];
 const DISTRICTS = ['Østerbro', 'Ærø', 'Nørrebro', 'Vesterbro', 'Åbyhøj'];
@@ -151,22 +244,38 @@ const messageIdentifier: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.integer({ min: 2015, max: 2030 }), digits(6)).map(([y, d]) => `GGOP-${y}-${d}`),
   fc.uuid(),
 );
-const partyIdentifier: fc.Arbitrary<string> = fc.oneof(digits(7), digits(3), digits(6), fc.constantFrom('1301011', '751', '012345', 'ABC12', 'Ø-1'));
+const partyIdentifier: fc.Arbitrary<string> = fc.oneof(
+  digits(7),
+  digits(3),
+  digits(6),
+  fc.constantFrom('1301011', '751', '012345', 'ABC12', 'Ø-1'),
+);
 const deadline: fc.Arbitrary<string> = fc.oneof(
   isoDate(2015, 2030),
   fc.constantFrom('Inden for 14 dage', 'Hurtigst muligt', 'Senest 7 dage efter udskrivelse', 'Ingen', 'Snarest'),
   danishText,
 );
 const url: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom('https://www.sundhed.dk/', 'https://www.medcom.dk/standarder?id=1&lang=da', 'http://ærø.dk/genoptræning'), fc.string({ unit: fc.constantFrom(...'abcxyz0123-_'), maxLength: 8 }))
+  .tuple(
+    fc.constantFrom('https://www.sundhed.dk/', 'https://www.medcom.dk/standarder?id=1&lang=da', 'http://ærø.dk/genoptræning'),
+    fc.string({ unit: fc.constantFrom(...'abcxyz0123-_'), maxLength: 8 }),
+  )
   .map(([base, tail]) => base + tail);
 
 type Leaf = (path: readonly string[]) => fc.Arbitrary<string>;
-const c = (arbitrary: fc.Arbitrary<string>): Leaf => () => arbitrary;
-const listed = (...values: string[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: danishText });
+const c =
+  (arbitrary: fc.Arbitrary<string>): Leaf =>
+  () =>
+    arbitrary;
+const listed = (...values: string[]) =>
+  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: danishText });
 
 /** The nearest enclosing element that names a code list for TypeCode. */
-const TYPE_CODE_LISTS: Record<string, CodeListName> = { Letter: 'LetterTypeCode', ICD10Diagnoses: 'DiagnosisTypeCode', ICFClassifications: 'IcfTypeCode' };
+const TYPE_CODE_LISTS: Record<string, CodeListName> = {
+  Letter: 'LetterTypeCode',
+  ICD10Diagnoses: 'DiagnosisTypeCode',
+  ICFClassifications: 'IcfTypeCode',
+};
 const nearest = <T>(path: readonly string[], table: Record<string, T>): T | undefined => {
   for (let i = path.length - 1; i >= 0; i--) if (Object.hasOwn(table, path[i]!)) return table[path[i]!];
   return undefined;
@@ -219,7 +328,12 @@ function leafArbitrary(spec: ChildSpec, path: readonly string[]): fc.Arbitrary<s
 /** A raw text node as a reader may see it: surrounding whitespace, newlines, CR, tabs are all content here. */
 const rawText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: danishText },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(' ', '\n', '  ', '\n    ', '\t', '\r\n'), danishText, fc.constantFrom('', ' ', '\n', ' \n  ')).map(([a, b, z]) => a + b + z) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(' ', '\n', '  ', '\n    ', '\t', '\r\n'), danishText, fc.constantFrom('', ' ', '\n', ' \n  '))
+      .map(([a, b, z]) => a + b + z),
+  },
   { weight: 1, arbitrary: fc.constantFrom(' ', '\n', '\n      ', '\r', '\t ') },
 );
 
@@ -240,13 +354,20 @@ const STYLES = Object.values(INLINE_STYLES);
 function richContent(depth = 2): fc.Arbitrary<RichText[]> {
   const text: fc.Arbitrary<RichText> = rawText.map((value) => ({ type: 'text', value }));
   const brk: fc.Arbitrary<RichText> = fc.constant({ type: 'break' });
-  const node: fc.Arbitrary<RichText> = depth > 0
-    ? fc.oneof(
-      { weight: 4, arbitrary: text },
-      { weight: 2, arbitrary: brk },
-      { weight: 2, arbitrary: fc.record({ type: fc.constantFrom(...STYLES), content: richContent(depth - 1) }, { noNullPrototype: true }) as fc.Arbitrary<RichText> },
-    )
-    : fc.oneof({ weight: 2, arbitrary: text }, { weight: 1, arbitrary: brk });
+  const node: fc.Arbitrary<RichText> =
+    depth > 0
+      ? fc.oneof(
+          { weight: 4, arbitrary: text },
+          { weight: 2, arbitrary: brk },
+          {
+            weight: 2,
+            arbitrary: fc.record(
+              { type: fc.constantFrom(...STYLES), content: richContent(depth - 1) },
+              { noNullPrototype: true },
+            ) as fc.Arbitrary<RichText>,
+          },
+        )
+      : fc.oneof({ weight: 2, arbitrary: text }, { weight: 1, arbitrary: brk });
   return fc.array(node, { minLength: 1, maxLength: 5 }).map(mergeText);
 }
 
@@ -270,10 +391,14 @@ const ABSENT: unique symbol = Symbol('absent');
 
 function valueArbitrary(spec: ChildSpec, path: readonly string[], density: Density): fc.Arbitrary<unknown> {
   switch (spec.kind) {
-    case 'flag': return fc.constant(true);
-    case 'text': return leafArbitrary(spec, path);
-    case 'formatted': return formattedArbitrary;
-    case 'object': return elementArbitrary(spec.element!, path, density);
+    case 'flag':
+      return fc.constant(true);
+    case 'text':
+      return leafArbitrary(spec, path);
+    case 'formatted':
+      return formattedArbitrary;
+    case 'object':
+      return elementArbitrary(spec.element!, path, density);
   }
 }
 
@@ -286,7 +411,11 @@ function childArbitrary(spec: ChildSpec, path: readonly string[], density: Densi
 }
 
 /** A record of an element's children, in the schema's order: required ones always, optional ones absent (no key) or present. */
-function elementArbitrary(spec: ElementSpec, path: readonly string[], density: Density = 'balanced'): fc.Arbitrary<Record<string, unknown>> {
+function elementArbitrary(
+  spec: ElementSpec,
+  path: readonly string[],
+  density: Density = 'balanced',
+): fc.Arbitrary<Record<string, unknown>> {
   const { absent, present } = PRESENCE[density];
   const children = spec.children.map((child) => {
     const arbitrary = childArbitrary(child, path, density);
@@ -296,7 +425,9 @@ function elementArbitrary(spec: ElementSpec, path: readonly string[], density: D
   });
   return fc.tuple(...children).map((values) => {
     const out: Record<string, unknown> = {};
-    values.forEach((value, i) => { if (value !== ABSENT) out[spec.children[i]!.prop] = value; });
+    values.forEach((value, i) => {
+      if (value !== ABSENT) out[spec.children[i]!.prop] = value;
+    });
     return out;
   });
 }
@@ -309,10 +440,10 @@ export function messageArbitrary(density?: Density): fc.Arbitrary<GopMessage> {
   const arbitrary = density
     ? elementArbitrary(MESSAGE_SPEC, ['Emessage'], density)
     : fc.oneof(
-      { weight: 2, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], 'dense') },
-      { weight: 2, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], 'balanced') },
-      { weight: 1, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], 'sparse') },
-    );
+        { weight: 2, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], 'dense') },
+        { weight: 2, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], 'balanced') },
+        { weight: 1, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], 'sparse') },
+      );
   return arbitrary as unknown as fc.Arbitrary<GopMessage>;
 }
 
@@ -342,14 +473,22 @@ export interface Occurrence {
 /** Every child property of every element in a message: present ones, and absent ones of present parents. */
 export function occurrences(message: unknown, spec: ElementSpec = MESSAGE_SPEC): Occurrence[] {
   const out: Occurrence[] = [];
-  const walk = (value: Record<string, unknown>, element: ElementSpec, modelPath: (string | number)[], xmlPath: string, specPath: string) => {
+  const walk = (
+    value: Record<string, unknown>,
+    element: ElementSpec,
+    modelPath: (string | number)[],
+    xmlPath: string,
+    specPath: string,
+  ) => {
     for (const child of element.children) {
       const v = value[child.prop];
       const here = { modelPath: [...modelPath, child.prop], xmlPath: `${xmlPath}/${child.name}`, specPath: `${specPath}/${child.name}` };
       out.push({ spec: child, ...here, present: v !== undefined });
       if (v === undefined || child.kind !== 'object') continue;
       if (child.many) {
-        (v as Record<string, unknown>[]).forEach((item, i) => walk(item, child.element!, [...here.modelPath, i], `${here.xmlPath}[${i + 1}]`, here.specPath));
+        (v as Record<string, unknown>[]).forEach((item, i) =>
+          walk(item, child.element!, [...here.modelPath, i], `${here.xmlPath}[${i + 1}]`, here.specPath),
+        );
       } else walk(v as Record<string, unknown>, child.element!, here.modelPath, here.xmlPath, here.specPath);
     }
   };
@@ -370,11 +509,16 @@ const escapeMarkup = (text: string, attribute = false) => {
 /** Text of kept content: Danish, markup characters, and characters ISO-8859-1 lacks (written as references there). */
 const keptWords: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: danishText },
-  { weight: 2, arbitrary: fc.constantFrom('5 €', 'Łódź', '名字', '😀 ok', '"citat" & <tag>', ']]>', '--> <x>', 'a="1"><m100:CivilRegistrationNumber>') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('5 €', 'Łódź', '名字', '😀 ok', '"citat" & <tag>', ']]>', '--> <x>', 'a="1"><m100:CivilRegistrationNumber>'),
+  },
 );
 /** Comments and CDATA may hold only what they can: ISO-8859-1 characters in comments (no reference is possible there). */
 const commentText = fc.constantFrom(' note ', ' Ærø & <b> ', ' x ', '');
-const cdataText = fc.oneof(danishText, fc.constantFrom('<b>€</b>', 'a && b', '名 ]] >'), fc.constant('')).map((t) => t.replace(/]]>/g, ']] >').replace(/\r/g, ''));
+const cdataText = fc
+  .oneof(danishText, fc.constantFrom('<b>€</b>', 'a && b', '名 ]] >'), fc.constant(''))
+  .map((t) => t.replace(/]]>/g, ']] >').replace(/\r/g, ''));
 
 /** An element the standard does not know: own or ancestor prefixes, attributes, text, CDATA, comments, nesting. */
 function keptElement(depth = 2): fc.Arbitrary<string> {
@@ -385,34 +529,49 @@ function keptElement(depth = 2): fc.Arbitrary<string> {
     fc.constant('<Child/>'),
     fc.constant('<?vendor pi?>'),
   );
-  const child = depth > 0 ? fc.oneof({ weight: 3, arbitrary: leaf }, { weight: 1, arbitrary: fc.constant(null).chain(() => keptElement(depth - 1)) }) : leaf;
-  return fc.tuple(
-    fc.constantFrom(
-      { open: 'v:Ext', close: 'v:Ext' },
-      { open: 'v:Kaffe', close: 'v:Kaffe' },
-      { open: 'Kaffe', close: 'Kaffe' },
-      { open: 'q:Q', close: 'q:Q' },
-      { open: 'x:Own xmlns:x="urn:own"', close: 'x:Own' },
-      { open: 'Plain xmlns=""', close: 'Plain' },
-      { open: 'v:Ext xmlns:v="urn:vendor:own"', close: 'v:Ext' },
-    ),
-    fc.subarray([' a="1"', ' q:b="2"', ' xml:lang="da"', ' v:c="x"'], { minLength: 0 }),
-    keptWords,
-    fc.array(child, { maxLength: 4 }),
-  ).map(([name, attributes, value, children]) => {
-    const attrs = attributes.map((a) => `${a.slice(0, a.indexOf('"'))}"${escapeMarkup(value, true)}"`).join('');
-    return children.length ? `<${name.open}${attrs}>${children.join('')}</${name.close}>` : `<${name.open}${attrs}/>`;
-  });
+  const child =
+    depth > 0
+      ? fc.oneof({ weight: 3, arbitrary: leaf }, { weight: 1, arbitrary: fc.constant(null).chain(() => keptElement(depth - 1)) })
+      : leaf;
+  return fc
+    .tuple(
+      fc.constantFrom(
+        { open: 'v:Ext', close: 'v:Ext' },
+        { open: 'v:Kaffe', close: 'v:Kaffe' },
+        { open: 'Kaffe', close: 'Kaffe' },
+        { open: 'q:Q', close: 'q:Q' },
+        { open: 'x:Own xmlns:x="urn:own"', close: 'x:Own' },
+        { open: 'Plain xmlns=""', close: 'Plain' },
+        { open: 'v:Ext xmlns:v="urn:vendor:own"', close: 'v:Ext' },
+      ),
+      fc.subarray([' a="1"', ' q:b="2"', ' xml:lang="da"', ' v:c="x"'], { minLength: 0 }),
+      keptWords,
+      fc.array(child, { maxLength: 4 }),
+    )
+    .map(([name, attributes, value, children]) => {
+      const attrs = attributes.map((a) => `${a.slice(0, a.indexOf('"'))}"${escapeMarkup(value, true)}"`).join('');
+      return children.length ? `<${name.open}${attrs}>${children.join('')}</${name.close}>` : `<${name.open}${attrs}/>`;
+    });
 }
 
-export interface Insertion { at: number; what: 'element' | 'text' | 'attribute'; snippet: string }
+export interface Insertion {
+  at: number;
+  what: 'element' | 'text' | 'attribute';
+  snippet: string;
+}
 
 /** Where and what to add to a document: `at` picks a start tag (modulo their number). */
 export const insertions: fc.Arbitrary<Insertion[]> = fc.array(
   fc.oneof(
     { weight: 3, arbitrary: fc.record({ at: fc.nat(), what: fc.constant('element' as const), snippet: keptElement() }) },
-    { weight: 1, arbitrary: fc.record({ at: fc.nat(), what: fc.constant('text' as const), snippet: keptWords.map((t) => escapeMarkup(t)) }) },
-    { weight: 1, arbitrary: fc.record({ at: fc.nat(), what: fc.constant('attribute' as const), snippet: keptWords.map((t) => escapeMarkup(t, true)) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ at: fc.nat(), what: fc.constant('text' as const), snippet: keptWords.map((t) => escapeMarkup(t)) }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ at: fc.nat(), what: fc.constant('attribute' as const), snippet: keptWords.map((t) => escapeMarkup(t, true)) }),
+    },
   ),
   { minLength: 1, maxLength: 5 },
 );
@@ -429,7 +588,11 @@ export function withInsertions(xml: string, list: readonly Insertion[]): string 
   // from the last position back, so that earlier positions stay where they are
   // an attribute goes before the start tag's ">", the rest after it
   const placed = list
-    .map((insertion, n) => ({ ...insertion, n, position: starts[insertion.at % starts.length]! - (insertion.what === 'attribute' ? 1 : 0) }))
+    .map((insertion, n) => ({
+      ...insertion,
+      n,
+      position: starts[insertion.at % starts.length]! - (insertion.what === 'attribute' ? 1 : 0),
+    }))
     .sort((a, b) => b.position - a.position || b.n - a.n);
   for (const { position, what, snippet, n } of placed) {
     out = `${out.slice(0, position)}${what === 'attribute' ? ` v:n${n}="${snippet}"` : snippet}${out.slice(position)}`;

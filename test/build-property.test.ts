@@ -8,18 +8,42 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildGop, buildGopBytes, checkGop, GopBuildError, GopMessageSchema, parseGop, plainText, validateGop, type BuildOptions, type Finding, type GopMessage, type RichText } from '../src/index';
+import {
+  buildGop,
+  buildGopBytes,
+  checkGop,
+  GopBuildError,
+  GopMessageSchema,
+  parseGop,
+  plainText,
+  validateGop,
+  type BuildOptions,
+  type Finding,
+  type GopMessage,
+  type RichText,
+} from '../src/index';
 import { INLINE_STYLES } from '../src/model/formatted';
 import { cprBirthDate } from '../src/values/cpr';
 import { isIsoDate, isTime } from '../src/values/date';
 import { isValidGln } from '../src/values/gln';
-import { danishText, insertions, messageArbitrary, occurrences, specPaths, validCpr, validGln, withInsertions, type Occurrence } from './arbitraries';
+import {
+  danishText,
+  insertions,
+  messageArbitrary,
+  occurrences,
+  specPaths,
+  validCpr,
+  validGln,
+  withInsertions,
+  type Occurrence,
+} from './arbitraries';
 import { meaningful } from './kept-helpers';
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 300) || 300);
-const SEED = process.env.FUZZ_SEED !== undefined && process.env.FUZZ_SEED !== '' && Number.isFinite(Number(process.env.FUZZ_SEED))
-  ? Number(process.env.FUZZ_SEED)
-  : 20190305;
+const SEED =
+  process.env.FUZZ_SEED !== undefined && process.env.FUZZ_SEED !== '' && Number.isFinite(Number(process.env.FUZZ_SEED))
+    ? Number(process.env.FUZZ_SEED)
+    : 20190305;
 const params = (numRuns = RUNS): fc.Parameters<unknown> => ({ numRuns, seed: SEED, endOnFailure: false });
 /** vitest's 60 s default stays for the default runs; more runs by hand get more time */
 const timeoutFor = (runs: number, msPerRun = 150) => Math.max(60_000, runs * msPerRun);
@@ -27,7 +51,8 @@ const timeoutFor = (runs: number, msPerRun = 150) => Math.max(60_000, runs * msP
 /** The message the reader makes of a document; fails with the reader's findings when it makes none. */
 function reread(input: string | Uint8Array): GopMessage {
   const result = parseGop(input);
-  if (!result.ok) throw new Error(`the built document does not read:\n${result.findings.map((f) => `  ${f.ruleId} ${f.path}: ${f.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`the built document does not read:\n${result.findings.map((f) => `  ${f.ruleId} ${f.path}: ${f.message}`).join('\n')}`);
   return result.message;
 }
 
@@ -46,7 +71,9 @@ const describeFinding = (f: Finding) => `${f.ruleId} ${f.severity} ${f.path}: ${
 
 /** Follows a model path to the object that holds its last segment. */
 const holderOf = (root: unknown, modelPath: readonly (string | number)[]) =>
-  modelPath.slice(0, -1).reduce<Record<string | number, unknown>>((v, k) => v[k] as Record<string | number, unknown>, root as Record<string | number, unknown>);
+  modelPath
+    .slice(0, -1)
+    .reduce<Record<string | number, unknown>>((v, k) => v[k] as Record<string | number, unknown>, root as Record<string | number, unknown>);
 const lastOf = (modelPath: readonly (string | number)[]) => modelPath[modelPath.length - 1]!;
 
 const ROUND_TRIPS: { label: string; build: (m: GopMessage) => string | Uint8Array }[] = [
@@ -107,11 +134,18 @@ describe('the arbitraries', () => {
       });
     };
     const styles = new Set<string>();
-    const collect = (content: RichText[]) => content.forEach((n) => { styles.add(n.type); if ('content' in n) collect(n.content); });
+    const collect = (content: RichText[]) =>
+      content.forEach((n) => {
+        styles.add(n.type);
+        if ('content' in n) collect(n.content);
+      });
     for (const m of fc.sample(messageArbitrary(), { numRuns: 100, seed: SEED })) {
       for (const o of occurrences(m)) {
         if (!o.present || o.spec.kind !== 'formatted') continue;
-        const value = o.modelPath.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], m) as { text: string; content: RichText[] };
+        const value = o.modelPath.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], m) as {
+          text: string;
+          content: RichText[];
+        };
         check(value.content);
         collect(value.content);
         expect(value.text).toBe(plainText(value.content));
@@ -127,7 +161,8 @@ describe('the generator is derived from the schema', () => {
     expect(all.length).toBeGreaterThan(100);
     expect(all).toContain('Emessage/RehabilitationPlan/Patient/CivilRegistrationNumber');
     const seen = new Set<string>();
-    for (const m of fc.sample(messageArbitrary(), { numRuns: 200, seed: SEED })) for (const o of occurrences(m)) if (o.present) seen.add(o.specPath);
+    for (const m of fc.sample(messageArbitrary(), { numRuns: 200, seed: SEED }))
+      for (const o of occurrences(m)) if (o.present) seen.add(o.specPath);
     expect(all.filter((p) => !seen.has(p))).toEqual([]);
   });
 
@@ -137,44 +172,69 @@ describe('the generator is derived from the schema', () => {
       const undefinedAt: string[] = [];
       const walk = (v: unknown, path: string) => {
         if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
-        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { if (x === undefined) undefinedAt.push(`${path}.${k}`); walk(x, `${path}.${k}`); }
+        else if (v && typeof v === 'object')
+          for (const [k, x] of Object.entries(v)) {
+            if (x === undefined) undefinedAt.push(`${path}.${k}`);
+            walk(x, `${path}.${k}`);
+          }
       };
       walk(m, '');
       expect(undefinedAt).toEqual([]);
     }
   });
 
-  it('GopMessageSchema accepts every generated message', () => {
-    fc.assert(fc.property(messageArbitrary(), (m) => {
-      const parsed = GopMessageSchema.safeParse(m);
-      expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-    }), params());
-  }, timeoutFor(RUNS, 20));
+  it(
+    'GopMessageSchema accepts every generated message',
+    () => {
+      fc.assert(
+        fc.property(messageArbitrary(), (m) => {
+          const parsed = GopMessageSchema.safeParse(m);
+          expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+        }),
+        params(),
+      );
+    },
+    timeoutFor(RUNS, 20),
+  );
 });
 
 describe('build → parse gives the generated message back', () => {
-  it('under every writing style, and the checker finds no input or structure problem', () => {
-    fc.assert(fc.property(messageArbitrary(), (m) => {
-      const documents = ROUND_TRIPS.map(({ label, build }) => ({ label, document: build(m) }));
-      for (const { label, document } of documents) expect(reread(document), label).toEqual(m);
-      const report = checkGop(documents[0]!.document);
-      expect(report.findings.filter((f) => /^GOP-(STRUCT|INPUT)-/.test(f.ruleId)).map(describeFinding)).toEqual([]);
-      // The same model, so the same findings as validating the object itself (in document order there, rule order here).
-      const direct = validateGop(m);
-      expect(report.findings.map(describeFinding).sort()).toEqual(direct.findings.map(describeFinding).sort());
-      expect(report.valid).toBe(direct.valid);
-    }), params());
-  }, timeoutFor(RUNS));
+  it(
+    'under every writing style, and the checker finds no input or structure problem',
+    () => {
+      fc.assert(
+        fc.property(messageArbitrary(), (m) => {
+          const documents = ROUND_TRIPS.map(({ label, build }) => ({ label, document: build(m) }));
+          for (const { label, document } of documents) expect(reread(document), label).toEqual(m);
+          const report = checkGop(documents[0]!.document);
+          expect(report.findings.filter((f) => /^GOP-(STRUCT|INPUT)-/.test(f.ruleId)).map(describeFinding)).toEqual([]);
+          // The same model, so the same findings as validating the object itself (in document order there, rule order here).
+          const direct = validateGop(m);
+          expect(report.findings.map(describeFinding).sort()).toEqual(direct.findings.map(describeFinding).sort());
+          expect(report.valid).toBe(direct.valid);
+        }),
+        params(),
+      );
+    },
+    timeoutFor(RUNS),
+  );
 
-  it('under any pair of distinct prefixes (NCNames, with æøå, or the default namespace)', () => {
-    const prefix = fc.constantFrom('', 'm104', 'm100', 'gop', 'fælles', 'ns1', 'a.b-c', '_x', 'Æ', 'ø2');
-    const pair = fc.tuple(prefix, prefix).filter(([a, b]) => a !== b);
-    fc.assert(fc.property(messageArbitrary('sparse'), pair, fc.boolean(), (m, [m104, m100], pretty) => {
-      const options: BuildOptions = { prefixes: { m104, m100 }, pretty };
-      expect(reread(buildGop(m, options))).toEqual(m);
-      expect(reread(buildGopBytes(m, { ...options, encoding: 'ISO-8859-1' }))).toEqual(m);
-    }), params(Math.max(1, Math.round(RUNS / 3))));
-  }, timeoutFor(RUNS, 50));
+  it(
+    'under any pair of distinct prefixes (NCNames, with æøå, or the default namespace)',
+    () => {
+      const prefix = fc.constantFrom('', 'm104', 'm100', 'gop', 'fælles', 'ns1', 'a.b-c', '_x', 'Æ', 'ø2');
+      const pair = fc.tuple(prefix, prefix).filter(([a, b]) => a !== b);
+      fc.assert(
+        fc.property(messageArbitrary('sparse'), pair, fc.boolean(), (m, [m104, m100], pretty) => {
+          const options: BuildOptions = { prefixes: { m104, m100 }, pretty };
+          expect(reread(buildGop(m, options))).toEqual(m);
+          expect(reread(buildGopBytes(m, { ...options, encoding: 'ISO-8859-1' }))).toEqual(m);
+        }),
+        params(Math.max(1, Math.round(RUNS / 3))),
+      );
+    },
+    timeoutFor(RUNS, 50),
+  );
 });
 
 describe('content kept aside (extraElements) through the builder', () => {
@@ -182,7 +242,8 @@ describe('content kept aside (extraElements) through the builder', () => {
   // ISO-8859-1 lacks, CDATA, comments, nesting), stray text and attributes added anywhere, then read: the model the
   // reader makes must come back from the builder in every layout and encoding.
   // (text added to Letter/TypeCode makes it no G-GOP message: those few are left out)
-  const kept = fc.tuple(messageArbitrary('sparse'), insertions, fc.boolean())
+  const kept = fc
+    .tuple(messageArbitrary('sparse'), insertions, fc.boolean())
     .map(([m, list, pretty]) => parseGop(withInsertions(buildGop(m, { pretty }), list)))
     .filter((result) => result.ok || !result.findings.some((f) => f.ruleId === 'GOP-INPUT-005'))
     .map((result) => {
@@ -190,25 +251,32 @@ describe('content kept aside (extraElements) through the builder', () => {
       return result.message;
     });
 
-  it('every kept element, text and attribute comes back: exactly in UTF-8, with the same meaning (and a fixpoint) in ISO-8859-1', () => {
-    let withExtras = 0;
-    let runs = 0;
-    fc.assert(fc.property(kept, (m) => {
-      runs++;
-      if (m.extraElements?.length) withExtras++; // (text added to a text element is its value, not kept aside)
-      for (const pretty of [false, true]) {
-        expect(reread(buildGop(m, { pretty })), `UTF-8, pretty ${pretty}`).toEqual(m);
-        const latin1 = buildGop(m, { pretty, encoding: 'ISO-8859-1' });
-        expect(/[^\u0000-\u00FF]/u.test(latin1)).toBe(false);
-        const again = reread(buildGopBytes(m, { pretty, encoding: 'ISO-8859-1' }));
-        expect(meaningful(again), `ISO-8859-1, pretty ${pretty}`).toEqual(meaningful(m));
-        expect(reread(buildGopBytes(again, { pretty, encoding: 'ISO-8859-1' }))).toEqual(again);
-      }
-      const prefixed = reread(buildGop(m, { prefixes: { m104: 'gop', m100: '' } }));
-      expect(meaningful(prefixed), 'other prefixes').toEqual(meaningful(m));
-    }), params(Math.max(1, Math.round(RUNS / 2))));
-    expect(withExtras).toBeGreaterThan(runs / 2);
-  }, timeoutFor(RUNS, 80));
+  it(
+    'every kept element, text and attribute comes back: exactly in UTF-8, with the same meaning (and a fixpoint) in ISO-8859-1',
+    () => {
+      let withExtras = 0;
+      let runs = 0;
+      fc.assert(
+        fc.property(kept, (m) => {
+          runs++;
+          if (m.extraElements?.length) withExtras++; // (text added to a text element is its value, not kept aside)
+          for (const pretty of [false, true]) {
+            expect(reread(buildGop(m, { pretty })), `UTF-8, pretty ${pretty}`).toEqual(m);
+            const latin1 = buildGop(m, { pretty, encoding: 'ISO-8859-1' });
+            expect(/[^\u0000-\u00FF]/u.test(latin1)).toBe(false);
+            const again = reread(buildGopBytes(m, { pretty, encoding: 'ISO-8859-1' }));
+            expect(meaningful(again), `ISO-8859-1, pretty ${pretty}`).toEqual(meaningful(m));
+            expect(reread(buildGopBytes(again, { pretty, encoding: 'ISO-8859-1' }))).toEqual(again);
+          }
+          const prefixed = reread(buildGop(m, { prefixes: { m104: 'gop', m100: '' } }));
+          expect(meaningful(prefixed), 'other prefixes').toEqual(meaningful(m));
+        }),
+        params(Math.max(1, Math.round(RUNS / 2))),
+      );
+      expect(withExtras).toBeGreaterThan(runs / 2);
+    },
+    timeoutFor(RUNS, 80),
+  );
 });
 
 describe('an incomplete message is refused with the path of what is missing', () => {
@@ -217,30 +285,50 @@ describe('an incomplete message is refused with the path of what is missing', ()
     return fc.constantFrom(...required).map((o) => ({ m, o }));
   });
 
-  it('removing any required property makes buildGop throw a GopBuildError naming its XML path', () => {
-    fc.assert(fc.property(withRemoval, ({ m, o }) => {
-      const broken = structuredClone(m);
-      delete holderOf(broken, o.modelPath)[lastOf(o.modelPath)];
-      expect(issuesOf(() => buildGop(broken)), 'no GopBuildError').toBeDefined();
-      expect(issuesOf(() => buildGop(broken))).toContain(o.xmlPath);
-    }), params());
-  }, timeoutFor(RUNS, 40));
+  it(
+    'removing any required property makes buildGop throw a GopBuildError naming its XML path',
+    () => {
+      fc.assert(
+        fc.property(withRemoval, ({ m, o }) => {
+          const broken = structuredClone(m);
+          delete holderOf(broken, o.modelPath)[lastOf(o.modelPath)];
+          expect(
+            issuesOf(() => buildGop(broken)),
+            'no GopBuildError',
+          ).toBeDefined();
+          expect(issuesOf(() => buildGop(broken))).toContain(o.xmlPath);
+        }),
+        params(),
+      );
+    },
+    timeoutFor(RUNS, 40),
+  );
 
-  it('a required list below its minimum, or any list above its maximum, is refused with the list\'s path', () => {
-    const lists = messageArbitrary().chain((m): fc.Arbitrary<{ m: GopMessage; o: Occurrence | undefined }> => {
-      const bounded = occurrences(m).filter((o) => o.present && o.spec.many && (o.spec.min >= 1 || Number.isFinite(o.spec.max)));
-      return bounded.length ? fc.constantFrom(...bounded).map((o) => ({ m, o })) : fc.constant({ m, o: undefined });
-    });
-    fc.assert(fc.property(lists, ({ m, o }) => {
-      fc.pre(o !== undefined);
-      const broken = structuredClone(m);
-      const list = holderOf(broken, o!.modelPath)[lastOf(o!.modelPath)] as unknown[];
-      if (Number.isFinite(o!.spec.max)) while (list.length <= o!.spec.max) list.push(structuredClone(list[0]));
-      else list.length = o!.spec.min - 1;
-      expect(issuesOf(() => buildGop(broken)), 'no GopBuildError').toBeDefined();
-      expect(issuesOf(() => buildGop(broken))).toContain(o!.xmlPath);
-    }), params(Math.max(1, Math.round(RUNS / 3))));
-  }, timeoutFor(RUNS, 40));
+  it(
+    "a required list below its minimum, or any list above its maximum, is refused with the list's path",
+    () => {
+      const lists = messageArbitrary().chain((m): fc.Arbitrary<{ m: GopMessage; o: Occurrence | undefined }> => {
+        const bounded = occurrences(m).filter((o) => o.present && o.spec.many && (o.spec.min >= 1 || Number.isFinite(o.spec.max)));
+        return bounded.length ? fc.constantFrom(...bounded).map((o) => ({ m, o })) : fc.constant({ m, o: undefined });
+      });
+      fc.assert(
+        fc.property(lists, ({ m, o }) => {
+          fc.pre(o !== undefined);
+          const broken = structuredClone(m);
+          const list = holderOf(broken, o!.modelPath)[lastOf(o!.modelPath)] as unknown[];
+          if (Number.isFinite(o!.spec.max)) while (list.length <= o!.spec.max) list.push(structuredClone(list[0]));
+          else list.length = o!.spec.min - 1;
+          expect(
+            issuesOf(() => buildGop(broken)),
+            'no GopBuildError',
+          ).toBeDefined();
+          expect(issuesOf(() => buildGop(broken))).toContain(o!.xmlPath);
+        }),
+        params(Math.max(1, Math.round(RUNS / 3))),
+      );
+    },
+    timeoutFor(RUNS, 40),
+  );
 });
 
 describe('builder refusals (were bugs, fixed)', () => {
@@ -256,11 +344,14 @@ describe('builder refusals (were bugs, fixed)', () => {
       const leaves = occurrences(m).filter((o) => o.present && o.spec.min >= 1 && o.spec.kind === 'text');
       return fc.tuple(fc.constantFrom(...leaves), fc.constantFrom('', ' ', '\n  ')).map(([o, blank]) => ({ m, o, blank }));
     });
-    fc.assert(fc.property(blanked, ({ m, o, blank }) => {
-      const broken = structuredClone(m);
-      holderOf(broken, o.modelPath)[lastOf(o.modelPath)] = blank;
-      expect(issuesOf(() => buildGop(broken)) ?? []).toContain(o.xmlPath);
-    }), { ...params(50), endOnFailure: true });
+    fc.assert(
+      fc.property(blanked, ({ m, o, blank }) => {
+        const broken = structuredClone(m);
+        holderOf(broken, o.modelPath)[lastOf(o.modelPath)] = blank;
+        expect(issuesOf(() => buildGop(broken)) ?? []).toContain(o.xmlPath);
+      }),
+      { ...params(50), endOnFailure: true },
+    );
   });
 
   // Was a bug (fixed): checkInput refuses the characters XML 1.0 cannot carry (C0 controls, U+FFFE, U+FFFF) but not a lone surrogate
@@ -280,7 +371,10 @@ describe('builder refusals (were bugs, fixed)', () => {
   // buildGop's own output fails with GOP-INPUT-001); buildGop should throw a GopBuildError, as it does for two equal prefixes.
   it('refuses a prefix that is not an NCName', () => {
     for (const bad of ['1bad', 'a b', 'a:b', 'a"b', '<']) {
-      expect(issuesOf(() => buildGop(base(), { prefixes: { m104: bad } })), bad).toBeDefined();
+      expect(
+        issuesOf(() => buildGop(base(), { prefixes: { m104: bad } })),
+        bad,
+      ).toBeDefined();
     }
   });
 
@@ -288,8 +382,14 @@ describe('builder refusals (were bugs, fixed)', () => {
   // be declared). buildGop binds them to the MedCom namespaces; our reader accepts that, namespace-aware parsers reject it.
   it('refuses the reserved prefixes xml and xmlns', () => {
     for (const reserved of ['xml', 'xmlns']) {
-      expect(issuesOf(() => buildGop(base(), { prefixes: { m104: reserved } })), reserved).toBeDefined();
-      expect(issuesOf(() => buildGop(base(), { prefixes: { m100: reserved } })), reserved).toBeDefined();
+      expect(
+        issuesOf(() => buildGop(base(), { prefixes: { m104: reserved } })),
+        reserved,
+      ).toBeDefined();
+      expect(
+        issuesOf(() => buildGop(base(), { prefixes: { m100: reserved } })),
+        reserved,
+      ).toBeDefined();
     }
   });
 });

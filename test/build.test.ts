@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { buildGop, buildGopBytes, checkGop, formattedText, GopBuildError, parseGop, wrapInVans, type GopMessage } from '../src/index';
 import { FIXTURES_DIR, haveSamples, sampleBytes } from './helpers';
 
-interface ManifestEntry { file: string; expectRules: string[] }
+interface ManifestEntry {
+  file: string;
+  expectRules: string[];
+}
 const manifest: ManifestEntry[] = JSON.parse(readFileSync(`${FIXTURES_DIR}manifest.json`, 'utf8'));
 const read = (file: string) => readFileSync(`${FIXTURES_DIR}${file}`);
 const minimal = () => {
@@ -124,11 +127,16 @@ describe('the builder refuses an invalid plan (GopBuildError)', () => {
   it('refuses an empty mandatory element (the fixture for GOP-STRUCT-004)', () => {
     const result = parseGop(read('invalid/GOP-STRUCT-004--empty-patient-surname.xml'));
     if (!result.ok) throw new Error('not ok');
-    expect(() => buildGop(result.message)).toThrow(/\/Emessage\/RehabilitationPlan\/Patient\/PersonSurnameName: The mandatory element PersonSurnameName is present but empty/);
+    expect(() => buildGop(result.message)).toThrow(
+      /\/Emessage\/RehabilitationPlan\/Patient\/PersonSurnameName: The mandatory element PersonSurnameName is present but empty/,
+    );
   });
 
   it('refuses a misspelt property, text that disagrees with its content, and a bad prefix', () => {
-    const misspelt = { ...minimal(), rehabilitationPlan: { ...minimal().rehabilitationPlan, rehabilitationDeadlne: 'inden for 7 dage' } } as unknown as GopMessage;
+    const misspelt = {
+      ...minimal(),
+      rehabilitationPlan: { ...minimal().rehabilitationPlan, rehabilitationDeadlne: 'inden for 7 dage' },
+    } as unknown as GopMessage;
     expect(() => buildGop(misspelt)).toThrow(/"rehabilitationDeadlne" is not part of the G-GOP model/);
     const mismatch = minimal();
     mismatch.rehabilitationPlan.abilityAtDischargeSummary = { text: 'Går med rollator', content: [] };
@@ -158,15 +166,21 @@ describe('wrapInVans', () => {
     const bytes = buildGopBytes(message, { encoding: 'ISO-8859-1' });
     const envelope = wrapInVans(bytes, {
       // the envelope addressed as the plan is (GOP-INPUT-006 otherwise)
-      sender: { id: message.rehabilitationPlan.sender.eanIdentifier! }, receiver: { id: message.rehabilitationPlan.receiver.eanIdentifier!, endPointType: 'EAN' },
-      envelopeIdentifier: '0f8fad5b-d9cb-469f-a165-70867728950e', messageIdentifier: '7c9e6679-7425-40de-944b-e07fc1f90ae7', sentDateTime: '2019-03-05T10:15:00',
+      sender: { id: message.rehabilitationPlan.sender.eanIdentifier! },
+      receiver: { id: message.rehabilitationPlan.receiver.eanIdentifier!, endPointType: 'EAN' },
+      envelopeIdentifier: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      messageIdentifier: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      sentDateTime: '2019-03-05T10:15:00',
     });
     const result = parseGop(envelope);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.message).toEqual(message);
     expect(result.findings).toEqual([]);
-    expect(result.envelope).toMatchObject({ envelopeIdentifier: '0f8fad5b-d9cb-469f-a165-70867728950e', document: { name: 'MCM:GGOP', version: 'GGOP100', sizeInBytes: String(bytes.length) } });
+    expect(result.envelope).toMatchObject({
+      envelopeIdentifier: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      document: { name: 'MCM:GGOP', version: 'GGOP100', sizeInBytes: String(bytes.length) },
+    });
     expect(checkGop(envelope).valid).toBe(true);
   });
 });

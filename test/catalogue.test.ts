@@ -43,18 +43,30 @@ describe('the rule catalogue is complete', () => {
     const named = invalidFixtures.filter((f) => f.startsWith(`${id}--`));
     const listed = named.filter((f) => manifest.some((m) => m.file === `invalid/${f}` && m.expectRules.includes(id)));
     const inHostile = hostile.filter((h) => h.rule === id);
-    expect(listed.length + inHostile.length, `fixtures/invalid/${id}--*.xml with a manifest entry, or a hostile fixture`).toBeGreaterThan(0);
+    expect(listed.length + inHostile.length, `fixtures/invalid/${id}--*.xml with a manifest entry, or a hostile fixture`).toBeGreaterThan(
+      0,
+    );
   });
 
   it('lists no rule as without a fixture that has one, or that does not exist', () => {
     for (const id of Object.keys(WITHOUT_FIXTURE)) {
-      expect(rules.some((r) => r.id === id), id).toBe(true);
-      expect(invalidFixtures.some((f) => f.startsWith(`${id}--`)), id).toBe(false);
+      expect(
+        rules.some((r) => r.id === id),
+        id,
+      ).toBe(true);
+      expect(
+        invalidFixtures.some((f) => f.startsWith(`${id}--`)),
+        id,
+      ).toBe(false);
     }
   });
 
   it('every fixture named for a rule is in the manifest, and every manifest file exists', () => {
-    for (const file of invalidFixtures) expect(manifest.some((m) => m.file === `invalid/${file}`), file).toBe(true);
+    for (const file of invalidFixtures)
+      expect(
+        manifest.some((m) => m.file === `invalid/${file}`),
+        file,
+      ).toBe(true);
     for (const entry of manifest) expect(existsSync(`${FIXTURES_DIR}${entry.file}`), entry.file).toBe(true);
     for (const entry of hostile) expect(existsSync(`${FIXTURES_DIR}hostile/${entry.file}`), entry.file).toBe(true);
   });

@@ -12,8 +12,12 @@ const LAW_005 = join(REPO_ROOT, 'fixtures', 'invalid', 'GOP-LAW-005--no-contacts
 const LAW_003 = join(REPO_ROOT, 'fixtures', 'invalid', 'GOP-LAW-003--no-rehabilitation-need.xml'); // one error
 
 let TMP: string;
-beforeAll(() => { TMP = mkdtempSync(join(tmpdir(), 'gop-conv-')); });
-afterAll(() => { if (TMP) rmSync(TMP, { recursive: true, force: true }); });
+beforeAll(() => {
+  TMP = mkdtempSync(join(tmpdir(), 'gop-conv-'));
+});
+afterAll(() => {
+  if (TMP) rmSync(TMP, { recursive: true, force: true });
+});
 
 /** A fresh folder with the given files copied in. */
 function folder(name: string, files: Record<string, string> = {}): string {
@@ -68,7 +72,8 @@ describe.concurrent('options as eslint spells them', () => {
 
   it('--help lists every option with a description, generated from the command table', async () => {
     const run = await gop(['help', 'validate']);
-    for (const flag of ['-f, --format', '-o, --output', '--max-findings', '--ignore-pattern', '--no-config', '--[no-]color', '-q, --quiet']) expect(run.stdout).toContain(flag);
+    for (const flag of ['-f, --format', '-o, --output', '--max-findings', '--ignore-pattern', '--no-config', '--[no-]color', '-q, --quiet'])
+      expect(run.stdout).toContain(flag);
   });
 });
 
@@ -144,14 +149,15 @@ describe.concurrent('the text format', () => {
     writeFileSync(join(project, 'empty.xml'), '');
     const run = await gop(['validate', 'empty.xml'], { cwd: project });
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^empty\.xml(:1:1)?  fatal +GOP-INPUT-/m);
+    expect(run.stdout).toMatch(/^empty\.xml(:1:1)? {2}fatal +GOP-INPUT-/m);
     expect(run.stdout).not.toContain('undefined');
   });
 
   it('findings are printed in document order', async () => {
     const run = await gop(['validate', join(REPO_ROOT, 'fixtures', 'invalid')]);
     const byFile = new Map<string, number[]>();
-    for (const match of run.stdout.matchAll(/^(\S+?):(\d+):\d+  /gm)) byFile.set(match[1]!, [...(byFile.get(match[1]!) ?? []), Number(match[2])]);
+    for (const match of run.stdout.matchAll(/^(\S+?):(\d+):\d+ {2}/gm))
+      byFile.set(match[1]!, [...(byFile.get(match[1]!) ?? []), Number(match[2])]);
     expect([...byFile.values()].some((lines) => lines.length > 1)).toBe(true);
     for (const [file, lines] of byFile) expect(lines, file).toEqual([...lines].sort((a, b) => a - b));
   });
@@ -164,7 +170,10 @@ describe.concurrent('the text format', () => {
       const run = await gop(['validate', '-f', format, ...names, 'missing\x1b]0;title\x07.xml'], { cwd: project });
       const all = run.stdout + run.stderr;
       expect(all, format).not.toMatch(/[\x00-\x08\x0B-\x1F\x7F\x80-\x9F\u202A-\u202E\u2066-\u2069]/);
-      expect(all.split('\n').filter((line) => line.startsWith('::error file=x')), format).toEqual([]);
+      expect(
+        all.split('\n').filter((line) => line.startsWith('::error file=x')),
+        format,
+      ).toEqual([]);
       expect(run.stderr).toMatch(/missing\\x1B\]0;title\\x07\.xml: no such file/i);
     }
   });

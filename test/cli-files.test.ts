@@ -4,7 +4,7 @@
 // hang in this process would stop vitest's own timeout from firing. The child loads the TypeScript sources through a
 // tiny loader hook that transpiles them with the project's typescript (no tsx here).
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,13 @@ const denied = vi.hoisted(() => new Set<string>());
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const readdirSync = ((path: Parameters<typeof fs.readdirSync>[0], ...rest: unknown[]) => {
-    if (denied.has(String(path))) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES', errno: -13, syscall: 'scandir', path: String(path) });
+    if (denied.has(String(path)))
+      throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), {
+        code: 'EACCES',
+        errno: -13,
+        syscall: 'scandir',
+        path: String(path),
+      });
     return (fs.readdirSync as (...args: unknown[]) => unknown)(path, ...rest);
   }) as typeof fs.readdirSync;
   return { ...fs, default: { ...fs, readdirSync }, readdirSync };
@@ -37,7 +43,9 @@ const servers: Server[] = [];
 beforeAll(() => {
   HOOKS = mkdtempSync(join(tmpdir(), 'gop-files-hooks-'));
   const typescript = pathToFileURL(join(ROOT, 'node_modules/typescript/lib/typescript.js')).href;
-  writeFileSync(join(HOOKS, 'hooks.mjs'), `
+  writeFileSync(
+    join(HOOKS, 'hooks.mjs'),
+    `
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from ${JSON.stringify(typescript)};
@@ -47,7 +55,8 @@ export async function load(url, context, next) {
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
   return { format: 'module', source: js, shortCircuit: true };
 }
-`);
+`,
+  );
   writeFileSync(join(HOOKS, 'register.mjs'), `import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);\n`);
 });
 afterAll(() => rmSync(HOOKS, { recursive: true, force: true }));
@@ -61,7 +70,11 @@ afterEach(() => {
   denied.clear();
   if (dir) {
     // chmod 000 folders back, or rm cannot clear them (as a user).
-    try { execFileSync('chmod', ['-R', 'u+rwx', dir]); } catch { /* already gone */ }
+    try {
+      execFileSync('chmod', ['-R', 'u+rwx', dir]);
+    } catch {
+      /* already gone */
+    }
     rmSync(dir, { recursive: true, force: true });
     dir = '';
   }
@@ -78,18 +91,30 @@ async function listenSocket(path: string): Promise<void> {
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(path, resolve));
 }
 
-interface ChildRun { code: number | null; signal: string | null; stdout: string; stderr: string }
+interface ChildRun {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * An ES module script in a child node that can import the TypeScript sources (FILES_TS, READ_FILE_TS), killed
  * after `timeout` ms. `feed` writes its standard input (then closes it).
  */
-function runChild(script: string, options: { timeout?: number; feed?: (stdin: NodeJS.WritableStream, stdout: NodeJS.ReadableStream) => void } = {}): Promise<ChildRun> {
+function runChild(
+  script: string,
+  options: { timeout?: number; feed?: (stdin: NodeJS.WritableStream, stdout: NodeJS.ReadableStream) => void } = {},
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(HOOKS, 'register.mjs')).href, '--input-type=module', '-e', script], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: options.timeout ?? 10_000,
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', pathToFileURL(join(HOOKS, 'register.mjs')).href, '--input-type=module', '-e', script],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        timeout: options.timeout ?? 10_000,
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (data) => (stdout += data));
@@ -103,6 +128,7 @@ function runChild(script: string, options: { timeout?: number; feed?: (stdin: No
 }
 
 /** The JSON a child printed as its last line, once it ended well (a timeout fails here, with what it said). */
+// biome-ignore lint/suspicious/noExplicitAny: whatever JSON the child printed; each test reads its own fields
 function resultOf(run: ChildRun): any {
   expect({ code: run.code, signal: run.signal, stderr: run.stderr }).toEqual({ code: 0, signal: null, stderr: '' });
   return JSON.parse(run.stdout.trim().split('\n').pop()!);
@@ -129,7 +155,17 @@ describe('expandPaths', () => {
 
   it("walks a folder for *.xml in any case, sorted, without node_modules and dot-folders, under the user's spelling, from options.cwd", () => {
     const cwd = tempDir();
-    for (const file of ['d/b.xml', 'd/A.XML', 'd/.dot.xml', 'd/c.txt', 'd/sub/a.Xml', 'd/node_modules/n.xml', 'd/.git/g.xml', 'd/sub/.cache/h.xml']) write(join(cwd, file));
+    for (const file of [
+      'd/b.xml',
+      'd/A.XML',
+      'd/.dot.xml',
+      'd/c.txt',
+      'd/sub/a.Xml',
+      'd/node_modules/n.xml',
+      'd/.git/g.xml',
+      'd/sub/.cache/h.xml',
+    ])
+      write(join(cwd, file));
     const walked = ['.dot.xml', 'A.XML', 'b.xml', 'sub/a.Xml'];
     // cwd is not process.cwd() (the repo root): a relative name resolves against options.cwd.
     expect(expandPaths(['d'], { cwd })).toEqual({ files: walked.map((f) => `d/${f}`), problems: [] });
@@ -183,7 +219,10 @@ describe('expandPaths', () => {
     write(join(cwd, 'b.xml'));
     expect(expandPaths(['d/a.xml', 'b.xml', '!d/a.xml'], { cwd })).toEqual({ files: ['b.xml'], problems: [] });
     expect(expandPaths(['./d/a.xml'], { cwd, ignorePatterns: ['d/'] })).toEqual({ files: [], problems: [] });
-    expect(expandPaths(['d', 'b.xml'], { cwd, ignorePatterns: ['d/*.xml'] })).toEqual({ files: ['b.xml'], problems: [{ path: 'd', reason: 'noMatch', detail: 'every match is ignored' }] });
+    expect(expandPaths(['d', 'b.xml'], { cwd, ignorePatterns: ['d/*.xml'] })).toEqual({
+      files: ['b.xml'],
+      problems: [{ path: 'd', reason: 'noMatch', detail: 'every match is ignored' }],
+    });
   });
 
   it('reports a subfolder it cannot list (EACCES) and goes on with the rest of the walk', () => {
@@ -194,9 +233,15 @@ describe('expandPaths', () => {
       console.info('running as root, where chmod 000 does not stop readdir: the EACCES is injected into readdirSync');
       denied.add(join(cwd, 'd/locked'));
     }
-    expect(expandPaths(['d'], { cwd })).toEqual({ files: ['d/a.xml', 'd/z/y.xml'], problems: [{ path: 'd/locked', reason: 'unreadableDir', detail: 'permission denied' }] });
+    expect(expandPaths(['d'], { cwd })).toEqual({
+      files: ['d/a.xml', 'd/z/y.xml'],
+      problems: [{ path: 'd/locked', reason: 'unreadableDir', detail: 'permission denied' }],
+    });
     // The folder named itself: one problem, no noMatch besides.
-    expect(expandPaths(['d/locked', 'd/a.xml'], { cwd })).toEqual({ files: ['d/a.xml'], problems: [{ path: 'd/locked', reason: 'unreadableDir', detail: 'permission denied' }] });
+    expect(expandPaths(['d/locked', 'd/a.xml'], { cwd })).toEqual({
+      files: ['d/a.xml'],
+      problems: [{ path: 'd/locked', reason: 'unreadableDir', detail: 'permission denied' }],
+    });
     // An ignored folder is not listed, so not reported.
     expect(expandPaths(['d'], { cwd, ignorePatterns: ['d/locked/'] })).toEqual({ files: ['d/a.xml', 'd/z/y.xml'], problems: [] });
   });
@@ -227,13 +272,19 @@ describe('expandPaths', () => {
     mkfifo(join(cwd, 'd/a.xml'));
     await listenSocket(join(cwd, 'd/s.xml'));
     // In a child with a timeout: opening the FIFO would block for ever, with no writer.
-    const run = await runChild(`
+    const run = await runChild(
+      `
       const { expandPaths } = await import(${JSON.stringify(FILES_TS)});
       const cwd = ${JSON.stringify(cwd)};
       console.log(JSON.stringify([expandPaths(['d'], { cwd }), expandPaths(['d/*.xml'], { cwd }), expandPaths(['d/a.xml', 'd/s.xml'], { cwd })]));
-    `, { timeout: 8_000 });
+    `,
+      { timeout: 8_000 },
+    );
     const [walk, glob, named] = resultOf(run);
-    const problems = [{ path: 'd/a.xml', reason: 'notRegular', detail: 'a FIFO' }, { path: 'd/s.xml', reason: 'notRegular', detail: 'a socket' }];
+    const problems = [
+      { path: 'd/a.xml', reason: 'notRegular', detail: 'a FIFO' },
+      { path: 'd/s.xml', reason: 'notRegular', detail: 'a socket' },
+    ];
     expect(walk).toEqual({ files: ['d/b.xml'], problems });
     expect(glob).toEqual({ files: ['d/b.xml'], problems });
     // Named explicitly, a FIFO is the user's to read (capped by readInputFile); a socket cannot be read at all.
@@ -271,7 +322,11 @@ describe('readInputFile', () => {
 
   it('says why it cannot read: io errors without the code prefix, folders and sockets as notRegular', async () => {
     const cwd = tempDir();
-    expect(readInputFile(join(cwd, 'nope.xml'), 10)).toEqual({ ok: false, reason: 'io', error: expect.stringMatching(/^no such file or directory/) });
+    expect(readInputFile(join(cwd, 'nope.xml'), 10)).toEqual({
+      ok: false,
+      reason: 'io',
+      error: expect.stringMatching(/^no such file or directory/),
+    });
     expect(readInputFile(cwd, 10)).toEqual({ ok: false, reason: 'notRegular', kind: 'a directory' });
     await listenSocket(join(cwd, 's.xml'));
     expect(readInputFile(join(cwd, 's.xml'), 10)).toEqual({ ok: false, reason: 'notRegular', kind: 'a socket' });
@@ -332,14 +387,18 @@ describe('readInputFile', () => {
         setTimeout(() => stdin.end('</a>'), 400);
       });
     };
-    const control = await runChild(`
+    const control = await runChild(
+      `
       process.stdin;
       const { readFileSync, writeSync } = await import('node:fs');
       writeSync(1, 'reading\\n');
       try { readFileSync(0); console.log(JSON.stringify('read')); } catch (error) { console.log(JSON.stringify(error.code)); }
-    `, { feed });
+    `,
+      { feed },
+    );
     expect(resultOf(control)).toBe('EAGAIN');
-    const run = await runChild(`
+    const run = await runChild(
+      `
       process.stdin;
       const { readInputFile } = await import(${JSON.stringify(READ_FILE_TS)});
       (await import('node:fs')).writeSync(1, 'reading\\n');
@@ -348,7 +407,9 @@ describe('readInputFile', () => {
       const read = readInputFile('-', 1000);
       const used = process.cpuUsage(cpu);
       console.log(JSON.stringify({ text: read.ok ? Buffer.from(read.bytes).toString() : read, wall: performance.now() - start, cpu: (used.user + used.system) / 1000 }));
-    `, { feed });
+    `,
+      { feed },
+    );
     const { text, wall, cpu } = resultOf(run);
     expect(text).toBe('<a></a>');
     // It did wait for the second half, and a busy loop would have burnt about as much CPU time as it waited.

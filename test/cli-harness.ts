@@ -13,7 +13,12 @@ export interface InProcessOptions extends CliRunOptions {
 export async function gopInProcess(args: string[], options: InProcessOptions = {}): Promise<CliRun> {
   const stdout = memorySink({ isTTY: options.isTTY });
   const stderr = memorySink();
-  const input = options.input === undefined ? undefined : typeof options.input === 'string' ? new TextEncoder().encode(options.input) : new Uint8Array(options.input);
+  const input =
+    options.input === undefined
+      ? undefined
+      : typeof options.input === 'string'
+        ? new TextEncoder().encode(options.input)
+        : new Uint8Array(options.input);
   const status = await main(args, {
     stdout,
     stderr,

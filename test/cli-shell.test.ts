@@ -23,9 +23,12 @@ beforeAll(() => {
   big = join(TMP, 'big');
   mkdirSync(big);
   const invalid = readdirSync(join(REPO_ROOT, 'fixtures', 'invalid')).filter((f) => f.endsWith('.xml'));
-  for (let i = 0; i < 300; i++) copyFileSync(join(REPO_ROOT, 'fixtures', 'invalid', invalid[i % invalid.length]!), join(big, `${String(i).padStart(3, '0')}.xml`));
+  for (let i = 0; i < 300; i++)
+    copyFileSync(join(REPO_ROOT, 'fixtures', 'invalid', invalid[i % invalid.length]!), join(big, `${String(i).padStart(3, '0')}.xml`));
 });
-afterAll(() => { if (TMP) rmSync(TMP, { recursive: true, force: true }); });
+afterAll(() => {
+  if (TMP) rmSync(TMP, { recursive: true, force: true });
+});
 
 /** The exit status of the first command of a pipeline, printed last on stderr by the script. */
 const firstStatus = (stderr: string) => Number(/STATUS (\d+)\s*$/.exec(stderr)?.[1]);
@@ -104,7 +107,9 @@ describe.skipIf(!haveTimeout).concurrent('gop and odd files', () => {
 
 describe.skipIf(!haveTimeout)('gop with workers and signals', () => {
   it('node --max-old-space-size=N works with workers (the flag becomes their resource limit)', async () => {
-    const run = await sh(`timeout 60 "${process.execPath}" --max-old-space-size=256 "${CLI_PATH}" validate -f json --jobs 2 ${big}; echo "STATUS $?" >&2`);
+    const run = await sh(
+      `timeout 60 "${process.execPath}" --max-old-space-size=256 "${CLI_PATH}" validate -f json --jobs 2 ${big}; echo "STATUS $?" >&2`,
+    );
     expect(run.stderr.replace(/STATUS \d+\s*$/, '')).toBe('');
     expect(firstStatus(run.stderr)).toBe(1);
     expect(JSON.parse(run.stdout)).toHaveLength(300);
@@ -118,9 +123,13 @@ describe.skipIf(!haveTimeout)('gop with workers and signals', () => {
     const out = join(TMP, 'out', 'report.json');
     mkdirSync(join(TMP, 'out'));
     writeFileSync(out, '[]\n');
-    const child = spawn(process.execPath, [CLI_PATH, 'validate', '-f', 'json', '--jobs', '1', '-o', out, many], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_PATH, 'validate', '-f', 'json', '--jobs', '1', '-o', out, many], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     await new Promise((resolve) => setTimeout(resolve, 700));
     child.kill('SIGINT');
     const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));

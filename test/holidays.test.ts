@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDanishWorkingDays,
-  danishPublicHolidays,
-  isDanishPublicHoliday,
-  isDanishWorkingDay,
-} from '../src/facts/holidays';
+import { addDanishWorkingDays, danishPublicHolidays, isDanishPublicHoliday, isDanishWorkingDay } from '../src/facts/holidays';
 
 const easterOf = (year: number) => danishPublicHolidays(year).find((h) => h.nameDa === 'Påskedag')?.date;
 

@@ -3,7 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkGop, DEFAULT_PARSE_OPTIONS } from '../src/index';
 import { FIXTURES_DIR, fastestMs } from './helpers';
 
-interface HostileEntry { file: string; rule: string | null; note: string }
+interface HostileEntry {
+  file: string;
+  rule: string | null;
+  note: string;
+}
 const manifest: HostileEntry[] = JSON.parse(readFileSync(`${FIXTURES_DIR}hostile/manifest.json`, 'utf8'));
 const minimal = readFileSync(`${FIXTURES_DIR}valid/minimal.xml`, 'utf8');
 const M104 = 'urn:oio:medcom:municipality:1.0.4';
@@ -26,7 +30,7 @@ describe('the hostile corpus (fixtures/hostile)', () => {
     expect(manifest.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(manifest.filter((m) => m.rule && m.rule.startsWith('GOP-INPUT')))('$file: $rule ($note)', ({ file, rule }) => {
+  it.each(manifest.filter((m) => m.rule?.startsWith('GOP-INPUT')))('$file: $rule ($note)', ({ file, rule }) => {
     expectRejected(file, readFileSync(`${FIXTURES_DIR}hostile/${file}`), rule!);
   });
 
@@ -73,11 +77,18 @@ describe('generated hostile documents (too large to check in)', () => {
   });
 
   it('an entity bomb 100 levels deep inside element content without a DOCTYPE is only undefined references (GOP-INPUT-001)', () => {
-    expectRejected('undefined entity references', minimal.replace('<RehabilitationNeedAndPotential>', `<RehabilitationNeedAndPotential>${'&lol9;'.repeat(100)}`), 'GOP-INPUT-001');
+    expectRejected(
+      'undefined entity references',
+      minimal.replace('<RehabilitationNeedAndPotential>', `<RehabilitationNeedAndPotential>${'&lol9;'.repeat(100)}`),
+      'GOP-INPUT-001',
+    );
   });
 
   it('a message just under the cap is read, not refused', () => {
-    const big = minimal.replace('<RehabilitationNeedAndPotential>', `<RehabilitationNeedAndPotential>${'Træning af gang. '.repeat(200_000)}`);
+    const big = minimal.replace(
+      '<RehabilitationNeedAndPotential>',
+      `<RehabilitationNeedAndPotential>${'Træning af gang. '.repeat(200_000)}`,
+    );
     expect(Buffer.byteLength(big)).toBeLessThan(DEFAULT_PARSE_OPTIONS.maxBytes);
     const report = checkGop(big);
     expect(report.findings.filter((f) => f.severity === 'fatal')).toEqual([]);

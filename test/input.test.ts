@@ -84,13 +84,46 @@ describe('hostile and broken documents', () => {
   });
 
   it('catches what the lenient parser lets through: attributes, names, stray markup, text around the root', () => {
-    const malformed = ['<a b=1/>', '<a b="1" b="2"/>', '<1a/>', '< a/>', '<a b/>', '<a>x</a', '<a/>text', 'text<a/>',
-      '<a><![CDATA[x</a>', '<a></b>', '<a><b></a></b>', '<a x="1"y="2"/>', '<a></a></a>', '</a>', '<a><b>x</b',
-      "<a b=\"x'/>", '<a><b/ ></a>', '<-a/>', '<a b="1"c="2"/>', '<r><n>aar</d</n></r>', '<r><n>efter o</peration for</n></r>',
-      '<r><a/>x</d<b/></r>', '<a>]]></a>', '<a><b/></a><c/>'];
+    const malformed = [
+      '<a b=1/>',
+      '<a b="1" b="2"/>',
+      '<1a/>',
+      '< a/>',
+      '<a b/>',
+      '<a>x</a',
+      '<a/>text',
+      'text<a/>',
+      '<a><![CDATA[x</a>',
+      '<a></b>',
+      '<a><b></a></b>',
+      '<a x="1"y="2"/>',
+      '<a></a></a>',
+      '</a>',
+      '<a><b>x</b',
+      '<a b="x\'/>',
+      '<a><b/ ></a>',
+      '<-a/>',
+      '<a b="1"c="2"/>',
+      '<r><n>aar</d</n></r>',
+      '<r><n>efter o</peration for</n></r>',
+      '<r><a/>x</d<b/></r>',
+      '<a>]]></a>',
+      '<a><b/></a><c/>',
+    ];
     for (const doc of malformed) expect(ruleIds(doc), doc).toEqual(['GOP-INPUT-001']);
-    const wellFormed = ['<a></a >', '<a\n/>', '<a/><!-- c -->', '<a/><?pi x?>', '<a >x</a>', '<a\tb="1"/>', '<a b = "1"/>',
-      '<?xml version="1.0"?>\n<!-- c -->\n<?pi?>\n<a/>\n<!-- end -->\n', '<a><b></b ></a>', '<a><![CDATA[</b>]]></a>', '<a>&lt;b&gt;</a>'];
+    const wellFormed = [
+      '<a></a >',
+      '<a\n/>',
+      '<a/><!-- c -->',
+      '<a/><?pi x?>',
+      '<a >x</a>',
+      '<a\tb="1"/>',
+      '<a b = "1"/>',
+      '<?xml version="1.0"?>\n<!-- c -->\n<?pi?>\n<a/>\n<!-- end -->\n',
+      '<a><b></b ></a>',
+      '<a><![CDATA[</b>]]></a>',
+      '<a>&lt;b&gt;</a>',
+    ];
     for (const doc of wellFormed) expect(ruleIds(doc), doc).toEqual(['GOP-INPUT-005']); // read fine: just not a G-GOP
   });
 
@@ -111,7 +144,11 @@ describe('hostile and broken documents', () => {
   });
 
   it('rejects __proto__, constructor and prototype names (GOP-INPUT-007) and pollutes nothing', () => {
-    for (const doc of ['<a><__proto__><polluted>1</polluted></__proto__></a>', '<a><x:constructor xmlns:x="u">1</x:constructor></a>', '<a prototype="1"/>']) {
+    for (const doc of [
+      '<a><__proto__><polluted>1</polluted></__proto__></a>',
+      '<a><x:constructor xmlns:x="u">1</x:constructor></a>',
+      '<a prototype="1"/>',
+    ]) {
       expect(ruleIds(doc)).toEqual(['GOP-INPUT-007']);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -119,7 +156,9 @@ describe('hostile and broken documents', () => {
 
   it('says so when given neither text nor bytes (GOP-INPUT-003), as JavaScript callers can', () => {
     for (const input of [undefined, null, 42, {}, []] as unknown[]) {
-      expect(parseGop(input as string).findings).toEqual([expect.objectContaining({ ruleId: 'GOP-INPUT-003', severity: 'fatal', line: 1 })]);
+      expect(parseGop(input as string).findings).toEqual([
+        expect.objectContaining({ ruleId: 'GOP-INPUT-003', severity: 'fatal', line: 1 }),
+      ]);
     }
   });
 
@@ -143,7 +182,9 @@ describe('what is not a G-GOP (GOP-INPUT-005)', () => {
 
   it('names another root, another body and another TypeCode', () => {
     expect(parseGop('<html><body/></html>').findings[0]!.message).toContain('<html>');
-    const other = tinyMessage().replace('<RehabilitationPlan>', '<HomeCareObservation>').replace('</RehabilitationPlan>', '</HomeCareObservation>');
+    const other = tinyMessage()
+      .replace('<RehabilitationPlan>', '<HomeCareObservation>')
+      .replace('</RehabilitationPlan>', '</HomeCareObservation>');
     expect(parseGop(other).findings[0]!.message).toContain('<HomeCareObservation>');
     const typeCode = parseGop(tinyMessage().replace('<TypeCode>GGOP</TypeCode>', '<TypeCode>XRPT01</TypeCode>'));
     expect(typeCode.findings.map((f) => f.ruleId)).toEqual(['GOP-INPUT-005']);

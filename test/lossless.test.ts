@@ -13,7 +13,7 @@ import { parseGop, type ExtraElement, type GopMessage, type RichText } from '../
 import { MESSAGE_SPEC } from '../src/model/schema';
 import type { ChildSpec, ElementSpec } from '../src/model/spec';
 import { INLINE_STYLES } from '../src/model/formatted';
-import { MEDCOM_NAMESPACES, NS } from '../src/standard/namespaces';
+import { MEDCOM_NAMESPACES } from '../src/standard/namespaces';
 import { parseXml, type XmlElement, type XmlNode } from '../src/xml/tree';
 import { FIXTURES_DIR, haveSamples, SAMPLE } from './helpers';
 
@@ -54,7 +54,10 @@ function messageDocument(bytes: Uint8Array): { text: string; root: XmlElement } 
 
 /** Every non-whitespace text node below (and in) an element. */
 function textNodes(node: XmlNode, out: string[] = []): string[] {
-  if (typeof node === 'string') { if (node.trim()) out.push(node); return out; }
+  if (typeof node === 'string') {
+    if (node.trim()) out.push(node);
+    return out;
+  }
   for (const child of node.children) textNodes(child, out);
   return out;
 }
@@ -104,11 +107,20 @@ class Walk {
     this.attributes(element, path);
     const seen = new Map<string, number>();
     for (const child of element.children) {
-      if (typeof child === 'string') { if (child.trim()) this.stray(child, path); continue; }
+      if (typeof child === 'string') {
+        if (child.trim()) this.stray(child, path);
+        continue;
+      }
       const childSpec = spec.byLocal.get(child.local);
-      if (!childSpec || !(childSpec.nsUris.includes(child.ns) || MEDCOM_NAMESPACES.has(child.ns))) { this.verbatim(child, path, 'unknown'); continue; }
+      if (!childSpec || !(childSpec.nsUris.includes(child.ns) || MEDCOM_NAMESPACES.has(child.ns))) {
+        this.verbatim(child, path, 'unknown');
+        continue;
+      }
       const n = seen.get(childSpec.prop) ?? 0;
-      if (n >= (childSpec.many ? childSpec.max : 1)) { this.verbatim(child, path, 'repeated'); continue; }
+      if (n >= (childSpec.many ? childSpec.max : 1)) {
+        this.verbatim(child, path, 'repeated');
+        continue;
+      }
       seen.set(childSpec.prop, n + 1);
       const value = childSpec.many ? (record[childSpec.prop] as unknown[] | undefined)?.[n] : record[childSpec.prop];
       this.value(child, childSpec, value, `${path}/${childSpec.many ? `${childSpec.name}[${n + 1}]` : childSpec.name}`);
@@ -117,8 +129,10 @@ class Walk {
 
   private value(element: XmlElement, spec: ChildSpec, value: unknown, path: string) {
     switch (spec.kind) {
-      case 'object': return this.object(element, spec.element!, value, path);
-      case 'formatted': return this.formatted(element, value, path);
+      case 'object':
+        return this.object(element, spec.element!, value, path);
+      case 'formatted':
+        return this.formatted(element, value, path);
       case 'text':
       case 'flag': {
         this.attributes(element, path);
@@ -135,7 +149,8 @@ class Walk {
           this.covered += texts;
           return;
         }
-        if (value !== text.trim()) this.problems.push(`${path}: model has ${JSON.stringify(value)}, XML has ${JSON.stringify(text.trim())}`);
+        if (value !== text.trim())
+          this.problems.push(`${path}: model has ${JSON.stringify(value)}, XML has ${JSON.stringify(text.trim())}`);
         else this.covered += texts;
         return;
       }
@@ -145,25 +160,40 @@ class Walk {
   private formatted(element: XmlElement, value: unknown, path: string) {
     this.attributes(element, path);
     const content = (value as { content?: RichText[] } | undefined)?.content;
-    if (!Array.isArray(content)) { this.problems.push(`${path}: no formatted content in the model`); return; }
+    if (!Array.isArray(content)) {
+      this.problems.push(`${path}: no formatted content in the model`);
+      return;
+    }
     let texts = 0;
     // the text nodes that belong in `content`, in order; Break's own children and unknown markup are kept aside
     const inline = (nodes: XmlNode[]): string => {
       let out = '';
       for (const node of nodes) {
-        if (typeof node === 'string') { out += node; if (node.trim()) texts++; continue; }
+        if (typeof node === 'string') {
+          out += node;
+          if (node.trim()) texts++;
+          continue;
+        }
         const medcom = MEDCOM_NAMESPACES.has(node.ns);
         if (medcom && node.local === 'Break') {
           this.attributes(node, path);
           for (const child of node.children) {
-            if (typeof child === 'string') { if (child.trim()) this.stray(child, path); } else this.verbatim(child, path, 'unknown');
+            if (typeof child === 'string') {
+              if (child.trim()) this.stray(child, path);
+            } else this.verbatim(child, path, 'unknown');
           }
         } else if (medcom && STYLE_NAMES.has(node.local)) {
           this.attributes(node, path);
           out += inline(node.children);
         } else {
           // unknown markup: kept verbatim, and its words stay in the text
-          this.expectedExtras.push({ path, reason: 'unknown', namespace: node.ns, name: node.local, xml: this.text.slice(node.start, node.end) });
+          this.expectedExtras.push({
+            path,
+            reason: 'unknown',
+            namespace: node.ns,
+            name: node.local,
+            xml: this.text.slice(node.start, node.end),
+          });
           out += inline(node.children);
         }
       }
@@ -171,7 +201,10 @@ class Walk {
     };
     const xmlText = inline(element.children);
     const inModel = modelText(content);
-    if (inModel !== xmlText) this.problems.push(`${path}: content text ${JSON.stringify(inModel.slice(0, 80))}… differs from the XML text ${JSON.stringify(xmlText.slice(0, 80))}…`);
+    if (inModel !== xmlText)
+      this.problems.push(
+        `${path}: content text ${JSON.stringify(inModel.slice(0, 80))}… differs from the XML text ${JSON.stringify(xmlText.slice(0, 80))}…`,
+      );
     else this.covered += texts;
   }
 }
@@ -180,8 +213,13 @@ class Walk {
  * What this walk can say of an extra: not where inside formatted text it stood (`inline`), nor the bindings it uses
  * (`namespaces`), nor a prefixed attribute's namespace (the walk resolves no prefixes); test/build-kept.test.ts does.
  */
-const walkable = ({ path, reason, namespace, name, xml }: ExtraElement): ExtraElement =>
-  ({ path, reason, namespace: reason === 'attribute' && name.includes(':') ? '(prefixed)' : namespace, name, xml });
+const walkable = ({ path, reason, namespace, name, xml }: ExtraElement): ExtraElement => ({
+  path,
+  reason,
+  namespace: reason === 'attribute' && name.includes(':') ? '(prefixed)' : namespace,
+  name,
+  xml,
+});
 const byJson = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0);
 
 /** Walks one message; returns what a test asserts on. */
@@ -225,12 +263,19 @@ function leaves(element: XmlElement, chain: string[] = [], out: { chain: string;
 
 // ---------------------------------------------------------------------------------------------------------------
 
-interface ManifestEntry { file: string }
+interface ManifestEntry {
+  file: string;
+}
 const manifest: ManifestEntry[] = JSON.parse(readFileSync(`${FIXTURES_DIR}manifest.json`, 'utf8'));
 const bytesOf = (path: string) => new Uint8Array(readFileSync(path));
 const fixtures = manifest.map((m) => ({ name: m.file, path: `${FIXTURES_DIR}${m.file}` })).filter((f) => existsSync(f.path));
 const okFixtures = fixtures.filter((f) => parseGop(bytesOf(f.path)).ok);
-console.log(`lossless: ${okFixtures.length} of ${fixtures.length} fixtures parse ok and are walked; not ok (skipped): ${fixtures.filter((f) => !okFixtures.includes(f)).map((f) => f.name).join(', ')}`);
+console.log(
+  `lossless: ${okFixtures.length} of ${fixtures.length} fixtures parse ok and are walked; not ok (skipped): ${fixtures
+    .filter((f) => !okFixtures.includes(f))
+    .map((f) => f.name)
+    .join(', ')}`,
+);
 if (!haveSamples) console.log(`lossless: the public sample is skipped: ${SAMPLE} is absent`);
 const cases = [...okFixtures, ...(haveSamples ? [{ name: 'ggop-public-example.xml (shared sample)', path: SAMPLE }] : [])];
 
@@ -253,20 +298,31 @@ describe('lossless reading: every text of the XML is in the model, unchanged', (
     const result = walk(bytesOf(path));
     const strings = modelStrings({ ...result.message, extraElements: undefined });
     const kept = (result.message.extraElements ?? []).map((e) => e.xml);
-    const missing = leaves(result.root).filter(({ text }) => !strings.has(text) && !kept.some((xml) => xml.includes(text) || decodeXml(xml).includes(text)));
+    const missing = leaves(result.root).filter(
+      ({ text }) => !strings.has(text) && !kept.some((xml) => xml.includes(text) || decodeXml(xml).includes(text)),
+    );
     expect(missing).toEqual([]);
   });
 
   it('has teeth: a changed leaf, a changed text node, a lost extra element or a dropped list item is noticed', () => {
     const bytes = bytesOf(`${FIXTURES_DIR}valid/almen-hoftefraktur.xml`);
     expect(walk(bytes).problems).toEqual([]);
-    const leaf = walk(bytes, (m) => { m.rehabilitationPlan.patient.civilRegistrationNumber = m.rehabilitationPlan.patient.civilRegistrationNumber.replace(/^0/, ''); });
+    const leaf = walk(bytes, (m) => {
+      m.rehabilitationPlan.patient.civilRegistrationNumber = m.rehabilitationPlan.patient.civilRegistrationNumber.replace(/^0/, '');
+    });
     expect(leaf.problems.join()).toContain('CivilRegistrationNumber');
-    const rich = walk(bytes, (m) => { const c = m.rehabilitationPlan.abilityAtDischargeSummary!.content; c.splice(c.length - 1, 1); });
+    const rich = walk(bytes, (m) => {
+      const c = m.rehabilitationPlan.abilityAtDischargeSummary!.content;
+      c.splice(c.length - 1, 1);
+    });
     expect(rich.problems.join()).toContain('AbilityAtDischargeSummary');
-    const list = walk(bytes, (m) => { m.rehabilitationPlan.icd10Diagnoses?.icd10Diagnose?.pop(); });
+    const list = walk(bytes, (m) => {
+      m.rehabilitationPlan.icd10Diagnoses?.icd10Diagnose?.pop();
+    });
     expect(list.problems.length).toBeGreaterThan(0);
-    const kaffe = walk(bytesOf(`${FIXTURES_DIR}invalid/GOP-STRUCT-003--unknown-element-kaffe.xml`), (m) => { delete m.extraElements; });
+    const kaffe = walk(bytesOf(`${FIXTURES_DIR}invalid/GOP-STRUCT-003--unknown-element-kaffe.xml`), (m) => {
+      delete m.extraElements;
+    });
     expect(kaffe.actualExtras).not.toEqual(kaffe.expectedExtras);
   });
 
@@ -278,7 +334,18 @@ describe('lossless reading: every text of the XML is in the model, unchanged', (
 
 function decodeXml(xml: string): string {
   return xml.replace(/&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g, (_, ref: string) =>
-    ref === 'amp' ? '&' : ref === 'lt' ? '<' : ref === 'gt' ? '>' : ref === 'quot' ? '"' : ref === 'apos' ? "'" : String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)));
+    ref === 'amp'
+      ? '&'
+      : ref === 'lt'
+        ? '<'
+        : ref === 'gt'
+          ? '>'
+          : ref === 'quot'
+            ? '"'
+            : ref === 'apos'
+              ? "'"
+              : String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -287,14 +354,20 @@ function decodeXml(xml: string): string {
 const MINIMAL = readFileSync(`${FIXTURES_DIR}valid/minimal.xml`, 'utf8');
 
 function edited(): string {
-  const out = MINIMAL
-    .replace('<mm100:CivilRegistrationNumber>0512471830<', '<mm100:CivilRegistrationNumber>0101701234<')
-    .replace('<mm100:PersonSurnameName>Højgaard</mm100:PersonSurnameName>', '<mm100:PersonSurnameName>Kj&#230;r &amp; S&#xF8;n</mm100:PersonSurnameName>')
-    .replace('<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>',
+  const out = MINIMAL.replace('<mm100:CivilRegistrationNumber>0512471830<', '<mm100:CivilRegistrationNumber>0101701234<')
+    .replace(
+      '<mm100:PersonSurnameName>Højgaard</mm100:PersonSurnameName>',
+      '<mm100:PersonSurnameName>Kj&#230;r &amp; S&#xF8;n</mm100:PersonSurnameName>',
+    )
+    .replace(
+      '<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>',
       '<mm100:PersonGivenName>\n        Åse\n        Marie  \n      </mm100:PersonGivenName>\n' +
-      '      <mm100:StreetName>Ærø Allé 007, st.</mm100:StreetName>\n      <mm100:PostCodeIdentifier>0800</mm100:PostCodeIdentifier>')
-    .replace(/<AbilityAtDischargeSummary>[\s\S]*?<\/AbilityAtDischargeSummary>/,
-      '<AbilityAtDischargeSummary>Går 50 m\n   med rollator &amp; stok.<mm100:Break/><mm100:Bold>Østerbro:</mm100:Bold> trapper &#229;  ok</AbilityAtDischargeSummary>');
+        '      <mm100:StreetName>Ærø Allé 007, st.</mm100:StreetName>\n      <mm100:PostCodeIdentifier>0800</mm100:PostCodeIdentifier>',
+    )
+    .replace(
+      /<AbilityAtDischargeSummary>[\s\S]*?<\/AbilityAtDischargeSummary>/,
+      '<AbilityAtDischargeSummary>Går 50 m\n   med rollator &amp; stok.<mm100:Break/><mm100:Bold>Østerbro:</mm100:Bold> trapper &#229;  ok</AbilityAtDischargeSummary>',
+    );
   expect(out).not.toBe(MINIMAL);
   return out;
 }
@@ -329,19 +402,37 @@ describe('lossless reading: targeted', () => {
 
   it('passes the generic walk, with unknown elements, stray text, attributes and a repeat kept verbatim', () => {
     const xml = edited()
-      .replace('<TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan>',
+      .replace(
+        '<TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan>',
         '<TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan><TypeOfRehabilitationPlan> almen &amp; mere </TypeOfRehabilitationPlan>' +
-        '<Kaffe sukker="nej">Sort &#230;<Fløde>lidt</Fløde></Kaffe>løs tekst')
-      .replace('<ConsentInformed>ja</ConsentInformed>', '<ConsentInformed note="mundtligt">ja<m100:Hvornår xmlns:m100="urn:oio:medcom:municipality:1.0.0">i går</m100:Hvornår></ConsentInformed>')
-      .replace('<mm100:Bold>Østerbro:</mm100:Bold>', '<mm100:Bold>Østerbro:</mm100:Bold><mm100:Blink>blink <mm100:Italic>kursiv</mm100:Italic></mm100:Blink><mm100:Break>brud</mm100:Break>');
+          '<Kaffe sukker="nej">Sort &#230;<Fløde>lidt</Fløde></Kaffe>løs tekst',
+      )
+      .replace(
+        '<ConsentInformed>ja</ConsentInformed>',
+        '<ConsentInformed note="mundtligt">ja<m100:Hvornår xmlns:m100="urn:oio:medcom:municipality:1.0.0">i går</m100:Hvornår></ConsentInformed>',
+      )
+      .replace(
+        '<mm100:Bold>Østerbro:</mm100:Bold>',
+        '<mm100:Bold>Østerbro:</mm100:Bold><mm100:Blink>blink <mm100:Italic>kursiv</mm100:Italic></mm100:Blink><mm100:Break>brud</mm100:Break>',
+      );
     const result = walk(new Uint8Array(Buffer.from(xml, 'utf8')));
     expect(result.problems).toEqual([]);
     expect(result.actualExtras).toEqual(result.expectedExtras);
     expect(result.covered).toBe(result.total);
     const reasons = result.actualExtras.map((e) => `${e.reason}:${e.name}`).sort();
-    expect(reasons).toEqual(['attribute:note', 'repeated:TypeOfRehabilitationPlan', 'text:#text', 'text:#text', 'unknown:Blink', 'unknown:Hvornår', 'unknown:Kaffe']);
+    expect(reasons).toEqual([
+      'attribute:note',
+      'repeated:TypeOfRehabilitationPlan',
+      'text:#text',
+      'text:#text',
+      'unknown:Blink',
+      'unknown:Hvornår',
+      'unknown:Kaffe',
+    ]);
     expect(result.actualExtras.find((e) => e.name === 'Kaffe')!.xml).toBe('<Kaffe sukker="nej">Sort &#230;<Fløde>lidt</Fløde></Kaffe>');
-    expect(result.actualExtras.find((e) => e.reason === 'repeated')!.xml).toBe('<TypeOfRehabilitationPlan> almen &amp; mere </TypeOfRehabilitationPlan>');
+    expect(result.actualExtras.find((e) => e.reason === 'repeated')!.xml).toBe(
+      '<TypeOfRehabilitationPlan> almen &amp; mere </TypeOfRehabilitationPlan>',
+    );
   });
 
   // Was a bug (fixed): a flag element (kind 'flag', e.g. GPCCReceiver/Deselected) binds to `true` and its text is thrown away:

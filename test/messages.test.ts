@@ -3,18 +3,89 @@ import { checkGop, LANGUAGES, renderMessage, rules, rulesById, type Finding } fr
 import { tinyMessage } from './helpers';
 
 /** Sample data for any message: every name a rule's texts read, with a plausible value of its type. */
-const STRINGS = ['code', 'reference', 'name', 'attribute', 'uri', 'open', 'target', 'element', 'char', 'prefix', 'local', 'namespace', 'label', 'byte', 'kind',
-  'typeCode', 'versionCode', 'carries', 'declared', 'version', 'id', 'ean', 'detail', 'parent', 'property', 'text', 'value', 'authorised', 'discharge',
-  'first', 'second', 'deadline', 'explanation', 'explanationDa'];
+const STRINGS = [
+  'code',
+  'reference',
+  'name',
+  'attribute',
+  'uri',
+  'open',
+  'target',
+  'element',
+  'char',
+  'prefix',
+  'local',
+  'namespace',
+  'label',
+  'byte',
+  'kind',
+  'typeCode',
+  'versionCode',
+  'carries',
+  'declared',
+  'version',
+  'id',
+  'ean',
+  'detail',
+  'parent',
+  'property',
+  'text',
+  'value',
+  'authorised',
+  'discharge',
+  'first',
+  'second',
+  'deadline',
+  'explanation',
+  'explanationDa',
+];
 const BASE: Record<string, string | number | boolean> = {
   ...Object.fromEntries(STRINGS.map((k) => [k, `x${k}`])),
-  element: 'SenderID', max: 2, size: 9, offset: 4, actual: 3, depth: 5, shown: 10, fatal: 1, error: 2, warning: 0, info: 1, declared: true,
-  hasText: true, list: 'RelationCode', who: 'contactCounty', to: 'gp', expected: 3, found: 'number',
+  element: 'SenderID',
+  max: 2,
+  size: 9,
+  offset: 4,
+  actual: 3,
+  depth: 5,
+  shown: 10,
+  fatal: 1,
+  error: 2,
+  warning: 0,
+  info: 1,
+  declared: true,
+  hasText: true,
+  list: 'RelationCode',
+  who: 'contactCounty',
+  to: 'gp',
+  expected: 3,
+  found: 'number',
 };
-const samples = (ruleId: string) => (ruleId === 'GOP-STRUCT-005' ? [{ ...BASE, expected: 'text' }, { ...BASE, expected: 'formattedContent', found: 'array' }] : ruleId === 'GOP-STRUCT-003' ? [{ ...BASE, expected: 'urn:y' }] : [BASE, { ...BASE, declared: false, hasText: false, max: 1 }]);
+const samples = (ruleId: string) =>
+  ruleId === 'GOP-STRUCT-005'
+    ? [
+        { ...BASE, expected: 'text' },
+        { ...BASE, expected: 'formattedContent', found: 'array' },
+      ]
+    : ruleId === 'GOP-STRUCT-003'
+      ? [{ ...BASE, expected: 'urn:y' }]
+      : [BASE, { ...BASE, declared: false, hasText: false, max: 1 }];
 
 /** Words that would show English inside a Danish text. */
-const ENGLISH = [' the ', ' is not ', ' is ', ' not ', ' has ', ' with ', ' which ', ' must ', ' may ', ' cannot ', ' and ', 'nothing', '(no namespace)'];
+const ENGLISH = [
+  ' the ',
+  ' is not ',
+  ' is ',
+  ' not ',
+  ' has ',
+  ' with ',
+  ' which ',
+  ' must ',
+  ' may ',
+  ' cannot ',
+  ' and ',
+  'nothing',
+  '(no namespace)',
+];
 const READER = /^GOP-(INPUT|STRUCT)-/;
 
 describe('rule messages', () => {
@@ -29,7 +100,8 @@ describe('rule messages', () => {
           }
           const da = ` ${renderMessage(rule, messageId, data, 'da')} `;
           expect(da).not.toBe(` ${renderMessage(rule, messageId, data, 'en')} `);
-          if (READER.test(rule.id)) for (const word of ENGLISH) expect(da, `${rule.id} ${messageId}: "${word}" in ${da}`).not.toContain(word);
+          if (READER.test(rule.id))
+            for (const word of ENGLISH) expect(da, `${rule.id} ${messageId}: "${word}" in ${da}`).not.toContain(word);
         }
       });
     }
@@ -82,7 +154,9 @@ describe('findings carry messageId and data', () => {
   it('an internal failure is GOP-INPUT-009 (fatal), never valid', () => {
     const rule = rulesById.get('GOP-LAW-005')!;
     const check = rule.check;
-    rule.check = () => { throw new Error('boom'); };
+    rule.check = () => {
+      throw new Error('boom');
+    };
     try {
       const report = checkGop(plan);
       const finding = report.findings.find((f) => f.ruleId === 'GOP-INPUT-009')!;
@@ -97,7 +171,7 @@ describe('findings carry messageId and data', () => {
 });
 
 describe('redaction reaches data', () => {
-  it('with redact, no name or CPR number is left in a finding\'s data, nor in its texts', () => {
+  it("with redact, no name or CPR number is left in a finding's data, nor in its texts", () => {
     const xml = plan.replace(/<Emessage\b/, '<Emessage note="Østergård 010101-1234 ase@example.dk"');
     const plain = checkGop(xml).findings.find((f) => f.messageId === 'unknownAttribute')!;
     expect(plain.data['value']).toContain('Østergård');

@@ -22,8 +22,14 @@ describe('binding elements to the typed model', () => {
   });
 
   it('makes a repeatable element an array even with one item', () => {
-    const result = parseGop(withPatient('<TelephoneSubscriber><m100:TelephoneSubscriberIdentifier>+4520304050</m100:TelephoneSubscriberIdentifier><TelephoneSubscriberCode>mobil</TelephoneSubscriberCode></TelephoneSubscriber>'));
-    expect(result.ok && result.message.rehabilitationPlan.patient.telephoneSubscriber).toEqual([{ telephoneSubscriberIdentifier: '+4520304050', telephoneSubscriberCode: 'mobil' }]);
+    const result = parseGop(
+      withPatient(
+        '<TelephoneSubscriber><m100:TelephoneSubscriberIdentifier>+4520304050</m100:TelephoneSubscriberIdentifier><TelephoneSubscriberCode>mobil</TelephoneSubscriberCode></TelephoneSubscriber>',
+      ),
+    );
+    expect(result.ok && result.message.rehabilitationPlan.patient.telephoneSubscriber).toEqual([
+      { telephoneSubscriberIdentifier: '+4520304050', telephoneSubscriberCode: 'mobil' },
+    ]);
   });
 
   it('keeps leaf text as sent: inner line breaks, leading zeros, æøå; trims only the ends', () => {
@@ -37,7 +43,13 @@ describe('binding elements to the typed model', () => {
     expect(result.findings.map((f) => f.ruleId)).toEqual(['GOP-STRUCT-003']);
     expect(result.findings[0]).toMatchObject({ severity: 'warning', path: '/Emessage/RehabilitationPlan/Patient/Kaffe', line: 11 });
     expect(result.ok && result.message.extraElements).toEqual([
-      { path: '/Emessage/RehabilitationPlan/Patient', reason: 'unknown', namespace: 'urn:oio:medcom:municipality:1.0.4', name: 'Kaffe', xml: '<Kaffe sort="sort">med mælk</Kaffe>' },
+      {
+        path: '/Emessage/RehabilitationPlan/Patient',
+        reason: 'unknown',
+        namespace: 'urn:oio:medcom:municipality:1.0.4',
+        name: 'Kaffe',
+        xml: '<Kaffe sort="sort">med mælk</Kaffe>',
+      },
     ]);
   });
 
@@ -51,17 +63,25 @@ describe('binding elements to the typed model', () => {
   it('reports a missing mandatory element (GOP-STRUCT-001) and still returns what was read', () => {
     const result = parseGop(tinyMessage().replace(/<m100:CivilRegistrationNumber>.*<\/m100:CivilRegistrationNumber>/, ''));
     expect(result.ok).toBe(false);
-    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'GOP-STRUCT-001', path: '/Emessage/RehabilitationPlan/Patient', line: 10, column: 5 })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: 'GOP-STRUCT-001', path: '/Emessage/RehabilitationPlan/Patient', line: 10, column: 5 }),
+    ]);
     expect(result.findings[0]!.message).toBe('Patient lacks the mandatory element CivilRegistrationNumber.');
     expect(!result.ok && result.partial?.rehabilitationPlan?.patient?.personSurnameName).toBe('Østergård');
   });
 
   it('reports a repeated element (GOP-STRUCT-002) and keeps the extra aside', () => {
-    const doubled = tinyMessage().replace('<TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan>', '<TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan><TypeOfRehabilitationPlan>specialiseret</TypeOfRehabilitationPlan>');
+    const doubled = tinyMessage().replace(
+      '<TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan>',
+      '<TypeOfRehabilitationPlan>almen</TypeOfRehabilitationPlan><TypeOfRehabilitationPlan>specialiseret</TypeOfRehabilitationPlan>',
+    );
     const result = parseGop(doubled);
     expect(findings(doubled)).toEqual(['GOP-STRUCT-002 /Emessage/RehabilitationPlan/TypeOfRehabilitationPlan']);
     expect(result.ok && result.message.rehabilitationPlan.typeOfRehabilitationPlan).toBe('almen');
-    expect(result.ok && result.message.extraElements?.[0]).toMatchObject({ reason: 'repeated', xml: '<TypeOfRehabilitationPlan>specialiseret</TypeOfRehabilitationPlan>' });
+    expect(result.ok && result.message.extraElements?.[0]).toMatchObject({
+      reason: 'repeated',
+      xml: '<TypeOfRehabilitationPlan>specialiseret</TypeOfRehabilitationPlan>',
+    });
   });
 
   it('reports more than five ResultReceivers as GOP-STRUCT-002', () => {
@@ -75,7 +95,9 @@ describe('binding elements to the typed model', () => {
   it('reports an empty mandatory element (GOP-STRUCT-004) at its own line', () => {
     const xml = tinyMessage().replace('<ConsentInformed>ja</ConsentInformed>', '<ConsentInformed>  </ConsentInformed>');
     const result = parseGop(xml);
-    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'GOP-STRUCT-004', path: '/Emessage/RehabilitationPlan/ConsentInformed', line: 13 })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: 'GOP-STRUCT-004', path: '/Emessage/RehabilitationPlan/ConsentInformed', line: 13 }),
+    ]);
     expect(result.ok).toBe(true);
   });
 
@@ -84,7 +106,10 @@ describe('binding elements to the typed model', () => {
   });
 
   it('reads formatted text into plain text and rich content', () => {
-    const xml = tinyMessage().replace('</RehabilitationPlan>', '<AbilityAtDischargeSummary>Går med <m100:Bold>rollator</m100:Bold><m100:Break/>  Trapper:\n   <m100:Italic>ikke</m100:Italic> mulige</AbilityAtDischargeSummary></RehabilitationPlan>');
+    const xml = tinyMessage().replace(
+      '</RehabilitationPlan>',
+      '<AbilityAtDischargeSummary>Går med <m100:Bold>rollator</m100:Bold><m100:Break/>  Trapper:\n   <m100:Italic>ikke</m100:Italic> mulige</AbilityAtDischargeSummary></RehabilitationPlan>',
+    );
     const result = parseGop(xml);
     expect(result.findings).toEqual([]);
     expect(result.ok && result.message.rehabilitationPlan.abilityAtDischargeSummary).toEqual({
@@ -123,20 +148,29 @@ describe('the schema is the single source', () => {
 
 describe('parseGop never throws', () => {
   it('on any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-      const result = parseGop(bytes);
-      return typeof result.ok === 'boolean' && Array.isArray(result.findings);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        const result = parseGop(bytes);
+        return typeof result.ok === 'boolean' && Array.isArray(result.findings);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('on any string, and on the message cut or corrupted anywhere', () => {
     const message = tinyMessage();
-    fc.assert(fc.property(fc.string({ maxLength: 500 }), (text) => typeof parseGop(text).ok === 'boolean'), { numRuns: 1000 });
-    fc.assert(fc.property(fc.nat(message.length), fc.nat(message.length), fc.string({ maxLength: 5 }), (cut, at, junk) => {
-      const mutated = message.slice(0, at) + junk + message.slice(at, Math.max(at, cut));
-      const result = parseGop(mutated);
-      return result.ok || result.findings.length > 0;
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 500 }), (text) => typeof parseGop(text).ok === 'boolean'),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.nat(message.length), fc.nat(message.length), fc.string({ maxLength: 5 }), (cut, at, junk) => {
+        const mutated = message.slice(0, at) + junk + message.slice(at, Math.max(at, cut));
+        const result = parseGop(mutated);
+        return result.ok || result.findings.length > 0;
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -149,10 +183,21 @@ describe('plain text of formatted text', () => {
     let lineStart = true;
     const walk = (nodes: readonly RichText[]) => {
       for (const node of nodes) {
-        if (node.type === 'break') { out += '\n'; space = false; lineStart = true; continue; }
-        if (node.type !== 'text') { walk(node.content); continue; }
+        if (node.type === 'break') {
+          out += '\n';
+          space = false;
+          lineStart = true;
+          continue;
+        }
+        if (node.type !== 'text') {
+          walk(node.content);
+          continue;
+        }
         for (const ch of node.value) {
-          if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') { space = true; continue; }
+          if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
+            space = true;
+            continue;
+          }
           if (space && !lineStart) out += ' ';
           out += ch;
           space = false;
@@ -163,18 +208,35 @@ describe('plain text of formatted text', () => {
     walk(content);
     return out.replace(/^\n+|\n+$/g, '');
   }
-  const text = fc.array(fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', 'a', 'ø', '\u00A0', 'Gang'), { maxLength: 8 }).map((a) => a.join(''));
+  const text = fc
+    .array(fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', 'a', 'ø', '\u00A0', 'Gang'), { maxLength: 8 })
+    .map((a) => a.join(''));
   const node: fc.Arbitrary<RichText> = fc.letrec((tie) => ({
-    n: fc.oneof({ depthSize: 'small' }, text.map((value) => ({ type: 'text' as const, value })), fc.constant({ type: 'break' as const }),
-      fc.array(tie('n'), { maxLength: 4 }).map((content) => ({ type: 'bold' as const, content: content as RichText[] }))),
+    n: fc.oneof(
+      { depthSize: 'small' },
+      text.map((value) => ({ type: 'text' as const, value })),
+      fc.constant({ type: 'break' as const }),
+      fc.array(tie('n'), { maxLength: 4 }).map((content) => ({ type: 'bold' as const, content: content as RichText[] })),
+    ),
   })).n;
 
   it('follows its definition for any content', () => {
-    fc.assert(fc.property(fc.array(node, { maxLength: 8 }), (content) => { expect(plainText(content)).toBe(byDefinition(content)); }), { numRuns: 5000, seed: 20261201 });
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 8 }), (content) => {
+        expect(plainText(content)).toBe(byDefinition(content));
+      }),
+      { numRuns: 5000, seed: 20261201 },
+    );
   });
 
   it('collapses whitespace across text nodes and keeps the no-break space', () => {
-    expect(plainText([{ type: 'text', value: 'x ' }, { type: 'text', value: ' ' }, { type: 'bold', content: [{ type: 'text', value: ' y\u00A0z' }] }])).toBe('x y\u00A0z');
+    expect(
+      plainText([
+        { type: 'text', value: 'x ' },
+        { type: 'text', value: ' ' },
+        { type: 'bold', content: [{ type: 'text', value: ' y\u00A0z' }] },
+      ]),
+    ).toBe('x y\u00A0z');
     expect(plainText([{ type: 'text', value: ' a ' }, { type: 'break' }, { type: 'text', value: '\t b  c\r\n' }])).toBe('a\nb c');
   });
 });

@@ -17,8 +17,11 @@ const indexUrl = pathToFileURL(join(root, 'dist', 'index.js')).href;
 
 const fixtureFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? fixtureFiles(join(dir, entry.name)) : entry.name.endsWith('.xml') ? [join(dir, entry.name)] : []);
-const files = fixtureFiles(join(root, 'fixtures')).map((file) => relative(root, file)).sort();
+    entry.isDirectory() ? fixtureFiles(join(dir, entry.name)) : entry.name.endsWith('.xml') ? [join(dir, entry.name)] : [],
+  );
+const files = fixtureFiles(join(root, 'fixtures'))
+  .map((file) => relative(root, file))
+  .sort();
 
 type Api = typeof import('../src/index');
 
@@ -28,8 +31,10 @@ type Api = typeof import('../src/index');
  */
 function exercise(gop: Api, inputs: { name: string; bytes: Uint8Array }[]) {
   const vans = {
-    sender: { id: '5790001382445' }, receiver: { id: '5790000120171' },
-    envelopeIdentifier: '0f8fad5b-d9cb-469f-a165-70867728950e', messageIdentifier: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    sender: { id: '5790001382445' },
+    receiver: { id: '5790000120171' },
+    envelopeIdentifier: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    messageIdentifier: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     sentDateTime: '2019-03-05T10:15:00',
   };
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value ?? null));
@@ -43,7 +48,11 @@ function exercise(gop: Api, inputs: { name: string; bytes: Uint8Array }[]) {
       redacted: plain(gop.checkGop(bytes, { referenceDate: '2019-06-01', redact: true })),
     };
     const attempt = (build: () => unknown) => {
-      try { return build(); } catch (error) { return { error: String((error as Error).message) }; }
+      try {
+        return build();
+      } catch (error) {
+        return { error: String((error as Error).message) };
+      }
     };
     if (parsed.ok) {
       for (const encoding of ['UTF-8', 'ISO-8859-1'] as const) {
@@ -79,7 +88,11 @@ describe('without a global Buffer', () => {
   });
 
   it('reads, checks, builds and wraps every fixture as it does with Buffer', async () => {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify(files)], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify(files)], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
     const without = JSON.parse(child.stdout);
@@ -98,10 +111,21 @@ describe('without a global Buffer', () => {
   it('leaves no Buffer and no Node built-in in the library (src/ outside src/cli)', () => {
     const sources = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? (entry.name === 'cli' && dir.endsWith('src') ? [] : sources(join(dir, entry.name))) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []);
+        entry.isDirectory()
+          ? entry.name === 'cli' && dir.endsWith('src')
+            ? []
+            : sources(join(dir, entry.name))
+          : entry.name.endsWith('.ts')
+            ? [join(dir, entry.name)]
+            : [],
+      );
     const offending = sources(join(root, 'src')).flatMap((file) =>
-      readFileSync(file, 'utf8').split('\n').flatMap((line, i) =>
-        /\bBuffer\b|['"]node:|\bprocess\.|\brequire\(/.test(line) ? [`${relative(root, file)}:${i + 1}: ${line.trim()}`] : []));
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          /\bBuffer\b|['"]node:|\bprocess\.|\brequire\(/.test(line) ? [`${relative(root, file)}:${i + 1}: ${line.trim()}`] : [],
+        ),
+    );
     expect(offending).toEqual([]);
   });
 });
@@ -110,15 +134,32 @@ describe('the byte helpers agree with Buffer', () => {
   const bytes = fc.uint8Array({ maxLength: 20_000 });
 
   it('base64 both ways', () => {
-    fc.assert(fc.property(bytes, (b) => {
-      const expected = Buffer.from(b).toString('base64');
-      expect(encodeBase64(b)).toBe(expected);
-      expect(decodeBase64(expected)).toEqual(new Uint8Array(Buffer.from(expected, 'base64')));
-    }));
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const expected = Buffer.from(b).toString('base64');
+        expect(encodeBase64(b)).toBe(expected);
+        expect(decodeBase64(expected)).toEqual(new Uint8Array(Buffer.from(expected, 'base64')));
+      }),
+    );
   });
 
   it('refuses what is not strict base64', () => {
-    for (const bad of ['A', 'AB', 'ABC', 'A===', '====', '=AAA', 'AA=A', 'AAAA====', 'AA AA', 'AA\nAA', 'AAA-', 'AAA_', 'AAÆA', 'AAA\u0100']) {
+    for (const bad of [
+      'A',
+      'AB',
+      'ABC',
+      'A===',
+      '====',
+      '=AAA',
+      'AA=A',
+      'AAAA====',
+      'AA AA',
+      'AA\nAA',
+      'AAA-',
+      'AAA_',
+      'AAÆA',
+      'AAA\u0100',
+    ]) {
       expect(decodeBase64(bad), JSON.stringify(bad)).toBeUndefined();
     }
     expect(decodeBase64('')).toEqual(new Uint8Array());
@@ -126,19 +167,27 @@ describe('the byte helpers agree with Buffer', () => {
   });
 
   it('ISO-8859-1 both ways (every byte is its code point, also 0x80–0x9F)', () => {
-    fc.assert(fc.property(bytes, (b) => {
-      const text = decodeLatin1(b);
-      expect(text).toBe(Buffer.from(b).toString('latin1'));
-      expect(encodeLatin1(text)).toEqual(b);
-    }));
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const text = decodeLatin1(b);
+        expect(text).toBe(Buffer.from(b).toString('latin1'));
+        expect(encodeLatin1(text)).toEqual(b);
+      }),
+    );
     expect(decodeLatin1(new Uint8Array([0x80, 0x9f, 0xff]))).toBe('\u0080\u009f\u00ff');
   });
 
   it('UTF-8 length without encoding, lone surrogates as U+FFFD', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 500 }), fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 5 }), (text, surrogates) => {
-      const mixed = text + surrogates + text;
-      expect(utf8ByteLength(mixed)).toBe(Buffer.byteLength(mixed));
-      expect(encodeUtf8(mixed)).toEqual(new Uint8Array(Buffer.from(mixed, 'utf8')));
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 500 }),
+        fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 5 }),
+        (text, surrogates) => {
+          const mixed = text + surrogates + text;
+          expect(utf8ByteLength(mixed)).toBe(Buffer.byteLength(mixed));
+          expect(encodeUtf8(mixed)).toEqual(new Uint8Array(Buffer.from(mixed, 'utf8')));
+        },
+      ),
+    );
   });
 });

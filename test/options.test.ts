@@ -6,8 +6,20 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import {
-  buildGop, checkGop, CheckOptionsSchema, GopOptionsError, parseGop, ParseOptionsSchema, rules, validateGop, ValidateGopOptionsSchema, ValidateOptionsSchema,
-  type CheckOptions, type GopMessage, type Report, type SeveritySetting,
+  buildGop,
+  checkGop,
+  CheckOptionsSchema,
+  GopOptionsError,
+  parseGop,
+  ParseOptionsSchema,
+  rules,
+  validateGop,
+  ValidateGopOptionsSchema,
+  ValidateOptionsSchema,
+  type CheckOptions,
+  type GopMessage,
+  type Report,
+  type SeveritySetting,
 } from '../src/index';
 import { FIXTURES_DIR } from './helpers';
 
@@ -37,21 +49,32 @@ function expectSchemaValid(report: Report) {
 
 describe('GopOptionsError', () => {
   it('is an Error named GopOptionsError whose issues list every problem, and whose message lists them all', () => {
-    const error = optionsError(() => checkGop(MIN, {
-      refrenceDate: '2019-03-10',
-      referenceDate: '2019-02-30',
-      timeZone: 'Mars/Olympus_Mons',
-      severity: { 'GOP-LAW-05': 'warning', 'GOP-INPUT-001': 'off', 'GOP-LAW-005': 'fatal', 'GOP-FORMAT-005': 'warn' },
-      language: 'de',
-      redact: 'yes',
-      maxBytes: -1,
-      maxDepth: Number.NaN,
-    } as never));
+    const error = optionsError(() =>
+      checkGop(MIN, {
+        refrenceDate: '2019-03-10',
+        referenceDate: '2019-02-30',
+        timeZone: 'Mars/Olympus_Mons',
+        severity: { 'GOP-LAW-05': 'warning', 'GOP-INPUT-001': 'off', 'GOP-LAW-005': 'fatal', 'GOP-FORMAT-005': 'warn' },
+        language: 'de',
+        redact: 'yes',
+        maxBytes: -1,
+        maxDepth: Number.NaN,
+      } as never),
+    );
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('GopOptionsError');
     expect(paths(error).sort()).toEqual([
-      'language', 'maxBytes', 'maxDepth', 'redact', 'referenceDate', 'refrenceDate',
-      'severity.GOP-FORMAT-005', 'severity.GOP-INPUT-001', 'severity.GOP-LAW-005', 'severity.GOP-LAW-05', 'timeZone',
+      'language',
+      'maxBytes',
+      'maxDepth',
+      'redact',
+      'referenceDate',
+      'refrenceDate',
+      'severity.GOP-FORMAT-005',
+      'severity.GOP-INPUT-001',
+      'severity.GOP-LAW-005',
+      'severity.GOP-LAW-05',
+      'timeZone',
     ]);
     for (const issue of error.issues) {
       expect(typeof issue.message).toBe('string');
@@ -91,11 +114,21 @@ describe('each function checks its own options', () => {
 
   it('checkGop: every ParseOptions and ValidateOptions key, and none other', () => {
     const all: Required<CheckOptions> = {
-      maxBytes: 1_000_000, maxDepth: 40, maxAttributes: 10, maxElements: 5_000, maxFindings: 50,
-      referenceDate: '2019-03-10', timeZone: 'UTC', severity: { 'GOP-LAW-005': 'off' }, language: 'da', redact: false,
+      maxBytes: 1_000_000,
+      maxDepth: 40,
+      maxAttributes: 10,
+      maxElements: 5_000,
+      maxFindings: 50,
+      referenceDate: '2019-03-10',
+      timeZone: 'UTC',
+      severity: { 'GOP-LAW-005': 'off' },
+      language: 'da',
+      redact: false,
     };
     // maxFindings is in both: parseGop caps its own findings too
-    expect(Object.keys(all).sort()).toEqual([...new Set([...Object.keys(ParseOptionsSchema.shape), ...Object.keys(ValidateOptionsSchema.shape)])].sort());
+    expect(Object.keys(all).sort()).toEqual(
+      [...new Set([...Object.keys(ParseOptionsSchema.shape), ...Object.keys(ValidateOptionsSchema.shape)])].sort(),
+    );
     expect(Object.keys(CheckOptionsSchema.shape).sort()).toEqual(Object.keys(all).sort());
     expect(checkGop(MIN, all).valid).toBe(true);
     expect(paths(optionsError(() => checkGop(MIN, { ...all, source: parsed.source } as never)))).toEqual(['source']);
@@ -104,7 +137,9 @@ describe('each function checks its own options', () => {
 
   it('buildGop and buildGopBytes: pretty, prefixes, encoding, strict', () => {
     expect(() => buildGop(MESSAGE, { pretty: true, prefixes: { m100: 'x' }, encoding: 'ISO-8859-1', strict: false })).not.toThrow();
-    const error = optionsError(() => buildGop(MESSAGE, { encoding: 'latin1', pretty: 'yes', prefixes: { m99: 'a', m104: 3 }, strcit: true } as never));
+    const error = optionsError(() =>
+      buildGop(MESSAGE, { encoding: 'latin1', pretty: 'yes', prefixes: { m99: 'a', m104: 3 }, strcit: true } as never),
+    );
     expect(error.message.startsWith('invalid options for buildGop:')).toBe(true);
     expect(paths(error).sort()).toEqual(['encoding', 'prefixes.m104', 'prefixes.m99', 'pretty', 'strcit']);
     expect(error.issues.find((i) => i.path === 'strcit')!.message).toContain('did you mean strict?');
@@ -113,7 +148,12 @@ describe('each function checks its own options', () => {
 
   it('options that are no object at all', () => {
     for (const options of [5, 'strict', true, [], () => 1]) {
-      for (const call of [() => parseGop(MIN, options as never), () => checkGop(MIN, options as never), () => validateGop(MESSAGE, options as never), () => buildGop(MESSAGE, options as never)]) {
+      for (const call of [
+        () => parseGop(MIN, options as never),
+        () => checkGop(MIN, options as never),
+        () => validateGop(MESSAGE, options as never),
+        () => buildGop(MESSAGE, options as never),
+      ]) {
         const error = optionsError(call);
         expect(error.issues).toHaveLength(1);
         expect(error.issues[0]!.path).toBe('');
@@ -138,17 +178,29 @@ describe('maxFindings', () => {
 
   it('cannot be switched off: 0, Infinity, -1, 1.5, NaN, "100", true are refused by each function, naming the option', () => {
     for (const maxFindings of [0, Number.POSITIVE_INFINITY, -1, 1.5, Number.NaN, '100', true, {}]) {
-      for (const call of [() => checkGop(MIN, { maxFindings } as never), () => validateGop(MESSAGE, { maxFindings } as never), () => parseGop(MIN, { maxFindings } as never)]) {
-        expect(optionsError(call).issues).toEqual([{ path: 'maxFindings', message: 'must be a positive whole number; null or undefined for the default, 1000' }]);
+      for (const call of [
+        () => checkGop(MIN, { maxFindings } as never),
+        () => validateGop(MESSAGE, { maxFindings } as never),
+        () => parseGop(MIN, { maxFindings } as never),
+      ]) {
+        expect(optionsError(call).issues).toEqual([
+          { path: 'maxFindings', message: 'must be a positive whole number; null or undefined for the default, 1000' },
+        ]);
       }
     }
   });
 
   it('given to buildGop, is named as an option of the three functions that take it', () => {
-    expect(optionsError(() => buildGop(MESSAGE, { maxFindings: 5 } as never)).issues[0]!.message).toContain('it is an option of parseGop, validateGop and checkGop');
+    expect(optionsError(() => buildGop(MESSAGE, { maxFindings: 5 } as never)).issues[0]!.message).toContain(
+      'it is an option of parseGop, validateGop and checkGop',
+    );
     // the others keep their owners
-    expect(optionsError(() => buildGop(MESSAGE, { maxBytes: 5 } as never)).issues[0]!.message).toContain('it is an option of parseGop and checkGop');
-    expect(optionsError(() => parseGop(MIN, { source: parsed.source } as never)).issues[0]!.message).toContain('it is an option of validateGop;');
+    expect(optionsError(() => buildGop(MESSAGE, { maxBytes: 5 } as never)).issues[0]!.message).toContain(
+      'it is an option of parseGop and checkGop',
+    );
+    expect(optionsError(() => parseGop(MIN, { source: parsed.source } as never)).issues[0]!.message).toContain(
+      'it is an option of validateGop;',
+    );
   });
 });
 
@@ -179,36 +231,55 @@ describe('severity settings', () => {
   const fatalRules = rules.filter((r) => r.severity === 'fatal');
 
   it('every fatal rule refuses every setting; every other rule takes off, info, warning and error', () => {
-    expect(fatalRules.map((r) => r.id)).toEqual(['GOP-INPUT-001', 'GOP-INPUT-002', 'GOP-INPUT-003', 'GOP-INPUT-004', 'GOP-INPUT-005', 'GOP-INPUT-007', 'GOP-INPUT-009']);
+    expect(fatalRules.map((r) => r.id)).toEqual([
+      'GOP-INPUT-001',
+      'GOP-INPUT-002',
+      'GOP-INPUT-003',
+      'GOP-INPUT-004',
+      'GOP-INPUT-005',
+      'GOP-INPUT-007',
+      'GOP-INPUT-009',
+    ]);
     for (const rule of fatalRules) {
       for (const setting of ['off', 'info', 'warning', 'error'] as const) {
         expect(optionsError(() => checkGop(MIN, { severity: { [rule.id]: setting } })).issues).toEqual([
-          { path: `severity.${rule.id}`, message: `${rule.id} is fatal (the document cannot be read as a G-GOP), so its severity cannot be changed` },
+          {
+            path: `severity.${rule.id}`,
+            message: `${rule.id} is fatal (the document cannot be read as a G-GOP), so its severity cannot be changed`,
+          },
         ]);
       }
     }
-    const others: Record<string, SeveritySetting> = Object.fromEntries(rules.filter((r) => r.severity !== 'fatal').map((r, i) => [r.id, (['off', 'info', 'warning', 'error'] as const)[i % 4]!]));
+    const others: Record<string, SeveritySetting> = Object.fromEntries(
+      rules.filter((r) => r.severity !== 'fatal').map((r, i) => [r.id, (['off', 'info', 'warning', 'error'] as const)[i % 4]!]),
+    );
     expect(() => checkGop(MIN, { severity: others })).not.toThrow();
     expect(() => validateGop(MESSAGE, { severity: others })).not.toThrow();
   });
 
   it("'fatal' is no setting, for an input rule (GOP-INPUT-006) or any other", () => {
     for (const id of ['GOP-INPUT-006', 'GOP-STRUCT-001', 'GOP-LAW-006']) {
-      expect(optionsError(() => checkGop(MIN, { severity: { [id]: 'fatal' as never } })).issues[0]!.message).toContain('"fatal" is no severity setting');
+      expect(optionsError(() => checkGop(MIN, { severity: { [id]: 'fatal' as never } })).issues[0]!.message).toContain(
+        '"fatal" is no severity setting',
+      );
     }
   });
 
   it('unknown ids, wrong values and a map that is no object are refused', () => {
-    expect(paths(optionsError(() => checkGop(MIN, { severity: { 'GOP-LAW-099': 'off', 'gop-law-005': 'off', constructor: 'off' } as never })))).toEqual([
-      'severity.GOP-LAW-099', 'severity.gop-law-005', 'severity.constructor',
-    ]);
-    expect(optionsError(() => checkGop(MIN, { severity: { 'gop-law-005': 'off' } })).issues[0]!.message).toContain('did you mean GOP-LAW-005?');
+    expect(
+      paths(optionsError(() => checkGop(MIN, { severity: { 'GOP-LAW-099': 'off', 'gop-law-005': 'off', constructor: 'off' } as never }))),
+    ).toEqual(['severity.GOP-LAW-099', 'severity.gop-law-005', 'severity.constructor']);
+    expect(optionsError(() => checkGop(MIN, { severity: { 'gop-law-005': 'off' } })).issues[0]!.message).toContain(
+      'did you mean GOP-LAW-005?',
+    );
     for (const value of [1, true, 'ERROR', 'Off', {}, null]) {
       if (value === null) continue; // null is "no change"
       expect(paths(optionsError(() => checkGop(MIN, { severity: { 'GOP-LAW-005': value as never } })))).toEqual(['severity.GOP-LAW-005']);
     }
     for (const map of ['off', 5, ['GOP-LAW-005']]) {
-      expect(optionsError(() => checkGop(MIN, { severity: map as never })).issues).toEqual([{ path: 'severity', message: expect.stringContaining('must be an object of rule id') }]);
+      expect(optionsError(() => checkGop(MIN, { severity: map as never })).issues).toEqual([
+        { path: 'severity', message: expect.stringContaining('must be an object of rule id') },
+      ]);
     }
   });
 });
@@ -283,18 +354,33 @@ describe('the options check on the common path', () => {
   });
 
   it('a getter that throws is reported as options that cannot be read', () => {
-    const options = { get referenceDate(): string { throw new Error('boom'); } };
+    const options = {
+      get referenceDate(): string {
+        throw new Error('boom');
+      },
+    };
     expect(optionsError(() => checkGop(MIN, options)).issues).toEqual([{ path: '', message: 'the options cannot be read (boom)' }]);
   });
 });
 
 describe('the report validates against schemas/report.schema.json, whatever the options', () => {
   it('for every kind of option, on valid, invalid and unreadable input', () => {
-    const inputs = [MIN, readFileSync(`${FIXTURES_DIR}invalid/GOP-LAW-006--consent-nej.xml`, 'utf8'), '<not-xml', new Uint8Array([0xff, 0xfe])];
+    const inputs = [
+      MIN,
+      readFileSync(`${FIXTURES_DIR}invalid/GOP-LAW-006--consent-nej.xml`, 'utf8'),
+      '<not-xml',
+      new Uint8Array([0xff, 0xfe]),
+    ];
     const optionSets: CheckOptions[] = [
-      {}, { referenceDate: '2019-03-10' }, { referenceDate: new Date(Date.UTC(2019, 2, 10)), timeZone: 'UTC' },
-      { severity: { 'GOP-LAW-006': 'info', 'GOP-INPUT-006': 'off', 'GOP-STRUCT-003': 'error' } }, { language: 'da', redact: true },
-      { maxBytes: 100 }, { maxDepth: 3 }, { maxElements: 10, maxAttributes: 1 }, { maxFindings: 1 },
+      {},
+      { referenceDate: '2019-03-10' },
+      { referenceDate: new Date(Date.UTC(2019, 2, 10)), timeZone: 'UTC' },
+      { severity: { 'GOP-LAW-006': 'info', 'GOP-INPUT-006': 'off', 'GOP-STRUCT-003': 'error' } },
+      { language: 'da', redact: true },
+      { maxBytes: 100 },
+      { maxDepth: 3 },
+      { maxElements: 10, maxAttributes: 1 },
+      { maxFindings: 1 },
       { referenceDate: null, timeZone: null, severity: null, language: null, redact: null, maxBytes: null },
     ];
     for (const input of inputs) for (const options of optionSets) expectSchemaValid(checkGop(input, options));
@@ -304,7 +390,8 @@ describe('the report validates against schemas/report.schema.json, whatever the 
 });
 
 describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('gop validate: an option checkGop refuses is a usage error', () => {
-  const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
   it('--rule on a fatal rule: exit 2, one clear line, no stack trace', () => {
     const run = cli(['validate', '--rule', 'GOP-INPUT-001=off', `${FIXTURES_DIR}valid/minimal.xml`]);

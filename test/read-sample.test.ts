@@ -23,10 +23,17 @@ describe.skipIf(!haveSamples)('the public example message (../shared/samples)', 
   });
 
   it('reads the envelope and letter', () => {
-    expect(message.envelope).toEqual({ sent: { date: '2009-09-04', time: '10:43' }, identifier: '54382645943294', acknowledgementCode: 'pluspositivkvitt' });
+    expect(message.envelope).toEqual({
+      sent: { date: '2009-09-04', time: '10:43' },
+      identifier: '54382645943294',
+      acknowledgementCode: 'pluspositivkvitt',
+    });
     expect(plan.letter).toEqual({
-      identifier: '45249877239313', versionCode: 'GGOP100', statisticalCode: 'GGOP2',
-      authorisation: { date: '2015-03-04', time: '09:26' }, typeCode: 'GGOP',
+      identifier: '45249877239313',
+      versionCode: 'GGOP100',
+      statisticalCode: 'GGOP2',
+      authorisation: { date: '2015-03-04', time: '09:26' },
+      typeCode: 'GGOP',
     });
   });
 
@@ -57,12 +64,24 @@ describe.skipIf(!haveSamples)('the public example message (../shared/samples)', 
     expect(plan.healthCareTeam?.member[0]?.identifierCode).toBe('amt');
     expect(plan.journalExcerpt).toHaveLength(4);
     expect(plan.journalExcerpt?.map((j) => j.typeOfExcerpt)).toEqual([
-      'Tilbud om kage', 'Uddrag af operationsbeskrivelse', 'Uddrag af journalnotat neurologisk tilsyn', 'Uddrag uden struktur',
+      'Tilbud om kage',
+      'Uddrag af operationsbeskrivelse',
+      'Uddrag af journalnotat neurologisk tilsyn',
+      'Uddrag uden struktur',
     ]);
-    expect(plan.journalExcerpt?.[2]?.signer).toEqual({ signedBy: { personGivenName: 'Karl', personSurnameName: 'Møller', personTitle: 'Doktor Psyk' }, date: '2013-05-31' });
+    expect(plan.journalExcerpt?.[2]?.signer).toEqual({
+      signedBy: { personGivenName: 'Karl', personSurnameName: 'Møller', personTitle: 'Doktor Psyk' },
+      date: '2013-05-31',
+    });
     expect(plan.journalExcerpt?.[3]?.signer).toBeUndefined();
-    expect(plan.journalExcerpt?.[3]?.comment?.text).toBe('Fri tekst\nSkrevet af: Alm med 1. reservelæge Bjarne Goldbæk den 27. februar 2013');
-    expect(plan.icd10Diagnoses?.icd10Diagnose?.[0]?.primaryDiagnosis).toEqual({ code: 'DC189', typeCode: 'ICD10kode', text: 'Kræft i tyktarmen' });
+    expect(plan.journalExcerpt?.[3]?.comment?.text).toBe(
+      'Fri tekst\nSkrevet af: Alm med 1. reservelæge Bjarne Goldbæk den 27. februar 2013',
+    );
+    expect(plan.icd10Diagnoses?.icd10Diagnose?.[0]?.primaryDiagnosis).toEqual({
+      code: 'DC189',
+      typeCode: 'ICD10kode',
+      text: 'Kræft i tyktarmen',
+    });
     expect(plan.icd10Diagnoses?.icd10Diagnose?.[0]?.secondaryDiagnosis?.[0]?.code).toBe('DS720');
     expect(plan.icfClassifications?.icfClassification).toHaveLength(2);
     expect(plan.icfClassifications?.icfClassification[1]?.icfGradient?.typeCode).toBe('ICFKode');
@@ -79,7 +98,12 @@ describe.skipIf(!haveSamples)('the public example message (../shared/samples)', 
     expect(styled[0]).toEqual({ type: 'bold', content: [{ type: 'text', value: '8a. Kroppens funktioner og anatomi' }] });
     expect(styled[1]).toEqual({ type: 'break' });
     expect(styled[2]).toEqual({ type: 'italic', content: [{ type: 'text', value: '- Mentale funktioner' }] });
-    expect(extended.text.split('\n').slice(0, 4)).toEqual(['8a. Kroppens funktioner og anatomi', '- Mentale funktioner', '', '- Sanser og smerter']);
+    expect(extended.text.split('\n').slice(0, 4)).toEqual([
+      '8a. Kroppens funktioner og anatomi',
+      '- Mentale funktioner',
+      '',
+      '- Sanser og smerter',
+    ]);
     expect(extended.text).toContain('respiratoriske funktioner');
     expect(extended.text.endsWith('- Holdninger')).toBe(true);
   });

@@ -10,7 +10,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildGop, checkGop, GopOptionsError, parseGop, type ExtraElement, type GopMessage, type ParseOptions, type ParseResult, type RichText } from '../src/index';
+import {
+  buildGop,
+  checkGop,
+  GopOptionsError,
+  parseGop,
+  type ExtraElement,
+  type GopMessage,
+  type ParseOptions,
+  type ParseResult,
+  type RichText,
+} from '../src/index';
 import { parseXml, type XmlElement } from '../src/xml/tree';
 import { FIXTURES_DIR, XDIS91_SAMPLE } from './helpers';
 
@@ -24,7 +34,10 @@ const PLAN_OPEN = '<RehabilitationPlan>';
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 /** A document and the offset at which the injected snippet starts in it. */
-interface Injected { xml: string; offset: number }
+interface Injected {
+  xml: string;
+  offset: number;
+}
 type Place = 'text' | 'plan' | 'prolog';
 
 /** minimal.xml with the free text of RehabilitationNeedAndPotential replaced by `inner`. */
@@ -48,13 +61,17 @@ function inProlog(snippet: string): Injected {
   return { xml: `${DECLARATION}${snippet}\n${minimal.slice(DECLARATION.length)}`, offset: DECLARATION.length };
 }
 
-const inject = (place: Place, snippet: string): Injected => (place === 'text' ? withFreeText(snippet) : place === 'plan' ? inPlan(snippet) : inProlog(snippet));
+const inject = (place: Place, snippet: string): Injected =>
+  place === 'text' ? withFreeText(snippet) : place === 'plan' ? inPlan(snippet) : inProlog(snippet);
 
 /** 1-based line and column (UTF-16 code units, as the reader counts them) of an offset; the documents here use LF only. */
 function positionAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
   return { line, column: offset - lineStart + 1 };
 }
 
@@ -108,15 +125,33 @@ const shown = (text: string) => text.replace(/ {4,}/g, (run) => `<${run.length} 
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('well-formed constructs in free text are read, not refused', () => {
-  interface TextCase { name: string; inner: string; text: string; content?: string; findings?: string[] }
+  interface TextCase {
+    name: string;
+    inner: string;
+    text: string;
+    content?: string;
+    findings?: string[];
+  }
   const cases: TextCase[] = [
     { name: '"&" inside a CDATA section', inner: 'Træning: <![CDATA[Gang & balance]]> dagligt', text: 'Træning: Gang & balance dagligt' },
-    { name: 'references inside a CDATA section stay as written', inner: '<![CDATA[a && b &amp; &#65; &nope;]]>', text: 'a && b &amp; &#65; &nope;' },
+    {
+      name: 'references inside a CDATA section stay as written',
+      inner: '<![CDATA[a && b &amp; &#65; &nope;]]>',
+      text: 'a && b &amp; &#65; &nope;',
+    },
     { name: '"&" inside a comment', inner: 'Gang<!-- a & b --> og balance', text: 'Gang og balance' },
     { name: '"&" inside a processing instruction', inner: 'Gang<?pi a & b?> og balance', text: 'Gang og balance' },
-    { name: '"<!DOCTYPE" inside a CDATA section', inner: 'Se: <![CDATA[<!DOCTYPE x [<!ENTITY e "y">]>]]>', text: 'Se: <!DOCTYPE x [<!ENTITY e "y">]>' },
+    {
+      name: '"<!DOCTYPE" inside a CDATA section',
+      inner: 'Se: <![CDATA[<!DOCTYPE x [<!ENTITY e "y">]>]]>',
+      text: 'Se: <!DOCTYPE x [<!ENTITY e "y">]>',
+    },
     { name: '"<!doctype" (lower case) inside a CDATA section', inner: '<![CDATA[<!doctype html>]]>', text: '<!doctype html>' },
-    { name: '"<!ENTITY" inside a CDATA section', inner: '<![CDATA[<!ENTITY e SYSTEM "file:///etc/passwd">]]>', text: '<!ENTITY e SYSTEM "file:///etc/passwd">' },
+    {
+      name: '"<!ENTITY" inside a CDATA section',
+      inner: '<![CDATA[<!ENTITY e SYSTEM "file:///etc/passwd">]]>',
+      text: '<!ENTITY e SYSTEM "file:///etc/passwd">',
+    },
     { name: '"<!DOCTYPE" inside a comment', inner: 'Gang<!-- <!DOCTYPE x> --> og balance', text: 'Gang og balance' },
     { name: '"<!ENTITY" inside a comment', inner: 'Gang<!-- <!ENTITY e "y"> --> og balance', text: 'Gang og balance' },
     { name: '"<!DOCTYPE" inside a processing instruction', inner: 'Gang<?note <!DOCTYPE x>?> og balance', text: 'Gang og balance' },
@@ -128,11 +163,25 @@ describe('well-formed constructs in free text are read, not refused', () => {
     { name: '"&#00000065;": a decimal reference with many leading zeros', inner: 'x&#00000065;y', text: 'xAy' },
     { name: '"&#x000000041;": a hexadecimal reference with many leading zeros', inner: 'x&#x000000041;y', text: 'xAy' },
     { name: 'a reference with 30 leading zeros', inner: `x&#${'0'.repeat(30)}230;y`, text: 'xæy' },
-    { name: 'references to the edges of the legal ranges', inner: '&#xD7FF;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;&#1114111;', text: '\uD7FF\uE000\uFFFD\u{10000}\u{10FFFF}\u{10FFFF}' },
-    { name: '&#9; &#10; &#13; in text stay tab, LF, CR in the content', inner: 'a&#9;b&#10;c&#13;d', text: 'a b c d', content: 'a\tb\nc\rd' },
+    {
+      name: 'references to the edges of the legal ranges',
+      inner: '&#xD7FF;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;&#1114111;',
+      text: '\uD7FF\uE000\uFFFD\u{10000}\u{10FFFF}\u{10FFFF}',
+    },
+    {
+      name: '&#9; &#10; &#13; in text stay tab, LF, CR in the content',
+      inner: 'a&#9;b&#10;c&#13;d',
+      text: 'a b c d',
+      content: 'a\tb\nc\rd',
+    },
     { name: 'escaped "&", "<" and "]]>" in text', inner: 'Gang &amp; balance &lt;3 ]]&gt; x &gt; y', text: 'Gang & balance <3 ]]> x > y' },
     { name: 'a raw ">" in text', inner: 'puls > 100', text: 'puls > 100' },
-    { name: 'an unknown element named with U+10000 in free text: kept aside, its words kept', inner: 'Gang <𐀀x>og</𐀀x> balance', text: 'Gang og balance', findings: ['GOP-STRUCT-003'] },
+    {
+      name: 'an unknown element named with U+10000 in free text: kept aside, its words kept',
+      inner: 'Gang <𐀀x>og</𐀀x> balance',
+      text: 'Gang og balance',
+      findings: ['GOP-STRUCT-003'],
+    },
   ];
 
   it.each(cases)('$name', ({ inner, text, content, findings }) => {
@@ -150,19 +199,79 @@ describe('well-formed constructs in free text are read, not refused', () => {
 });
 
 describe('well-formed names, attributes and declarations in the plan are read, not refused', () => {
-  interface PlanCase { name: string; snippet: string; extra?: Partial<ExtraElement>[]; findings: string[] }
+  interface PlanCase {
+    name: string;
+    snippet: string;
+    extra?: Partial<ExtraElement>[];
+    findings: string[];
+  }
   const cases: PlanCase[] = [
-    { name: 'an unknown element named with U+10000 (XML 1.0 5th ed. NameStartChar)', snippet: '<𐀀x>tekst</𐀀x>', extra: [{ reason: 'unknown', namespace: M104, name: '𐀀x', xml: '<𐀀x>tekst</𐀀x>' }], findings: ['GOP-STRUCT-003'] },
-    { name: 'an unknown element named with U+EFFFF', snippet: '<\u{EFFFF}>t</\u{EFFFF}>', extra: [{ reason: 'unknown', name: '\u{EFFFF}' }], findings: ['GOP-STRUCT-003'] },
-    { name: 'a supplementary-plane name character after the first', snippet: '<Foo\u{10FFF}>t</Foo\u{10FFF}>', extra: [{ reason: 'unknown', name: 'Foo\u{10FFF}' }], findings: ['GOP-STRUCT-003'] },
-    { name: 'a prefix with a supplementary-plane character', snippet: '<p𐀀:Foo xmlns:p𐀀="urn:example:x">t</p𐀀:Foo>', extra: [{ reason: 'unknown', namespace: 'urn:example:x', name: 'Foo' }], findings: ['GOP-STRUCT-003'] },
-    { name: 'an attribute named with U+10000', snippet: '<Foo 𐀀a="1">t</Foo>', extra: [{ reason: 'unknown', name: 'Foo' }], findings: ['GOP-STRUCT-003'] },
-    { name: '"]]>" inside an attribute value of an unknown element', snippet: '<Foo a="x ]]> y">t</Foo>', extra: [{ reason: 'unknown', name: 'Foo', xml: '<Foo a="x ]]> y">t</Foo>' }], findings: ['GOP-STRUCT-003'] },
-    { name: '"&amp;" and ">" inside an attribute value', snippet: '<Foo a="x &amp; y > z">t</Foo>', extra: [{ reason: 'unknown', name: 'Foo' }], findings: ['GOP-STRUCT-003'] },
-    { name: 'the xml prefix bound to its own namespace', snippet: '<Foo xmlns:xml="http://www.w3.org/XML/1998/namespace" xml:lang="da">t</Foo>', extra: [{ reason: 'unknown', name: 'Foo' }], findings: ['GOP-STRUCT-003'] },
-    { name: 'the same local name in two namespaces', snippet: '<Foo xmlns:a="urn:a" xmlns:b="urn:b" a:x="1" b:x="2">t</Foo>', extra: [{ reason: 'unknown', name: 'Foo' }], findings: ['GOP-STRUCT-003'] },
-    { name: 'a prefixed and an unprefixed attribute with the same local name', snippet: '<Foo xmlns:a="urn:a" a:x="1" x="2">t</Foo>', extra: [{ reason: 'unknown', name: 'Foo' }], findings: ['GOP-STRUCT-003'] },
-    { name: 'a default namespace undeclared with xmlns=""', snippet: '<Foo xmlns="">t</Foo>', extra: [{ reason: 'unknown', namespace: '', name: 'Foo' }], findings: ['GOP-STRUCT-003'] },
+    {
+      name: 'an unknown element named with U+10000 (XML 1.0 5th ed. NameStartChar)',
+      snippet: '<𐀀x>tekst</𐀀x>',
+      extra: [{ reason: 'unknown', namespace: M104, name: '𐀀x', xml: '<𐀀x>tekst</𐀀x>' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: 'an unknown element named with U+EFFFF',
+      snippet: '<\u{EFFFF}>t</\u{EFFFF}>',
+      extra: [{ reason: 'unknown', name: '\u{EFFFF}' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: 'a supplementary-plane name character after the first',
+      snippet: '<Foo\u{10FFF}>t</Foo\u{10FFF}>',
+      extra: [{ reason: 'unknown', name: 'Foo\u{10FFF}' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: 'a prefix with a supplementary-plane character',
+      snippet: '<p𐀀:Foo xmlns:p𐀀="urn:example:x">t</p𐀀:Foo>',
+      extra: [{ reason: 'unknown', namespace: 'urn:example:x', name: 'Foo' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: 'an attribute named with U+10000',
+      snippet: '<Foo 𐀀a="1">t</Foo>',
+      extra: [{ reason: 'unknown', name: 'Foo' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: '"]]>" inside an attribute value of an unknown element',
+      snippet: '<Foo a="x ]]> y">t</Foo>',
+      extra: [{ reason: 'unknown', name: 'Foo', xml: '<Foo a="x ]]> y">t</Foo>' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: '"&amp;" and ">" inside an attribute value',
+      snippet: '<Foo a="x &amp; y > z">t</Foo>',
+      extra: [{ reason: 'unknown', name: 'Foo' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: 'the xml prefix bound to its own namespace',
+      snippet: '<Foo xmlns:xml="http://www.w3.org/XML/1998/namespace" xml:lang="da">t</Foo>',
+      extra: [{ reason: 'unknown', name: 'Foo' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: 'the same local name in two namespaces',
+      snippet: '<Foo xmlns:a="urn:a" xmlns:b="urn:b" a:x="1" b:x="2">t</Foo>',
+      extra: [{ reason: 'unknown', name: 'Foo' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: 'a prefixed and an unprefixed attribute with the same local name',
+      snippet: '<Foo xmlns:a="urn:a" a:x="1" x="2">t</Foo>',
+      extra: [{ reason: 'unknown', name: 'Foo' }],
+      findings: ['GOP-STRUCT-003'],
+    },
+    {
+      name: 'a default namespace undeclared with xmlns=""',
+      snippet: '<Foo xmlns="">t</Foo>',
+      extra: [{ reason: 'unknown', namespace: '', name: 'Foo' }],
+      findings: ['GOP-STRUCT-003'],
+    },
   ];
 
   it.each(cases)('$name', ({ snippet, extra, findings }) => {
@@ -170,7 +279,9 @@ describe('well-formed names, attributes and declarations in the plan are read, n
     const result = parseGop(xml);
     const message = readOk(xml);
     expect(ids(result)).toEqual(findings);
-    expect(message.extraElements).toEqual((extra ?? []).map((e) => expect.objectContaining({ path: '/Emessage/RehabilitationPlan', ...e })));
+    expect(message.extraElements).toEqual(
+      (extra ?? []).map((e) => expect.objectContaining({ path: '/Emessage/RehabilitationPlan', ...e })),
+    );
   });
 
   // The builder writes an element kept aside verbatim, adding a namespace declaration where its prefix is not one of
@@ -195,7 +306,14 @@ describe('well-formed names, attributes and declarations in the plan are read, n
 
 describe('malformed documents are refused, at the construct (GOP-INPUT-001)', () => {
   /** `at`: where the construct starts in the snippet; `from`: the earliest column accepted (the tag holding it). */
-  interface BadCase { name: string; place: Place; snippet: string; at: string; from?: string; rule?: string }
+  interface BadCase {
+    name: string;
+    place: Place;
+    snippet: string;
+    at: string;
+    from?: string;
+    rule?: string;
+  }
   const cases: BadCase[] = [
     // character references to characters XML forbids (XML 1.0 §4.1 WFC: Legal Character)
     { name: '&#0;', place: 'text', snippet: 'a &#0; b', at: '&#0;' },
@@ -216,26 +334,91 @@ describe('malformed documents are refused, at the construct (GOP-INPUT-001)', ()
     { name: '&#x110000; in an attribute value', place: 'plan', snippet: '<Foo a="&#x110000;">t</Foo>', at: '&#x110000;', from: '<Foo' },
     // namespace constraints, for attribute prefixes as for element prefixes
     { name: 'an unbound attribute prefix <Foo q:a="1">', place: 'plan', snippet: '<Foo q:a="1">t</Foo>', at: 'q:a', from: '<Foo' },
-    { name: 'two attributes with the same namespace URI and local name', place: 'plan', snippet: '<Foo xmlns:a="urn:u" xmlns:b="urn:u" a:x="1" b:x="2">t</Foo>', at: 'b:x', from: '<Foo' },
-    { name: 'xmlns:p="" (a prefix cannot be undeclared in XML 1.0)', place: 'plan', snippet: '<Foo xmlns:p="">t</Foo>', at: 'xmlns:p', from: '<Foo' },
+    {
+      name: 'two attributes with the same namespace URI and local name',
+      place: 'plan',
+      snippet: '<Foo xmlns:a="urn:u" xmlns:b="urn:u" a:x="1" b:x="2">t</Foo>',
+      at: 'b:x',
+      from: '<Foo',
+    },
+    {
+      name: 'xmlns:p="" (a prefix cannot be undeclared in XML 1.0)',
+      place: 'plan',
+      snippet: '<Foo xmlns:p="">t</Foo>',
+      at: 'xmlns:p',
+      from: '<Foo',
+    },
     { name: 'xmlns:p="" with the prefix used', place: 'plan', snippet: '<p:Foo xmlns:p="">t</p:Foo>', at: 'xmlns:p', from: '<p:Foo' },
-    { name: 'the prefix xml bound to another namespace', place: 'plan', snippet: '<Foo xmlns:xml="urn:other">t</Foo>', at: 'xmlns:xml', from: '<Foo' },
-    { name: 'the prefix xmlns declared (to its own URI)', place: 'plan', snippet: '<Foo xmlns:xmlns="http://www.w3.org/2000/xmlns/">t</Foo>', at: 'xmlns:xmlns', from: '<Foo' },
-    { name: 'the prefix xmlns declared (to another URI)', place: 'plan', snippet: '<Foo xmlns:xmlns="urn:x">t</Foo>', at: 'xmlns:xmlns', from: '<Foo' },
-    { name: 'another prefix bound to the xml namespace', place: 'plan', snippet: '<Foo xmlns:p="http://www.w3.org/XML/1998/namespace">t</Foo>', at: 'xmlns:p', from: '<Foo' },
-    { name: 'the default namespace bound to the xml namespace', place: 'plan', snippet: '<Foo xmlns="http://www.w3.org/XML/1998/namespace">t</Foo>', at: 'xmlns=', from: '<Foo' },
-    { name: 'another prefix bound to the xmlns namespace', place: 'plan', snippet: '<Foo xmlns:p="http://www.w3.org/2000/xmlns/">t</Foo>', at: 'xmlns:p', from: '<Foo' },
-    { name: 'the default namespace bound to the xmlns namespace', place: 'plan', snippet: '<Foo xmlns="http://www.w3.org/2000/xmlns/">t</Foo>', at: 'xmlns=', from: '<Foo' },
+    {
+      name: 'the prefix xml bound to another namespace',
+      place: 'plan',
+      snippet: '<Foo xmlns:xml="urn:other">t</Foo>',
+      at: 'xmlns:xml',
+      from: '<Foo',
+    },
+    {
+      name: 'the prefix xmlns declared (to its own URI)',
+      place: 'plan',
+      snippet: '<Foo xmlns:xmlns="http://www.w3.org/2000/xmlns/">t</Foo>',
+      at: 'xmlns:xmlns',
+      from: '<Foo',
+    },
+    {
+      name: 'the prefix xmlns declared (to another URI)',
+      place: 'plan',
+      snippet: '<Foo xmlns:xmlns="urn:x">t</Foo>',
+      at: 'xmlns:xmlns',
+      from: '<Foo',
+    },
+    {
+      name: 'another prefix bound to the xml namespace',
+      place: 'plan',
+      snippet: '<Foo xmlns:p="http://www.w3.org/XML/1998/namespace">t</Foo>',
+      at: 'xmlns:p',
+      from: '<Foo',
+    },
+    {
+      name: 'the default namespace bound to the xml namespace',
+      place: 'plan',
+      snippet: '<Foo xmlns="http://www.w3.org/XML/1998/namespace">t</Foo>',
+      at: 'xmlns=',
+      from: '<Foo',
+    },
+    {
+      name: 'another prefix bound to the xmlns namespace',
+      place: 'plan',
+      snippet: '<Foo xmlns:p="http://www.w3.org/2000/xmlns/">t</Foo>',
+      at: 'xmlns:p',
+      from: '<Foo',
+    },
+    {
+      name: 'the default namespace bound to the xmlns namespace',
+      place: 'plan',
+      snippet: '<Foo xmlns="http://www.w3.org/2000/xmlns/">t</Foo>',
+      at: 'xmlns=',
+      from: '<Foo',
+    },
     { name: 'an element with the prefix xmlns', place: 'plan', snippet: '<xmlns:Foo>t</xmlns:Foo>', at: '<xmlns:Foo>' },
     // plain well-formedness of tags
     { name: 'an end tag whose name ends in a no-break space', place: 'plan', snippet: '<Foo>t</Foo\u00A0>', at: '</Foo' },
     { name: 'a nested end tag ending in a no-break space', place: 'plan', snippet: '<Foo><Bar>t</Bar\u00A0></Foo>', at: '</Bar' },
     { name: 'a duplicate attribute a="1" a="2"', place: 'plan', snippet: '<Foo a="1" a="2">t</Foo>', at: 'a="2"', from: '<Foo' },
-    { name: 'a duplicate namespace declaration', place: 'plan', snippet: '<Foo xmlns:a="urn:u" xmlns:a="urn:v">t</Foo>', at: 'xmlns:a="urn:v"', from: '<Foo' },
+    {
+      name: 'a duplicate namespace declaration',
+      place: 'plan',
+      snippet: '<Foo xmlns:a="urn:u" xmlns:a="urn:v">t</Foo>',
+      at: 'xmlns:a="urn:v"',
+      from: '<Foo',
+    },
     { name: 'no whitespace between attributes a="1"b="2"', place: 'plan', snippet: '<Foo a="1"b="2">t</Foo>', at: 'b="2"', from: '<Foo' },
     // opaque sections must not hide a stray "]]>" (XML 1.0 §2.4) — found while writing these tests
     { name: 'a stray "]]>" in text', place: 'text', snippet: 'a ]]> b', at: ']]>' },
-    { name: 'a stray "]]>" in text between a CDATA section holding "<!--" and a real comment', place: 'text', snippet: '<![CDATA[<!--]]> a ]]> b <!-- c -->', at: ']]> b' },
+    {
+      name: 'a stray "]]>" in text between a CDATA section holding "<!--" and a real comment',
+      place: 'text',
+      snippet: '<![CDATA[<!--]]> a ]]> b <!-- c -->',
+      at: ']]> b',
+    },
   ];
 
   it.each(cases)('$name', ({ place, snippet, at, from, rule }) => {
@@ -248,7 +431,9 @@ describe('malformed documents are refused, at the construct (GOP-INPUT-001)', ()
     const first = result.findings[0];
     expect(first, 'no finding at all').toBeDefined();
     expect(first).toMatchObject({ ruleId: rule ?? 'GOP-INPUT-001', severity: 'fatal', line: construct.line });
-    expect(first!.column, `column ${first!.column} is not in ${earliest.column}..${construct.column}`).toBeGreaterThanOrEqual(earliest.column);
+    expect(first!.column, `column ${first!.column} is not in ${earliest.column}..${construct.column}`).toBeGreaterThanOrEqual(
+      earliest.column,
+    );
     expect(first!.column).toBeLessThanOrEqual(construct.column);
     expect(checkGop(xml).valid).toBe(false);
   });
@@ -342,16 +527,19 @@ describe('a decoy Letter/TypeCode does not decide what the document is', () => {
     expectNotGop(latin1(text.slice(0, rootOpen) + DECOY + text.slice(rootOpen)));
   });
 
-  it.skipIf(!haveXdis)('the XDIS91 sample moved into the G-GOP namespace, its body named RehabilitationPlan, with a decoy first in it: GOP-INPUT-005', () => {
-    const text = xdis()
-      .replace('http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/', M104)
-      .replaceAll('xdis:ClinicalEmail>', 'xdis:RehabilitationPlan>');
-    expectNotGop(latin1(text)); // without the decoy: the real Letter/TypeCode is XDIS91
-    const planOpen = text.indexOf('<xdis:RehabilitationPlan>') + '<xdis:RehabilitationPlan>'.length;
-    expectNotGop(latin1(text.slice(0, planOpen) + DECOY + text.slice(planOpen)));
-    const rootOpen = text.indexOf('>', text.indexOf('<xdis:Emessage')) + 1;
-    expectNotGop(latin1(text.slice(0, rootOpen) + DECOY + text.slice(rootOpen)));
-  });
+  it.skipIf(!haveXdis)(
+    'the XDIS91 sample moved into the G-GOP namespace, its body named RehabilitationPlan, with a decoy first in it: GOP-INPUT-005',
+    () => {
+      const text = xdis()
+        .replace('http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/', M104)
+        .replaceAll('xdis:ClinicalEmail>', 'xdis:RehabilitationPlan>');
+      expectNotGop(latin1(text)); // without the decoy: the real Letter/TypeCode is XDIS91
+      const planOpen = text.indexOf('<xdis:RehabilitationPlan>') + '<xdis:RehabilitationPlan>'.length;
+      expectNotGop(latin1(text.slice(0, planOpen) + DECOY + text.slice(planOpen)));
+      const rootOpen = text.indexOf('>', text.indexOf('<xdis:Emessage')) + 1;
+      expectNotGop(latin1(text.slice(0, rootOpen) + DECOY + text.slice(rootOpen)));
+    },
+  );
 
   /** An Emessage in the G-GOP namespace whose plan carries an XDIS91 letter. */
   const xdisLetter = (decoyInPlan: string, decoyInRoot = '') => `<?xml version="1.0" encoding="UTF-8"?>
@@ -383,7 +571,9 @@ describe('a decoy Letter/TypeCode does not decide what the document is', () => {
   });
 
   it('an Emessage with a ClinicalEmail instead of a plan, holding a decoy: GOP-INPUT-005', () => {
-    expectNotGop(`<Emessage xmlns="${M104}"><ClinicalEmail>${DECOY}<Letter><TypeCode>XDIS91</TypeCode></Letter></ClinicalEmail></Emessage>`);
+    expectNotGop(
+      `<Emessage xmlns="${M104}"><ClinicalEmail>${DECOY}<Letter><TypeCode>XDIS91</TypeCode></Letter></ClinicalEmail></Emessage>`,
+    );
   });
 
   it('a real G-GOP with a decoy of another TypeCode before its plan is still a G-GOP (the decoy kept aside)', () => {
@@ -452,7 +642,11 @@ describe('limits cannot be switched off', () => {
     const options = { [key]: value } as unknown as ParseOptions;
     for (const call of [() => parseGop(minimal, options), () => checkGop(minimal, options)]) {
       let thrown: unknown;
-      try { call(); } catch (error) { thrown = error; }
+      try {
+        call();
+      } catch (error) {
+        thrown = error;
+      }
       expect(thrown).toBeInstanceOf(GopOptionsError);
       const error = thrown as GopOptionsError;
       expect(error.name).toBe('GopOptionsError');

@@ -29,11 +29,28 @@ function about(p: Person, s: Style): string {
   return `Kontakt ${s.upper ? name.toUpperCase() : name} (cpr ${cpr}) på tlf. ${phone} eller ${p.email}, ${p.street.replace(' ', s.gap)}. ${p.givenName.split(' ')[0]}s datter kommer.`;
 }
 /** Someone the message does not name: only the patterns can find them. */
-const aboutStranger = (p: Person, s: Style) => `Naboen har cpr ${cprSpellings(p.cpr)[s.cpr % 3]} og tlf. ${phoneSpellings(p.phone)[s.phone % 9]}, mail ${p.email}.`;
+const aboutStranger = (p: Person, s: Style) =>
+  `Naboen har cpr ${cprSpellings(p.cpr)[s.cpr % 3]} og tlf. ${phoneSpellings(p.phone)[s.phone % 9]}, mail ${p.email}.`;
 
-const FORMATTED = ['informationForPatientAndRelatives', 'practicalInformation', 'patientSafetyAspects', 'patientHealthSummary', 'abilityAtDischargeSummary', 'abilityAtDischargeExtended', 'rehabilitationNeedAndPotential'] as const;
+const FORMATTED = [
+  'informationForPatientAndRelatives',
+  'practicalInformation',
+  'patientSafetyAspects',
+  'patientHealthSummary',
+  'abilityAtDischargeSummary',
+  'abilityAtDischargeExtended',
+  'rehabilitationNeedAndPotential',
+] as const;
 
-interface Case { message: GopMessage; patient: Person; relative: Person; stranger: Person; styles: Style[]; pads: number[]; language: 'da' | 'en' }
+interface Case {
+  message: GopMessage;
+  patient: Person;
+  relative: Person;
+  stranger: Person;
+  styles: Style[];
+  pads: number[];
+  language: 'da' | 'en';
+}
 
 const caseArbitrary: fc.Arbitrary<Case> = fc.record({
   message: messageArbitrary(),
@@ -58,13 +75,25 @@ function place({ message, patient, relative, stranger, styles, pads }: Case): { 
     return `${pad ? `${pad} ` : ''}${about(patient, s)} ${about(relative, next())} ${aboutStranger(stranger, s)}`;
   };
   Object.assign(plan.patient, {
-    civilRegistrationNumber: patient.cpr, personGivenName: patient.givenName, personSurnameName: patient.surname, streetName: patient.street,
-    telephoneSubscriber: [{ telephoneSubscriberIdentifier: phoneSpellings(patient.phone)[next().phone % 9]! }], emailAddressIdentifier: patient.email,
+    civilRegistrationNumber: patient.cpr,
+    personGivenName: patient.givenName,
+    personSurnameName: patient.surname,
+    streetName: patient.street,
+    telephoneSubscriber: [{ telephoneSubscriberIdentifier: phoneSpellings(patient.phone)[next().phone % 9]! }],
+    emailAddressIdentifier: patient.email,
   });
-  plan.relatives = { relative: [{
-    relationCode: 'datter', personGivenName: relative.givenName, personSurnameName: relative.surname, streetName: relative.street,
-    telephoneSubscriber: [{ telephoneSubscriberIdentifier: phoneSpellings(relative.phone)[next().phone % 9]! }], emailAddressIdentifier: relative.email,
-  }] };
+  plan.relatives = {
+    relative: [
+      {
+        relationCode: 'datter',
+        personGivenName: relative.givenName,
+        personSurnameName: relative.surname,
+        streetName: relative.street,
+        telephoneSubscriber: [{ telephoneSubscriberIdentifier: phoneSpellings(relative.phone)[next().phone % 9]! }],
+        emailAddressIdentifier: relative.email,
+      },
+    ],
+  };
   for (const key of FORMATTED) plan[key] = formattedText(text());
   plan.rehabilitationDeadline = `Senest 14 dage efter udskrivelse. ${text()}`;
   if (plan.currentHospitalContact) plan.currentHospitalContact.expectedEndText = text();
@@ -83,8 +112,16 @@ function place({ message, patient, relative, stranger, styles, pads }: Case): { 
 
 function toXml(placed: ReturnType<typeof place>): string {
   const xml = buildGop(placed.message);
-  const attribute = placed.attribute.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
-  return xml.replace(/<((?:\w+:)?RehabilitationPlan)>/, (_, name: string) => `<${name} note="${attribute}">${placed.stray.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`);
+  const attribute = placed.attribute
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+  return xml.replace(
+    /<((?:\w+:)?RehabilitationPlan)>/,
+    (_, name: string) => `<${name} note="${attribute}">${placed.stray.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`,
+  );
 }
 
 /** Every output a user may see with redaction on. */
@@ -112,7 +149,9 @@ describe('redaction: no value of a person in a message reaches any output (prope
             ...personLeaks(output, c.patient).map((l) => `patient ${l}`),
             ...personLeaks(output, c.relative).map((l) => `relative ${l}`),
             // of a stranger, only what has a shape: CPR, phone, e-mail (a name nowhere in the structured fields cannot be known)
-            ...personLeaks(output, c.stranger).filter((l) => /^(cpr|phone|email):/.test(l)).map((l) => `stranger ${l}`),
+            ...personLeaks(output, c.stranger)
+              .filter((l) => /^(cpr|phone|email):/.test(l))
+              .map((l) => `stranger ${l}`),
           ];
           expect(leaks, name).toEqual([]);
           expect(/[\uE000-\uE002]/.test(output), `${name}: quote marks left`).toBe(false);

@@ -1,7 +1,6 @@
 // `gop validate --redact`: no personal value from the messages may reach any output format.
 // The personal values are extracted from the XML itself (not through the library), so the test does not share the
 // library's idea of what is personal.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,9 +20,14 @@ const gop = (args: string[]) => runGop(args);
 // ---- personal values, straight from the XML ----
 
 const decodeEntities = (s: string) =>
-  s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+  s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#([0-9]+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function textOf(bytes: Buffer): string {
   const latin1 = /encoding=["'](ISO-8859-1|latin1|windows-1252)["']/i.test(bytes.subarray(0, 200).toString('latin1'));
@@ -34,7 +38,12 @@ function textOf(bytes: Buffer): string {
 const elements = (xml: string, local: string) =>
   [...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${local}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w.-]+:)?${local}>`, 'g'))].map((m) => m[1]!);
 
-interface Personal { cprs: string[]; names: string[]; gpNames: string[]; others: string[] }
+interface Personal {
+  cprs: string[];
+  names: string[];
+  gpNames: string[];
+  others: string[];
+}
 
 /** CPR numbers, names, street addresses, phone numbers, e-mail addresses and GP practice names of one file (VANS unwrapped). */
 function personalValuesOf(bytes: Buffer): Personal {
@@ -44,14 +53,23 @@ function personalValuesOf(bytes: Buffer): Personal {
     const inner = personalValuesOf(Buffer.from(data.replace(/\s+/g, ''), 'base64'));
     for (const key of Object.keys(result) as (keyof Personal)[]) result[key].push(...inner[key]);
   }
-  const values = (local: string) => elements(xml, local).map((v) => decodeEntities(v).trim()).filter((v) => v.length > 1);
+  const values = (local: string) =>
+    elements(xml, local)
+      .map((v) => decodeEntities(v).trim())
+      .filter((v) => v.length > 1);
   result.cprs.push(...values('CivilRegistrationNumber').filter((v) => /^\d{10}$/.test(v)));
   result.names.push(...values('PersonGivenName'), ...values('PersonSurnameName'));
   result.others.push(...values('StreetName'), ...values('TelephoneSubscriberIdentifier'), ...values('EmailAddressIdentifier'));
   // The GP practice (often named after the doctor): every CCReceiver under GPCCReceiver, and copies to a ydernummer.
-  for (const gp of elements(xml, 'GPCCReceiver')) for (const party of elements(gp, 'CCReceiver')) result.gpNames.push(...elements(party, 'OrganisationName').map((v) => decodeEntities(v).trim()));
-  for (const party of [...elements(xml.replace(/<(?:[\w.-]+:)?GPCCReceiver>[\s\S]*?<\/(?:[\w.-]+:)?GPCCReceiver>/g, ''), 'CCReceiver'), ...elements(xml, 'ResultReceiver')]) {
-    if (elements(party, 'IdentifierCode').some((c) => c.trim() === 'ydernummer')) result.gpNames.push(...elements(party, 'OrganisationName').map((v) => decodeEntities(v).trim()));
+  for (const gp of elements(xml, 'GPCCReceiver'))
+    for (const party of elements(gp, 'CCReceiver'))
+      result.gpNames.push(...elements(party, 'OrganisationName').map((v) => decodeEntities(v).trim()));
+  for (const party of [
+    ...elements(xml.replace(/<(?:[\w.-]+:)?GPCCReceiver>[\s\S]*?<\/(?:[\w.-]+:)?GPCCReceiver>/g, ''), 'CCReceiver'),
+    ...elements(xml, 'ResultReceiver'),
+  ]) {
+    if (elements(party, 'IdentifierCode').some((c) => c.trim() === 'ydernummer'))
+      result.gpNames.push(...elements(party, 'OrganisationName').map((v) => decodeEntities(v).trim()));
   }
   for (const key of Object.keys(result) as (keyof Personal)[]) result[key] = [...new Set(result[key].filter(Boolean))];
   return result;
@@ -60,7 +78,13 @@ function personalValuesOf(bytes: Buffer): Personal {
 const all = (p: Personal) => [...p.cprs, ...p.names, ...p.gpNames, ...p.others];
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The value as it may be written in any format: as is, XML-escaped, JSON-escaped. */
-const spellings = (v: string) => [...new Set([v, v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'), JSON.stringify(v).slice(1, -1)])];
+const spellings = (v: string) => [
+  ...new Set([
+    v,
+    v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+    JSON.stringify(v).slice(1, -1),
+  ]),
+];
 /** Whole values only ("Lund" is not in "Lundbeck"). */
 const appearsIn = (out: string, value: string) =>
   spellings(value).some((s) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s)}(?![\\p{L}\\p{N}])`, 'u').test(out));
@@ -79,18 +103,30 @@ beforeAll(() => {
   TMP = mkdtempSync(join(tmpdir(), 'gop-redact-'));
   const minimal = readFileSync(MINIMAL, 'utf8');
   CONTACT = join(TMP, 'contact.xml');
-  writeFileSync(CONTACT, minimal.replace('<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>', `<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>
+  writeFileSync(
+    CONTACT,
+    minimal.replace(
+      '<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>',
+      `<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>
       <mm100:StreetName>${STREET}</mm100:StreetName>
       <TelephoneSubscriber><mm100:TelephoneSubscriberIdentifier>${BAD_PHONE}</mm100:TelephoneSubscriberIdentifier><TelephoneSubscriberCode>mobil</TelephoneSubscriberCode></TelephoneSubscriber>
-      <EmailAddressIdentifier>${BAD_EMAIL}</EmailAddressIdentifier>`));
+      <EmailAddressIdentifier>${BAD_EMAIL}</EmailAddressIdentifier>`,
+    ),
+  );
   GP_BY_LOCATION = join(TMP, 'gp-lokationsnummer.xml');
-  writeFileSync(GP_BY_LOCATION, minimal.replace(/<GPCCReceiver>[\s\S]*?<\/GPCCReceiver>/, `<GPCCReceiver>
+  writeFileSync(
+    GP_BY_LOCATION,
+    minimal.replace(
+      /<GPCCReceiver>[\s\S]*?<\/GPCCReceiver>/,
+      `<GPCCReceiver>
       <CCReceiver>
         <mm100:EANIdentifier>5790002015748</mm100:EANIdentifier>
         <IdentifierCode>lokationsnummer</IdentifierCode>
         <mm100:OrganisationName>Lægerne Bendtsen &amp; Krogh</mm100:OrganisationName>
       </CCReceiver>
-    </GPCCReceiver>`));
+    </GPCCReceiver>`,
+    ),
+  );
 });
 afterAll(() => {
   if (TMP) rmSync(TMP, { recursive: true, force: true });
@@ -98,7 +134,11 @@ afterAll(() => {
 
 /** Every format over `inputs`, with and without --redact, run in parallel. */
 async function outputs(inputs: string[]): Promise<Record<string, { redacted: Run; plain: Run }>> {
-  const runs = await Promise.all(FORMATS.flatMap((format) => [true, false].map((redact) => gop(['validate', '--exit-zero', '--format', format, ...(redact ? ['--redact'] : []), ...inputs]))));
+  const runs = await Promise.all(
+    FORMATS.flatMap((format) =>
+      [true, false].map((redact) => gop(['validate', '--exit-zero', '--format', format, ...(redact ? ['--redact'] : []), ...inputs])),
+    ),
+  );
   return Object.fromEntries(FORMATS.map((format, i) => [format, { redacted: runs[2 * i]!, plain: runs[2 * i + 1]! }]));
 }
 
@@ -113,7 +153,15 @@ describe('--redact', () => {
   });
 
   it('masks every CPR number, name, address, phone number, e-mail address and GP practice of fixtures/valid in every format', async () => {
-    const files = ['almen-hoftefraktur.xml', 'almen-knaealloplastik-latin1.xml', 'almen-vans-wrapped.xml', 'minimal.xml', 'rehabilitering-apopleksi.xml', 'specialiseret-haandskade.xml', 'specialiseret-with-ambulatory-control.xml'];
+    const files = [
+      'almen-hoftefraktur.xml',
+      'almen-knaealloplastik-latin1.xml',
+      'almen-vans-wrapped.xml',
+      'minimal.xml',
+      'rehabilitering-apopleksi.xml',
+      'specialiseret-haandskade.xml',
+      'specialiseret-with-ambulatory-control.xml',
+    ];
     const personal = files.map((f) => personalValuesOf(readFileSync(join(VALID_DIR, f))));
     const contact = personalValuesOf(readFileSync(CONTACT));
     const values = [...new Set([...personal.flatMap(all), ...all(contact)])];
@@ -125,9 +173,15 @@ describe('--redact', () => {
     for (const format of FORMATS) {
       const { redacted, plain } = byFormat[format]!;
       expect(redacted.status, `${format}: ${redacted.stderr}`).toBe(0);
-      expect(values.filter((v) => appearsIn(redacted.stdout, v)), `${format} --redact leaks`).toEqual([]);
+      expect(
+        values.filter((v) => appearsIn(redacted.stdout, v)),
+        `${format} --redact leaks`,
+      ).toEqual([]);
       // Without --redact they are there: the findings of contact.xml quote the phone number and the e-mail address.
-      expect([BAD_PHONE, BAD_EMAIL].filter((v) => appearsIn(plain.stdout, v)), `${format} without --redact`).toEqual([BAD_PHONE, BAD_EMAIL]);
+      expect(
+        [BAD_PHONE, BAD_EMAIL].filter((v) => appearsIn(plain.stdout, v)),
+        `${format} without --redact`,
+      ).toEqual([BAD_PHONE, BAD_EMAIL]);
       expect(redacted.stdout).toMatch(/\*\*\*(\\?"|&quot;) is not an e-mail address/); // ... and masked with --redact
     }
     // json carries the facts: every CPR, patient name and GP practice without --redact, the CPR as DDMMYY-XXXX with it.
@@ -140,7 +194,8 @@ describe('--redact', () => {
     expect(gpNames.length).toBeGreaterThan(0);
     for (const name of gpNames) expect(appearsIn(json.plain.stdout, name), name).toBe(true);
     const reports = JSON.parse(json.plain.stdout) as { facts?: { patient: { givenName?: string; surname?: string } } }[];
-    for (const r of reports) for (const name of [r.facts?.patient.givenName, r.facts?.patient.surname]) if (name) expect(values).toContain(name);
+    for (const r of reports)
+      for (const name of [r.facts?.patient.givenName, r.facts?.patient.surname]) if (name) expect(values).toContain(name);
   });
 
   it.skipIf(!haveSamples)('masks every personal value of the public sample in every format', async () => {
@@ -153,7 +208,10 @@ describe('--redact', () => {
     for (const format of FORMATS) {
       const { redacted } = byFormat[format]!;
       expect(redacted.status, `${format}: ${redacted.stderr}`).toBe(0);
-      expect(values.filter((v) => appearsIn(redacted.stdout, v)), `${format} --redact leaks`).toEqual([]);
+      expect(
+        values.filter((v) => appearsIn(redacted.stdout, v)),
+        `${format} --redact leaks`,
+      ).toEqual([]);
     }
     const json = byFormat.json!;
     expect(json.redacted.stdout).toContain('"251248-XXXX"');
@@ -182,7 +240,10 @@ function kirstenLeaks(out: string, others: string[] = []): string[] {
   const digits = (d: string) => new RegExp(`(?<!\\d)${[...d].join(String.raw`(?:[\s.\-–⏎]|\\[nrt]|\\u2028)*`)}(?!\\d)`);
   const word = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}`, 'iu');
   const checks: [string, RegExp][] = [
-    ['cpr', digits(KIRSTEN.cpr)], ['phone', digits(KIRSTEN.phone)], ['given', word(KIRSTEN.given)], ['surname', word(KIRSTEN.surname)],
+    ['cpr', digits(KIRSTEN.cpr)],
+    ['phone', digits(KIRSTEN.phone)],
+    ['given', word(KIRSTEN.given)],
+    ['surname', word(KIRSTEN.surname)],
     // "Høj…": the surname cut short before it was masked
     ['half surname', word(KIRSTEN.surname.slice(0, 3))],
     ...others.map((o): [string, RegExp] => [o, /^\d[\d\s-]+$/.test(o) ? digits(o.replace(/\D/g, '')) : word(o)]),
@@ -192,9 +253,11 @@ function kirstenLeaks(out: string, others: string[] = []): string[] {
 
 /** minimal.xml with Kirsten's phone, and `edit` applied. */
 function kirstenXml(edit: (xml: string) => string = (x) => x): string {
-  const minimal = readFileSync(MINIMAL, 'utf8').replace('<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>',
+  const minimal = readFileSync(MINIMAL, 'utf8').replace(
+    '<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>',
     `<mm100:PersonGivenName>Kirsten</mm100:PersonGivenName>
-      <TelephoneSubscriber><mm100:TelephoneSubscriberIdentifier>${KIRSTEN.phone}</mm100:TelephoneSubscriberIdentifier></TelephoneSubscriber>`);
+      <TelephoneSubscriber><mm100:TelephoneSubscriberIdentifier>${KIRSTEN.phone}</mm100:TelephoneSubscriberIdentifier></TelephoneSubscriber>`,
+  );
   return edit(minimal);
 }
 const modelOf = (xml: string) => {
@@ -202,7 +265,8 @@ const modelOf = (xml: string) => {
   if (!parsed.ok) throw new Error(parsed.findings[0]?.message);
   return parsed.message;
 };
-const withDeadline = (text: string) => (xml: string) => xml.replace('<CurrentHospitalContact>', `<RehabilitationDeadline>${text}</RehabilitationDeadline>\n    <CurrentHospitalContact>`);
+const withDeadline = (text: string) => (xml: string) =>
+  xml.replace('<CurrentHospitalContact>', `<RehabilitationDeadline>${text}</RehabilitationDeadline>\n    <CurrentHospitalContact>`);
 const strayInPatient = (text: string) => (xml: string) => xml.replace('<Patient>', `<Patient>${text}`);
 
 describe('redact: every value in every spelling (issue 12)', () => {
@@ -210,7 +274,9 @@ describe('redact: every value in every spelling (issue 12)', () => {
   const plain = (xml: string) => checkGop(xml, { referenceDate: '2019-03-06' });
 
   it('redacts facts.deadlineText, facts.deadline (explanation, clauses) and the finding about the deadline', () => {
-    const xml = kirstenXml(withDeadline('Senest 14 dage efter udskrivelse; ring til Kirsten Højgaard på 40 50 60 70 eller kirsten.h@post.dk'));
+    const xml = kirstenXml(
+      withDeadline('Senest 14 dage efter udskrivelse; ring til Kirsten Højgaard på 40 50 60 70 eller kirsten.h@post.dk'),
+    );
     const before = plain(xml);
     expect(before.facts!.deadlineText).toContain('Kirsten Højgaard');
     const report = check(xml);
@@ -221,7 +287,9 @@ describe('redact: every value in every spelling (issue 12)', () => {
     // a deadline that reads: its clauses' words are redacted too
     const readable = check(kirstenXml(withDeadline('Senest 14 dage efter udskrivelse pga. Kirstens ferie')));
     expect(readable.facts!.deadline.kind).toBe('relative');
-    expect(readable.facts!.deadline.explanation.en).toBe('"Senest 14 dage efter udskrivelse pga. *** ferie" was read as start at the latest 2019-03-19 (14 calendar days after the discharge date 2019-03-05).');
+    expect(readable.facts!.deadline.explanation.en).toBe(
+      '"Senest 14 dage efter udskrivelse pga. *** ferie" was read as start at the latest 2019-03-19 (14 calendar days after the discharge date 2019-03-05).',
+    );
     expect(kirstenLeaks(JSON.stringify(readable.facts))).toEqual([]);
   });
 
@@ -229,7 +297,9 @@ describe('redact: every value in every spelling (issue 12)', () => {
     for (const written of ['40 50 60 70', '4050 6070', '40-50-60-70', '40.50.60.70', '+45 40 50 60 70', '+4540506070', '0045 40506070']) {
       const report = check(kirstenXml(strayInPatient(`tlf. ${written}`)));
       expect(kirstenLeaks(JSON.stringify(report)), written).toEqual([]);
-      expect(report.findings.find((f) => f.ruleId === 'GOP-STRUCT-003')!.message).toBe('Text "tlf. ***" directly inside <Patient>, where the standard has only elements: kept aside (extraElements).');
+      expect(report.findings.find((f) => f.ruleId === 'GOP-STRUCT-003')!.message).toBe(
+        'Text "tlf. ***" directly inside <Patient>, where the standard has only elements: kept aside (extraElements).',
+      );
     }
   });
 
@@ -246,9 +316,11 @@ describe('redact: every value in every spelling (issue 12)', () => {
 
   it("masks CPR numbers that are not the patient's: a relative's in free text, one in a bad Date, an unknown attribute or stray text", () => {
     const relative = '1203851234';
-    const xml = kirstenXml((x) => strayInPatient('datter 120385-1234')(withDeadline(`Senest 14 dage; pårørende har cpr ${relative}`)(x))
-      .replace('<Start>\n        <Date>2019-02-26</Date>', `<Start>\n        <Date>${relative}</Date>`)
-      .replace('<TypeOfRehabilitationPlan>', '<TypeOfRehabilitationPlan note="cpr 120385 1234 tlf 22 33 44 55">'));
+    const xml = kirstenXml((x) =>
+      strayInPatient('datter 120385-1234')(withDeadline(`Senest 14 dage; pårørende har cpr ${relative}`)(x))
+        .replace('<Start>\n        <Date>2019-02-26</Date>', `<Start>\n        <Date>${relative}</Date>`)
+        .replace('<TypeOfRehabilitationPlan>', '<TypeOfRehabilitationPlan note="cpr 120385 1234 tlf 22 33 44 55">'),
+    );
     const before = JSON.stringify(plain(xml));
     expect(before).toContain(`\\"${relative}\\" is not a date`);
     const report = check(xml);
@@ -259,9 +331,16 @@ describe('redact: every value in every spelling (issue 12)', () => {
   });
 
   it('masks values broken by a line break or U+2028, and names in any case', () => {
-    const xml = kirstenXml((x) => withDeadline('Senest 14 dage; ring til KIRSTEN\u2028højgaard, 40 50\u2028 60 70')(strayInPatient('ring 40 50\n60 70, cpr 051247\n1830, kirsten\nHØJGAARD')(x))
-      .replace('<mm100:PersonSurnameName>Højgaard</mm100:PersonSurnameName>', '<mm100:PersonSurnameName>Højgaard</mm100:PersonSurnameName>\n      <mm100:StreetName>Rosenvænget 7, 2. tv.</mm100:StreetName>')
-      .replace('<RehabilitationPlan>', '<RehabilitationPlan>bor på Rosenvænget\n7,\u2028 2. tv.'));
+    const xml = kirstenXml((x) =>
+      withDeadline('Senest 14 dage; ring til KIRSTEN\u2028højgaard, 40 50\u2028 60 70')(
+        strayInPatient('ring 40 50\n60 70, cpr 051247\n1830, kirsten\nHØJGAARD')(x),
+      )
+        .replace(
+          '<mm100:PersonSurnameName>Højgaard</mm100:PersonSurnameName>',
+          '<mm100:PersonSurnameName>Højgaard</mm100:PersonSurnameName>\n      <mm100:StreetName>Rosenvænget 7, 2. tv.</mm100:StreetName>',
+        )
+        .replace('<RehabilitationPlan>', '<RehabilitationPlan>bor på Rosenvænget\n7,\u2028 2. tv.'),
+    );
     const report = check(xml);
     const out = JSON.stringify(report);
     expect(kirstenLeaks(out, ['Rosenvænget'])).toEqual([]);
@@ -273,8 +352,8 @@ describe('redact: every value in every spelling (issue 12)', () => {
 
   it('masks before it cuts: no half name ("Høj…") is left where a quote is cut short', () => {
     // Stray text is quoted to 40 characters, the deadline to 60: here both cuts fall inside "Højgaard".
-    const stray = 'Besked: ring til Kirsten '.padEnd(37, '.') + 'Højgaard nu';
-    const deadline = 'Senest 14 dage efter udskrivelsen; ring til'.padEnd(45, '.') + ' Kirsten Højgaard';
+    const stray = `${'Besked: ring til Kirsten '.padEnd(37, '.')}Højgaard nu`;
+    const deadline = `${'Senest 14 dage efter udskrivelsen; ring til'.padEnd(45, '.')} Kirsten Højgaard`;
     const xml = kirstenXml((x) => withDeadline(deadline)(strayInPatient(stray)(x)));
     const unredacted = JSON.stringify(plain(xml));
     // the cuts really fall inside the name
@@ -286,9 +365,12 @@ describe('redact: every value in every spelling (issue 12)', () => {
   });
 
   it('masks e-mail addresses and Danish phone numbers of anyone, but not dates, EANs, times or identifiers', () => {
-    const text = 'mail til a.b@c-d.dk, tlf 22 33 44 55; 2019-03-05, 05.03.2019, 20190305, EAN 5790002015748, kl. 20.00-22.00, uge 13, GOP-LAW-005, 40011720190305';
+    const text =
+      'mail til a.b@c-d.dk, tlf 22 33 44 55; 2019-03-05, 05.03.2019, 20190305, EAN 5790002015748, kl. 20.00-22.00, uge 13, GOP-LAW-005, 40011720190305';
     const report = check(kirstenXml(withDeadline(text)));
-    expect(report.facts!.deadlineText).toBe('mail til ***, tlf ***; 2019-03-05, 05.03.2019, 20190305, EAN 5790002015748, kl. 20.00-22.00, uge 13, GOP-LAW-005, 40011720190305');
+    expect(report.facts!.deadlineText).toBe(
+      'mail til ***, tlf ***; 2019-03-05, 05.03.2019, 20190305, EAN 5790002015748, kl. 20.00-22.00, uge 13, GOP-LAW-005, 40011720190305',
+    );
     // the report still has its dates, lines and rule ids
     expect(report.facts!.dischargeDate).toBe('2019-03-05');
     expect(report.findings.every((f) => f.line === undefined || f.line > 0)).toBe(true);
@@ -304,7 +386,10 @@ describe('redact: every value in every spelling (issue 12)', () => {
 
   it('redacts the envelope facts of a VANS-wrapped message', () => {
     const inner = Buffer.from(kirstenXml());
-    const wrapped = wrapInVansForTest(inner).replace('<EnvelopeIdentifier>ENV-0001</EnvelopeIdentifier>', '<EnvelopeIdentifier>Kirsten Højgaard 0512471830</EnvelopeIdentifier>');
+    const wrapped = wrapInVansForTest(inner).replace(
+      '<EnvelopeIdentifier>ENV-0001</EnvelopeIdentifier>',
+      '<EnvelopeIdentifier>Kirsten Højgaard 0512471830</EnvelopeIdentifier>',
+    );
     const report = check(wrapped);
     expect(plain(wrapped).envelope?.envelopeIdentifier).toBe('Kirsten Højgaard 0512471830');
     expect(report.envelope?.envelopeIdentifier).toBe('*** *** 051247-XXXX');
@@ -317,7 +402,9 @@ describe('redact: every value in every spelling (issue 12)', () => {
     const count = 20_000;
     message.rehabilitationPlan.relatives = {
       relative: Array.from({ length: count }, (_, i) => ({
-        relationCode: 'datter', personGivenName: `Navn${i}`, personSurnameName: 'Ølgaard',
+        relationCode: 'datter',
+        personGivenName: `Navn${i}`,
+        personSurnameName: 'Ølgaard',
         telephoneSubscriber: [{ telephoneSubscriberIdentifier: `${String(20_000_000 + i * 7).replace(/(..)(?=.)/g, '$1 ')} x` }],
       })),
     };
@@ -331,8 +418,15 @@ describe('redact: every value in every spelling (issue 12)', () => {
 describe('gop parse --redact, gop build --strict --redact', () => {
   it('gop parse --redact prints the model, findings and envelope masked, and says "redacted": true', async () => {
     const file = join(TMP, 'parse-redact.xml');
-    writeFileSync(file, kirstenXml((x) => withDeadline('Senest 14 dage; ring til Kirsten på 40 50 60 70')(strayInPatient('datter 120385-1234')(x))
-      .replace('<AbilityAtDischargeSummary>Går', '<AbilityAtDischargeSummary>Kirsten Højgaard (tlf. 40 50<Break/>60 70) og Kir<Bold>sten</Bold> går')));
+    writeFileSync(
+      file,
+      kirstenXml((x) =>
+        withDeadline('Senest 14 dage; ring til Kirsten på 40 50 60 70')(strayInPatient('datter 120385-1234')(x)).replace(
+          '<AbilityAtDischargeSummary>Går',
+          '<AbilityAtDischargeSummary>Kirsten Højgaard (tlf. 40 50<Break/>60 70) og Kir<Bold>sten</Bold> går',
+        ),
+      ),
+    );
     const [plainRun, redacted] = await Promise.all([gop(['parse', file]), gop(['parse', '--redact', file])]);
     expect(plainRun.status).toBe(0);
     expect(redacted.status).toBe(0);
@@ -340,12 +434,19 @@ describe('gop parse --redact, gop build --strict --redact', () => {
     expect(kirstenLeaks(redacted.stdout, ['1203851234'])).toEqual([]);
     const result = JSON.parse(redacted.stdout);
     expect(result.redacted).toBe(true);
-    expect(result.message.rehabilitationPlan.patient).toMatchObject({ civilRegistrationNumber: '051247-XXXX', personGivenName: '***', personSurnameName: '***' });
+    expect(result.message.rehabilitationPlan.patient).toMatchObject({
+      civilRegistrationNumber: '051247-XXXX',
+      personGivenName: '***',
+      personSurnameName: '***',
+    });
     // rich content is masked as the text it makes: across a Break and a Bold
     const summary = result.message.rehabilitationPlan.abilityAtDischargeSummary;
     expect(summary.text).toMatch(/^\*\*\* \*\*\* \(tlf\. \*\*\*\) og \*\*\* går/);
     expect(summary.content.slice(0, 4)).toEqual([
-      { type: 'text', value: '*** *** (tlf. ***' }, { type: 'break' }, { type: 'text', value: ') og ***' }, { type: 'bold', content: [{ type: 'text', value: '' }] },
+      { type: 'text', value: '*** *** (tlf. ***' },
+      { type: 'break' },
+      { type: 'text', value: ') og ***' },
+      { type: 'bold', content: [{ type: 'text', value: '' }] },
     ]);
     // dates, codes and structure stay
     expect(result.message.rehabilitationPlan.currentHospitalContact.expectedEnd.date).toBe('2019-03-05');
@@ -353,13 +454,17 @@ describe('gop parse --redact, gop build --strict --redact', () => {
     expect(result.message.extraElements[0]).toMatchObject({ reason: 'text', xml: expect.stringMatching(/^datter 120385-XXXX\s*$/) });
   });
 
-  it('gop build --strict --redact lists the validator\'s errors masked, before they are cut', async () => {
+  it("gop build --strict --redact lists the validator's errors masked, before they are cut", async () => {
     const model = modelOf(kirstenXml());
     model.rehabilitationPlan.currentHospitalContact!.start.date = '0512471830';
     model.rehabilitationPlan.patient.emailAddressIdentifier = 'Kirsten Højgaard';
     const file = join(TMP, 'build-redact.json');
     writeFileSync(file, JSON.stringify(model));
-    const [plainRun, redacted, notStrict] = await Promise.all([gop(['build', '--strict', file]), gop(['build', '--strict', '--redact', file]), gop(['build', '--redact', file])]);
+    const [plainRun, redacted, notStrict] = await Promise.all([
+      gop(['build', '--strict', file]),
+      gop(['build', '--strict', '--redact', file]),
+      gop(['build', '--redact', file]),
+    ]);
     expect(plainRun.status).toBe(1);
     expect(plainRun.stderr).toContain('"0512471830" is not a date');
     expect(redacted.status).toBe(1);

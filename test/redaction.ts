@@ -25,7 +25,13 @@ const looksLikeDate = (d: string) => {
   const dayMonth = (day: number, month: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31;
   return dayMonth(Number(d.slice(6)), Number(d.slice(4, 6))) || dayMonth(Number(d.slice(0, 2)), Number(d.slice(2, 4)));
 };
-const ascii = (s: string) => s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/[^a-z]/g, '');
+const ascii = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z]/g, '');
 
 export const personArbitrary: fc.Arbitrary<Person> = fc
   .record({
@@ -34,7 +40,10 @@ export const personArbitrary: fc.Arbitrary<Person> = fc
     surnameJoin: fc.constantFrom(' ', '-'),
     cpr: validCpr,
     // not one that reads as a date (20190305, 05032019): the output's dates would look like it
-    phone: fc.integer({ min: 20_000_000, max: 99_999_999 }).map(String).filter((p) => !looksLikeDate(p)),
+    phone: fc
+      .integer({ min: 20_000_000, max: 99_999_999 })
+      .map(String)
+      .filter((p) => !looksLikeDate(p)),
     domain: fc.constantFrom('post.dk', 'regionh.dk', 'ærø.dk', 'mail.tele.dk'),
     unicodeMail: fc.boolean(),
     street: madeUp,
@@ -44,8 +53,17 @@ export const personArbitrary: fc.Arbitrary<Person> = fc
   .map((r) => {
     const givenName = r.given.join(' ');
     const surname = r.surname.join(r.surnameJoin);
-    const local = r.unicodeMail ? `${givenName.split(' ')[0]!.toLowerCase()}.${r.surname[0]!.toLowerCase()}` : `${ascii(givenName)}.${ascii(surname)}`;
-    return { givenName, surname, cpr: r.cpr, phone: r.phone, email: `${local}@${r.domain}`, street: `${r.street}vej ${r.number}${r.floor}` };
+    const local = r.unicodeMail
+      ? `${givenName.split(' ')[0]!.toLowerCase()}.${r.surname[0]!.toLowerCase()}`
+      : `${ascii(givenName)}.${ascii(surname)}`;
+    return {
+      givenName,
+      surname,
+      cpr: r.cpr,
+      phone: r.phone,
+      email: `${local}@${r.domain}`,
+      street: `${r.street}vej ${r.number}${r.floor}`,
+    };
   });
 
 /** The ways a text may write the person's CPR number and phone number (all of which must be masked). */
@@ -71,8 +89,12 @@ const WORD_GAP = String.raw`(?:[\s⏎]|\\[nrt]|\\u2028|\\u2029|&#1[03];|&#x[AD];
 const digitsPattern = (digits: string) => new RegExp(`(?<!\\d)${[...digits].join(DIGIT_GAP)}(?!\\d)`);
 /** Words as a whole (not inside a longer word), in any case, with any white space between them. */
 function wordsPattern(value: string): RegExp {
-  const xmlEscaped = (w: string) => w.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-  const words = value.trim().split(/\s+/).map((w) => `(?:${escapeRegExp(w)}|${escapeRegExp(xmlEscaped(w))})`);
+  const xmlEscaped = (w: string) =>
+    w.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  const words = value
+    .trim()
+    .split(/\s+/)
+    .map((w) => `(?:${escapeRegExp(w)}|${escapeRegExp(xmlEscaped(w))})`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(WORD_GAP)}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
@@ -82,11 +104,16 @@ const CUT_END = String.raw`(?=\.\.\.|\\?"|&quot;)`;
 function cutPatterns(person: Person): [string, RegExp][] {
   const out: [string, RegExp][] = [];
   for (const word of [...person.givenName.split(/[\s-]+/), ...person.surname.split(/[\s-]+/), person.street.split(' ')[0]!]) {
-    for (let n = 3; n < word.length; n++) out.push([`cut ${word.slice(0, n)}`, new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.slice(0, n))}${CUT_END}`, 'iu')]);
+    for (let n = 3; n < word.length; n++)
+      out.push([`cut ${word.slice(0, n)}`, new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.slice(0, n))}${CUT_END}`, 'iu')]);
   }
   // (a CPR number's first six digits, its birth date, are kept by design)
-  for (const [digits, from] of [[person.cpr, 7], [person.phone, 5]] as const) {
-    for (let n = from; n < digits.length; n++) out.push([`cut ${digits.slice(0, n)}`, new RegExp(`(?<![\\d.\\-–])${[...digits.slice(0, n)].join(DIGIT_GAP)}${CUT_END}`)]);
+  for (const [digits, from] of [
+    [person.cpr, 7],
+    [person.phone, 5],
+  ] as const) {
+    for (let n = from; n < digits.length; n++)
+      out.push([`cut ${digits.slice(0, n)}`, new RegExp(`(?<![\\d.\\-–])${[...digits.slice(0, n)].join(DIGIT_GAP)}${CUT_END}`)]);
   }
   return out;
 }
@@ -101,11 +128,16 @@ export function personLeaks(output: string, person: Person): string[] {
     ['givenName', wordsPattern(person.givenName)],
     ['surname', wordsPattern(person.surname)],
     // each word of a name also alone
-    ...[...person.givenName.split(/[\s-]+/), ...person.surname.split(/[\s-]+/)].map((w): [string, RegExp] => [`name word ${w}`, wordsPattern(w)]),
+    ...[...person.givenName.split(/[\s-]+/), ...person.surname.split(/[\s-]+/)].map((w): [string, RegExp] => [
+      `name word ${w}`,
+      wordsPattern(w),
+    ]),
     ...cutPatterns(person),
   ];
-  return checks.filter(([, pattern]) => pattern.test(output)).map(([what, pattern]) => {
-    const m = output.match(pattern)!;
-    return `${what}: …${output.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 10)}…`;
-  });
+  return checks
+    .filter(([, pattern]) => pattern.test(output))
+    .map(([what, pattern]) => {
+      const m = output.match(pattern)!;
+      return `${what}: …${output.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 10)}…`;
+    });
 }

@@ -9,8 +9,23 @@ import { tinyMessage } from './helpers';
 
 /** Every character the brief names: C0, DEL, C1, bidi controls, line and paragraph separators. */
 const CONTROLS: number[] = [
-  ...Array.from({ length: 0x20 }, (_, i) => i), 0x7f, ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i),
-  0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029,
+  ...Array.from({ length: 0x20 }, (_, i) => i),
+  0x7f,
+  ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i),
+  0x061c,
+  0x200e,
+  0x200f,
+  0x202a,
+  0x202b,
+  0x202c,
+  0x202d,
+  0x202e,
+  0x2066,
+  0x2067,
+  0x2068,
+  0x2069,
+  0x2028,
+  0x2029,
 ];
 const RAW = new RegExp(`[${CONTROLS.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`);
 /** Raw controls in a format's output other than the line feeds that separate its own lines. */
@@ -21,14 +36,28 @@ const FILE = `dir/plan${HOSTILE}.xml`;
 const MESSAGE = `The value "x${HOSTILE}" is wrong.`;
 
 function finding(over: Partial<Finding> = {}): Finding {
-  return { ruleId: 'GOP-FORMAT-005', severity: 'error', messageId: 'postcode', data: {}, message: MESSAGE, messageDa: `Værdien "x${HOSTILE}" er forkert.`, path: '/Emessage/RehabilitationPlan', line: 3, column: 5, reference: 'GGOP', ...over };
+  return {
+    ruleId: 'GOP-FORMAT-005',
+    severity: 'error',
+    messageId: 'postcode',
+    data: {},
+    message: MESSAGE,
+    messageDa: `Værdien "x${HOSTILE}" er forkert.`,
+    path: '/Emessage/RehabilitationPlan',
+    line: 3,
+    column: 5,
+    reference: 'GGOP',
+    ...over,
+  };
 }
 function report(findings: Finding[]): Report {
   const counts = { fatal: 0, error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return { valid: counts.fatal + counts.error === 0, findings, counts, rulesetVersion: 'test' };
 }
-const RESULTS: FileResult[] = [{ file: FILE, report: report([finding(), finding({ severity: 'warning', line: undefined, column: undefined })]) }];
+const RESULTS: FileResult[] = [
+  { file: FILE, report: report([finding(), finding({ severity: 'warning', line: undefined, column: undefined })]) },
+];
 const FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;
 
 /** The white space GitHub's runner (.NET) trims before it looks for "::" or "##[". */
@@ -82,7 +111,13 @@ describe('every format, on file names and messages full of controls', () => {
   it.each(FORMATS)('%s: no line starts a workflow command that the formatter did not mean', (name) => {
     const files = [FILE, '::error::forged.xml', '  ::warning title=x::forged.xml', '##[error]forged.xml', '\u00a0::notice::forged.xml'];
     // 15 errors and 10 infos: past GitHub's 10 annotations per type, the rest are plain lines that begin with the file name
-    const findings = [finding(), finding(), finding(), finding({ severity: 'info', line: 7, column: undefined }), finding({ severity: 'info', line: undefined, column: undefined })];
+    const findings = [
+      finding(),
+      finding(),
+      finding(),
+      finding({ severity: 'info', line: 7, column: undefined }),
+      finding({ severity: 'info', line: undefined, column: undefined }),
+    ];
     const results = files.map((file) => ({ file, report: report(findings) }));
     const lines = formatResults(name, results).split('\n');
     const commands = lines.filter(startsCommand);
@@ -117,7 +152,15 @@ describe('every format, on file names and messages full of controls', () => {
 
   it('github: exactly the expected command lines, workflow escaping kept (% : , in properties)', () => {
     const file = `a,b:c%${HOSTILE}.xml`;
-    const out = formatResults('github', [{ file, report: report([finding({ message: `100% ${HOSTILE}` }), finding({ severity: 'warning', line: undefined, column: undefined, message: 'ok' })]) }]);
+    const out = formatResults('github', [
+      {
+        file,
+        report: report([
+          finding({ message: `100% ${HOSTILE}` }),
+          finding({ severity: 'warning', line: undefined, column: undefined, message: 'ok' }),
+        ]),
+      },
+    ]);
     const escapedFile = 'a%2Cb%3Ac%25\\n%3A%3Aerror%3A%3Aforged \\x1B[31m red \\u202Eevil\\u202C \\x85next \\u2028sep.xml';
     expect(out.split('\n')).toEqual([
       `::error file=${escapedFile},line=3,col=5,title=GOP-FORMAT-005::100%25 \\n::error::forged \\x1B[31m red \\u202Eevil\\u202C \\x85next \\u2028sep`,
@@ -146,20 +189,36 @@ describe('every format, on file names and messages full of controls', () => {
     const out = formatResults('junit', RESULTS);
     expect(XMLValidator.validate(out)).toBe(true);
     // numeric character references are decoded only with htmlEntities
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, htmlEntities: true, trimValues: false }).parse(out);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      htmlEntities: true,
+      trimValues: false,
+    }).parse(out);
     const testcase = doc.testsuites.testsuite.testcase;
     const inXml = (s: string) => s.replace(/\u001b/g, '\\x1B');
     expect(testcase['@_name']).toBe(inXml(FILE));
     expect(testcase.failure['@_message']).toBe(inXml(`GOP-FORMAT-005: ${MESSAGE}`));
-    expect(testcase.failure['#text']).toBe(inXml(`${FILE}:3:5 error GOP-FORMAT-005 ${MESSAGE}`) + '\npath: /Emessage/RehabilitationPlan\nreference: GGOP');
+    expect(testcase.failure['#text']).toBe(
+      `${inXml(`${FILE}:3:5 error GOP-FORMAT-005 ${MESSAGE}`)}\npath: /Emessage/RehabilitationPlan\nreference: GGOP`,
+    );
     expect(testcase['system-out']).toBe(inXml(`${FILE} warning GOP-FORMAT-005 ${MESSAGE}`));
   });
 
   it('junit: a line that starts with a file name cannot start a command, and the name is kept', () => {
-    const out = formatResults('junit', [{ file: '::error::x.xml', report: report([finding({ severity: 'warning', message: 'm' }), finding({ severity: 'info', message: 'n' })]) }]);
+    const out = formatResults('junit', [
+      {
+        file: '::error::x.xml',
+        report: report([finding({ severity: 'warning', message: 'm' }), finding({ severity: 'info', message: 'n' })]),
+      },
+    ]);
     expect(out.split('\n').filter(startsCommand)).toEqual([]);
     const doc = new XMLParser({ htmlEntities: true, parseTagValue: false }).parse(out);
-    expect(doc.testsuites.testsuite.testcase['system-out']).toBe('::error::x.xml:3:5 warning GOP-FORMAT-005 m\n::error::x.xml:3:5 info GOP-FORMAT-005 n');
+    expect(doc.testsuites.testsuite.testcase['system-out']).toBe(
+      '::error::x.xml:3:5 warning GOP-FORMAT-005 m\n::error::x.xml:3:5 info GOP-FORMAT-005 n',
+    );
   });
 });
 

@@ -17,7 +17,11 @@ describe('model spec', () => {
     const plan = MESSAGE_SPEC.byProp.get('rehabilitationPlan')!;
     expect(ROOT_SPEC).toMatchObject({ name: 'Emessage', nsKeys: ['m104'] });
     expect(plan).toMatchObject({ name: 'RehabilitationPlan', min: 1, max: 1, many: false, kind: 'object' });
-    const object = z.object({ a: text('m104', 'A').optional(), b: z.array(text('m100', 'B')).min(1).max(3), c: z.array(text('m100', 'C')).min(2).optional() });
+    const object = z.object({
+      a: text('m104', 'A').optional(),
+      b: z.array(text('m100', 'B')).min(1).max(3),
+      c: z.array(text('m100', 'C')).min(2).optional(),
+    });
     const spec = el('m104', 'X', object);
     expect(xmlRegistry.has(spec)).toBe(true);
     expect(xmlRegistry.has(object)).toBe(false); // el() maps a copy: one schema may stand under several names
@@ -26,7 +30,13 @@ describe('model spec', () => {
 
   it('compiles array bounds from .min()/.max()', async () => {
     const { compileElement } = await import('../src/model/spec');
-    const spec = compileElement(z.object({ a: text('m104', 'A').optional(), b: z.array(text('m100', 'B')).min(1).max(3), c: z.array(text('m100', 'C')).min(2).optional() }));
+    const spec = compileElement(
+      z.object({
+        a: text('m104', 'A').optional(),
+        b: z.array(text('m100', 'B')).min(1).max(3),
+        c: z.array(text('m100', 'C')).min(2).optional(),
+      }),
+    );
     expect(spec.children.map(({ prop, min, max, many }) => ({ prop, min, max, many }))).toEqual([
       { prop: 'a', min: 0, max: 1, many: false },
       { prop: 'b', min: 1, max: 3, many: true },

@@ -18,20 +18,25 @@ const schema = JSON.parse(readFileSync(new URL('../schemas/report.schema.json', 
 const validateReports = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
 
 /** A copy of minimal.xml's model to break; `any` on purpose: these are the values TypeScript would refuse. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: values TypeScript would refuse, on purpose
 const copy = (): any => structuredClone(MESSAGE);
 
 /** validateGop must not throw, and its report must be consistent and match the report schema. */
 function check(message: unknown): Report {
   let report!: Report;
-  expect(() => { report = validateGop(message as GopMessage); }).not.toThrow();
+  expect(() => {
+    report = validateGop(message as GopMessage);
+  }).not.toThrow();
   const tally = { fatal: 0, error: 0, warning: 0, info: 0 };
   for (const f of report.findings) tally[f.severity]++;
   expect(report.counts).toEqual(tally);
   expect(report.valid).toBe(tally.fatal === 0 && tally.error === 0);
   expect(validateReports([{ file: 'x', ...report }]), JSON.stringify(validateReports.errors?.slice(0, 3))).toBe(true);
   for (const f of report.findings) expect(rulesById.has(f.ruleId), f.ruleId).toBe(true);
-  expect(report.findings.filter((f) => /unexpectedly/.test(f.message)), 'a rule or the walk crashed').toEqual([]);
+  expect(
+    report.findings.filter((f) => /unexpectedly/.test(f.message)),
+    'a rule or the walk crashed',
+  ).toEqual([]);
   return report;
 }
 const rows = (report: Report) => report.findings.map((f) => [f.ruleId, f.path]);
@@ -70,7 +75,11 @@ describe('wrongly typed values are findings, and nothing else sees them', () => 
     const message = copy();
     message.rehabilitationPlan.abilityAtDischargeSummary = 'Går med rollator';
     const report = check(message);
-    expect(report.findings[0]).toMatchObject({ ruleId: 'GOP-STRUCT-005', path: `${P}/AbilityAtDischargeSummary`, message: expect.stringContaining('formattedText() makes one') });
+    expect(report.findings[0]).toMatchObject({
+      ruleId: 'GOP-STRUCT-005',
+      path: `${P}/AbilityAtDischargeSummary`,
+      message: expect.stringContaining('formattedText() makes one'),
+    });
     expect(report.findings.map((f) => f.ruleId)).toContain('GOP-LAW-002'); // the ability is then not described
   });
 
@@ -92,28 +101,84 @@ describe('wrongly typed values are findings, and nothing else sees them', () => 
   it('a non-array where an element repeats, and a list item that is no object (the others keep their index)', () => {
     const notList = copy();
     notList.rehabilitationPlan.ccReceiver = { eanIdentifier: '5790000121526' };
-    expect(check(notList).findings[0]).toMatchObject({ ruleId: 'GOP-STRUCT-005', path: `${P}/CCReceiver`, message: expect.stringContaining('must be a list, an array (the element may repeat), not an object') });
+    expect(check(notList).findings[0]).toMatchObject({
+      ruleId: 'GOP-STRUCT-005',
+      path: `${P}/CCReceiver`,
+      message: expect.stringContaining('must be a list, an array (the element may repeat), not an object'),
+    });
 
     const items = copy();
     items.rehabilitationPlan.consentInformed = 'nej'; // GOP-LAW-006 reports each copy receiver, by index
     items.rehabilitationPlan.ccReceiver = [null, { eanIdentifier: '5790000121526' }, 'x'];
     const report = check(items);
-    expect(rows(report).filter(([id]) => id === 'GOP-STRUCT-005')).toEqual([['GOP-STRUCT-005', `${P}/CCReceiver[1]`], ['GOP-STRUCT-005', `${P}/CCReceiver[3]`]]);
-    expect(rows(report).filter(([id]) => id === 'GOP-LAW-006').map(([, path]) => path)).toContain(`${P}/CCReceiver[2]`);
+    expect(rows(report).filter(([id]) => id === 'GOP-STRUCT-005')).toEqual([
+      ['GOP-STRUCT-005', `${P}/CCReceiver[1]`],
+      ['GOP-STRUCT-005', `${P}/CCReceiver[3]`],
+    ]);
+    expect(
+      rows(report)
+        .filter(([id]) => id === 'GOP-LAW-006')
+        .map(([, path]) => path),
+    ).toContain(`${P}/CCReceiver[2]`);
     expect(rows(report).filter(([id]) => id === 'GOP-STRUCT-001')).toEqual([]); // nothing "missing" inside the refused items
   });
 
   it('null anywhere, a flag that is not true, a Date or a Map where an object belongs', () => {
     const cases: [(m: ReturnType<typeof copy>) => void, string][] = [
-      [(m) => { m.rehabilitationPlan = null; }, '/Emessage/RehabilitationPlan'],
-      [(m) => { m.rehabilitationPlan.patient = null; }, `${P}/Patient`],
-      [(m) => { m.rehabilitationPlan.patient.personGivenName = null; }, `${P}/Patient/PersonGivenName`],
-      [(m) => { m.rehabilitationPlan.gpccReceiver = { deselected: false }; }, `${P}/GPCCReceiver/Deselected`],
-      [(m) => { m.rehabilitationPlan.gpccReceiver = { deselected: 'ja' }; }, `${P}/GPCCReceiver/Deselected`],
-      [(m) => { m.envelope = new Date(0); }, '/Emessage/Envelope'],
-      [(m) => { m.rehabilitationPlan.sender = new Map(); }, `${P}/Sender`],
-      [(m) => { m.extraElements = 'x'; }, '/Emessage/extraElements'],
-      [(m) => { m.extraElements = [{ path: 1 }]; }, '/Emessage/extraElements[1]'],
+      [
+        (m) => {
+          m.rehabilitationPlan = null;
+        },
+        '/Emessage/RehabilitationPlan',
+      ],
+      [
+        (m) => {
+          m.rehabilitationPlan.patient = null;
+        },
+        `${P}/Patient`,
+      ],
+      [
+        (m) => {
+          m.rehabilitationPlan.patient.personGivenName = null;
+        },
+        `${P}/Patient/PersonGivenName`,
+      ],
+      [
+        (m) => {
+          m.rehabilitationPlan.gpccReceiver = { deselected: false };
+        },
+        `${P}/GPCCReceiver/Deselected`,
+      ],
+      [
+        (m) => {
+          m.rehabilitationPlan.gpccReceiver = { deselected: 'ja' };
+        },
+        `${P}/GPCCReceiver/Deselected`,
+      ],
+      [
+        (m) => {
+          m.envelope = new Date(0);
+        },
+        '/Emessage/Envelope',
+      ],
+      [
+        (m) => {
+          m.rehabilitationPlan.sender = new Map();
+        },
+        `${P}/Sender`,
+      ],
+      [
+        (m) => {
+          m.extraElements = 'x';
+        },
+        '/Emessage/extraElements',
+      ],
+      [
+        (m) => {
+          m.extraElements = [{ path: 1 }];
+        },
+        '/Emessage/extraElements[1]',
+      ],
     ];
     for (const [edit, path] of cases) {
       const message = copy();
@@ -138,7 +203,11 @@ describe('cycles are findings, not a hang or a stack overflow', () => {
     const message = copy();
     message.rehabilitationPlan.patient = message.rehabilitationPlan;
     const report = check(message);
-    expect(report.findings[0]).toMatchObject({ ruleId: 'GOP-STRUCT-005', path: `${P}/Patient`, message: 'Patient refers back to an object that contains it (a cycle); it is left out of every other check.' });
+    expect(report.findings[0]).toMatchObject({
+      ruleId: 'GOP-STRUCT-005',
+      path: `${P}/Patient`,
+      message: 'Patient refers back to an object that contains it (a cycle); it is left out of every other check.',
+    });
   });
 
   it('through a list, through the root, and by an unknown property (reported as unknown, never walked)', () => {
@@ -146,7 +215,12 @@ describe('cycles are findings, not a hang or a stack overflow', () => {
     message.rehabilitationPlan.ccReceiver = [message];
     message.rehabilitationPlan.sender.self = message;
     const report = check(message);
-    expect(rows(report)).toEqual(expect.arrayContaining([['GOP-STRUCT-005', `${P}/CCReceiver[1]`], ['GOP-STRUCT-003', `${P}/Sender/self`]]));
+    expect(rows(report)).toEqual(
+      expect.arrayContaining([
+        ['GOP-STRUCT-005', `${P}/CCReceiver[1]`],
+        ['GOP-STRUCT-003', `${P}/Sender/self`],
+      ]),
+    );
   });
 
   it('in formatted text, and formatted text nested absurdly deep', () => {
@@ -154,13 +228,20 @@ describe('cycles are findings, not a hang or a stack overflow', () => {
     const bold: { type: 'bold'; content: unknown[] } = { type: 'bold', content: [] };
     bold.content.push(bold);
     cyclic.rehabilitationPlan.abilityAtDischargeSummary = { text: 'x', content: [bold] };
-    expect(check(cyclic).findings[0]).toMatchObject({ ruleId: 'GOP-STRUCT-005', path: `${P}/AbilityAtDischargeSummary/content`, message: expect.stringContaining('(a cycle)') });
+    expect(check(cyclic).findings[0]).toMatchObject({
+      ruleId: 'GOP-STRUCT-005',
+      path: `${P}/AbilityAtDischargeSummary/content`,
+      message: expect.stringContaining('(a cycle)'),
+    });
 
     const deep = copy();
     let node: unknown = { type: 'text', value: 'x' };
     for (let i = 0; i < 100_000; i++) node = { type: 'italic', content: [node] };
     deep.rehabilitationPlan.abilityAtDischargeSummary = { text: 'x', content: [node] };
-    expect(check(deep).findings[0]).toMatchObject({ ruleId: 'GOP-STRUCT-005', message: expect.stringContaining('nested deeper than 256 levels') });
+    expect(check(deep).findings[0]).toMatchObject({
+      ruleId: 'GOP-STRUCT-005',
+      message: expect.stringContaining('nested deeper than 256 levels'),
+    });
   });
 
   it('a shared (not cyclic) object is no cycle', () => {
@@ -174,9 +255,16 @@ describe('cycles are findings, not a hang or a stack overflow', () => {
 describe('an object that throws when read', () => {
   it('is reported as not validated, not thrown', () => {
     const message = copy();
-    Object.defineProperty(message.rehabilitationPlan, 'patient', { enumerable: true, get() { throw new Error('no access'); } });
+    Object.defineProperty(message.rehabilitationPlan, 'patient', {
+      enumerable: true,
+      get() {
+        throw new Error('no access');
+      },
+    });
     let report!: Report;
-    expect(() => { report = validateGop(message); }).not.toThrow();
+    expect(() => {
+      report = validateGop(message);
+    }).not.toThrow();
     expect(report.valid).toBe(false);
     expect(report.findings[0]!.message).toContain('no access');
   });
@@ -193,12 +281,27 @@ describe('any value anywhere in the model (property, 300 runs): no throw, no cra
   walk(MESSAGE, []);
 
   it('replacing one value', () => {
-    fc.assert(fc.property(fc.constantFrom(...allPaths.filter((p) => p.length > 0)), fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }), (path, value) => {
-      const message = copy();
-      let parent = message;
-      for (const segment of path.slice(0, -1)) parent = parent[segment];
-      parent[path[path.length - 1]!] = value;
-      check(message);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...allPaths.filter((p) => p.length > 0)),
+        fc.anything({
+          withNullPrototype: true,
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withSparseArray: true,
+        }),
+        (path, value) => {
+          const message = copy();
+          let parent = message;
+          for (const segment of path.slice(0, -1)) parent = parent[segment];
+          parent[path[path.length - 1]!] = value;
+          check(message);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -2,7 +2,16 @@
 // (it generates none), and the reader reports an envelope addressed otherwise than the plan inside (GOP-INPUT-006).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildGopBytes, checkGop, GopBuildError, isXsDateTime, parseGop, wrapInVans, type GopMessage, type VansWrapOptions } from '../src/index';
+import {
+  buildGopBytes,
+  checkGop,
+  GopBuildError,
+  isXsDateTime,
+  parseGop,
+  wrapInVans,
+  type GopMessage,
+  type VansWrapOptions,
+} from '../src/index';
 import { FIXTURES_DIR, wrapInVansForTest } from './helpers';
 
 const MIN = readFileSync(`${FIXTURES_DIR}valid/minimal.xml`, 'utf8');
@@ -60,7 +69,22 @@ describe('wrapInVans', () => {
   it('writes the elements in the order of the standard, with the namespace 1.0.4', () => {
     const envelope = wrapInVans(Buffer.from(MIN), OPTIONS);
     const order = [...envelope.matchAll(/<(\w+)[ >]/g)].map((m) => m[1]);
-    expect(order).toEqual(['VANSEnvelope', 'SenderID', 'ReceiverID', 'EnvelopeIdentifier', 'SentDateTime', 'Message', 'MetaInformation', 'Identifier', 'Document', 'Format', 'Name', 'Version', 'SizeInBytes', 'Data']);
+    expect(order).toEqual([
+      'VANSEnvelope',
+      'SenderID',
+      'ReceiverID',
+      'EnvelopeIdentifier',
+      'SentDateTime',
+      'Message',
+      'MetaInformation',
+      'Identifier',
+      'Document',
+      'Format',
+      'Name',
+      'Version',
+      'SizeInBytes',
+      'Data',
+    ]);
     expect(envelope).toContain('<VANSEnvelope xmlns="urn:oio:medcom:vans-envelope:1.0.4">');
     expect(envelope).toContain('<ReceiverID EndPointType="EAN">'); // the default
   });
@@ -83,29 +107,40 @@ describe('wrapInVans', () => {
     expect(back.ok && back.message).toEqual(MESSAGE);
 
     // windows-1252: € is byte 0x80, ø 0xF8; U+0080 (a C1 control, what ISO-8859-1 would make of 0x80) is no character of it
-    const cp1252Text = MIN.replace('encoding="UTF-8"', 'encoding="windows-1252"').replace('<mm100:PersonGivenName>', '<mm100:PersonGivenName>€ø');
+    const cp1252Text = MIN.replace('encoding="UTF-8"', 'encoding="windows-1252"').replace(
+      '<mm100:PersonGivenName>',
+      '<mm100:PersonGivenName>€ø',
+    );
     const cp1252Data = dataOf(wrapInVans(cp1252Text, OPTIONS));
     expect(cp1252Data.includes(Buffer.from([0x80, 0xf8]))).toBe(true);
     expect(cp1252Data.length).toBe(cp1252Text.length);
     expect(buildIssues(() => wrapInVans(cp1252Text.replace('€', '\u0080'), OPTIONS))[0]!.message).toContain('U+0080');
 
     // no declaration: UTF-8; a BOM in the string is not part of the text
-    const bare = '\uFEFF' + MIN.replace(/^<\?xml[^>]*\?>\s*/, '');
+    const bare = `\uFEFF${MIN.replace(/^<\?xml[^>]*\?>\s*/, '')}`;
     expect(dataOf(wrapInVans(bare, OPTIONS)).equals(Buffer.from(bare.slice(1), 'utf8'))).toBe(true);
   });
 
   it('refuses text it cannot encode as declared, or in an encoding MedCom does not use', () => {
     const latin1 = MIN.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace('<mm100:PersonGivenName>', '<mm100:PersonGivenName>€');
-    expect(buildIssues(() => wrapInVans(latin1, OPTIONS))).toEqual([{ path: 'message', message: expect.stringMatching(/U\+20AC \(line \d+\) cannot be written in ISO-8859-1/) }]);
+    expect(buildIssues(() => wrapInVans(latin1, OPTIONS))).toEqual([
+      { path: 'message', message: expect.stringMatching(/U\+20AC \(line \d+\) cannot be written in ISO-8859-1/) },
+    ]);
     const ascii = MIN.replace('encoding="UTF-8"', 'encoding="US-ASCII"');
     expect(buildIssues(() => wrapInVans(ascii, OPTIONS))[0]!.message).toContain('cannot be written in US-ASCII');
-    expect(buildIssues(() => wrapInVans(MIN.replace('encoding="UTF-8"', 'encoding="UTF-16"'), OPTIONS))[0]!.message).toContain('declares encoding "UTF-16"');
-    expect(buildIssues(() => wrapInVans(MIN.replace('<mm100:PersonGivenName>', '<mm100:PersonGivenName>\uD800'), OPTIONS))[0]!.message).toContain('U+D800');
+    expect(buildIssues(() => wrapInVans(MIN.replace('encoding="UTF-8"', 'encoding="UTF-16"'), OPTIONS))[0]!.message).toContain(
+      'declares encoding "UTF-16"',
+    );
+    expect(
+      buildIssues(() => wrapInVans(MIN.replace('<mm100:PersonGivenName>', '<mm100:PersonGivenName>\uD800'), OPTIONS))[0]!.message,
+    ).toContain('U+D800');
   });
 
   it('refuses input that is neither text nor bytes, and an empty message', () => {
     for (const input of [undefined, null, 42, {}, [60, 63], new ArrayBuffer(4)]) {
-      expect(buildIssues(() => wrapInVans(input as never, OPTIONS))).toEqual([{ path: 'message', message: expect.stringContaining('must be text or bytes') }]);
+      expect(buildIssues(() => wrapInVans(input as never, OPTIONS))).toEqual([
+        { path: 'message', message: expect.stringContaining('must be text or bytes') },
+      ]);
     }
     expect(buildIssues(() => wrapInVans('', OPTIONS))[0]!.message).toContain('empty');
     expect(buildIssues(() => wrapInVans(new Uint8Array(0), OPTIONS))[0]!.message).toContain('empty');
@@ -144,12 +179,22 @@ describe('wrapInVans', () => {
   it('lists every problem at once, and says so in the message', () => {
     let error: GopBuildError | undefined;
     try {
-      wrapInVans(42 as never, { sender: { id: '' }, receiver: { id: 'x', endPointType: 'GLN' }, envelopeIdentifier: 'ENV-1', sentDateTime: 'now' } as never);
+      wrapInVans(
+        42 as never,
+        { sender: { id: '' }, receiver: { id: 'x', endPointType: 'GLN' }, envelopeIdentifier: 'ENV-1', sentDateTime: 'now' } as never,
+      );
     } catch (e) {
       error = e as GopBuildError;
     }
     expect(error?.name).toBe('GopBuildError');
-    expect(error!.issues.map((i) => i.path).sort()).toEqual(['envelopeIdentifier', 'message', 'messageIdentifier', 'receiver.endPointType', 'sender.id', 'sentDateTime']);
+    expect(error!.issues.map((i) => i.path).sort()).toEqual([
+      'envelopeIdentifier',
+      'message',
+      'messageIdentifier',
+      'receiver.endPointType',
+      'sender.id',
+      'sentDateTime',
+    ]);
     for (const issue of error!.issues) expect(error!.message).toContain(issue.message);
   });
 
@@ -173,10 +218,27 @@ describe('wrapInVans', () => {
 });
 
 describe('isXsDateTime', () => {
-  it.each(['2019-03-05T10:15:00', '2019-03-05T10:15:00Z', '2019-03-05T10:15:00.5-05:00', '2020-02-29T23:59:59+14:00', '2019-03-05T24:00:00', '2019-03-05T24:00:00.000'])('accepts %s', (value) => {
+  it.each([
+    '2019-03-05T10:15:00',
+    '2019-03-05T10:15:00Z',
+    '2019-03-05T10:15:00.5-05:00',
+    '2020-02-29T23:59:59+14:00',
+    '2019-03-05T24:00:00',
+    '2019-03-05T24:00:00.000',
+  ])('accepts %s', (value) => {
     expect(isXsDateTime(value)).toBe(true);
   });
-  it.each(['2019-03-05', '2019-03-05T10:15', '2019-03-05T24:00:01', '2019-03-05T10:15:60', '2019-02-29T10:00:00', '0000-01-01T00:00:00', '2019-03-05T10:15:00+1:00', '2019-03-05T10:15:00z', '2019-03-05T10:15:00 '])('refuses %s', (value) => {
+  it.each([
+    '2019-03-05',
+    '2019-03-05T10:15',
+    '2019-03-05T24:00:01',
+    '2019-03-05T10:15:60',
+    '2019-02-29T10:00:00',
+    '0000-01-01T00:00:00',
+    '2019-03-05T10:15:00+1:00',
+    '2019-03-05T10:15:00z',
+    '2019-03-05T10:15:00 ',
+  ])('refuses %s', (value) => {
     expect(isXsDateTime(value)).toBe(false);
   });
 });
@@ -188,29 +250,42 @@ describe('the reader: an envelope addressed otherwise than the plan inside (GOP-
   it('fires for a SenderID that is not the Sender EAN, where it stands in the envelope', () => {
     const result = parseGop(wrapped({ sender: { id: other, endPointType: 'EAN' } }));
     expect(result.ok).toBe(true); // the plan is read all the same
-    expect(result.findings).toEqual([expect.objectContaining({
-      ruleId: 'GOP-INPUT-006', severity: 'error', path: '/VANSEnvelope/SenderID', line: 3, column: 3,
-      message: `VANSEnvelope: SenderID is the EAN location number ${other}, but the message's Sender/EANIdentifier is ${SENDER_EAN}: the envelope is addressed otherwise than the plan.`,
-    })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'GOP-INPUT-006',
+        severity: 'error',
+        path: '/VANSEnvelope/SenderID',
+        line: 3,
+        column: 3,
+        message: `VANSEnvelope: SenderID is the EAN location number ${other}, but the message's Sender/EANIdentifier is ${SENDER_EAN}: the envelope is addressed otherwise than the plan.`,
+      }),
+    ]);
     expect(result.findings[0]!.messageDa).toContain(`Sender/EANIdentifier er ${SENDER_EAN}`);
     expect(checkGop(wrapped({ sender: { id: other } })).valid).toBe(false);
   });
 
   it('fires for a ReceiverID that is not the Receiver EAN, and for both', () => {
     expect(parseGop(wrapped({ receiver: { id: other } })).findings.map((f) => f.path)).toEqual(['/VANSEnvelope/ReceiverID']);
-    expect(parseGop(wrapped({ sender: { id: RECEIVER_EAN }, receiver: { id: SENDER_EAN } })).findings.map((f) => f.path)).toEqual(['/VANSEnvelope/SenderID', '/VANSEnvelope/ReceiverID']);
+    expect(parseGop(wrapped({ sender: { id: RECEIVER_EAN }, receiver: { id: SENDER_EAN } })).findings.map((f) => f.path)).toEqual([
+      '/VANSEnvelope/SenderID',
+      '/VANSEnvelope/ReceiverID',
+    ]);
   });
 
   it('stays silent when they agree, for CVR and VANS endpoints, and when the plan has no EAN to compare', () => {
     expect(parseGop(wrapped({})).findings).toEqual([]);
-    expect(parseGop(wrapped({ sender: { id: other, endPointType: 'CVR' }, receiver: { id: other, endPointType: 'VANS' } })).findings).toEqual([]);
+    expect(
+      parseGop(wrapped({ sender: { id: other, endPointType: 'CVR' }, receiver: { id: other, endPointType: 'VANS' } })).findings,
+    ).toEqual([]);
     const noEans = MIN.replace(/<(\w+:)?EANIdentifier>[^<]*<\/(\w+:)?EANIdentifier>/g, '');
     expect(noEans).not.toContain('EANIdentifier>');
     const result = parseGop(wrapInVans(noEans, { ...OPTIONS, sender: { id: other }, receiver: { id: other } }));
     expect(result.findings.filter((f) => f.ruleId === 'GOP-INPUT-006')).toEqual([]);
     // the bundled wrapped fixture and the test helper's envelope agree with their plans
     expect(parseGop(readFileSync(`${FIXTURES_DIR}valid/almen-vans-wrapped.xml`)).findings).toEqual([]);
-    expect(parseGop(wrapInVansForTest(Buffer.from(MIN.replace(SENDER_EAN, '5790001354145').replace(RECEIVER_EAN, '5790000121441')))).findings).toEqual([]);
+    expect(
+      parseGop(wrapInVansForTest(Buffer.from(MIN.replace(SENDER_EAN, '5790001354145').replace(RECEIVER_EAN, '5790000121441')))).findings,
+    ).toEqual([]);
   });
 
   it('can be switched off or lowered like any error (it is no fatal)', () => {
@@ -219,8 +294,13 @@ describe('the reader: an envelope addressed otherwise than the plan inside (GOP-
     expect(checkGop(envelope, { severity: { 'GOP-INPUT-006': 'warning' } })).toMatchObject({ valid: true, counts: { warning: 1 } });
   });
 
-  it('Document/Name may be the type code or MedCom\'s MCM: form; another type is reported', () => {
+  it("Document/Name may be the type code or MedCom's MCM: form; another type is reported", () => {
     for (const name of ['GGOP', 'MCM:GGOP']) expect(parseGop(wrapped({ document: { name } })).findings).toEqual([]);
-    expect(parseGop(wrapped({ document: { name: 'MCM:XDIS22' } })).findings).toEqual([expect.objectContaining({ ruleId: 'GOP-INPUT-006', message: 'VANSEnvelope: Document/Name says MCM:XDIS22, but the message is a GGOP.' })]);
+    expect(parseGop(wrapped({ document: { name: 'MCM:XDIS22' } })).findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'GOP-INPUT-006',
+        message: 'VANSEnvelope: Document/Name says MCM:XDIS22, but the message is a GGOP.',
+      }),
+    ]);
   });
 });

@@ -6,7 +6,6 @@ import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../src/input/decode';
-import { LineIndex } from '../src/xml/position';
 import { parseXml, type XmlElement, type XmlNode } from '../src/xml/tree';
 import { FIXTURES_DIR, SAMPLE, haveSamples } from './helpers';
 
@@ -20,7 +19,9 @@ function tree(text: string): XmlElement {
 
 function refusal(text: string, limits = LIMITS) {
   const result = parseXml(text, limits);
-  return result.ok ? undefined : { ruleId: result.finding.ruleId, line: result.finding.line, column: result.finding.column, message: result.finding.message };
+  return result.ok
+    ? undefined
+    : { ruleId: result.finding.ruleId, line: result.finding.line, column: result.finding.column, message: result.finding.message };
 }
 
 describe('the element tree', () => {
@@ -97,20 +98,32 @@ describe('what the tree stage refuses', () => {
   it('accepts up to maxElements elements and refuses the next where it starts (GOP-INPUT-004)', () => {
     const limits = { ...LIMITS, maxElements: 4 };
     expect(refusal('<a><b/><b/><b/></a>', limits)).toBeUndefined();
-    expect(refusal('<a><b/><b/><b/><b/></a>', limits)).toMatchObject({ ruleId: 'GOP-INPUT-004', line: 1, column: 16, message: expect.stringContaining('more than 4 elements') });
+    expect(refusal('<a><b/><b/><b/><b/></a>', limits)).toMatchObject({
+      ruleId: 'GOP-INPUT-004',
+      line: 1,
+      column: 16,
+      message: expect.stringContaining('more than 4 elements'),
+    });
   });
 
   it('refuses a document that stays open a million levels deep fast, naming only the innermost open elements', () => {
     const deep = '<a>'.repeat(1_000_000);
     expect(refusal(deep)).toMatchObject({ ruleId: 'GOP-INPUT-004' }); // the builder stops at level 65
     const truncated = refusal('<a>'.repeat(20), { ...LIMITS, maxDepth: 100 });
-    expect(truncated).toMatchObject({ ruleId: 'GOP-INPUT-001', message: expect.stringContaining('still open: … > a > a > a > a > a > a)') });
+    expect(truncated).toMatchObject({
+      ruleId: 'GOP-INPUT-001',
+      message: expect.stringContaining('still open: … > a > a > a > a > a > a)'),
+    });
   });
 
   it('accepts nesting up to maxDepth and refuses one level more where it starts (GOP-INPUT-004)', () => {
     const nested = (depth: number) => '<e>'.repeat(depth) + '</e>'.repeat(depth);
     expect(refusal(nested(5), { maxDepth: 5, maxAttributes: 64, maxElements: 100_000 })).toBeUndefined();
-    expect(refusal(nested(6), { maxDepth: 5, maxAttributes: 64, maxElements: 100_000 })).toMatchObject({ ruleId: 'GOP-INPUT-004', line: 1, column: 16 });
+    expect(refusal(nested(6), { maxDepth: 5, maxAttributes: 64, maxElements: 100_000 })).toMatchObject({
+      ruleId: 'GOP-INPUT-004',
+      line: 1,
+      column: 16,
+    });
   });
 });
 
@@ -145,24 +158,49 @@ describe('what the one pass says about broken markup', () => {
 // ---- fast-xml-parser's parse as an independent oracle for the tree ----
 
 const oracle = new XMLParser({
-  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false,
-  trimValues: false, captureMetaData: true, alwaysCreateTextNode: true, processEntities: true, htmlEntities: true,
-  ignoreDeclaration: true, ignorePiTags: true,
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  captureMetaData: true,
+  alwaysCreateTextNode: true,
+  processEntities: true,
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
 });
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 type OracleNode = Record<string, unknown>;
 
 /** Both trees in one shape: qualified name, attributes without namespace declarations, children, offsets. */
-interface Shape { qname: string; attrs: Record<string, string>; start: number; end: number; children: (Shape | string)[] }
+interface Shape {
+  qname: string;
+  attrs: Record<string, string>;
+  start: number;
+  end: number;
+  children: (Shape | string)[];
+}
 function fromOracle(node: OracleNode): Shape {
   const qname = Object.keys(node).find((k) => k !== ':@')!;
-  const attrs = Object.fromEntries(Object.entries((node[':@'] ?? {}) as Record<string, string>).filter(([k]) => k !== 'xmlns' && !k.startsWith('xmlns:')));
+  const attrs = Object.fromEntries(
+    Object.entries((node[':@'] ?? {}) as Record<string, string>).filter(([k]) => k !== 'xmlns' && !k.startsWith('xmlns:')),
+  );
   const meta = (node as Record<symbol, { startIndex: number; endIndex: number }>)[META]!;
-  const children = (node[qname] as OracleNode[]).flatMap((c): (Shape | string)[] => ('#text' in c ? [c['#text'] as string] : Object.keys(c).some((k) => k[0] !== '?') ? [fromOracle(c)] : []));
+  const children = (node[qname] as OracleNode[]).flatMap((c): (Shape | string)[] =>
+    '#text' in c ? [c['#text'] as string] : Object.keys(c).some((k) => k[0] !== '?') ? [fromOracle(c)] : [],
+  );
   return { qname, attrs, start: meta.startIndex, end: meta.endIndex, children };
 }
 function fromOurs(element: XmlElement): Shape {
-  return { qname: element.qname, attrs: element.attrs ?? {}, start: element.start, end: element.end, children: element.children.map((c: XmlNode) => (typeof c === 'string' ? c : fromOurs(c))) };
+  return {
+    qname: element.qname,
+    attrs: element.attrs ?? {},
+    start: element.start,
+    end: element.end,
+    children: element.children.map((c: XmlNode) => (typeof c === 'string' ? c : fromOurs(c))),
+  };
 }
 function oracleRoot(text: string): Shape {
   return fromOracle((oracle.parse(text) as OracleNode[]).find((n) => !('#text' in n) && !Object.keys(n)[0]!.startsWith('?'))!);
@@ -170,7 +208,9 @@ function oracleRoot(text: string): Shape {
 
 const documents: { name: string; text: string }[] = [];
 for (const dir of ['valid', 'invalid']) {
-  for (const file of readdirSync(`${FIXTURES_DIR}${dir}`).filter((f) => f.endsWith('.xml')).sort()) {
+  for (const file of readdirSync(`${FIXTURES_DIR}${dir}`)
+    .filter((f) => f.endsWith('.xml'))
+    .sort()) {
     const decoded = decodeBytes(readFileSync(`${FIXTURES_DIR}${dir}/${file}`), 5e6);
     if (decoded.ok) documents.push({ name: `${dir}/${file}`, text: decoded.text });
   }
@@ -193,27 +233,56 @@ describe('the tree against fast-xml-parser as an oracle', () => {
     for (const name of refused) expect(name).toMatch(/^invalid\/GOP-INPUT-00[1-7]--/);
   });
 
-  const SNIPPETS = ['<', '>', '/', '"', "'", '=', ' ', '\r\n', '\r', '&amp;', '&#13;', '<b/>', '</b>', '<![CDATA[x&amp;]]>', '<!-- c -->', '<?pi x?>', 'x:', ':', 'xmlns:x="u" ', '\t'];
+  const SNIPPETS = [
+    '<',
+    '>',
+    '/',
+    '"',
+    "'",
+    '=',
+    ' ',
+    '\r\n',
+    '\r',
+    '&amp;',
+    '&#13;',
+    '<b/>',
+    '</b>',
+    '<![CDATA[x&amp;]]>',
+    '<!-- c -->',
+    '<?pi x?>',
+    'x:',
+    ':',
+    'xmlns:x="u" ',
+    '\t',
+  ];
   const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
   it(`is the same tree for mutated documents that both read (${RUNS} cases)`, () => {
     const mutation = fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'cut'), fc.nat({ max: 8 }), fc.constantFrom(...SNIPPETS));
-    fc.assert(fc.property(fc.nat({ max: texts.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (index, mutations) => {
-      let text = texts[index]!;
-      for (const [at, op, span, snippet] of mutations) {
-        const i = at % (text.length + 1);
-        text = op === 'delete' ? text.slice(0, i) + text.slice(i + 1 + span) : op === 'insert' ? text.slice(0, i) + snippet + text.slice(i) : text.slice(0, i);
-      }
-      const result = parseXml(text, LIMITS);
-      if (!result.ok) return;
-      let expected: Shape;
-      try {
-        expected = oracleRoot(text);
-      } catch (error) {
-        // The oracle's one known fault: it reads a processing instruction's free text as attributes.
-        fc.pre(!/^Pi Tag is not closed/.test((error as Error).message));
-        throw error;
-      }
-      expect(fromOurs(result.doc.root)).toEqual(expected);
-    }), { seed: 20261201, numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (index, mutations) => {
+        let text = texts[index]!;
+        for (const [at, op, span, snippet] of mutations) {
+          const i = at % (text.length + 1);
+          text =
+            op === 'delete'
+              ? text.slice(0, i) + text.slice(i + 1 + span)
+              : op === 'insert'
+                ? text.slice(0, i) + snippet + text.slice(i)
+                : text.slice(0, i);
+        }
+        const result = parseXml(text, LIMITS);
+        if (!result.ok) return;
+        let expected: Shape;
+        try {
+          expected = oracleRoot(text);
+        } catch (error) {
+          // The oracle's one known fault: it reads a processing instruction's free text as attributes.
+          fc.pre(!/^Pi Tag is not closed/.test((error as Error).message));
+          throw error;
+        }
+        expect(fromOurs(result.doc.root)).toEqual(expected);
+      }),
+      { seed: 20261201, numRuns: RUNS },
+    );
   }, 120_000);
 });

@@ -40,8 +40,14 @@ export function parseOptions(argv: readonly string[], options: readonly OptionSp
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
-    if (arg === '-' || !arg.startsWith('-')) { positionals.push(arg); continue; }
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
     const long = arg.startsWith('--');
     const eq = arg.indexOf('=');
     const name = long ? arg.slice(2, eq === -1 ? undefined : eq) : arg.slice(1, 2);
@@ -50,7 +56,10 @@ export function parseOptions(argv: readonly string[], options: readonly OptionSp
     let negated = false;
     if (!spec && long && name.startsWith('no-')) {
       const positive = byLong.get(name.slice(3));
-      if (positive?.negatable) { spec = positive; negated = true; }
+      if (positive?.negatable) {
+        spec = positive;
+        negated = true;
+      }
     }
     if (!spec) throw new UsageError(`unknown option ${long ? `--${name}` : `-${name}`}${hint(long ? `--${name}` : arg, options)}`);
     const shown = long ? `--${name}` : `-${name}`;
@@ -70,7 +79,10 @@ export function parseOptions(argv: readonly string[], options: readonly OptionSp
 /** The option list as help prints it: `  -f, --format text|json   description`. */
 export function describeOptions(options: readonly OptionSpec[]): string {
   const heads = options.map((o) => {
-    const long = o.type === 'boolean' && o.negatable ? `--[no-]${o.name}` : `--${o.name}${o.value ? ` ${o.value}` : ''}${o.negatable ? `, --no-${o.name}` : ''}`;
+    const long =
+      o.type === 'boolean' && o.negatable
+        ? `--[no-]${o.name}`
+        : `--${o.name}${o.value ? ` ${o.value}` : ''}${o.negatable ? `, --no-${o.name}` : ''}`;
     return `${o.short ? `-${o.short}, ` : '    '}${long}`;
   });
   const width = Math.min(36, Math.max(...heads.map((h) => h.length)) + 2);

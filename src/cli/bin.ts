@@ -23,4 +23,6 @@ main(process.argv.slice(2), {
   now: () => new Date(),
   signal: controller.signal,
   execArgv: process.execArgv,
-}).then((status) => { process.exitCode = status; });
+}).then((status) => {
+  process.exitCode = status;
+});

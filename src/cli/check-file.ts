@@ -23,7 +23,8 @@ function oversizeReport(size: number, exact: boolean, maxBytes: number): Report 
  */
 export function checkFile(file: string, options: CheckOptions, cwd: string, stdin?: Uint8Array): Outcome {
   const maxBytes = options.maxBytes ?? DEFAULT_PARSE_OPTIONS.maxBytes;
-  if (file === '-' && stdin) return { file, report: stdin.length > maxBytes ? oversizeReport(stdin.length, true, maxBytes) : checkGop(stdin, options) };
+  if (file === '-' && stdin)
+    return { file, report: stdin.length > maxBytes ? oversizeReport(stdin.length, true, maxBytes) : checkGop(stdin, options) };
   const read = readInputFile(file === '-' ? '-' : resolve(cwd, file), maxBytes);
   if (read.ok) return { file, report: checkGop(read.bytes, options) };
   if (read.reason === 'tooLarge') return { file, report: oversizeReport(read.size, read.exact, maxBytes) };

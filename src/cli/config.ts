@@ -10,22 +10,24 @@ import { UsageError, type ParsedValues } from './args';
 const SeveritySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 
 /** Settings of `gop validate`: a JSON config file, and the command line over it. */
-const ConfigSchema = z.object({
-  format: z.enum(FORMATS).optional(),
-  /** a file, or "-" for standard output */
-  output: z.string().min(1).optional(),
-  lang: LanguageSchema.optional(),
-  redact: z.boolean().optional(),
-  /** -1 (as in eslint) means no limit */
-  maxWarnings: z.number().int().min(-1).optional(),
-  maxFindings: z.number().int().min(1).optional(),
-  rules: z.record(z.string(), SeveritySettingSchema).optional(),
-  referenceDate: z.string().refine(isIsoDate, 'must be a real date, YYYY-MM-DD').optional(),
-  jobs: z.number().int().min(1).max(256).optional(),
-  quiet: z.boolean().optional(),
-  exitZero: z.boolean().optional(),
-  ignorePatterns: z.array(z.string().min(1)).optional(),
-}).strict();
+const ConfigSchema = z
+  .object({
+    format: z.enum(FORMATS).optional(),
+    /** a file, or "-" for standard output */
+    output: z.string().min(1).optional(),
+    lang: LanguageSchema.optional(),
+    redact: z.boolean().optional(),
+    /** -1 (as in eslint) means no limit */
+    maxWarnings: z.number().int().min(-1).optional(),
+    maxFindings: z.number().int().min(1).optional(),
+    rules: z.record(z.string(), SeveritySettingSchema).optional(),
+    referenceDate: z.string().refine(isIsoDate, 'must be a real date, YYYY-MM-DD').optional(),
+    jobs: z.number().int().min(1).max(256).optional(),
+    quiet: z.boolean().optional(),
+    exitZero: z.boolean().optional(),
+    ignorePatterns: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
 type Config = z.infer<typeof ConfigSchema>;
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -78,7 +80,8 @@ export interface ValidateSettings {
 
 /** Parsed `gop validate` options + the config file → settings; the command line wins over the file. */
 export function resolveSettings(values: ParsedValues, positionals: string[], cwd: string): ValidateSettings {
-  const configPath = values['config'] === false ? undefined : typeof values['config'] === 'string' ? resolve(cwd, values['config']) : findConfig(cwd);
+  const configPath =
+    values['config'] === false ? undefined : typeof values['config'] === 'string' ? resolve(cwd, values['config']) : findConfig(cwd);
   const fromFile = configPath ? readConfigFile(configPath) : {};
   const integer = (name: string) => {
     const value = values[name] as string | undefined;
@@ -88,19 +91,39 @@ export function resolveSettings(values: ParsedValues, positionals: string[], cwd
   };
   const rules = values['rule'] as string[] | undefined;
   const fromArgs: Partial<Config> = {
-    format: values['format'] as Config['format'], output: values['output'] as string | undefined, lang: values['lang'] as Config['lang'],
-    redact: values['redact'] as boolean | undefined, maxWarnings: integer('max-warnings'), maxFindings: integer('max-findings'),
+    format: values['format'] as Config['format'],
+    output: values['output'] as string | undefined,
+    lang: values['lang'] as Config['lang'],
+    redact: values['redact'] as boolean | undefined,
+    maxWarnings: integer('max-warnings'),
+    maxFindings: integer('max-findings'),
     rules: rules ? Object.fromEntries(rules.map(parseRuleOption)) : undefined,
-    referenceDate: values['reference-date'] as string | undefined, jobs: integer('jobs'), quiet: values['quiet'] as boolean | undefined,
-    exitZero: values['exit-zero'] as boolean | undefined, ignorePatterns: values['ignore-pattern'] as string[] | undefined,
+    referenceDate: values['reference-date'] as string | undefined,
+    jobs: integer('jobs'),
+    quiet: values['quiet'] as boolean | undefined,
+    exitZero: values['exit-zero'] as boolean | undefined,
+    ignorePatterns: values['ignore-pattern'] as string[] | undefined,
   };
-  const merged: Record<string, unknown> = { ...fromFile, ...Object.fromEntries(Object.entries(fromArgs).filter(([, v]) => v !== undefined)) };
+  const merged: Record<string, unknown> = {
+    ...fromFile,
+    ...Object.fromEntries(Object.entries(fromArgs).filter(([, v]) => v !== undefined)),
+  };
   if (fromFile.rules && fromArgs.rules) merged['rules'] = { ...fromFile.rules, ...fromArgs.rules };
-  if (fromFile.ignorePatterns && fromArgs.ignorePatterns) merged['ignorePatterns'] = [...fromFile.ignorePatterns, ...fromArgs.ignorePatterns];
+  if (fromFile.ignorePatterns && fromArgs.ignorePatterns)
+    merged['ignorePatterns'] = [...fromFile.ignorePatterns, ...fromArgs.ignorePatterns];
   const checked = ConfigSchema.safeParse(merged);
   if (!checked.success) {
-    throw new UsageError(checked.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}${i.path.length > 1 ? ` ${i.path.slice(1).join('.')}` : ''}: ${i.message}`).join('; '));
+    throw new UsageError(
+      checked.error.issues
+        .map((i) => `--${kebab(String(i.path[0] ?? ''))}${i.path.length > 1 ? ` ${i.path.slice(1).join('.')}` : ''}: ${i.message}`)
+        .join('; '),
+    );
   }
   // Rule ids (unknown, fatal) are checked with checkGop's own option schema, once, by the command.
-  return { config: checked.data, configPath, paths: positionals.length ? positionals : ['.'], stdinFilename: values['stdin-filename'] as string | undefined };
+  return {
+    config: checked.data,
+    configPath,
+    paths: positionals.length ? positionals : ['.'],
+    stdinFilename: values['stdin-filename'] as string | undefined,
+  };
 }

@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-// @ts-ignore -- picomatch ships no types and @types/picomatch is no dependency; typed below (ignore, not expect-error,
+// @ts-expect-error -- picomatch ships no types and @types/picomatch is no dependency; typed below (ignore, not expect-error,
 // so that adding the types later breaks nothing).
 import picomatchUntyped from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -131,7 +131,8 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
           kind = statSync(abs);
           entryReal = realpathSync.native(abs);
         } catch (error) {
-          if (XML.test(entry.name) && !isIgnored(relOf(abs))) addProblem({ path: shown, reason: 'missing', detail: `a broken symbolic link (${reasonOf(error)})` }, abs);
+          if (XML.test(entry.name) && !isIgnored(relOf(abs)))
+            addProblem({ path: shown, reason: 'missing', detail: `a broken symbolic link (${reasonOf(error)})` }, abs);
           continue;
         }
       }
@@ -154,7 +155,12 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
     const parts = picomatch.scan(pattern, { parts: true }).parts ?? [pattern];
     const last = parts[parts.length - 1] ?? '';
     const parent = [...parts.slice(0, -1), ...(last.includes('**') ? ['**'] : [])].join('/');
-    const folders = parent === '' ? [cwd] : isDynamicPattern(parent) ? globSync(parent, { cwd, absolute: true, onlyDirectories: true, expandDirectories: false, ignore }) : [resolve(cwd, parent)];
+    const folders =
+      parent === ''
+        ? [cwd]
+        : isDynamicPattern(parent)
+          ? globSync(parent, { cwd, absolute: true, onlyDirectories: true, expandDirectories: false, ignore })
+          : [resolve(cwd, parent)];
     const match = picomatch([pattern.replace(/^(\.\/)+/, '')], { dot: false });
     const found: string[] = [];
     for (const folder of folders) {
@@ -178,7 +184,10 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
     const skipModules = !pattern.includes('node_modules');
     const ignore = skipModules ? ['**/node_modules/**'] : [];
     const matches = globSync(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, ignore });
-    const shown = [...matches, ...specialMatches(pattern, ignore)].map((abs) => ({ abs, display: isAbsolute(pattern) ? abs : relative(cwd, abs) }));
+    const shown = [...matches, ...specialMatches(pattern, ignore)].map((abs) => ({
+      abs,
+      display: isAbsolute(pattern) ? abs : relative(cwd, abs),
+    }));
     for (const { abs, display } of shown.sort((a, b) => byCodeUnits(a.display, b.display))) {
       if (skipModules && display.split(/[\\/]/).includes('node_modules')) continue;
       let stats: Stats;

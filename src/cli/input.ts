@@ -9,7 +9,12 @@ import type { Language } from '../texts/languages';
  * One named input for the commands that take a single file (parse, build): its bytes, or the exit status 2 after a
  * line on standard error. The size is checked before reading.
  */
-export async function readInput(file: string, maxBytes: number, io: CliIo, language: Language = 'en'): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; status: 2 }> {
+export async function readInput(
+  file: string,
+  maxBytes: number,
+  io: CliIo,
+  language: Language = 'en',
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; status: 2 }> {
   const t = CLI_TEXTS[language];
   if (file === '-' && io.stdin) {
     if (io.stdin.length <= maxBytes) return { ok: true, bytes: io.stdin };

@@ -45,17 +45,33 @@ interface WritableLike {
  */
 export function streamSink(stream: WritableLike): Sink {
   let closed = false;
-  stream.on('error', () => { closed = true; }); // EPIPE arrives here too; without a listener it would be thrown
+  stream.on('error', () => {
+    closed = true;
+  }); // EPIPE arrives here too; without a listener it would be thrown
   return {
-    get closed() { return closed; },
-    get isTTY() { return stream.isTTY === true; },
-    get rows() { return stream.rows; },
+    get closed() {
+      return closed;
+    },
+    get isTTY() {
+      return stream.isTTY === true;
+    },
+    get rows() {
+      return stream.rows;
+    },
     write(data) {
       if (closed || data.length === 0) return Promise.resolve();
       return new Promise((resolve) => {
         let settled = false;
-        const done = () => { if (!settled) { settled = true; resolve(); } };
-        const flowing = stream.write(data, (error) => { if (error) closed = true; done(); });
+        const done = () => {
+          if (!settled) {
+            settled = true;
+            resolve();
+          }
+        };
+        const flowing = stream.write(data, (error) => {
+          if (error) closed = true;
+          done();
+        });
         if (flowing) done();
         else stream.once('drain', done);
       });
@@ -70,11 +86,16 @@ export function memorySink(options: { isTTY?: boolean; failAfter?: number } = {}
   let closed = false;
   let writes = 0;
   return {
-    get closed() { return closed; },
+    get closed() {
+      return closed;
+    },
     isTTY: options.isTTY ?? false,
     write(data) {
       if (closed) return Promise.resolve();
-      if (options.failAfter !== undefined && writes >= options.failAfter) { closed = true; return Promise.resolve(); }
+      if (options.failAfter !== undefined && writes >= options.failAfter) {
+        closed = true;
+        return Promise.resolve();
+      }
       writes++;
       chunks.push(typeof data === 'string' ? encoder.encode(data) : data.slice());
       return Promise.resolve();
@@ -82,9 +103,14 @@ export function memorySink(options: { isTTY?: boolean; failAfter?: number } = {}
     bytes() {
       const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
       let at = 0;
-      for (const c of chunks) { out.set(c, at); at += c.length; }
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
       return out;
     },
-    text() { return new TextDecoder().decode(this.bytes()); },
+    text() {
+      return new TextDecoder().decode(this.bytes());
+    },
   };
 }

@@ -13,27 +13,47 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : commandsByName.get(name);
   try {
-    if (name === undefined) { await io.stderr.write(mainHelp() + '\n'); return 2; }
-    if (name === '--help' || name === '-h') { await io.stdout.write(mainHelp() + '\n'); return 0; }
-    if (name === '--version' || name === '-v') { await io.stdout.write(VERSION + '\n'); return 0; }
+    if (name === undefined) {
+      await io.stderr.write(`${mainHelp()}\n`);
+      return 2;
+    }
+    if (name === '--help' || name === '-h') {
+      await io.stdout.write(`${mainHelp()}\n`);
+      return 0;
+    }
+    if (name === '--version' || name === '-v') {
+      await io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
     if (name === 'help') {
       const topic = rest[0];
-      if (topic === undefined) { await io.stdout.write(mainHelp() + '\n'); return 0; }
+      if (topic === undefined) {
+        await io.stdout.write(`${mainHelp()}\n`);
+        return 0;
+      }
       const about = commandsByName.get(topic);
       if (!about) throw new UsageError(`no help for "${topic}"${suggestCommand(topic)}`);
-      await io.stdout.write(commandHelp(about) + '\n');
+      await io.stdout.write(`${commandHelp(about)}\n`);
       return 0;
     }
     if (!command) throw new UsageError(`unknown command "${name}"${suggestCommand(name)}`);
-    if (rest.includes('--help') || rest.includes('-h')) { await io.stdout.write(commandHelp(command) + '\n'); return 0; }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      await io.stdout.write(`${commandHelp(command)}\n`);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       await io.stderr.write(`gop: ${safe(error.message)}\nRun "gop help${command ? ` ${command.name}` : ''}" for usage.\n`);
       return 2;
     }
-    if (error instanceof GopOptionsError) { await io.stderr.write(`gop: ${safe(error.message)}\n`); return 2; }
-    await io.stderr.write(`gop: internal error, please report it: ${((error as Error).stack ?? String(error)).split('\n').map(safe).join('\n')}\n`);
+    if (error instanceof GopOptionsError) {
+      await io.stderr.write(`gop: ${safe(error.message)}\n`);
+      return 2;
+    }
+    await io.stderr.write(
+      `gop: internal error, please report it: ${((error as Error).stack ?? String(error)).split('\n').map(safe).join('\n')}\n`,
+    );
     return 2;
   }
 }

@@ -40,10 +40,14 @@ export function openOutput(path: string | undefined, io: CliIo): Output {
   const stream = createWriteStream('', { fd });
   if (!cleanupInstalled) {
     cleanupInstalled = true;
-    process.once('exit', () => { for (const file of pending) rmSync(file, { force: true }); });
+    process.once('exit', () => {
+      for (const file of pending) rmSync(file, { force: true });
+    });
   }
   let failure: Error | undefined;
-  stream.on('error', (error) => { failure ??= error; });
+  stream.on('error', (error) => {
+    failure ??= error;
+  });
   const sink = streamSink(stream);
   return {
     sink,

@@ -45,7 +45,10 @@ function readCapped(fd: number, maxBytes: number, hint: number): ReadResult {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A non-blocking stdin (inherited from a parent that set O_NONBLOCK) has no data yet: wait a little, not spin.
-      if (code === 'EAGAIN' || code === 'EWOULDBLOCK') { sleep(5); continue; }
+      if (code === 'EAGAIN' || code === 'EWOULDBLOCK') {
+        sleep(5);
+        continue;
+      }
       if (code === 'EINTR') continue;
       // Windows reports a closed pipe on stdin as an error named EOF.
       if (code === 'EOF') break;
@@ -74,7 +77,9 @@ export function readInputFile(file: string, maxBytes: number): ReadResult {
     try {
       const kind = unreadableKind(statSync(file));
       if (kind) return { ok: false, reason: 'notRegular', kind };
-    } catch { /* the open's error says it better */ }
+    } catch {
+      /* the open's error says it better */
+    }
     return ioError(error);
   }
   try {

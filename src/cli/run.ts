@@ -64,7 +64,12 @@ function startWorker(url: URL, flags: ReturnType<typeof workerFlags>): Worker {
  * worker are in flight, so memory stays flat however many files; a worker that dies (out of memory) fails only its
  * own files and is replaced.
  */
-export async function checkFiles(files: readonly string[], options: CheckOptions, run: CheckFilesOptions, emit: (outcome: Outcome) => Promise<void>): Promise<void> {
+export async function checkFiles(
+  files: readonly string[],
+  options: CheckOptions,
+  run: CheckFilesOptions,
+  emit: (outcome: Outcome) => Promise<void>,
+): Promise<void> {
   const stop = run.stop ?? (() => false);
   if (run.jobs <= 1 || files.length < WORKER_THRESHOLD || run.workerScript === null) {
     for (const file of files) {
@@ -81,7 +86,9 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
   let emitted = 0;
   let emitting = false;
   await new Promise<void>((resolve, reject) => {
-    const finish = () => { if (emitted === files.length || (stop() && !emitting)) resolve(); };
+    const finish = () => {
+      if (emitted === files.length || (stop() && !emitting)) resolve();
+    };
     const flush = async () => {
       if (emitting) return;
       emitting = true;
@@ -106,7 +113,10 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
       while (tasks.size < 2 && next < files.length && next - emitted < 2 * inFlight.size + 2 && !stop()) {
         const id = next++;
         // Standard input cannot be read in a worker: it is checked here, in order like the rest.
-        if (files[id] === '-') { done.set(id, checkFile('-', options, run.cwd, run.stdin)); continue; }
+        if (files[id] === '-') {
+          done.set(id, checkFile('-', options, run.cwd, run.stdin));
+          continue;
+        }
         tasks.add(id);
         worker.postMessage({ id, file: files[id], options, cwd: run.cwd });
       }
@@ -123,10 +133,18 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
       worker.on('error', (error) => {
         const lost = inFlight.get(worker) ?? new Set();
         inFlight.delete(worker);
-        const why = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory while checking it' : `worker failed: ${error.message}`;
+        const why =
+          (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? 'out of memory while checking it'
+            : `worker failed: ${error.message}`;
         for (const id of lost) done.set(id, { file: files[id]!, error: why });
         void worker.terminate();
-        try { feed(spawn()); } catch (failure) { reject(failure); return; }
+        try {
+          feed(spawn());
+        } catch (failure) {
+          reject(failure);
+          return;
+        }
         void flush();
       });
       return worker;

@@ -6,8 +6,11 @@ import { finishPair, quoted } from '../values/quote';
 import { ARTICLE_ONE, correctTypo, LEXICON, PHRASES, type Word } from './deadline-lexicon';
 
 const DEADLINE_KINDS = ['absolute', 'relative', 'asap', 'none', 'unreadable'] as const;
-const DeadlineKindSchema = z.enum(DEADLINE_KINDS)
-  .describe('what the latest start is read as: a date, a period after discharge, as soon as possible, no deadline (also when the text asks only for a later start), or unreadable (never guessed)');
+const DeadlineKindSchema = z
+  .enum(DEADLINE_KINDS)
+  .describe(
+    'what the latest start is read as: a date, a period after discharge, as soon as possible, no deadline (also when the text asks only for a later start), or unreadable (never guessed)',
+  );
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 const DeadlinePeriodSchema = z.object({
@@ -16,12 +19,14 @@ const DeadlinePeriodSchema = z.object({
 });
 export type DeadlinePeriod = z.infer<typeof DeadlinePeriodSchema>;
 
-const DeadlineClauseSchema = z.object({
-  type: z.enum(['deadline', 'earliestStart', 'asap', 'none']),
-  date: z.string().optional().describe('the date it names or computes, YYYY-MM-DD'),
-  period: DeadlinePeriodSchema.optional(),
-  words: z.string().describe('the words it was read from, as normalised'),
-}).describe('one statement of the text, as read');
+const DeadlineClauseSchema = z
+  .object({
+    type: z.enum(['deadline', 'earliestStart', 'asap', 'none']),
+    date: z.string().optional().describe('the date it names or computes, YYYY-MM-DD'),
+    period: DeadlinePeriodSchema.optional(),
+    words: z.string().describe('the words it was read from, as normalised'),
+  })
+  .describe('one statement of the text, as read');
 type DeadlineClause = z.infer<typeof DeadlineClauseSchema>;
 
 /** The whole reading of a start deadline: what interpretDeadline returns and checkGop puts into facts.deadline. */
@@ -75,32 +80,58 @@ function tokenise(text: string): Token[] | undefined {
   const tokens: Token[] = [];
   const length = text.length;
   let i = 0;
-  const sticky = (re: RegExp) => { re.lastIndex = i; return re.exec(text); };
+  const sticky = (re: RegExp) => {
+    re.lastIndex = i;
+    return re.exec(text);
+  };
   while (i < length) {
     if (tokens.length > MAX_TOKENS) return undefined;
     const c = text[i]!;
-    if (c === ' ') { i++; continue; }
+    if (c === ' ') {
+      i++;
+      continue;
+    }
     if (isDigit(c)) {
       let m = sticky(ISO_DATE);
-      if (m) { tokens.push({ t: 'date', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), text: m[0] }); i += m[0].length; continue; }
+      if (m) {
+        tokens.push({ t: 'date', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), text: m[0] });
+        i += m[0].length;
+        continue;
+      }
       m = sticky(DASHED_DATE);
-      if (m) { tokens.push({ t: 'date', day: Number(m[1]), month: Number(m[2]), year: year(m[3]), text: m[0] }); i += m[0].length; continue; }
+      if (m) {
+        tokens.push({ t: 'date', day: Number(m[1]), month: Number(m[2]), year: year(m[3]), text: m[0] });
+        i += m[0].length;
+        continue;
+      }
       m = sticky(NUMERIC_DATE);
-      if (m) { tokens.push({ t: 'date', day: Number(m[1]), month: Number(m[3]), year: year(m[4]), text: m[0].trimEnd() }); i += m[0].length; continue; }
+      if (m) {
+        tokens.push({ t: 'date', day: Number(m[1]), month: Number(m[3]), year: year(m[4]), text: m[0].trimEnd() });
+        i += m[0].length;
+        continue;
+      }
       m = sticky(NAMED_DATE);
-      const month = m ? LEXICON.get(m[2]!) ?? LEXICON.get(`${m[2]}.`) : undefined;
+      const month = m ? (LEXICON.get(m[2]!) ?? LEXICON.get(`${m[2]}.`)) : undefined;
       if (m && month?.kind === 'month') {
         tokens.push({ t: 'date', day: Number(m[1]), month: month.month, year: year(m[3]), text: m[0] });
         i += m[0].length;
         continue;
       }
       m = sticky(RANGE);
-      if (m) { tokens.push({ t: 'range', text: m[0] }); i += m[0].length; continue; }
+      if (m) {
+        tokens.push({ t: 'range', text: m[0] });
+        i += m[0].length;
+        continue;
+      }
       let end = i;
       while (end < length && isDigit(text[end]!)) end++;
       const digits = text.slice(i, end);
       // "uge 13." and "10." close a sentence; a dot inside a number ("1.5") is no number we read
-      if (text[end] === '.' && isDigit(text[end + 1] ?? '')) { tokens.push({ t: 'other', text: text.slice(i, end + 2) }); i = end + 2; continue; }
+      if (text[end] === '.' && isDigit(text[end + 1] ?? '')) {
+        tokens.push({ t: 'other', text: text.slice(i, end + 2) });
+        i = end + 2;
+        continue;
+      }
       tokens.push(digits.length <= 4 ? { t: 'number', value: Number(digits), text: digits } : { t: 'other', text: digits });
       i = end;
       continue;
@@ -110,7 +141,10 @@ function tokenise(text: string): Token[] | undefined {
       while (end < length && isLetter(text[end]!)) end++;
       let word = text.slice(i, end);
       // an abbreviation keeps its dot ("pt.", "hvd."); otherwise the dot ends the sentence
-      if (text[end] === '.' && LEXICON.has(`${word}.`)) { word += '.'; end++; }
+      if (text[end] === '.' && LEXICON.has(`${word}.`)) {
+        word += '.';
+        end++;
+      }
       tokens.push({ t: 'word', text: word, word: lookUp(word) });
       i = end;
       continue;
@@ -146,7 +180,12 @@ function joinPhrases(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     let joined = false;
     for (const [phrase, word] of PHRASES_SPLIT) {
-      if (phrase.every((w, k) => { const token = tokens[i + k]; return token?.t === 'word' && (token.text === w || token.text === `${w}.`); })) {
+      if (
+        phrase.every((w, k) => {
+          const token = tokens[i + k];
+          return token?.t === 'word' && (token.text === w || token.text === `${w}.`);
+        })
+      ) {
         out.push({ t: 'word', text: phrase.join(' '), word });
         i += phrase.length - 1;
         joined = true;
@@ -157,7 +196,9 @@ function joinPhrases(tokens: Token[]): Token[] {
   }
   return out;
 }
-const PHRASES_SPLIT: [string[], Word][] = PHRASES.map(([phrase, word]) => [phrase.split(' '), word] as [string[], Word]).sort((a, b) => b[0].length - a[0].length);
+const PHRASES_SPLIT: [string[], Word][] = PHRASES.map(([phrase, word]) => [phrase.split(' '), word] as [string[], Word]).sort(
+  (a, b) => b[0].length - a[0].length,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Statements: each time expression with the marker before it.
@@ -175,7 +216,11 @@ type When =
 type Statement = { s: 'time'; role: Role; when: When } | { s: 'asap'; text: string } | { s: 'none'; text: string };
 
 class Unreadable {
-  constructor(readonly da: string, readonly en: string, readonly asksLaterStart = false) {}
+  constructor(
+    readonly da: string,
+    readonly en: string,
+    readonly asksLaterStart = false,
+  ) {}
 }
 
 /** A word of the text in a reason: cut short when the explanation is finished (after any redaction), since the text may be anything. */
@@ -193,7 +238,9 @@ function parse(tokens: Token[]): Statement[] {
   const fail = (da: string, en: string) => new Unreadable(da, en, earliestMarked);
   const emit = (when: When, own?: Role) => {
     let r: Role = own ?? role ?? (afterSeen ? 'earliest' : 'deadline');
-    if (between) { r = statements.some((s) => s.s === 'time') ? 'deadline' : 'earliest'; }
+    if (between) {
+      r = statements.some((s) => s.s === 'time') ? 'deadline' : 'earliest';
+    }
     if (r === 'earliest') earliestMarked = true;
     statements.push({ s: 'time', role: r, when });
     role = undefined;
@@ -201,8 +248,15 @@ function parse(tokens: Token[]): Statement[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.t === 'stop') { role = undefined; afterSeen = false; between = false; asapInClause = false; continue; }
-    if (token.t === 'range') throw fail(`et interval ("${shown(token.text)}") giver ingen bestemt dato`, `a range ("${shown(token.text)}") gives no single date`);
+    if (token.t === 'stop') {
+      role = undefined;
+      afterSeen = false;
+      between = false;
+      asapInClause = false;
+      continue;
+    }
+    if (token.t === 'range')
+      throw fail(`et interval ("${shown(token.text)}") giver ingen bestemt dato`, `a range ("${shown(token.text)}") gives no single date`);
     if (token.t === 'other') throw fail(`"${shown(token.text)}" kan ikke læses`, `"${shown(token.text)}" cannot be read`);
     if (token.t === 'date') {
       emit({ w: 'date', day: token.day, month: token.month, year: token.year, weekday: weekdayBefore(tokens, i), text: token.text });
@@ -220,8 +274,14 @@ function parse(tokens: Token[]): Statement[] {
         const link = tokens[i + 1];
         if (link?.t === 'word' && (link.word?.kind === 'after' || link.word?.kind === 'from')) {
           const anchor = tokens[i + 2];
-          if (anchor?.t === 'word' && anchor.word?.kind === 'anchor') { text += ` ${link.text} ${anchor.text}`; i += 2; }
-          else throw fail(`"${link.text} ${anchor && 'text' in anchor ? anchor.text : ''}" er ikke udskrivelsen, som fristen regnes fra`, `"${link.text} ${anchor && 'text' in anchor ? anchor.text : ''}" is not the discharge, which the deadline counts from`);
+          if (anchor?.t === 'word' && anchor.word?.kind === 'anchor') {
+            text += ` ${link.text} ${anchor.text}`;
+            i += 2;
+          } else
+            throw fail(
+              `"${link.text} ${anchor && 'text' in anchor ? anchor.text : ''}" er ikke udskrivelsen, som fristen regnes fra`,
+              `"${link.text} ${anchor && 'text' in anchor ? anchor.text : ''}" is not the discharge, which the deadline counts from`,
+            );
         }
         emit({ w: 'period', period: { amount: token.value, unit }, text });
         continue;
@@ -235,7 +295,8 @@ function parse(tokens: Token[]): Statement[] {
       case 'filler':
         break;
       case 'separator':
-        role = undefined; afterSeen = false;
+        role = undefined;
+        afterSeen = false;
         break;
       case 'reason':
         // the rest of the clause says why
@@ -247,23 +308,29 @@ function parse(tokens: Token[]): Statement[] {
         role = word.before ? 'before' : 'deadline';
         break;
       case 'earliest':
-        role = 'earliest'; earliestMarked = true;
+        role = 'earliest';
+        earliestMarked = true;
         break;
       case 'not': {
         const next = tokens.slice(i + 1).find((t) => !(t.t === 'word' && t.word?.kind === 'filler'));
         // "må ikke påbegyndes før 1/4": an earliest start
         if (next?.t === 'word' && next.word?.kind === 'deadline' && next.word.before) {
-          role = 'earliest'; earliestMarked = true;
+          role = 'earliest';
+          earliestMarked = true;
           i = tokens.indexOf(next, i);
           break;
         }
-        throw fail(`"ikke" ændrer betydningen på en måde, der ikke kan læses sikkert`, `"ikke" (not) changes the meaning in a way that cannot be read safely`);
+        throw fail(
+          `"ikke" ændrer betydningen på en måde, der ikke kan læses sikkert`,
+          `"ikke" (not) changes the meaning in a way that cannot be read safely`,
+        );
       }
       case 'no': {
         // "ingen", "ingen frist." alone: no deadline; "ingen" before anything else cannot be read
         let k = i + 1;
         while (k < tokens.length && tokens[k]!.t === 'word' && (tokens[k] as { word?: Word }).word?.kind === 'filler') k++;
-        if (k < tokens.length && tokens[k]!.t !== 'stop') throw fail(`"ingen" står i en sammenhæng, der ikke kan læses`, `"ingen" (no) stands where it cannot be read`);
+        if (k < tokens.length && tokens[k]!.t !== 'stop')
+          throw fail(`"ingen" står i en sammenhæng, der ikke kan læses`, `"ingen" (no) stands where it cannot be read`);
         statements.push({ s: 'none', text: token.text });
         i = k - 1;
         break;
@@ -274,7 +341,10 @@ function parse(tokens: Token[]): Statement[] {
       case 'after':
       case 'from': {
         const next = tokens[i + 1];
-        if (next?.t === 'word' && next.word?.kind === 'anchor' && asapInClause) { i++; break; } // "hurtigst muligt efter udskrivelsen"
+        if (next?.t === 'word' && next.word?.kind === 'anchor' && asapInClause) {
+          i++;
+          break;
+        } // "hurtigst muligt efter udskrivelsen"
         if (next?.t === 'word' && next.word?.kind === 'anchor') {
           // "fra/efter udskrivelsen" alone: the discharge itself
           emit({ w: 'discharge', text: `${token.text} ${next.text}` }, role ?? (word.kind === 'from' ? 'earliest' : undefined));
@@ -292,7 +362,10 @@ function parse(tokens: Token[]): Statement[] {
           i++;
           break;
         }
-        throw fail(`"${token.text}" knytter fristen til en begivenhed, der ikke er i planen`, `"${token.text}" ties the deadline to an event that is not in the plan`);
+        throw fail(
+          `"${token.text}" knytter fristen til en begivenhed, der ikke er i planen`,
+          `"${token.text}" ties the deadline to an event that is not in the plan`,
+        );
       }
       case 'anchor':
         // "udskrivelsen + …" or a bare anchor after a marker: "senest udskrivelsesdagen"
@@ -300,7 +373,11 @@ function parse(tokens: Token[]): Statement[] {
         break;
       case 'week': {
         const next = tokens[i + 1];
-        if (next?.t === 'number' && next.value >= 1 && next.value <= 53) { emit({ w: 'week', week: next.value, text: `${token.text} ${next.text}` }); i++; break; }
+        if (next?.t === 'number' && next.value >= 1 && next.value <= 53) {
+          emit({ w: 'week', week: next.value, text: `${token.text} ${next.text}` });
+          i++;
+          break;
+        }
         if (wordIs(tokens[i - 1], 'next')) break; // read with "næste"
         if (tokens[i - 1]?.t === 'number') break; // "1 uge": read as a period
         throw fail(`"${token.text}" står uden ugenummer`, `"${token.text}" has no week number`);
@@ -311,7 +388,11 @@ function parse(tokens: Token[]): Statement[] {
       }
       case 'next': {
         const next = tokens[i + 1];
-        if (next?.t === 'word' && next.word?.kind === 'week') { emit({ w: 'nextWeek', text: `${token.text} ${next.text}` }); i++; break; }
+        if (next?.t === 'word' && next.word?.kind === 'week') {
+          emit({ w: 'nextWeek', text: `${token.text} ${next.text}` });
+          i++;
+          break;
+        }
         throw fail(`"${token.text}" kan ikke læses her`, `"${token.text}" cannot be read here`);
       }
       case 'today':
@@ -329,7 +410,12 @@ function parse(tokens: Token[]): Statement[] {
         if (of?.t === 'word' && of.text === 'af' && month?.t === 'word' && month.word?.kind === 'month') {
           const y = tokens[i + 3];
           const yearGiven = y?.t === 'number' && y.value >= 2000 ? y.value : undefined;
-          emit({ w: 'endOf', month: month.word.month, year: yearGiven, text: `${token.text} af ${month.text}${yearGiven ? ` ${yearGiven}` : ''}` });
+          emit({
+            w: 'endOf',
+            month: month.word.month,
+            year: yearGiven,
+            text: `${token.text} af ${month.text}${yearGiven ? ` ${yearGiven}` : ''}`,
+          });
           i += yearGiven ? 3 : 2;
           break;
         }
@@ -344,8 +430,7 @@ function parse(tokens: Token[]): Statement[] {
       case 'none':
         statements.push({ s: 'none', text: token.text });
         break;
-      case 'number':
-        // a number word: "ti dage", "en uge"
+      case 'number': // a number word: "ti dage", "en uge"
         {
           const next = tokens[i + 1];
           if (next?.t === 'word' && (next.word?.kind === 'unit' || (next.word?.kind === 'week' && tokens[i + 2]?.t !== 'number'))) {
@@ -378,7 +463,11 @@ function weekdayBefore(tokens: Token[], i: number): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // Dates from statements.
 
-interface Context { discharge?: string; dischargeText?: string; plan?: string }
+interface Context {
+  discharge?: string;
+  dischargeText?: string;
+  plan?: string;
+}
 
 const isoWeekday = (iso: string) => ((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
@@ -392,20 +481,36 @@ const weeksInIsoYear = (isoYear: number) => (isoWeekday(`${isoYear}-01-01`) === 
 
 function addPeriod(start: string, { amount, unit }: DeadlinePeriod): string {
   switch (unit) {
-    case 'day': return addDaysIso(start, amount);
-    case 'week': return addDaysIso(start, amount * 7);
-    case 'hour': return addDaysIso(start, Math.ceil(amount / 24));
-    case 'month': return formatIsoDate(addMonths(parseIsoDate(start)!, amount)); // 31 Jan + 1 month → the end of February
-    case 'workingDay': return addDanishWorkingDays(start, amount);
+    case 'day':
+      return addDaysIso(start, amount);
+    case 'week':
+      return addDaysIso(start, amount * 7);
+    case 'hour':
+      return addDaysIso(start, Math.ceil(amount / 24));
+    case 'month':
+      return formatIsoDate(addMonths(parseIsoDate(start)!, amount)); // 31 Jan + 1 month → the end of February
+    case 'workingDay':
+      return addDanishWorkingDays(start, amount);
   }
 }
 
-interface Reading { date?: string; relative?: DeadlinePeriod; why?: { da: string; en: string } }
+interface Reading {
+  date?: string;
+  relative?: DeadlinePeriod;
+  why?: { da: string; en: string };
+}
 
 /** The date a statement names: for a deadline its last day, for an earliest start its first. */
 function dateOf(when: When, role: Role, ctx: Context): Reading {
-  const needDischarge = (what: { da: string; en: string }): Reading => ({ why: { da: `${what.da}, men ${missingDischarge(ctx.dischargeText).da}`, en: `${what.en}, but ${missingDischarge(ctx.dischargeText).en}` } });
-  const needPlan: Reading = { why: { da: 'det regnes fra planens dato, som mangler', en: "it counts from the plan's date, which is missing" } };
+  const needDischarge = (what: { da: string; en: string }): Reading => ({
+    why: {
+      da: `${what.da}, men ${missingDischarge(ctx.dischargeText).da}`,
+      en: `${what.en}, but ${missingDischarge(ctx.dischargeText).en}`,
+    },
+  });
+  const needPlan: Reading = {
+    why: { da: 'det regnes fra planens dato, som mangler', en: "it counts from the plan's date, which is missing" },
+  };
   const first = role === 'earliest';
   switch (when.w) {
     case 'date': {
@@ -428,13 +533,18 @@ function dateOf(when: When, role: Role, ctx: Context): Reading {
       return { date: role === 'before' ? addDaysIso(iso, -1) : iso };
     }
     case 'period':
-      if (!ctx.discharge) return { ...needDischarge({ da: 'perioden regnes fra udskrivelsen', en: 'the period counts from discharge' }), relative: when.period };
+      if (!ctx.discharge)
+        return {
+          ...needDischarge({ da: 'perioden regnes fra udskrivelsen', en: 'the period counts from discharge' }),
+          relative: when.period,
+        };
       return { date: addPeriod(ctx.discharge, when.period), relative: when.period };
     case 'discharge':
       if (!ctx.discharge) return needDischarge({ da: 'tidspunktet er udskrivelsen', en: 'the time is the discharge' });
       return { date: role === 'before' ? addDaysIso(ctx.discharge, -1) : ctx.discharge };
     case 'week': {
-      if (!ctx.discharge) return needDischarge({ da: 'ugenummeret regnes fra udskrivelsesåret', en: "the week number is read in the discharge's year" });
+      if (!ctx.discharge)
+        return needDischarge({ da: 'ugenummeret regnes fra udskrivelsesåret', en: "the week number is read in the discharge's year" });
       // ISO week N whose Sunday is on or after the discharge
       let isoYear = Number(ctx.discharge.slice(0, 4)) - 1;
       let monday = '';
@@ -455,7 +565,7 @@ function dateOf(when: When, role: Role, ctx: Context): Reading {
       return { date: role === 'before' ? addDaysIso(ctx.plan, -1) : ctx.plan };
     case 'weekday': {
       if (!ctx.plan) return needPlan;
-      const ahead = ((when.day - isoWeekday(ctx.plan) + 7) % 7) || 7; // strictly after the plan's date
+      const ahead = (when.day - isoWeekday(ctx.plan) + 7) % 7 || 7; // strictly after the plan's date
       const day = addDaysIso(ctx.plan, ahead);
       return { date: role === 'before' ? addDaysIso(day, -1) : day };
     }
@@ -471,13 +581,18 @@ function dateOf(when: When, role: Role, ctx: Context): Reading {
   }
 }
 
-const lastDayOfMonth = (y: number, month: number): string => addDaysIso(month === 12 ? `${y + 1}-01-01` : `${y}-${String(month + 1).padStart(2, '0')}-01`, -1);
+const lastDayOfMonth = (y: number, month: number): string =>
+  addDaysIso(month === 12 ? `${y + 1}-01-01` : `${y}-${String(month + 1).padStart(2, '0')}-01`, -1);
 
 // ---------------------------------------------------------------------------------------------
 // Interpretation.
 
 function normalise(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[\s\u00a0\u2028\u2029]+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\u00a0\u2028\u2029]+/g, ' ')
+    .trim();
 }
 
 /** The text as written, for explanations: whitespace collapsed, and cut short if long when the explanation is finished. */
@@ -489,7 +604,10 @@ function quote(text: string): string {
 export function missingDischarge(dischargeText: string | undefined): { da: string; en: string } {
   return dischargeText === undefined || dischargeText.trim() === ''
     ? { da: 'udskrivelsesdatoen mangler', en: 'the discharge date is missing' }
-    : { da: `udskrivelsesdatoen ${quote(dischargeText)} er ikke en gyldig dato`, en: `the discharge date ${quote(dischargeText)} is not a valid date` };
+    : {
+        da: `udskrivelsesdatoen ${quote(dischargeText)} er ikke en gyldig dato`,
+        en: `the discharge date ${quote(dischargeText)} is not a valid date`,
+      };
 }
 
 const UNIT_WORDS: Readonly<Record<DeadlinePeriod['unit'], [string, string, string, string]>> = {
@@ -520,16 +638,23 @@ export function interpretDeadline(text: string | undefined, options: DeadlineOpt
  * keeps it so, so that a redacted report masks the text before it is cut.
  */
 export function readDeadline(text: string | undefined, options: DeadlineOptions | string = {}): DeadlineInterpretation {
-  const opts = typeof options === 'string' ? { dischargeDate: options } : options ?? {};
+  const opts = typeof options === 'string' ? { dischargeDate: options } : (options ?? {});
   const raw = typeof text === 'string' ? text : '';
   const dischargeText = typeof opts.dischargeDate === 'string' ? opts.dischargeDate : undefined;
   const discharge = dischargeText !== undefined && isIsoDate(dischargeText.trim()) ? dischargeText.trim() : undefined;
   const plan = typeof opts.planDate === 'string' && isIsoDate(opts.planDate.slice(0, 10)) ? opts.planDate.slice(0, 10) : undefined;
   const q = quote(raw);
   const base = { asksLaterStart: false, clauses: [] as DeadlineClause[] };
-  if (raw.trim() === '') return { kind: 'none', ...base, explanation: { da: 'Der er ikke angivet nogen tidsfrist.', en: 'No deadline is given.' } };
+  if (raw.trim() === '')
+    return { kind: 'none', ...base, explanation: { da: 'Der er ikke angivet nogen tidsfrist.', en: 'No deadline is given.' } };
   const s = normalise(raw);
-  if (/^[-–—.]+$/.test(s)) return { kind: 'none', ...base, clauses: [{ type: 'none', words: s }], explanation: { da: `${q} er læst som: ingen tidsfrist.`, en: `${q} was read as: no deadline.` } };
+  if (/^[-–—.]+$/.test(s))
+    return {
+      kind: 'none',
+      ...base,
+      clauses: [{ type: 'none', words: s }],
+      explanation: { da: `${q} er læst som: ingen tidsfrist.`, en: `${q} was read as: no deadline.` },
+    };
   try {
     const tokens = tokenise(s);
     if (!tokens) throw new Unreadable('teksten er for lang til at være en frist', 'the text is too long to be a deadline');
@@ -537,7 +662,9 @@ export function readDeadline(text: string | undefined, options: DeadlineOptions 
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
     return {
-      kind: 'unreadable', asksLaterStart: error.asksLaterStart, clauses: [],
+      kind: 'unreadable',
+      asksLaterStart: error.asksLaterStart,
+      clauses: [],
       explanation: { da: `${q} kan ikke læses sikkert: ${error.da}.`, en: `${q} cannot be read safely: ${error.en}.` },
     };
   }
@@ -551,30 +678,73 @@ function combine(statements: Statement[], ctx: Context, q: string): DeadlineInte
   const deadlines = times.filter((t) => t.role !== 'earliest');
   const earliest = times.filter((t) => t.role === 'earliest');
   const asksLaterStart = earliest.length > 0;
-  const unreadable = (da: string, en: string): DeadlineInterpretation => ({ kind: 'unreadable', asksLaterStart, clauses: [], explanation: { da: `${q} kan ikke læses sikkert: ${da}.`, en: `${q} cannot be read safely: ${en}.` } });
-  if (statements.length === 0) return unreadable('teksten nævner hverken en dato, en periode eller en kendt vending', 'the text names no date, period or known phrase');
-  if (none && (times.length > 0 || asap)) return unreadable('teksten siger både, at der ingen frist er, og giver en frist', 'the text says there is no deadline and gives one');
-  if (none) return { kind: 'none', asksLaterStart: false, clauses: [{ type: 'none', words: statements.map((st) => ('text' in st ? st.text : '')).join(' ') }], explanation: { da: `${q} er læst som: ingen tidsfrist.`, en: `${q} was read as: no deadline.` } };
-  if (asap && earliest.length > 0) return unreadable('teksten beder både om opstart hurtigst muligt og om en senere opstart', 'the text asks both for a start as soon as possible and for a later start');
+  const unreadable = (da: string, en: string): DeadlineInterpretation => ({
+    kind: 'unreadable',
+    asksLaterStart,
+    clauses: [],
+    explanation: { da: `${q} kan ikke læses sikkert: ${da}.`, en: `${q} cannot be read safely: ${en}.` },
+  });
+  if (statements.length === 0)
+    return unreadable(
+      'teksten nævner hverken en dato, en periode eller en kendt vending',
+      'the text names no date, period or known phrase',
+    );
+  if (none && (times.length > 0 || asap))
+    return unreadable('teksten siger både, at der ingen frist er, og giver en frist', 'the text says there is no deadline and gives one');
+  if (none)
+    return {
+      kind: 'none',
+      asksLaterStart: false,
+      clauses: [{ type: 'none', words: statements.map((st) => ('text' in st ? st.text : '')).join(' ') }],
+      explanation: { da: `${q} er læst som: ingen tidsfrist.`, en: `${q} was read as: no deadline.` },
+    };
+  if (asap && earliest.length > 0)
+    return unreadable(
+      'teksten beder både om opstart hurtigst muligt og om en senere opstart',
+      'the text asks both for a start as soon as possible and for a later start',
+    );
 
   const read = (group: typeof times) => {
     const readings = group.map((t) => ({ t, r: dateOf(t.when, t.role, ctx) }));
-    for (const { t, r } of readings) clauses.push({ type: t.role === 'earliest' ? 'earliestStart' : 'deadline', ...(r.date ? { date: r.date } : {}), ...(r.relative ? { period: r.relative } : {}), words: t.when.text });
+    for (const { t, r } of readings)
+      clauses.push({
+        type: t.role === 'earliest' ? 'earliestStart' : 'deadline',
+        ...(r.date ? { date: r.date } : {}),
+        ...(r.relative ? { period: r.relative } : {}),
+        words: t.when.text,
+      });
     const dates = [...new Set(readings.map(({ r }) => r.date).filter((d): d is string => d !== undefined))];
     return { readings, dates };
   };
   const dl = read(deadlines);
   const el = read(earliest);
-  if (dl.dates.length > 1) return unreadable(`teksten giver forskellige seneste datoer (${dl.dates.join(', ')})`, `the text gives different latest dates (${dl.dates.join(', ')})`);
-  if (el.dates.length > 1) return unreadable(`teksten giver forskellige tidligste datoer (${el.dates.join(', ')})`, `the text gives different earliest dates (${el.dates.join(', ')})`);
+  if (dl.dates.length > 1)
+    return unreadable(
+      `teksten giver forskellige seneste datoer (${dl.dates.join(', ')})`,
+      `the text gives different latest dates (${dl.dates.join(', ')})`,
+    );
+  if (el.dates.length > 1)
+    return unreadable(
+      `teksten giver forskellige tidligste datoer (${el.dates.join(', ')})`,
+      `the text gives different earliest dates (${el.dates.join(', ')})`,
+    );
   const date = dl.dates[0];
   const earliestStart = el.dates[0];
-  if (date && earliestStart && earliestStart > date) return unreadable(`den tidligste opstart ${earliestStart} ligger efter den seneste ${date}`, `the earliest start ${earliestStart} falls after the latest ${date}`);
+  if (date && earliestStart && earliestStart > date)
+    return unreadable(
+      `den tidligste opstart ${earliestStart} ligger efter den seneste ${date}`,
+      `the earliest start ${earliestStart} falls after the latest ${date}`,
+    );
   const first = dl.readings[0];
   const period = first?.r.relative;
   const kind: DeadlineKind = deadlines.length === 0 ? (asap ? 'asap' : 'none') : period ? 'relative' : 'absolute';
   if (asap) clauses.unshift({ type: 'asap', words: (statements.find((st) => st.s === 'asap') as { text: string }).text });
-  const result: DeadlineInterpretation = { kind, asksLaterStart, clauses, explanation: explain(q, kind, dl.readings, el.readings, asap, ctx) };
+  const result: DeadlineInterpretation = {
+    kind,
+    asksLaterStart,
+    clauses,
+    explanation: explain(q, kind, dl.readings, el.readings, asap, ctx),
+  };
   if (date) result.date = date;
   if (earliestStart) result.earliestStart = earliestStart;
   if (period) result.period = period;
@@ -588,8 +758,13 @@ function explain(q: string, kind: DeadlineKind, deadlines: Read, earliest: Read,
   const describe = ({ t, r }: Read[number], latest: boolean) => {
     const lead = latest ? { da: 'opstart senest', en: 'start at the latest' } : { da: 'opstart tidligst', en: 'start no earlier than' };
     const how = r.relative
-      ? { da: `${periodWords(r.relative).da} efter udskrivelsesdatoen${ctx.discharge ? ` ${ctx.discharge}` : ''}`, en: `${periodWords(r.relative).en} after the discharge date${ctx.discharge ? ` ${ctx.discharge}` : ''}` }
-      : t.role === 'before' ? { da: `dagen før "${t.when.text}"`, en: `the day before "${t.when.text}"` } : { da: `"${t.when.text}"`, en: `"${t.when.text}"` };
+      ? {
+          da: `${periodWords(r.relative).da} efter udskrivelsesdatoen${ctx.discharge ? ` ${ctx.discharge}` : ''}`,
+          en: `${periodWords(r.relative).en} after the discharge date${ctx.discharge ? ` ${ctx.discharge}` : ''}`,
+        }
+      : t.role === 'before'
+        ? { da: `dagen før "${t.when.text}"`, en: `the day before "${t.when.text}"` }
+        : { da: `"${t.when.text}"`, en: `"${t.when.text}"` };
     if (r.date) return { da: `${lead.da} ${longDate(r.date).da} (${how.da})`, en: `${lead.en} ${r.date} (${how.en})` };
     return { da: `${lead.da} ${how.da}, uden dato: ${r.why?.da ?? ''}`, en: `${lead.en} ${how.en}, without a date: ${r.why?.en ?? ''}` };
   };
@@ -597,10 +772,17 @@ function explain(q: string, kind: DeadlineKind, deadlines: Read, earliest: Read,
   if (earliest[0]) parts.push(describe(earliest[0], false));
   if (deadlines[0]) parts.push(describe(deadlines[0], true));
   if (kind === 'asap') {
-    return { da: `${q} er læst som: hurtigst muligt; det giver ingen dato.`, en: `${q} was read as: as soon as possible; that gives no date.` };
+    return {
+      da: `${q} er læst som: hurtigst muligt; det giver ingen dato.`,
+      en: `${q} was read as: as soon as possible; that gives no date.`,
+    };
   }
-  const extra = deadlines.length + earliest.length > 2 || (deadlines.length > 1) ? { da: ' (angivelserne stemmer overens)', en: ' (the statements agree)' } : { da: '', en: '' };
-  const noDeadline = kind === 'none' ? { da: '; den angiver ingen seneste frist', en: '; it gives no latest deadline' } : { da: '', en: '' };
+  const extra =
+    deadlines.length + earliest.length > 2 || deadlines.length > 1
+      ? { da: ' (angivelserne stemmer overens)', en: ' (the statements agree)' }
+      : { da: '', en: '' };
+  const noDeadline =
+    kind === 'none' ? { da: '; den angiver ingen seneste frist', en: '; it gives no latest deadline' } : { da: '', en: '' };
   return {
     da: `${q} er læst som ${parts.map((p) => p.da).join(' og ')}${extra.da}${noDeadline.da}.`,
     en: `${q} was read as ${parts.map((p) => p.en).join(' and ')}${extra.en}${noDeadline.en}.`,

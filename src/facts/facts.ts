@@ -3,7 +3,6 @@ import { LEVELS, LEVEL_LABELS, type Level } from '../standard/codelists';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage, Party } from '../model/schema';
 import { addDaysIso, isIsoDate, isTime, longDate } from '../values/date';
-import { quoted } from '../values/quote';
 import { cprBirthDate } from '../values/cpr';
 import { GUARANTEE_DAYS, inForce, inForceFrom } from '../standard/legal-calendar';
 import { DeadlineInterpretationSchema, missingDischarge, readDeadline, type DeadlineInterpretation } from './deadline';
@@ -19,31 +18,48 @@ const PartyFactSchema = z.object({
 export const FactsSchema = z.object({
   level: z.enum(LEVELS).optional(),
   levelLabel: z.object({ da: z.string(), en: z.string() }).optional(),
-  provider: z.enum(['hospital', 'municipality', 'region']).optional().describe(
-    'who provides the rehabilitation: the hospital for specialiseret; the municipality for almen; for rehabilitering the ' +
-      `municipality when discharged before ${inForceFrom('regionRehabilitering')} and the region when discharged on or after it. Without a valid ` +
-      'discharge date, rehabilitering is decided by the authorisation date (a plan is ready at the latest at discharge); ' +
-      'without either date it is left out rather than guessed',
-  ),
+  provider: z
+    .enum(['hospital', 'municipality', 'region'])
+    .optional()
+    .describe(
+      'who provides the rehabilitation: the hospital for specialiseret; the municipality for almen; for rehabilitering the ' +
+        `municipality when discharged before ${inForceFrom('regionRehabilitering')} and the region when discharged on or after it. Without a valid ` +
+        'discharge date, rehabilitering is decided by the authorisation date (a plan is ready at the latest at discharge); ' +
+        'without either date it is left out rather than guessed',
+    ),
   admissionDate: z.string().optional(),
   dischargeDate: z.string().optional(),
-  authorisedAt: z.string().optional().describe('when the plan was signed: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
+  authorisedAt: z
+    .string()
+    .optional()
+    .describe('when the plan was signed: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
   sentAt: z.string().optional().describe('from the message envelope: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
   deadlineText: z.string().optional(),
-  deadline: DeadlineInterpretationSchema.describe('the start deadline (RehabilitationDeadline) as read: the whole reading of interpretDeadline'),
+  deadline: DeadlineInterpretationSchema.describe(
+    'the start deadline (RehabilitationDeadline) as read: the whole reading of interpretDeadline',
+  ),
   earliestStart: z.string().optional().describe('a later start the plan asks for ("tidligst ..."), when its date could be computed'),
   mustStartBy: z.string().optional().describe("the latest start date: the plan's own deadline (absolute or relative), where it gives one"),
-  guaranteedStartBy: z.string().optional().describe(
-    'the latest start the provider can offer without the citizen gaining free choice of a private provider ' +
-      '(Sundhedsloven § 140 stk. 4): the discharge date, or the later start the plan asks for when that is later, plus 7 ' +
-      'calendar days (a start offered on that day keeps the guarantee). Only levels almen and rehabilitering discharged ' +
-      'on or after 2018-07-01; absent, with `guarantee` saying why, otherwise or when the later start cannot be read',
-  ),
-  guarantee: z.object({
-    applies: z.boolean().describe('§ 140 stk. 4 applies to this plan: level almen or rehabilitering, discharged on or after 2018-07-01 (without a valid discharge date: authorised on or after it)'),
-    from: z.enum(['discharge', 'laterStart']).optional().describe('what the 7 days run from, when it applies and that is known'),
-    explanation: z.object({ da: z.string(), en: z.string() }),
-  }).describe('why there is, or is not, a guaranteedStartBy'),
+  guaranteedStartBy: z
+    .string()
+    .optional()
+    .describe(
+      'the latest start the provider can offer without the citizen gaining free choice of a private provider ' +
+        '(Sundhedsloven § 140 stk. 4): the discharge date, or the later start the plan asks for when that is later, plus 7 ' +
+        'calendar days (a start offered on that day keeps the guarantee). Only levels almen and rehabilitering discharged ' +
+        'on or after 2018-07-01; absent, with `guarantee` saying why, otherwise or when the later start cannot be read',
+    ),
+  guarantee: z
+    .object({
+      applies: z
+        .boolean()
+        .describe(
+          '§ 140 stk. 4 applies to this plan: level almen or rehabilitering, discharged on or after 2018-07-01 (without a valid discharge date: authorised on or after it)',
+        ),
+      from: z.enum(['discharge', 'laterStart']).optional().describe('what the 7 days run from, when it applies and that is known'),
+      explanation: z.object({ da: z.string(), en: z.string() }),
+    })
+    .describe('why there is, or is not, a guaranteedStartBy'),
   daysUntilMustStart: z.number().int().optional().describe('mustStartBy minus the reference date, when one was given'),
   consent: z.string().optional(),
   receivers: z.object({
@@ -109,7 +125,8 @@ const stamp = (date?: string, time?: string) => {
   return day && time && isTime(time) ? `${day}T${time}` : day;
 };
 const partyFact = (party: DeepPartial<Party> | undefined) =>
-  party && defined({
+  party &&
+  defined({
     ean: party.eanIdentifier,
     identifier: party.identifier,
     identifierCode: party.identifierCode,
@@ -129,7 +146,10 @@ function providerOf(level: Level | undefined, date: string | undefined): Provide
 
 const LAW = { da: 'genoptræningsgarantien (sundhedsloven § 140, stk. 4)', en: 'the rehabilitation guarantee (Health Act s. 140(4))' };
 /** The same, as a note after a date. */
-const LAW_NOTE = { da: '(genoptræningsgarantien, sundhedsloven § 140, stk. 4)', en: '(the rehabilitation guarantee, Health Act s. 140(4))' };
+const LAW_NOTE = {
+  da: '(genoptræningsgarantien, sundhedsloven § 140, stk. 4)',
+  en: '(the rehabilitation guarantee, Health Act s. 140(4))',
+};
 const PROVIDER_NOUN: Record<Provider, Words> = {
   hospital: { da: 'Sygehuset', en: 'The hospital' },
   municipality: { da: 'Kommunen', en: 'The municipality' },
@@ -137,7 +157,10 @@ const PROVIDER_NOUN: Record<Provider, Words> = {
 };
 
 /** A text that starts a sentence. */
-const capitalised = ({ da, en }: Words): Words => ({ da: `${da[0]!.toUpperCase()}${da.slice(1)}`, en: `${en[0]!.toUpperCase()}${en.slice(1)}` });
+const capitalised = ({ da, en }: Words): Words => ({
+  da: `${da[0]!.toUpperCase()}${da.slice(1)}`,
+  en: `${en[0]!.toUpperCase()}${en.slice(1)}`,
+});
 
 interface GuaranteeInput {
   level: Level | undefined;
@@ -154,7 +177,10 @@ interface GuaranteeInput {
  * 7 days run from discharge (day 0), or from the later start the plan asks for when that is later; a later start whose
  * date cannot be read leaves the date unknown rather than guessed.
  */
-function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy, reading }: GuaranteeInput): { date?: string; fact: Facts['guarantee'] } {
+function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy, reading }: GuaranteeInput): {
+  date?: string;
+  fact: Facts['guarantee'];
+} {
   const no = (da: string, en: string) => ({ fact: { applies: false, explanation: { da, en } } });
   const inForceOn = longDate(inForceFrom('guarantee'));
   if (level === undefined) {
@@ -188,10 +214,14 @@ function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy,
           `${missing.en}; the plan was authorised on ${decidedBy.date}, before ${LAW.en} came into force on ${inForceOn.en}, so it is taken not to apply.`,
         );
   }
-  const yes = (date: string | undefined, from: 'discharge' | 'laterStart' | undefined, da: string, en: string) =>
-    ({ date, fact: { applies: true, ...(from ? { from } : {}), explanation: { da, en } } });
+  const yes = (date: string | undefined, from: 'discharge' | 'laterStart' | undefined, da: string, en: string) => ({
+    date,
+    fact: { applies: true, ...(from ? { from } : {}), explanation: { da, en } },
+  });
   if (dischargeDate === undefined) {
-    return yes(undefined, undefined,
+    return yes(
+      undefined,
+      undefined,
       `${capitalised(LAW).da} gælder (planen er godkendt ${decidedBy.date}), men ${missingMid.da}, så den seneste dato for tilbud om opstart kan ikke beregnes.`,
       `${capitalised(LAW).en} applies (the plan was authorised on ${decidedBy.date}), but ${missingMid.en}, so the latest start to offer cannot be computed.`,
     );
@@ -199,23 +229,33 @@ function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy,
   const who = PROVIDER_NOUN[provider ?? 'municipality'];
   const earliest = reading.earliestStart;
   if (earliest === undefined && reading.asksLaterStart === true) {
-    return yes(undefined, 'laterStart',
+    return yes(
+      undefined,
+      'laterStart',
       `Planen beder om en senere opstart end udskrivelsen, men datoen for den kan ikke læses; genoptræningsgarantiens ${GUARANTEE_DAYS} dage (sundhedsloven § 140, stk. 4) løber fra den senere opstart, så den seneste dato for tilbud om opstart kan ikke beregnes.`,
       `The plan asks for a start later than discharge, but its date cannot be read; the ${GUARANTEE_DAYS} days of ${LAW.en} run from that later start, so the latest start to offer cannot be computed.`,
     );
   }
   if (earliest !== undefined && earliest > dischargeDate) {
     const date = addDaysIso(earliest, GUARANTEE_DAYS);
-    return yes(date, 'laterStart',
+    return yes(
+      date,
+      'laterStart',
       `${who.da} skal tilbyde opstart senest ${date}, ${GUARANTEE_DAYS} dage efter den senere opstart, planen beder om (tidligst ${earliest}) ${LAW_NOTE.da}; ellers kan borgeren vælge en privat leverandør.`,
       `${who.en} must offer a start by ${date}, ${GUARANTEE_DAYS} days after the later start the plan asks for (no earlier than ${earliest}) ${LAW_NOTE.en}; otherwise the citizen may choose a private provider.`,
     );
   }
   const date = addDaysIso(dischargeDate, GUARANTEE_DAYS);
-  const note = earliest !== undefined
-    ? { da: ` Planens tidligste opstart, ${earliest}, ligger ikke efter udskrivelsen.`, en: ` The earliest start the plan asks for, ${earliest}, is not after discharge.` }
-    : { da: '', en: '' };
-  return yes(date, 'discharge',
+  const note =
+    earliest !== undefined
+      ? {
+          da: ` Planens tidligste opstart, ${earliest}, ligger ikke efter udskrivelsen.`,
+          en: ` The earliest start the plan asks for, ${earliest}, is not after discharge.`,
+        }
+      : { da: '', en: '' };
+  return yes(
+    date,
+    'discharge',
     `${who.da} skal tilbyde opstart senest ${date}, ${GUARANTEE_DAYS} dage efter udskrivelsen ${dischargeDate} ${LAW_NOTE.da}; ellers kan borgeren vælge en privat leverandør.${note.da}`,
     `${who.en} must offer a start by ${date}, ${GUARANTEE_DAYS} days after discharge on ${dischargeDate} ${LAW_NOTE.en}; otherwise the citizen may choose a private provider.${note.en}`,
   );
@@ -238,7 +278,11 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
   const reading = readDeadline(deadlineText, { dischargeDate: dischargeText, planDate: authorisationDate });
   const deadline = reading;
   const mustStartBy = reading.kind === 'absolute' || reading.kind === 'relative' ? reading.date : undefined;
-  const decidedBy = dischargeDate ? { date: dischargeDate, by: 'discharge' as const } : authorisationDate ? { date: authorisationDate, by: 'authorisation' as const } : undefined;
+  const decidedBy = dischargeDate
+    ? { date: dischargeDate, by: 'discharge' as const }
+    : authorisationDate
+      ? { date: authorisationDate, by: 'authorisation' as const }
+      : undefined;
   const provider = providerOf(level, decidedBy?.date);
   const guarantee = guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy, reading });
   const referenceDate = localDate(options.referenceDate, options.timeZone);
@@ -274,7 +318,11 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
   };
   // The explanations quote values of the message, cut short; as written (values whole) they are kept for redaction.
   const written = { deadline: deadline.explanation, guarantee: guarantee.fact.explanation };
-  const finished = defined({ ...facts, deadline: { ...deadline, explanation: finishPair(written.deadline) }, guarantee: { ...guarantee.fact, explanation: finishPair(written.guarantee) } });
+  const finished = defined({
+    ...facts,
+    deadline: { ...deadline, explanation: finishPair(written.deadline) },
+    guarantee: { ...guarantee.fact, explanation: finishPair(written.guarantee) },
+  });
   WRITTEN.set(finished, written);
   return finished;
 }

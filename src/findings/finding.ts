@@ -37,7 +37,7 @@ export type Texts<D> = Record<Language, (data: D) => string>;
 export type MessageTable<M> = { [K in keyof M]: Texts<M[K]> };
 
 /** A rule's metadata and docs, as ESLint keeps them beside each rule. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the default for "any rule", whatever its messages
 export interface RuleMeta<M = any> {
   id: string;
   layer: Layer;
@@ -57,7 +57,7 @@ export function defineMeta<M extends { [K in keyof M]: MessageData }>(meta: Omit
 }
 
 /** Data as a report call takes it: optional when a message has none. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/complexity/noBannedTypes: {} extends D asks "may D be empty?"
 export type DataArgument<D> = {} extends D ? [data?: D] : [data: D];
 
 export interface Location {
@@ -71,7 +71,9 @@ export interface Location {
  * is one line, always: a newline must not start a second line that a CI log would read as a command.
  */
 function oneLine(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A message rendered as a finding carries it: one line, quoted values cut. */
@@ -84,11 +86,18 @@ const RENDERED = new WeakMap<Finding, { en: string; da: string; data: MessageDat
 
 const finishData = (data: MessageData, redact?: (text: string) => string): MessageData => {
   const out: MessageData = {};
-  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' && (redact || hasQuotes(value)) ? finishText(value, redact) : value;
+  for (const [key, value] of Object.entries(data))
+    out[key] = typeof value === 'string' && (redact || hasQuotes(value)) ? finishText(value, redact) : value;
   return out;
 };
 
-export function makeFinding<M, K extends keyof M & string>(meta: RuleMeta<M>, messageId: K, data: M[K], location: Location, severity: Severity = meta.severity): Finding {
+export function makeFinding<M, K extends keyof M & string>(
+  meta: RuleMeta<M>,
+  messageId: K,
+  data: M[K],
+  location: Location,
+  severity: Severity = meta.severity,
+): Finding {
   const values = (data ?? {}) as MessageData;
   const en = meta.messages[messageId].en(data);
   const da = meta.messages[messageId].da(data);
@@ -112,8 +121,20 @@ export function makeFinding<M, K extends keyof M & string>(meta: RuleMeta<M>, me
  * A finding's texts and data finished through `redact`: from the texts as rendered when the finding was made by
  * makeFinding (quoted values whole, line breaks not yet replaced), else from its message and data as they are.
  */
-export function redactedTexts(finding: Finding, redact: (text: string) => string): { message: string; messageDa: string; data: MessageData } {
+export function redactedTexts(
+  finding: Finding,
+  redact: (text: string) => string,
+): { message: string; messageDa: string; data: MessageData } {
   const rendered = RENDERED.get(finding);
-  if (!rendered) return { message: oneLine(redact(finding.message)), messageDa: oneLine(redact(finding.messageDa)), data: finishData(finding.data ?? {}, redact) };
-  return { message: oneLine(finishText(rendered.en, redact)), messageDa: oneLine(finishText(rendered.da, redact)), data: finishData(rendered.data, redact) };
+  if (!rendered)
+    return {
+      message: oneLine(redact(finding.message)),
+      messageDa: oneLine(redact(finding.messageDa)),
+      data: finishData(finding.data ?? {}, redact),
+    };
+  return {
+    message: oneLine(finishText(rendered.en, redact)),
+    messageDa: oneLine(finishText(rendered.da, redact)),
+    data: finishData(rendered.data, redact),
+  };
 }

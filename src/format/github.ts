@@ -8,7 +8,12 @@ import { uiIn } from '../texts/ui';
 export const ANNOTATIONS_PER_TYPE = 10;
 /** One notice is kept for the closing summary, so that it is always shown. */
 const LIMIT = { error: ANNOTATIONS_PER_TYPE, warning: ANNOTATIONS_PER_TYPE, notice: ANNOTATIONS_PER_TYPE - 1 };
-const COMMAND: Record<Finding['severity'], 'error' | 'warning' | 'notice'> = { fatal: 'error', error: 'error', warning: 'warning', info: 'notice' };
+const COMMAND: Record<Finding['severity'], 'error' | 'warning' | 'notice'> = {
+  fatal: 'error',
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
 
 // Workflow-command escaping, as @actions/core does it, after every control is shown as an escape (a CR or LF is then
 // already \r or \n; the escaping stays for what reaches it another way).
@@ -46,7 +51,9 @@ export function githubFormatter(options: FormatOptions = {}): Formatter {
       return out;
     },
     end(summary) {
-      const lost = (Object.keys(overflow) as (keyof typeof overflow)[]).filter((type) => overflow[type] > 0).map((type) => `${overflow[type]} ${ui.annotation[type][overflow[type] === 1 ? 0 : 1]}`);
+      const lost = (Object.keys(overflow) as (keyof typeof overflow)[])
+        .filter((type) => overflow[type] > 0)
+        .map((type) => `${overflow[type]} ${ui.annotation[type][overflow[type] === 1 ? 0 : 1]}`);
       const tally = ui.tally(summary);
       return lost.length
         ? `::notice title=medcom-gop::${escapeData(`${tally}. ${ui.overflow(lost.join(', '), ANNOTATIONS_PER_TYPE)}`)}\n`

@@ -11,11 +11,16 @@ export type FormatName = (typeof FORMATS)[number];
 
 export function createFormatter(name: FormatName, options: FormatOptions = {}): Formatter {
   switch (name) {
-    case 'text': return textFormatter(options);
-    case 'json': return jsonFormatter();
-    case 'junit': return junitFormatter(options);
-    case 'sarif': return sarifFormatter(options);
-    case 'github': return githubFormatter(options);
+    case 'text':
+      return textFormatter(options);
+    case 'json':
+      return jsonFormatter();
+    case 'junit':
+      return junitFormatter(options);
+    case 'sarif':
+      return sarifFormatter(options);
+    case 'github':
+      return githubFormatter(options);
   }
 }
 

@@ -21,9 +21,15 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
       const errors = report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error');
       const others = report.findings.filter((f) => f.severity === 'warning' || f.severity === 'info');
       // Data escaped piece by piece: the line breaks are ours, and a line that starts with a file name cannot start a command.
-      const line = (f: (typeof report.findings)[number]) => xmlLineWithoutCommandStart(`${escapeXml(locationOf(file, f))} ${ui.severity[f.severity]} ${escapeXml(f.ruleId)} ${escapeXml(message(f))}`);
+      const line = (f: (typeof report.findings)[number]) =>
+        xmlLineWithoutCommandStart(
+          `${escapeXml(locationOf(file, f))} ${ui.severity[f.severity]} ${escapeXml(f.ruleId)} ${escapeXml(message(f))}`,
+        );
       const failures = errors
-        .map((f) => `      <failure type="${escapeXml(f.ruleId)}" message="${escapeXml(`${f.ruleId}: ${message(f)}`)}">${line(f)}\npath: ${escapeXml(f.path)}${f.reference ? `\nreference: ${escapeXml(f.reference)}` : ''}</failure>\n`)
+        .map(
+          (f) =>
+            `      <failure type="${escapeXml(f.ruleId)}" message="${escapeXml(`${f.ruleId}: ${message(f)}`)}">${line(f)}\npath: ${escapeXml(f.path)}${f.reference ? `\nreference: ${escapeXml(f.reference)}` : ''}</failure>\n`,
+        )
         .join('');
       const days = daysLeft(report);
       const outLines = others.map(line);
@@ -32,13 +38,21 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
       let properties = '';
       if (days) {
         const props: [string, string | number | undefined][] = [
-          ['referenceDate', days.referenceDate], ['mustStartBy', days.mustStartBy], ['daysUntilMustStart', days.daysUntilMustStart],
-          ['guaranteedStartBy', days.guaranteedStartBy], ['daysUntilGuaranteedStart', days.daysUntilGuaranteedStart],
+          ['referenceDate', days.referenceDate],
+          ['mustStartBy', days.mustStartBy],
+          ['daysUntilMustStart', days.daysUntilMustStart],
+          ['guaranteedStartBy', days.guaranteedStartBy],
+          ['daysUntilGuaranteedStart', days.daysUntilGuaranteedStart],
         ];
-        properties = `      <properties>\n${props.filter(([, v]) => v !== undefined).map(([k, v]) => `        <property name="${k}" value="${escapeXml(String(v))}"/>\n`).join('')}      </properties>\n`;
+        properties = `      <properties>\n${props
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => `        <property name="${k}" value="${escapeXml(String(v))}"/>\n`)
+          .join('')}      </properties>\n`;
       }
-      return `  <testsuite name="${name}" tests="1" failures="${errors.length ? 1 : 0}" errors="0" skipped="0">\n` +
-        `    <testcase name="${name}" classname="medcom-gop">\n${properties}${failures}${out}    </testcase>\n  </testsuite>\n`;
+      return (
+        `  <testsuite name="${name}" tests="1" failures="${errors.length ? 1 : 0}" errors="0" skipped="0">\n` +
+        `    <testcase name="${name}" classname="medcom-gop">\n${properties}${failures}${out}    </testcase>\n  </testsuite>\n`
+      );
     },
     end: () => '</testsuites>\n',
   };

@@ -39,17 +39,26 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
           properties: { layer: rule.layer, titleDa: rule.title.da, reference: rule.reference },
         })),
       };
-      const head = JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver }, results: [] }] }, null, 1);
+      const head = JSON.stringify(
+        { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver }, results: [] }] },
+        null,
+        1,
+      );
       // Everything up to the results array, which is filled as files arrive.
-      return jsonWithoutControls(head.slice(0, head.lastIndexOf('[]')) + '[');
+      return jsonWithoutControls(`${head.slice(0, head.lastIndexOf('[]'))}[`);
     },
     file({ file, report }) {
       let out = '';
       referenceDate = referenceDate === null || referenceDate === report.referenceDate ? report.referenceDate : undefined;
       const days = daysLeft(report);
       const dayProperties = days && {
-        referenceDate: days.referenceDate, mustStartBy: days.mustStartBy, daysUntilMustStart: days.daysUntilMustStart,
-        guaranteedStartBy: days.guaranteedStartBy, daysUntilGuaranteedStart: days.daysUntilGuaranteedStart, daysLeft: days.en, daysLeftDa: days.da,
+        referenceDate: days.referenceDate,
+        mustStartBy: days.mustStartBy,
+        daysUntilMustStart: days.daysUntilMustStart,
+        guaranteedStartBy: days.guaranteedStartBy,
+        daysUntilGuaranteedStart: days.daysUntilGuaranteedStart,
+        daysLeft: days.en,
+        daysLeftDa: days.da,
       };
       for (const f of report.findings) {
         const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: artifactUri(file) } };

@@ -3,7 +3,15 @@ import { daysLeft, locationOf, messageIn } from './types';
 import { uiIn } from '../texts/ui';
 import { visibleControls, withoutCommandStart } from '../values/controls';
 
-const COLOURS = { fatal: '\x1b[1;31m', error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', green: '\x1b[32m', reset: '\x1b[0m' } as const;
+const COLOURS = {
+  fatal: '\x1b[1;31m',
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  info: '\x1b[36m',
+  dim: '\x1b[2m',
+  green: '\x1b[32m',
+  reset: '\x1b[0m',
+} as const;
 
 /**
  * For people: `file:line:col  severity  ruleId  message`, the key facts, and a closing summary. Every value printed
@@ -21,7 +29,11 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
       const lines: string[] = [];
       const name = visibleControls(file);
       for (const f of report.findings) {
-        lines.push(withoutCommandStart(`${locationOf(name, f)}  ${paint(f.severity, ui.severity[f.severity].padEnd(width))}  ${visibleControls(f.ruleId)}  ${visibleControls(message(f))}`));
+        lines.push(
+          withoutCommandStart(
+            `${locationOf(name, f)}  ${paint(f.severity, ui.severity[f.severity].padEnd(width))}  ${visibleControls(f.ruleId)}  ${visibleControls(message(f))}`,
+          ),
+        );
       }
       const facts = report.facts;
       const state = report.valid ? paint('green', ui.valid) : paint('error', ui.invalid);
@@ -30,7 +42,7 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
       // The colour code goes before the line; the check for a command start is on the text itself.
       const summary = withoutCommandStart(`${name}: ${state}${keyFacts ? ` — ${visibleControls(keyFacts)}` : ''}`);
       lines.push(paint('dim', summary));
-      return lines.join('\n') + '\n';
+      return `${lines.join('\n')}\n`;
     },
     end(summary) {
       return `\n${ui.tally(summary)}${summary.unreadable ? ui.unreadable(summary.unreadable) : ''}\n`;

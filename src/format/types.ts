@@ -51,7 +51,8 @@ export function addToSummary(summary: Summary, report: Report): void {
   summary.infos += report.counts.info;
 }
 
-export const messageIn = (language: FormatOptions['language']) => (f: { message: string; messageDa: string }) => (language === 'da' ? f.messageDa : f.message);
+export const messageIn = (language: FormatOptions['language']) => (f: { message: string; messageDa: string }) =>
+  language === 'da' ? f.messageDa : f.message;
 
 /** `file:line:column`, `file:line` when the finding has no column, `file` when it has no line (never "undefined"). */
 export function locationOf(file: string, finding: Pick<Finding, 'line' | 'column'>): string {
@@ -60,7 +61,8 @@ export function locationOf(file: string, finding: Pick<Finding, 'line' | 'column
 }
 
 /** Whole days from one YYYY-MM-DD to another. */
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The reference date a report was made on and the days from it to each start date, in numbers and in words. */
 export interface DaysLeft {

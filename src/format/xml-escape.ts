@@ -2,7 +2,8 @@ import { escapeXml as escapeXmlText } from '../xml/escape';
 import { visibleEscape, withoutCommandStart } from '../values/controls';
 
 // What XML 1.0 cannot carry at all, not even as a reference (C0 but tab/LF/CR, U+FFFE/U+FFFF, a lone surrogate).
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // What it can, but a terminal or log viewer acts on: kept as a reference, so the parsed value is the same.
 const REFERENCED = /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;
 

@@ -4,8 +4,7 @@ import { INPUT_004 } from '../rules/catalogue/input-004-limits';
 import { makeFinding, type Finding, type MessageData } from '../findings/finding';
 import { decodeLatin1, utf8ByteLength } from '../values/bytes';
 
-
-export { type Encoding };
+export type { Encoding };
 
 export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; finding: Finding };
 
@@ -32,12 +31,21 @@ function declaredEncoding(bytes: Uint8Array, start: number): string | undefined 
 function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  for (let i = 0; i < offset; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   return { line, column: offset - lineStart + 1 };
 }
 
 type Invalid = (typeof INPUT_003)['messages'];
-function invalid<K extends keyof Invalid & string>(messageId: K, data: Parameters<Invalid[K]['en']>[0], bytes?: Uint8Array, offset?: number): DecodeResult {
+function invalid<K extends keyof Invalid & string>(
+  messageId: K,
+  data: Parameters<Invalid[K]['en']>[0],
+  bytes?: Uint8Array,
+  offset?: number,
+): DecodeResult {
   const where = bytes && offset !== undefined ? positionOf(bytes, offset) : {};
   return { ok: false, finding: makeFinding(INPUT_003, messageId, data as MessageData as never, { ...ROOT, ...where }) };
 }
@@ -50,14 +58,23 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
   let i = start;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let need: number;
     let low = 0x80;
     let high = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) low = 0xa0; if (b === 0xed) high = 0x9f; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) low = 0x90; if (b === 0xf4) high = 0x8f; }
-    else return i;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
       if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
@@ -70,10 +87,13 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
 /** Bytes → text, by the BOM or the XML declaration (never by guessing); XML's default is UTF-8. */
 export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (bytes.length > maxBytes) return { ok: false, finding: byteLimitFinding(bytes.length, maxBytes) };
-  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe) ||
-      // Without a BOM, '<' then another ASCII character in UTF-16 (XML 1.0 Appendix F); a lone NUL before '<' is not.
-      (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] !== 0x00) ||
-      (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] !== 0x00 && bytes[3] === 0x00)) {
+  if (
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    // Without a BOM, '<' then another ASCII character in UTF-16 (XML 1.0 Appendix F); a lone NUL before '<' is not.
+    (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] !== 0x00) ||
+    (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] !== 0x00 && bytes[3] === 0x00)
+  ) {
     return invalid('utf16', {});
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -81,7 +101,8 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
   const label = declaredEncoding(bytes, start);
   const key = label?.toLowerCase();
   // Own properties only: encoding="constructor" must find nothing.
-  const encoding: Encoding | undefined = key === undefined ? 'UTF-8' : Object.hasOwn(ENCODING_LABELS, key) ? ENCODING_LABELS[key] : undefined;
+  const encoding: Encoding | undefined =
+    key === undefined ? 'UTF-8' : Object.hasOwn(ENCODING_LABELS, key) ? ENCODING_LABELS[key] : undefined;
   if (!encoding) return invalid('unsupportedEncoding', { label: label! });
   if (hasBom && encoding !== 'UTF-8') return invalid('bomMismatch', { label: label! });
   const body = bytes.subarray(start);

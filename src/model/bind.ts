@@ -1,6 +1,5 @@
 import { STRUCT_003 } from '../rules/catalogue/struct-003-unknown';
 import { makeFinding, type Finding, type Location } from '../findings/finding';
-import { quoted } from '../values/quote';
 import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
 import type { XmlDocument, XmlElement, XmlNode } from '../xml/tree';
 import { OpenElements, outerBindings, type Scope } from './declarations';
@@ -70,7 +69,10 @@ class Binder {
       for (let i = 0; i < Math.min(ka.length, kb.length); i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
       return ka.length - kb.length || a - b;
     };
-    return this.extras.map((_, i) => i).sort(compare).map((i) => this.extras[i]!);
+    return this.extras
+      .map((_, i) => i)
+      .sort(compare)
+      .map((i) => this.extras[i]!);
   }
 
   private push(extra: ExtraElement, slot: number) {
@@ -80,13 +82,13 @@ class Binder {
   }
 
   private where(offset: number, segment?: string) {
-    const path = '/' + this.path.join('/') + (segment ? `/${segment}` : '');
+    const path = `/${this.path.join('/')}${segment ? `/${segment}` : ''}`;
     return { path, ...this.doc.lines.position(offset) };
   }
 
   private keep(element: XmlElement, reason: ExtraElement['reason'], inline?: ExtraElement['inline']) {
     const extra: ExtraElement = {
-      path: '/' + this.path.join('/'),
+      path: `/${this.path.join('/')}`,
       reason,
       namespace: element.ns,
       name: element.local,
@@ -105,7 +107,14 @@ class Binder {
   }
 
   private unknown(element: XmlElement, inline?: ExtraElement['inline']) {
-    this.findings.push(makeFinding(STRUCT_003, 'unknownElement', { element: element.qname, namespace: element.ns }, this.where(element.start, element.local)));
+    this.findings.push(
+      makeFinding(
+        STRUCT_003,
+        'unknownElement',
+        { element: element.qname, namespace: element.ns },
+        this.where(element.start, element.local),
+      ),
+    );
     return this.keep(element, 'unknown', inline);
   }
 
@@ -115,7 +124,14 @@ class Binder {
     if (!loose || loose.nsUris.includes(element.ns)) return loose;
     if (!MEDCOM_NAMESPACES.has(element.ns)) return undefined;
     const expected = loose.nsUris[0]!;
-    this.findings.push(makeFinding(STRUCT_003, 'otherNamespace', { element: element.qname, namespace: element.ns, local: element.local, expected }, this.where(element.start, element.local)));
+    this.findings.push(
+      makeFinding(
+        STRUCT_003,
+        'otherNamespace',
+        { element: element.qname, namespace: element.ns, local: element.local, expected },
+        this.where(element.start, element.local),
+      ),
+    );
     return loose;
   }
 
@@ -123,8 +139,15 @@ class Binder {
   private attributes(element: XmlElement, inline?: ExtraElement['inline']) {
     if (!element.attrs) return;
     for (const [name, namespace, value] of this.elements.keptAttributes(element)) {
-      this.findings.push(makeFinding(STRUCT_003, 'unknownAttribute', { element: element.qname, attribute: name, value: element.attrs[name]! }, this.where(element.start)));
-      const extra: ExtraElement = { path: '/' + this.path.join('/'), reason: 'attribute', namespace, name, xml: value };
+      this.findings.push(
+        makeFinding(
+          STRUCT_003,
+          'unknownAttribute',
+          { element: element.qname, attribute: name, value: element.attrs[name]! },
+          this.where(element.start),
+        ),
+      );
+      const extra: ExtraElement = { path: `/${this.path.join('/')}`, reason: 'attribute', namespace, name, xml: value };
       if (inline) extra.inline = inline;
       // inside formatted text, in the order of the content (the builder writes them as it meets their node)
       this.push(extra, inline ? CONTENT_SLOT : ATTRIBUTE_SLOT);
@@ -142,18 +165,27 @@ class Binder {
         continue;
       }
       const childSpec = this.match(child, spec);
-      if (!childSpec) { this.unknown(child); continue; }
+      if (!childSpec) {
+        this.unknown(child);
+        continue;
+      }
       const index = childSpec.index;
       if (childSpec.many) {
         const list = ((result[childSpec.prop] as unknown[] | undefined) ??= []);
-        if (list.length >= childSpec.max) { this.repeated(child, childSpec); continue; }
+        if (list.length >= childSpec.max) {
+          this.repeated(child, childSpec);
+          continue;
+        }
         this.path.push(`${childSpec.name}[${list.length + 1}]`);
         this.modelPath.push(childSpec.prop, list.length);
         this.order.push(index, list.length);
         list.push(this.value(child, childSpec));
         ((offsets.props[childSpec.prop] as number[] | undefined) ??= []).push(child.start);
       } else {
-        if (result[childSpec.prop] !== undefined) { this.repeated(child, childSpec); continue; }
+        if (result[childSpec.prop] !== undefined) {
+          this.repeated(child, childSpec);
+          continue;
+        }
         this.path.push(childSpec.name);
         this.modelPath.push(childSpec.prop);
         this.order.push(index, 0);
@@ -169,16 +201,25 @@ class Binder {
       const value = result[childSpec.prop];
       if (value === undefined) {
         this.incomplete = true;
-        this.problem({ kind: 'missing', path: [...this.modelPath, childSpec.prop], element: childSpec.name, parent: element.local }, this.where(element.start));
+        this.problem(
+          { kind: 'missing', path: [...this.modelPath, childSpec.prop], element: childSpec.name, parent: element.local },
+          this.where(element.start),
+        );
       } else if (value === '' || (childSpec.kind === 'formatted' && (value as FormattedText).text === '')) {
-        this.problem({ kind: 'empty', path: [...this.modelPath, childSpec.prop], element: childSpec.name }, this.where(offsets.props[childSpec.prop] as number, childSpec.name));
+        this.problem(
+          { kind: 'empty', path: [...this.modelPath, childSpec.prop], element: childSpec.name },
+          this.where(offsets.props[childSpec.prop] as number, childSpec.name),
+        );
       }
     }
     return result;
   }
 
   private repeated(element: XmlElement, spec: ChildSpec) {
-    this.problem({ kind: 'tooMany', path: [...this.modelPath, spec.prop], element: spec.name, max: spec.max }, this.where(element.start, element.local));
+    this.problem(
+      { kind: 'tooMany', path: [...this.modelPath, spec.prop], element: spec.name, max: spec.max },
+      this.where(element.start, element.local),
+    );
     this.keep(element, 'repeated');
   }
 
@@ -189,7 +230,7 @@ class Binder {
 
   private strayText(text: string, parent: XmlElement, inline?: ExtraElement['inline']) {
     this.findings.push(makeFinding(STRUCT_003, 'strayText', { element: parent.qname, text: text.trim() }, this.where(parent.start)));
-    const extra: ExtraElement = { path: '/' + this.path.join('/'), reason: 'text', namespace: '', name: '#text', xml: text };
+    const extra: ExtraElement = { path: `/${this.path.join('/')}`, reason: 'text', namespace: '', name: '#text', xml: text };
     if (inline) extra.inline = inline;
     this.push(extra, CONTENT_SLOT);
   }
@@ -198,15 +239,18 @@ class Binder {
     this.enter(element);
     try {
       switch (spec.kind) {
-        case 'object': return this.object(element, spec.element!);
-        case 'formatted': return this.formatted(element);
+        case 'object':
+          return this.object(element, spec.element!);
+        case 'formatted':
+          return this.formatted(element);
         case 'flag': {
           // A flag carries nothing; text inside one is kept aside and reported, not dropped.
           const text = this.leafText(element);
           if (text) this.strayText(text, element);
           return true;
         }
-        case 'text': return this.leafText(element);
+        case 'text':
+          return this.leafText(element);
       }
     } finally {
       this.leave();
@@ -243,13 +287,21 @@ class Binder {
     leave: () => this.leave(),
     inlineNamespace: (element) => this.inlineNamespace(element),
     attributes: (element, inline) => this.attributes(element, inline),
-    unknown: (element, inline) => { this.unknown(element, inline); },
+    unknown: (element, inline) => {
+      this.unknown(element, inline);
+    },
     strayText: (text, parent, inline) => this.strayText(text, parent, inline),
   };
 
   private inlineNamespace(node: XmlElement) {
     if (node.ns === NS.m100) return;
-    this.findings.push(makeFinding(STRUCT_003, 'formattingNamespace', { element: node.qname, namespace: node.ns, expected: NS.m100 }, this.where(node.start, node.local)));
+    this.findings.push(
+      makeFinding(
+        STRUCT_003,
+        'formattingNamespace',
+        { element: node.qname, namespace: node.ns, expected: NS.m100 },
+        this.where(node.start, node.local),
+      ),
+    );
   }
 }
-

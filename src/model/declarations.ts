@@ -59,7 +59,7 @@ export class OpenElements {
     if (!element.attrs) return kept;
     for (const name in element.attrs) {
       const colon = name.indexOf(':');
-      const namespace = colon < 0 ? '' : this.scope()[name.slice(0, colon)] ?? '';
+      const namespace = colon < 0 ? '' : (this.scope()[name.slice(0, colon)] ?? '');
       if (!isSchemaHint(namespace, name.slice(colon + 1))) kept.push([name, namespace, element.attrs[name]!]);
     }
     return kept;
@@ -89,7 +89,8 @@ export function declarationsAt(text: string, lt: number): [string, string][] {
     if (quote !== 0x22 && quote !== 0x27) return out;
     const close = text.indexOf(quote === 0x22 ? '"' : "'", i + 1);
     if (close < 0) return out;
-    if (name === 'xmlns' || name.startsWith('xmlns:')) out.push([name === 'xmlns' ? '' : name.slice(6), attributeText(text.slice(i + 1, close))]);
+    if (name === 'xmlns' || name.startsWith('xmlns:'))
+      out.push([name === 'xmlns' ? '' : name.slice(6), attributeText(text.slice(i + 1, close))]);
     i = close + 1;
   }
 }
@@ -97,11 +98,16 @@ export function declarationsAt(text: string, lt: number): [string, string][] {
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** An attribute value as XML delivers it (§3.3.3: literal white space a space, then references decoded). */
 function attributeText(raw: string): string {
-  return raw.replace(/\r\n|[\t\n\r]/g, ' ').replace(/&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g, (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (named) return PREDEFINED[named]!;
-    const code = hex ? parseInt(hex, 16) : Number(dec);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return raw
+    .replace(/\r\n|[\t\n\r]/g, ' ')
+    .replace(
+      /&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g,
+      (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+        if (named) return PREDEFINED[named]!;
+        const code = hex ? parseInt(hex, 16) : Number(dec);
+        return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      },
+    );
 }
 
 /**
@@ -109,7 +115,11 @@ function attributeText(raw: string): string {
  * says what they are there ('' for an unbound default namespace) — other than its own prefix's: what a writer must
  * declare for it to mean the same elsewhere. Undefined when there are none.
  */
-export function outerBindings(text: string, element: XmlElement, outer: (prefix: string) => string | undefined): Record<string, string> | undefined {
+export function outerBindings(
+  text: string,
+  element: XmlElement,
+  outer: (prefix: string) => string | undefined,
+): Record<string, string> | undefined {
   const own = prefixOf(element.qname);
   let needed: Record<string, string> | undefined;
   const visit = (el: XmlElement, inside: Set<string> | undefined) => {

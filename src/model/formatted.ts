@@ -10,12 +10,11 @@ export const STYLES = ['bold', 'italic', 'underline', 'center', 'fixedFont'] as 
 export type InlineStyle = (typeof STYLES)[number];
 const InlineStyleSchema = z.enum(STYLES);
 /** Element local name → style (Bold → bold). */
-export const INLINE_STYLES = Object.fromEntries(STYLES.map((style) => [style[0]!.toUpperCase() + style.slice(1), style])) as { readonly [S in InlineStyle as Capitalize<S>]: S };
+export const INLINE_STYLES = Object.fromEntries(STYLES.map((style) => [style[0]!.toUpperCase() + style.slice(1), style])) as {
+  readonly [S in InlineStyle as Capitalize<S>]: S;
+};
 
-export type RichText =
-  | { type: 'text'; value: string }
-  | { type: 'break' }
-  | { type: InlineStyle; content: RichText[] };
+export type RichText = { type: 'text'; value: string } | { type: 'break' } | { type: InlineStyle; content: RichText[] };
 
 export const RichTextSchema: z.ZodType<RichText> = z.lazy(() =>
   z.discriminatedUnion('type', [
@@ -55,7 +54,10 @@ export function plainText(content: readonly RichText[]): string {
         // Each run to one space natively (linear: a single character class, nothing to backtrack into), then the
         // node's two ends joined with what stands around it.
         let value = NEEDS_COLLAPSE.test(node.value) ? node.value.replace(WHITESPACE_RUN, ' ') : node.value;
-        if (value.charCodeAt(0) === 0x20) { space = true; value = value.slice(1); }
+        if (value.charCodeAt(0) === 0x20) {
+          space = true;
+          value = value.slice(1);
+        }
         if (value === '') continue;
         const trailing = value.charCodeAt(value.length - 1) === 0x20;
         if (space && !lineStart) parts.push(' ');
@@ -110,11 +112,15 @@ export interface InlineHost {
  */
 export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[], host: InlineHost): void {
   for (const node of nodes) {
-    if (typeof node === 'string') { out.push({ type: 'text', value: node }); continue; }
+    if (typeof node === 'string') {
+      out.push({ type: 'text', value: node });
+      continue;
+    }
     const isMedCom = MEDCOM_NAMESPACES.has(node.ns);
     const here = [...at, out.length];
     // Own properties only: an element named toString must not find Object.prototype's.
-    const style = isMedCom && Object.hasOwn(INLINE_STYLES, node.local) ? INLINE_STYLES[node.local as keyof typeof INLINE_STYLES] : undefined;
+    const style =
+      isMedCom && Object.hasOwn(INLINE_STYLES, node.local) ? INLINE_STYLES[node.local as keyof typeof INLINE_STYLES] : undefined;
     if (isMedCom && node.local === 'Break') {
       host.inlineNamespace(node);
       out.push({ type: 'break' });
@@ -165,9 +171,15 @@ export function readInline(doc: XmlDocument, element: XmlElement): { content: Ri
     enter: (e) => elements.enter(e),
     leave: () => elements.leave(),
     inlineNamespace: () => {},
-    attributes: (e, inline) => { for (const [name, namespace] of elements.keptAttributes(e)) extras.push({ reason: 'attribute', namespace, name, inline }); },
-    unknown: (e, inline) => { extras.push({ reason: 'unknown', namespace: e.ns, name: e.local, inline }); },
-    strayText: (_text, _parent, inline) => { extras.push({ reason: 'text', namespace: '', name: '#text', inline }); },
+    attributes: (e, inline) => {
+      for (const [name, namespace] of elements.keptAttributes(e)) extras.push({ reason: 'attribute', namespace, name, inline });
+    },
+    unknown: (e, inline) => {
+      extras.push({ reason: 'unknown', namespace: e.ns, name: e.local, inline });
+    },
+    strayText: (_text, _parent, inline) => {
+      extras.push({ reason: 'text', namespace: '', name: '#text', inline });
+    },
   });
   return { content, extras };
 }

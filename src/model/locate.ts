@@ -1,4 +1,4 @@
-import type { ChildSpec, ElementSpec } from "./spec";
+import type { ChildSpec, ElementSpec } from './spec';
 import type { LineIndex } from '../xml/position';
 
 /** Where an object and each of its properties started in the source text. */
@@ -12,13 +12,16 @@ export type ModelPath = readonly (string | number)[];
 
 /** The XML element path for a model path, e.g. /Emessage/RehabilitationPlan/JournalExcerpt[2]/Comment. */
 export function xmlPathOf(modelPath: ModelPath, rootName: string, rootSpec: ElementSpec): string {
-  let path = '/' + rootName;
+  let path = `/${rootName}`;
   let spec: ElementSpec | undefined = rootSpec;
   for (let i = 0; i < modelPath.length; i++) {
     const segment = modelPath[i]!;
-    if (typeof segment === 'number') { path += `[${segment + 1}]`; continue; }
+    if (typeof segment === 'number') {
+      path += `[${segment + 1}]`;
+      continue;
+    }
     const child: ChildSpec | undefined = spec?.byProp.get(segment);
-    path += '/' + (child?.name ?? segment);
+    path += `/${child?.name ?? segment}`;
     spec = child?.element;
   }
   return path;
@@ -29,7 +32,10 @@ export function xmlPathOf(modelPath: ModelPath, rootName: string, rootSpec: Elem
  * A path to something absent resolves to the nearest present ancestor, which is where a missing element belongs.
  */
 export class SourceMap {
-  constructor(private readonly offsets: WeakMap<object, Offsets>, private readonly lines: LineIndex) {}
+  constructor(
+    private readonly offsets: WeakMap<object, Offsets>,
+    private readonly lines: LineIndex,
+  ) {}
 
   offsetOf(root: object, modelPath: ModelPath): number | undefined {
     let current: unknown = root;
@@ -42,7 +48,10 @@ export class SourceMap {
       const next = (current as Record<string, unknown>)[segment];
       const index = modelPath[i + 1];
       if (Array.isArray(at)) {
-        if (typeof index !== 'number' || at[index] === undefined) { best = at[0] ?? best; break; }
+        if (typeof index !== 'number' || at[index] === undefined) {
+          best = at[0] ?? best;
+          break;
+        }
         best = at[index];
         current = (next as unknown[])[index];
         i++;

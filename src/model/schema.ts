@@ -109,68 +109,139 @@ export const RehabilitationPlanSchema = z.object({
   letter: el('m104', 'Letter', LetterSchema),
   sender: el('m104', 'Sender', SenderSchema),
   receiver: el('m104', 'Receiver', PartySchema),
-  gpccReceiver: el('m104', 'GPCCReceiver', z.object({
-    ccReceiver: el('m104', 'CCReceiver', PartySchema).optional(),
-    deselected: flag('m104', 'Deselected').optional(),
-  })).optional(),
+  gpccReceiver: el(
+    'm104',
+    'GPCCReceiver',
+    z.object({
+      ccReceiver: el('m104', 'CCReceiver', PartySchema).optional(),
+      deselected: flag('m104', 'Deselected').optional(),
+    }),
+  ).optional(),
   ccReceiver: z.array(el('m104', 'CCReceiver', PartySchema)).optional(),
   patient: el('m104', 'Patient', PatientSchema),
-  relatives: el('m104', 'Relatives', z.object({
-    relative: z.array(el('m104', 'Relative', RelativeSchema)).min(1),
-  })).optional(),
+  relatives: el(
+    'm104',
+    'Relatives',
+    z.object({
+      relative: z.array(el('m104', 'Relative', RelativeSchema)).min(1),
+    }),
+  ).optional(),
   typeOfRehabilitationPlan: text('m104', 'TypeOfRehabilitationPlan'),
   informationForPatientAndRelatives: formatted('m104', 'InformationForPatientAndRelatives').optional(),
   consentInformed: text('m104', 'ConsentInformed'),
   practicalInformation: formatted('m104', 'PracticalInformation').optional(),
   patientSafetyAspects: formatted('m104', 'PatientSafetyAspects').optional(),
   rehabilitationDeadline: text('m104', 'RehabilitationDeadline').optional(),
-  currentHospitalContact: el('m104', 'CurrentHospitalContact', z.object({
-    start: el('m104', 'Start', dateMaybeTime('m104')),
-    expectedEnd: el('m104', 'ExpectedEnd', dateMaybeTime('m104')).optional(),
-    expectedEndText: text('m104', 'ExpectedEndText').optional(),
-  })).optional(),
-  hospitalAmbulatoryControl: el('m104', 'HospitalAmbulatoryControl', z.object({
-    expectedStart: el('m104', 'ExpectedStart', dateMaybeTime('m104')).optional(),
-    expectedStartText: text('m104', 'ExpectedStartText').optional(),
-    location: el('m104', 'Location', PartySchema).optional(),
-  })).optional(),
+  currentHospitalContact: el(
+    'm104',
+    'CurrentHospitalContact',
+    z.object({
+      start: el('m104', 'Start', dateMaybeTime('m104')),
+      expectedEnd: el('m104', 'ExpectedEnd', dateMaybeTime('m104')).optional(),
+      expectedEndText: text('m104', 'ExpectedEndText').optional(),
+    }),
+  ).optional(),
+  hospitalAmbulatoryControl: el(
+    'm104',
+    'HospitalAmbulatoryControl',
+    z.object({
+      expectedStart: el('m104', 'ExpectedStart', dateMaybeTime('m104')).optional(),
+      expectedStartText: text('m104', 'ExpectedStartText').optional(),
+      location: el('m104', 'Location', PartySchema).optional(),
+    }),
+  ).optional(),
   patientHealthSummary: formatted('m100', 'PatientHealthSummary').optional(),
   abilityAtDischargeSummary: formatted('m104', 'AbilityAtDischargeSummary').optional(),
   abilityAtDischargeExtended: formatted('m104', 'AbilityAtDischargeExtended').optional(),
   rehabilitationNeedAndPotential: formatted('m104', 'RehabilitationNeedAndPotential').optional(),
-  icd10Diagnoses: el('m104', 'ICD10Diagnoses', z.object({
-    icd10Diagnose: z.array(el('m104', 'ICD10Diagnose', z.object({
-      primaryDiagnosis: el('m104', 'PrimaryDiagnosis', CodedValueSchema).optional(),
-      secondaryDiagnosis: z.array(el('m104', 'SecondaryDiagnosis', CodedValueSchema)).optional(),
-    }))).optional(),
-    text: text('m104', 'Text').optional(),
-  })).optional(),
-  icfClassifications: el('m104', 'ICFClassifications', z.object({
-    icfClassification: z.array(el('m104', 'ICFClassification', z.object({
-      icfCode: el('m104', 'ICFCode', CodedValueSchema),
-      icfGradient: el('m104', 'ICFGradient', CodedValueSchema).optional(),
-    }))).min(1),
-  })).optional(),
-  journalExcerpt: z.array(el('m104', 'JournalExcerpt', z.object({
-    typeOfExcerpt: text('m104', 'TypeOfExcerpt'),
-    signer: el('m104', 'Signer', z.object({
-      signedBy: el('m104', 'SignedBy', PersonSchema).optional(),
-      date: text(EITHER, 'Date').optional(),
-    })).optional(),
-    comment: formatted('m104', 'Comment').optional(),
-  }))).optional(),
+  icd10Diagnoses: el(
+    'm104',
+    'ICD10Diagnoses',
+    z.object({
+      icd10Diagnose: z
+        .array(
+          el(
+            'm104',
+            'ICD10Diagnose',
+            z.object({
+              primaryDiagnosis: el('m104', 'PrimaryDiagnosis', CodedValueSchema).optional(),
+              secondaryDiagnosis: z.array(el('m104', 'SecondaryDiagnosis', CodedValueSchema)).optional(),
+            }),
+          ),
+        )
+        .optional(),
+      text: text('m104', 'Text').optional(),
+    }),
+  ).optional(),
+  icfClassifications: el(
+    'm104',
+    'ICFClassifications',
+    z.object({
+      icfClassification: z
+        .array(
+          el(
+            'm104',
+            'ICFClassification',
+            z.object({
+              icfCode: el('m104', 'ICFCode', CodedValueSchema),
+              icfGradient: el('m104', 'ICFGradient', CodedValueSchema).optional(),
+            }),
+          ),
+        )
+        .min(1),
+    }),
+  ).optional(),
+  journalExcerpt: z
+    .array(
+      el(
+        'm104',
+        'JournalExcerpt',
+        z.object({
+          typeOfExcerpt: text('m104', 'TypeOfExcerpt'),
+          signer: el(
+            'm104',
+            'Signer',
+            z.object({
+              signedBy: el('m104', 'SignedBy', PersonSchema).optional(),
+              date: text(EITHER, 'Date').optional(),
+            }),
+          ).optional(),
+          comment: formatted('m104', 'Comment').optional(),
+        }),
+      ),
+    )
+    .optional(),
   contactCounty: el('m104', 'ContactCounty', PartySchema).optional(),
   contactMunicipality: el('m104', 'ContactMunicipality', PartySchema).optional(),
-  healthCareTeam: el('m104', 'HealthCareTeam', z.object({
-    member: z.array(el('m104', 'Member', PersonSchema)).min(1),
-  })).optional(),
-  finalResult: el('m104', 'FinalResult', z.object({
-    resultReceiver: z.array(el('m104', 'ResultReceiver', PartySchema)).min(1).max(5),
-  })).optional(),
-  reference: z.array(el('m104', 'Reference', z.object({
-    refDescription: text('m104', 'RefDescription').optional(),
-    url: text('m104', 'URL').optional(),
-  }))).optional(),
+  healthCareTeam: el(
+    'm104',
+    'HealthCareTeam',
+    z.object({
+      member: z.array(el('m104', 'Member', PersonSchema)).min(1),
+    }),
+  ).optional(),
+  finalResult: el(
+    'm104',
+    'FinalResult',
+    z.object({
+      resultReceiver: z
+        .array(el('m104', 'ResultReceiver', PartySchema))
+        .min(1)
+        .max(5),
+    }),
+  ).optional(),
+  reference: z
+    .array(
+      el(
+        'm104',
+        'Reference',
+        z.object({
+          refDescription: text('m104', 'RefDescription').optional(),
+          url: text('m104', 'URL').optional(),
+        }),
+      ),
+    )
+    .optional(),
 });
 export type RehabilitationPlan = z.infer<typeof RehabilitationPlanSchema>;
 
@@ -204,18 +275,25 @@ export const ExtraElementSchema = z.object({
    * unknown element whose own content became the `span` nodes from `at` on; without, an attribute on (or text or an
    * element inside) the Break, Bold, … node at `at`.
    */
-  inline: z.object({
-    at: z.array(z.number().int().nonnegative()).min(1),
-    span: z.number().int().nonnegative().optional(),
-  }).optional().describe('the place inside formatted text'),
+  inline: z
+    .object({
+      at: z.array(z.number().int().nonnegative()).min(1),
+      span: z.number().int().nonnegative().optional(),
+    })
+    .optional()
+    .describe('the place inside formatted text'),
 });
 export type ExtraElement = z.infer<typeof ExtraElementSchema>;
 
-export const GopMessageSchema = el('m104', 'Emessage', z.object({
-  envelope: el('m100', 'Envelope', EnvelopeSchema),
-  rehabilitationPlan: el('m104', 'RehabilitationPlan', RehabilitationPlanSchema),
-  extraElements: z.array(ExtraElementSchema).optional(),
-}));
+export const GopMessageSchema = el(
+  'm104',
+  'Emessage',
+  z.object({
+    envelope: el('m100', 'Envelope', EnvelopeSchema),
+    rehabilitationPlan: el('m104', 'RehabilitationPlan', RehabilitationPlanSchema),
+    extraElements: z.array(ExtraElementSchema).optional(),
+  }),
+);
 export type GopMessage = z.infer<typeof GopMessageSchema>;
 
 /** The message spec compiled once from the schema: what the reader, the validator and the builder walk. */

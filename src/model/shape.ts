@@ -5,9 +5,30 @@ import type { ModelPath } from './locate';
 import { ExtraElementSchema } from './schema';
 
 /** What a model value must be, by the kind of its element. */
-type ExpectedKind = 'text' | 'list' | 'object' | 'formatted' | 'formattedText' | 'formattedContent' | 'flag' | 'extraElements' | 'extraElement';
+type ExpectedKind =
+  | 'text'
+  | 'list'
+  | 'object'
+  | 'formatted'
+  | 'formattedText'
+  | 'formattedContent'
+  | 'flag'
+  | 'extraElements'
+  | 'extraElement';
 /** What it was instead. */
-type FoundKind = 'null' | 'undefined' | 'string' | 'number' | 'bigint' | 'boolean' | 'symbol' | 'function' | 'array' | 'object' | 'date' | 'other';
+type FoundKind =
+  | 'null'
+  | 'undefined'
+  | 'string'
+  | 'number'
+  | 'bigint'
+  | 'boolean'
+  | 'symbol'
+  | 'function'
+  | 'array'
+  | 'object'
+  | 'date'
+  | 'other';
 
 export type ShapeProblem =
   | { kind: 'wrongType'; path: ModelPath; element: string; expected: ExpectedKind; found: FoundKind }
@@ -60,8 +81,9 @@ export function checkShape(input: unknown): Shaped {
         const node: unknown = nodes[i];
         if (!isRecord(node)) return 'type';
         if (ancestors.has(node)) return 'cycle';
-        if (node.type === 'text') { if (typeof node.value !== 'string') return 'type'; }
-        else if (node.type === 'break') continue;
+        if (node.type === 'text') {
+          if (typeof node.value !== 'string') return 'type';
+        } else if (node.type === 'break') continue;
         else if (typeof node.type === 'string' && STYLES.has(node.type)) {
           ancestors.add(node);
           const inner = richOk(node.content, depth + 1);
@@ -79,7 +101,10 @@ export function checkShape(input: unknown): Shaped {
     problems.push({ kind: 'wrongType', path, element, expected, found: foundKind(value) });
 
   const formatted = (value: unknown, path: ModelPath, element: string): unknown => {
-    if (!isRecord(value)) { wrong(path, element, 'formatted', value); return undefined; }
+    if (!isRecord(value)) {
+      wrong(path, element, 'formatted', value);
+      return undefined;
+    }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       if (key !== 'text' && key !== 'content') problems.push({ kind: 'unknownProperty', path: [...path, key], property: key });
@@ -98,7 +123,7 @@ export function checkShape(input: unknown): Shaped {
     return out;
   };
 
-  const valueOf = (value: unknown, child: ChildSpec, path: ModelPath): unknown => {
+  const childValue = (value: unknown, child: ChildSpec, path: ModelPath): unknown => {
     switch (child.kind) {
       case 'text':
         if (typeof value === 'string') return value;
@@ -109,11 +134,20 @@ export function checkShape(input: unknown): Shaped {
         wrong(path, child.name, 'flag', value);
         return undefined;
       case 'formatted':
-        if (isRecord(value) && ancestors.has(value)) { problems.push({ kind: 'cycle', path, element: child.name }); return undefined; }
+        if (isRecord(value) && ancestors.has(value)) {
+          problems.push({ kind: 'cycle', path, element: child.name });
+          return undefined;
+        }
         return formatted(value, path, child.name);
       case 'object':
-        if (!isRecord(value)) { wrong(path, child.name, 'object', value); return undefined; }
-        if (ancestors.has(value)) { problems.push({ kind: 'cycle', path, element: child.name }); return undefined; }
+        if (!isRecord(value)) {
+          wrong(path, child.name, 'object', value);
+          return undefined;
+        }
+        if (ancestors.has(value)) {
+          problems.push({ kind: 'cycle', path, element: child.name });
+          return undefined;
+        }
         return object(value, child.element!, path, false);
     }
   };
@@ -122,23 +156,30 @@ export function checkShape(input: unknown): Shaped {
     ancestors.add(value);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      if (!spec.byProp.has(key) && !(isRoot && key === 'extraElements')) problems.push({ kind: 'unknownProperty', path: [...path, key], property: key });
+      if (!spec.byProp.has(key) && !(isRoot && key === 'extraElements'))
+        problems.push({ kind: 'unknownProperty', path: [...path, key], property: key });
     }
     for (const child of spec.children) {
       const v = value[child.prop];
       if (v === undefined) continue;
       const at = [...path, child.prop];
       if (!child.many) {
-        const clean = valueOf(v, child, at);
+        const clean = childValue(v, child, at);
         if (clean !== undefined) out[child.prop] = clean;
         continue;
       }
-      if (!Array.isArray(v)) { wrong(at, child.name, 'list', v); continue; }
-      if (ancestors.has(v)) { problems.push({ kind: 'cycle', path: at, element: child.name }); continue; }
+      if (!Array.isArray(v)) {
+        wrong(at, child.name, 'list', v);
+        continue;
+      }
+      if (ancestors.has(v)) {
+        problems.push({ kind: 'cycle', path: at, element: child.name });
+        continue;
+      }
       ancestors.add(v);
       const items: unknown[] = [];
       for (let i = 0; i < v.length; i++) {
-        const clean = valueOf(v[i], child, [...at, i]);
+        const clean = childValue(v[i], child, [...at, i]);
         // A placeholder keeps the index of the items after it; the finding already says what was wrong.
         items.push(clean ?? (child.kind === 'object' ? {} : ''));
       }

@@ -77,7 +77,10 @@ export interface ElementSpec {
 function arrayBounds(array: z.ZodArray): { min: number; max: number } {
   const checks = array.def.checks ?? [];
   if (checks.length === 0) return { min: 0, max: Infinity };
-  const json = z.toJSONSchema(z.array(z.unknown()).check(...(checks as z.core.$ZodCheck<unknown[]>[]))) as { minItems?: number; maxItems?: number };
+  const json = z.toJSONSchema(z.array(z.unknown()).check(...(checks as z.core.$ZodCheck<unknown[]>[]))) as {
+    minItems?: number;
+    maxItems?: number;
+  };
   return { min: json.minItems ?? 0, max: json.maxItems ?? Infinity };
 }
 
@@ -88,7 +91,10 @@ function compileChild(prop: string, schema: z.ZodType): ChildSpec | undefined {
   let current = schema;
   // .optional() and z.array() wrap the registered schema in new ones: the mapping is on the innermost.
   const optional = current instanceof z.ZodOptional;
-  if (current instanceof z.ZodOptional) { min = 0; current = current.unwrap() as z.ZodType; }
+  if (current instanceof z.ZodOptional) {
+    min = 0;
+    current = current.unwrap() as z.ZodType;
+  }
   if (current instanceof z.ZodArray) {
     many = true;
     const bounds = arrayBounds(current);
@@ -99,7 +105,13 @@ function compileChild(prop: string, schema: z.ZodType): ChildSpec | undefined {
   }
   const mapping = xmlMappingOf(current);
   if (!mapping) return undefined;
-  const kind = mapping.formatted ? 'formatted' : current instanceof z.ZodLiteral ? 'flag' : current instanceof z.ZodObject ? 'object' : 'text';
+  const kind = mapping.formatted
+    ? 'formatted'
+    : current instanceof z.ZodLiteral
+      ? 'flag'
+      : current instanceof z.ZodObject
+        ? 'object'
+        : 'text';
   return {
     prop,
     name: mapping.name,

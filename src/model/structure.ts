@@ -22,7 +22,14 @@ export type ModelProblem = StructureProblem | ShapeProblem;
 
 /** The rule of each kind: a report places and counts a finding before it is made. */
 export const PROBLEM_RULE = {
-  missing: STRUCT_001, tooMany: STRUCT_002, unknownProperty: STRUCT_003, textContentMismatch: STRUCT_003, empty: STRUCT_004, wrongType: STRUCT_005, cycle: STRUCT_005, tooDeep: STRUCT_005,
+  missing: STRUCT_001,
+  tooMany: STRUCT_002,
+  unknownProperty: STRUCT_003,
+  textContentMismatch: STRUCT_003,
+  empty: STRUCT_004,
+  wrongType: STRUCT_005,
+  cycle: STRUCT_005,
+  tooDeep: STRUCT_005,
 } as const satisfies Record<ModelProblem['kind'], { id: string; severity: string }>;
 
 /**
@@ -31,14 +38,22 @@ export const PROBLEM_RULE = {
  */
 export function problemFinding(problem: ModelProblem, location: Location): Finding {
   switch (problem.kind) {
-    case 'missing': return makeFinding(STRUCT_001, 'missing', { element: problem.element, parent: problem.parent }, location);
-    case 'tooMany': return makeFinding(STRUCT_002, 'tooMany', { element: problem.element, max: problem.max }, location);
-    case 'unknownProperty': return makeFinding(STRUCT_003, 'unknownProperty', { property: problem.property }, location);
-    case 'textContentMismatch': return makeFinding(STRUCT_003, 'textContentMismatch', { element: problem.element }, location);
-    case 'empty': return makeFinding(STRUCT_004, 'empty', { element: problem.element }, location);
-    case 'wrongType': return makeFinding(STRUCT_005, 'wrongType', { element: problem.element, expected: problem.expected, found: problem.found }, location);
-    case 'cycle': return makeFinding(STRUCT_005, 'cycle', { element: problem.element }, location);
-    case 'tooDeep': return makeFinding(STRUCT_005, 'tooDeep', { element: problem.element, depth: problem.depth }, location);
+    case 'missing':
+      return makeFinding(STRUCT_001, 'missing', { element: problem.element, parent: problem.parent }, location);
+    case 'tooMany':
+      return makeFinding(STRUCT_002, 'tooMany', { element: problem.element, max: problem.max }, location);
+    case 'unknownProperty':
+      return makeFinding(STRUCT_003, 'unknownProperty', { property: problem.property }, location);
+    case 'textContentMismatch':
+      return makeFinding(STRUCT_003, 'textContentMismatch', { element: problem.element }, location);
+    case 'empty':
+      return makeFinding(STRUCT_004, 'empty', { element: problem.element }, location);
+    case 'wrongType':
+      return makeFinding(STRUCT_005, 'wrongType', { element: problem.element, expected: problem.expected, found: problem.found }, location);
+    case 'cycle':
+      return makeFinding(STRUCT_005, 'cycle', { element: problem.element }, location);
+    case 'tooDeep':
+      return makeFinding(STRUCT_005, 'tooDeep', { element: problem.element, depth: problem.depth }, location);
     default: {
       const unknown: never = problem;
       throw new Error(`no finding for the structure problem ${JSON.stringify(unknown)}`);
@@ -54,7 +69,8 @@ export function structureProblems(message: unknown): StructureProblem[] {
   const problems: StructureProblem[] = [];
   const walk = (value: Record<string, unknown>, spec: ElementSpec, path: (string | number)[], elementName: string) => {
     for (const key of Object.keys(value)) {
-      if (!spec.byProp.has(key) && !(path.length === 0 && key === 'extraElements')) problems.push({ kind: 'unknownProperty', path: [...path, key], property: key });
+      if (!spec.byProp.has(key) && !(path.length === 0 && key === 'extraElements'))
+        problems.push({ kind: 'unknownProperty', path: [...path, key], property: key });
     }
     for (const child of spec.children) {
       const v = value[child.prop];
@@ -67,11 +83,14 @@ export function structureProblems(message: unknown): StructureProblem[] {
       if (child.many && items.length > child.max) problems.push({ kind: 'tooMany', path: at, element: child.name, max: child.max });
       items.forEach((item, i) => {
         const itemPath = child.many ? [...at, i] : at;
-        if (child.kind === 'object' && item && typeof item === 'object') walk(item as Record<string, unknown>, child.element!, itemPath, child.name);
-        else if (child.kind === 'text' && typeof item === 'string' && child.min > 0 && trimXmlSpace(item) === '') problems.push({ kind: 'empty', path: itemPath, element: child.name });
+        if (child.kind === 'object' && item && typeof item === 'object')
+          walk(item as Record<string, unknown>, child.element!, itemPath, child.name);
+        else if (child.kind === 'text' && typeof item === 'string' && child.min > 0 && trimXmlSpace(item) === '')
+          problems.push({ kind: 'empty', path: itemPath, element: child.name });
         else if (child.kind === 'formatted' && item && typeof item === 'object') {
           const { text, content } = item as { text?: unknown; content?: unknown };
-          if (Array.isArray(content) && typeof text === 'string' && plainText(content as RichText[]) !== text) problems.push({ kind: 'textContentMismatch', path: itemPath, element: child.name });
+          if (Array.isArray(content) && typeof text === 'string' && plainText(content as RichText[]) !== text)
+            problems.push({ kind: 'textContentMismatch', path: itemPath, element: child.name });
         }
       });
     }

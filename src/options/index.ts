@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isTimeZone } from '../facts/facts';
 import type { MessageSource } from '../read/parse';
 import { rulesById } from '../rules/index';
-import { daysInMonth, isIsoDate } from '../values/date';
+import { isIsoDate } from '../values/date';
 import { didYouMean } from '../values/edit-distance';
 import { BUILD_ENCODINGS } from '../standard/encodings';
 
@@ -37,7 +37,13 @@ const orDefault = <T extends z.ZodType>(schema: T) => schema.nullish().transform
 
 const limit = (fallback: number, description: string) => {
   const error = `must be a positive whole number; null or undefined for the default, ${fallback}`;
-  return z.number({ error }).int({ error }).positive({ error }).nullish().transform((value) => value ?? fallback).describe(description);
+  return z
+    .number({ error })
+    .int({ error })
+    .positive({ error })
+    .nullish()
+    .transform((value) => value ?? fallback)
+    .describe(description);
 };
 
 const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
@@ -54,29 +60,42 @@ export const kindOf = (value: unknown): string => {
   return type === 'object' ? 'an object' : type === 'undefined' ? 'undefined' : `a ${type}`;
 };
 
-const SeverityMapSchema = z.custom<Record<string, SeveritySetting>>(() => true).superRefine((value, ctx) => {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    ctx.addIssue({ code: 'custom', message: `must be an object of rule id → off, info, warning or error, not ${kindOf(value)}` });
-    return;
-  }
-  for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
-    const rule = rulesById.get(id);
-    if (!rule) ctx.addIssue({ code: 'custom', path: [id], message: `unknown rule id${didYouMean(id, rulesById.keys())}; the catalogue (rules, gop rules) lists them` });
-    else if (rule.severity === 'fatal') {
-      ctx.addIssue({ code: 'custom', path: [id], message: `${id} is fatal (the document cannot be read as a G-GOP), so its severity cannot be changed` });
+const SeverityMapSchema = z
+  .custom<Record<string, SeveritySetting>>(() => true)
+  .superRefine((value, ctx) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: `must be an object of rule id → off, info, warning or error, not ${kindOf(value)}` });
+      return;
     }
-    if (setting !== undefined && setting !== null && !(SEVERITY_SETTINGS as readonly unknown[]).includes(setting)) {
-      const shown = typeof setting === 'string' ? `"${setting}"` : kindOf(setting);
-      const why = setting === 'fatal' ? ' (fatal belongs to the input rules that stop reading; no setting makes another rule stop it)' : '';
-      ctx.addIssue({ code: 'custom', path: [id], message: `${shown} is no severity setting: use off, info, warning or error${why}` });
+    for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+      const rule = rulesById.get(id);
+      if (!rule)
+        ctx.addIssue({
+          code: 'custom',
+          path: [id],
+          message: `unknown rule id${didYouMean(id, rulesById.keys())}; the catalogue (rules, gop rules) lists them`,
+        });
+      else if (rule.severity === 'fatal') {
+        ctx.addIssue({
+          code: 'custom',
+          path: [id],
+          message: `${id} is fatal (the document cannot be read as a G-GOP), so its severity cannot be changed`,
+        });
+      }
+      if (setting !== undefined && setting !== null && !(SEVERITY_SETTINGS as readonly unknown[]).includes(setting)) {
+        const shown = typeof setting === 'string' ? `"${setting}"` : kindOf(setting);
+        const why =
+          setting === 'fatal' ? ' (fatal belongs to the input rules that stop reading; no setting makes another rule stop it)' : '';
+        ctx.addIssue({ code: 'custom', path: [id], message: `${shown} is no severity setting: use off, info, warning or error${why}` });
+      }
     }
-  }
-}).transform((value) => {
-  // An entry of null or undefined changes nothing.
-  const out: Record<string, SeveritySetting> = {};
-  for (const [id, setting] of Object.entries(value)) if (setting !== undefined && setting !== null) out[id] = setting;
-  return out;
-});
+  })
+  .transform((value) => {
+    // An entry of null or undefined changes nothing.
+    const out: Record<string, SeveritySetting> = {};
+    for (const [id, setting] of Object.entries(value)) if (setting !== undefined && setting !== null) out[id] = setting;
+    return out;
+  });
 
 const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?';
 const WALL_CLOCK = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})T${TIME}$`);
@@ -92,11 +111,15 @@ function isReferenceDate(value: unknown): value is string | Date {
   return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
 }
 
-const REFERENCE_DATE_ERROR = 'must be a date (YYYY-MM-DD, a real one), an instant (2019-03-10T08:00:00Z, or with ±hh:mm), a wall-clock date-time (2019-03-10T08:00) or a valid Date';
-const ReferenceDateSchema = z.custom<string | Date>(isReferenceDate, { error: (issue) => `${REFERENCE_DATE_ERROR}, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` });
+const REFERENCE_DATE_ERROR =
+  'must be a date (YYYY-MM-DD, a real one), an instant (2019-03-10T08:00:00Z, or with ±hh:mm), a wall-clock date-time (2019-03-10T08:00) or a valid Date';
+const ReferenceDateSchema = z.custom<string | Date>(isReferenceDate, {
+  error: (issue) => `${REFERENCE_DATE_ERROR}, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
+});
 
 const TIME_ZONE_ERROR = 'must be an IANA time zone such as Europe/Copenhagen or UTC';
-const TimeZoneSchema = z.string({ error: (issue) => `${TIME_ZONE_ERROR}, not ${kindOf(issue.input)}` })
+const TimeZoneSchema = z
+  .string({ error: (issue) => `${TIME_ZONE_ERROR}, not ${kindOf(issue.input)}` })
   .refine(isTimeZone, { error: (issue) => `${TIME_ZONE_ERROR}; ${JSON.stringify(issue.input)} is not one this JavaScript engine knows` });
 
 const BooleanSchema = z.boolean({ error: (issue) => `must be true or false, not ${kindOf(issue.input)}` });
@@ -109,8 +132,14 @@ export const ParseOptionsSchema = z.strictObject({
   maxBytes: limit(5 * 1024 * 1024, 'largest input accepted, in bytes (default 5 MiB)'),
   maxDepth: limit(64, 'deepest element nesting accepted (default 64; a G-GOP needs about 10)'),
   maxAttributes: limit(64, 'most attributes on one element (default 64)'),
-  maxElements: limit(100_000, "most elements in the document (default 100,000; the bench's 600 KB plan with 2,300 journal excerpts has 12,000)"),
-  maxFindings: limit(1000, 'most findings returned (default 1,000), the first the reader produced; past them one GOP-INPUT-008 says how many more, by severity'),
+  maxElements: limit(
+    100_000,
+    "most elements in the document (default 100,000; the bench's 600 KB plan with 2,300 journal excerpts has 12,000)",
+  ),
+  maxFindings: limit(
+    1000,
+    'most findings returned (default 1,000), the first the reader produced; past them one GOP-INPUT-008 says how many more, by severity',
+  ),
 });
 export type ParseOptions = z.input<typeof ParseOptionsSchema>;
 export type ParseLimits = z.output<typeof ParseOptionsSchema>;
@@ -124,11 +153,18 @@ export const ValidateOptionsSchema = z.strictObject({
   /** per-rule severity: 'off' drops a rule's findings. Fatal input rules cannot be changed. */
   severity: orDefault(SeverityMapSchema),
   /** the language formatters print first; both are always in each finding */
-  language: orDefault(z.enum(LANGUAGES, { error: (issue) => `must be "da" or "en", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` })),
+  language: orDefault(
+    z.enum(LANGUAGES, {
+      error: (issue) => `must be "da" or "en", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
+    }),
+  ),
   /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
   redact: orDefault(BooleanSchema),
   /** findings past it are counted, not listed (memory and report size stay bounded); never "no limit" */
-  maxFindings: limit(1000, 'most findings a report lists (default 1,000), the first in document order; past them one GOP-INPUT-008 says how many more, by severity, and counts and valid include them'),
+  maxFindings: limit(
+    1000,
+    'most findings a report lists (default 1,000), the first in document order; past them one GOP-INPUT-008 says how many more, by severity, and counts and valid include them',
+  ),
 });
 export type ValidateOptions = z.input<typeof ValidateOptionsSchema>;
 /** ValidateOptions as checked: defaults applied, never null. */
@@ -150,11 +186,28 @@ export type CheckOptions = z.input<typeof CheckOptionsSchema>;
 /** buildGop and buildGopBytes (which prefixes are usable XML names is the builder's own check). */
 export const BuildOptionsSchema = z.strictObject({
   pretty: orDefault(BooleanSchema),
-  prefixes: orDefault(z.strictObject({
-    m104: orDefault(z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` })),
-    m100: orDefault(z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` })),
-  }, { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `must be an object { m104?, m100? }, not ${kindOf(issue.input)}`) })),
-  encoding: orDefault(z.enum(BUILD_ENCODINGS, { error: (issue) => `must be ${BUILD_ENCODINGS.map((e) => `"${e}"`).join(' or ')}, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` })),
+  prefixes: orDefault(
+    z.strictObject(
+      {
+        m104: orDefault(
+          z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` }),
+        ),
+        m100: orDefault(
+          z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` }),
+        ),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys' ? undefined : `must be an object { m104?, m100? }, not ${kindOf(issue.input)}`,
+      },
+    ),
+  ),
+  encoding: orDefault(
+    z.enum(BUILD_ENCODINGS, {
+      error: (issue) =>
+        `must be ${BUILD_ENCODINGS.map((e) => `"${e}"`).join(' or ')}, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
+    }),
+  ),
   strict: orDefault(BooleanSchema),
 });
 
@@ -167,10 +220,16 @@ type Parsed<S extends z.ZodType> = z.output<S>;
 const OWNERS: Record<string, string> = {};
 {
   const takers: Record<string, string[]> = {};
-  for (const [schema, name] of [[ParseOptionsSchema, 'parseGop'], [ValidateGopOptionsSchema, 'validateGop'], [CheckOptionsSchema, 'checkGop'], [BuildOptionsSchema, 'buildGop']] as const) {
+  for (const [schema, name] of [
+    [ParseOptionsSchema, 'parseGop'],
+    [ValidateGopOptionsSchema, 'validateGop'],
+    [CheckOptionsSchema, 'checkGop'],
+    [BuildOptionsSchema, 'buildGop'],
+  ] as const) {
     for (const key of Object.keys(schema.shape)) (takers[key] ??= []).push(name);
   }
-  for (const [key, names] of Object.entries(takers)) OWNERS[key] = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  for (const [key, names] of Object.entries(takers))
+    OWNERS[key] = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** zod's issues as ours: dotted paths, one issue per unknown key (with a near miss named), no duplicates. */
@@ -179,7 +238,10 @@ function issuesOf(error: z.ZodError, known: readonly string[], functionName: str
   const seen = new Set<string>();
   const add = (path: string, message: string) => {
     const key = `${path}\u0000${message}`;
-    if (!seen.has(key)) { seen.add(key); out.push({ path, message }); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ path, message });
+    }
   };
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
@@ -197,7 +259,10 @@ function issuesOf(error: z.ZodError, known: readonly string[], functionName: str
   return out;
 }
 
-interface Cached { snapshot: unknown[]; value: unknown }
+interface Cached {
+  snapshot: unknown[];
+  value: unknown;
+}
 
 const OBJECT_START = Symbol('object');
 const OBJECT_END = Symbol('end');
@@ -245,11 +310,16 @@ function checker<S extends z.ZodObject>(schema: S, functionName: string) {
       if (snapshot.length === 0) return defaults;
       const hit = cache.get(options);
       if (hit && sameSnapshot(hit.snapshot, snapshot)) return hit.value as Parsed<S>;
-      if (last && sameSnapshot(last.snapshot, snapshot)) { cache.set(options, last); return last.value as Parsed<S>; }
+      if (last && sameSnapshot(last.snapshot, snapshot)) {
+        cache.set(options, last);
+        return last.value as Parsed<S>;
+      }
       // Own properties only: whatever an options object inherits is not an option.
       own = Object.fromEntries(Object.entries(options));
     } catch (error) {
-      throw new GopOptionsError(functionName, [{ path: '', message: `the options cannot be read (${error instanceof Error ? error.message : String(error)})` }]);
+      throw new GopOptionsError(functionName, [
+        { path: '', message: `the options cannot be read (${error instanceof Error ? error.message : String(error)})` },
+      ]);
     }
     const parsed = schema.safeParse(own);
     if (!parsed.success) throw new GopOptionsError(functionName, issuesOf(parsed.error, known, functionName));

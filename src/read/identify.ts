@@ -7,7 +7,8 @@ import { textContent, type XmlDocument, type XmlElement } from '../xml/tree';
 const elements = (element: XmlElement) => element.children.filter((c): c is XmlElement => typeof c !== 'string');
 // In its parent's namespace, or across the two MedCom namespaces as the binder matches them.
 const sameNamespace = (a: string, b: string) => a === b || (MEDCOM_NAMESPACES.has(a) && MEDCOM_NAMESPACES.has(b));
-const child = (element: XmlElement | undefined, local: string) => element && elements(element).find((c) => c.local === local && sameNamespace(c.ns, element.ns));
+const child = (element: XmlElement | undefined, local: string) =>
+  element && elements(element).find((c) => c.local === local && sameNamespace(c.ns, element.ns));
 
 /**
  * Letter/TypeCode and VersionCode where a MedCom message carries them: Emessage/<body>/Letter, in the body's
@@ -24,7 +25,8 @@ function letterCodes(body: XmlElement | undefined): { typeCode?: string; version
 export function identify(doc: XmlDocument): Finding | undefined {
   const root = doc.root;
   const body = elements(root).filter((c) => c.local !== 'Envelope');
-  const plan = root.local === 'Emessage' && root.ns === NS.m104 ? body.find((c) => c.local === 'RehabilitationPlan' && c.ns === NS.m104) : undefined;
+  const plan =
+    root.local === 'Emessage' && root.ns === NS.m104 ? body.find((c) => c.local === 'RehabilitationPlan' && c.ns === NS.m104) : undefined;
   const { typeCode, versionCode } = letterCodes(plan ?? (body.length === 1 ? body[0] : undefined));
   const letter = { typeCode: typeCode ?? '', versionCode: versionCode ?? '' };
   const where = () => ({ path: `/${root.local}`, ...doc.lines.position(root.start) }); // only when there is a finding

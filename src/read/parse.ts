@@ -84,7 +84,12 @@ function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnv
     if (!unwrapped.ok) return failed(unwrapped.findings, unwrapped.info);
     const inner = read(unwrapped.data, limits, unwrapped.info);
     const plan = inner.ok ? inner.message.rehabilitationPlan : inner.partial?.rehabilitationPlan;
-    const inside = { typeCode: plan?.letter?.typeCode, versionCode: plan?.letter?.versionCode, senderEan: plan?.sender?.eanIdentifier, receiverEan: plan?.receiver?.eanIdentifier };
+    const inside = {
+      typeCode: plan?.letter?.typeCode,
+      versionCode: plan?.letter?.versionCode,
+      senderEan: plan?.sender?.eanIdentifier,
+      receiverEan: plan?.receiver?.eanIdentifier,
+    };
     const extra = [...unwrapped.findings, ...checkVansDocument(unwrapped.info, inside, unwrapped.positions)];
     return { ...inner, findings: [...extra, ...inner.findings] };
   }

@@ -15,12 +15,14 @@ export const VansEnvelopeInfoSchema = z.object({
   envelopeIdentifier: z.string().optional(),
   sentDateTime: z.string().optional(),
   messageIdentifier: z.string().optional(),
-  document: z.object({
-    format: z.string().optional(),
-    name: z.string().optional(),
-    version: z.string().optional(),
-    sizeInBytes: z.string().optional(),
-  }).optional(),
+  document: z
+    .object({
+      format: z.string().optional(),
+      name: z.string().optional(),
+      version: z.string().optional(),
+      sizeInBytes: z.string().optional(),
+    })
+    .optional(),
 });
 export type VansEnvelopeInfo = z.infer<typeof VansEnvelopeInfoSchema>;
 
@@ -35,7 +37,10 @@ const endpoint = (element: XmlElement | undefined) =>
   element ? { id: textOf(element)!, endPointType: element.attrs?.EndPointType } : undefined;
 
 /** Where the envelope's endpoints stand (line and column in the envelope), for findings about them. */
-export interface VansPositions { sender?: { line: number; column: number }; receiver?: { line: number; column: number } }
+export interface VansPositions {
+  sender?: { line: number; column: number };
+  receiver?: { line: number; column: number };
+}
 
 export type Unwrapped =
   | { ok: true; info: VansEnvelopeInfo; data: Uint8Array; findings: Finding[]; positions: VansPositions }
@@ -81,7 +86,14 @@ export function unwrapVans(root: XmlElement, position: (offset: number) => { lin
   const findings: Finding[] = [];
   const declared = info.document?.sizeInBytes;
   if (declared !== undefined && declared !== String(data.length)) {
-    findings.push(makeFinding(INPUT_006, 'sizeMismatch', { declared, actual: data.length }, { path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes', ...position(document!.start) }));
+    findings.push(
+      makeFinding(
+        INPUT_006,
+        'sizeMismatch',
+        { declared, actual: data.length },
+        { path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes', ...position(document!.start) },
+      ),
+    );
   }
   return { ok: true, info, data, findings, positions };
 }
@@ -115,12 +127,14 @@ export function checkVansDocument(info: VansEnvelopeInfo, inner: VansInner, posi
     findings.push(makeFinding(INPUT_006, 'versionMismatch', { version: doc.version, versionCode }, { path }));
   }
   const parties = [
-    { tag: 'SenderID', endpoint: info.sender, ean: inner.senderEan, party: 'Sender', at: positions.sender },
-    { tag: 'ReceiverID', endpoint: info.receiver, ean: inner.receiverEan, party: 'Receiver', at: positions.receiver },
+    { tag: 'SenderID', endpoint: info.sender, ean: inner.senderEan, at: positions.sender },
+    { tag: 'ReceiverID', endpoint: info.receiver, ean: inner.receiverEan, at: positions.receiver },
   ];
-  for (const { tag, endpoint, ean, party, at } of parties) {
+  for (const { tag, endpoint, ean, at } of parties) {
     if (endpoint?.endPointType !== 'EAN' || ean === undefined || ean.trim() === '' || endpoint.id === ean.trim()) continue;
-    findings.push(makeFinding(INPUT_006, 'eanMismatch', { element: tag, id: endpoint.id, ean: ean.trim() }, { path: `/VANSEnvelope/${tag}`, ...at }));
+    findings.push(
+      makeFinding(INPUT_006, 'eanMismatch', { element: tag, id: endpoint.id, ean: ean.trim() }, { path: `/VANSEnvelope/${tag}`, ...at }),
+    );
   }
   return findings;
 }

@@ -75,7 +75,10 @@ function classAt(text: string, i: number): number {
   }
   return k;
 }
-const width = (text: string, i: number) => { const c = text.charCodeAt(i); return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1; };
+const width = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+};
 
 /** The marks of src/values/quote.ts (and the private-use range around them): never part of a value to match. */
 const MARKS = /[\uE000-\uE7FF]/g;
@@ -83,9 +86,16 @@ const MARKS = /[\uE000-\uE7FF]/g;
 // ---------------------------------------------------------------------------------------------------------------
 // numbers: digit groups
 
-interface Group { start: number; end: number; digits: string }
+interface Group {
+  start: number;
+  end: number;
+  digits: string;
+}
 /** What separates two digit groups of one number: white space and at most one hyphen, en dash or dot. */
-interface Gap { spaced: boolean; kind: string }
+interface Gap {
+  spaced: boolean;
+  kind: string;
+}
 type Span = { start: number; end: number; mask: string };
 
 /** The gap from `i` if digits follow it within a few characters (white space, at most one - – or .), else undefined. */
@@ -116,10 +126,12 @@ interface DigitRules {
 }
 
 function knownMask(known: Map<string, string>, digits: string, plus: boolean): string | undefined {
-  return known.get(digits)
-    ?? (plus && digits.startsWith('45') ? known.get(digits.slice(2)) : undefined)
-    ?? (digits.startsWith('0045') ? known.get(digits.slice(4)) : undefined)
-    ?? (digits.startsWith('00') ? known.get(digits.slice(2)) : undefined);
+  return (
+    known.get(digits) ??
+    (plus && digits.startsWith('45') ? known.get(digits.slice(2)) : undefined) ??
+    (digits.startsWith('0045') ? known.get(digits.slice(4)) : undefined) ??
+    (digits.startsWith('00') ? known.get(digits.slice(2)) : undefined)
+  );
 }
 
 /** The spans to mask in one number (digit groups joined by gaps). */
@@ -139,8 +151,9 @@ function numberSpans(text: string, groups: Group[], gaps: Gap[], rules: DigitRul
     for (let j = i; j < n && digits.length + groups[j]!.digits.length <= 17; j++) {
       digits += groups[j]!.digits;
       const l = digits.length;
-      const mask = (rules.lengths.has(l) ? knownMask(rules.known, digits, plus) : undefined)
-        ?? ((l === 8 || l === 10 || l === 12) && free && endsFree(j) ? patternMask(groups, gaps, i, j, digits, plus) : undefined);
+      const mask =
+        (rules.lengths.has(l) ? knownMask(rules.known, digits, plus) : undefined) ??
+        ((l === 8 || l === 10 || l === 12) && free && endsFree(j) ? patternMask(groups, gaps, i, j, digits, plus) : undefined);
       if (mask) best = { j, mask };
     }
     if (best) {
@@ -191,12 +204,18 @@ function digitSpans(text: string, rules: DigitRules, out: Span[]): void {
   let i = 0;
   const length = text.length;
   while (i < length) {
-    if (!isDigit(text.charCodeAt(i))) { i++; continue; }
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     // First its extent and digit count: nothing under 6 digits is a CPR number, a phone number or a known value.
     const first = i;
     let count = 0;
     for (;;) {
-      while (i < length && isDigit(text.charCodeAt(i))) { i++; count++; }
+      while (i < length && isDigit(text.charCodeAt(i))) {
+        i++;
+        count++;
+      }
       const gap = gapAt(text, i);
       if (!gap) break;
       i = gap.next;
@@ -204,7 +223,7 @@ function digitSpans(text: string, rules: DigitRules, out: Span[]): void {
     if (count < 6) continue;
     const groups: Group[] = [];
     const gaps: Gap[] = [];
-    for (let j = first; ;) {
+    for (let j = first; ; ) {
       const start = j;
       while (j < i && isDigit(text.charCodeAt(j))) j++;
       groups.push({ start, end: j, digits: text.slice(start, j) });
@@ -220,8 +239,6 @@ function digitSpans(text: string, rules: DigitRules, out: Span[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // words: an Aho–Corasick automaton over word tokens
 
-interface Token { text: string; start: number; end: number }
-
 /**
  * Words (letters, digits and marks; lower-cased, NFC) and single other characters, in order, to `each`; white space
  * separates. One pass, nothing collected.
@@ -231,7 +248,10 @@ function eachToken(text: string, each: (word: string, start: number, end: number
   let i = 0;
   while (i < n) {
     const k = classAt(text, i);
-    if (k === 2) { i++; continue; }
+    if (k === 2) {
+      i++;
+      continue;
+    }
     const start = i;
     if (k === 3) {
       i += width(text, i);
@@ -245,7 +265,10 @@ function eachToken(text: string, each: (word: string, start: number, end: number
         if (CLASS[c] !== 1) break;
         if (c <= 0x5a && c >= 0x41) plain = false;
         i++;
-      } else if (classAt(text, i) === 1) { plain = false; i += width(text, i); } else break;
+      } else if (classAt(text, i) === 1) {
+        plain = false;
+        i += width(text, i);
+      } else break;
     }
     const word = text.slice(start, i);
     each(plain ? word : word.normalize('NFC').toLowerCase(), start, i);
@@ -358,7 +381,7 @@ function mergeSpans(spans: Span[]): Span[] {
   if (spans.length < 2) return spans;
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
-  for (let k = 0; k < spans.length;) {
+  for (let k = 0; k < spans.length; ) {
     let { start, end, mask } = spans[k]!;
     k++;
     while (k < spans.length && spans[k]!.start < end) {
@@ -400,7 +423,9 @@ function gpParties(message: DeepPartial<GopMessage> | undefined) {
   const plan = message?.rehabilitationPlan;
   if (!plan || typeof plan !== 'object') return [];
   const list = (value: unknown) => (Array.isArray(value) ? value : []) as DeepPartial<NonNullable<typeof plan.ccReceiver>[number]>[];
-  const practices = [...list(plan.ccReceiver), ...list(plan.finalResult?.resultReceiver)].filter((p) => p && p.identifierCode === 'ydernummer');
+  const practices = [...list(plan.ccReceiver), ...list(plan.finalResult?.resultReceiver)].filter(
+    (p) => p && p.identifierCode === 'ydernummer',
+  );
   return [plan.gpccReceiver?.ccReceiver, ...practices].filter((p): p is NonNullable<typeof p> => !!p && typeof p === 'object');
 }
 
@@ -409,7 +434,10 @@ const WANTED = new Set([...NAMES, ...WHOLE, ...NUMBERS]);
 function personalTexts(message: unknown): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) { for (const item of node) walk(item); return; }
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     for (const key of Object.keys(node)) {
       if (key === 'extraElements' || key === 'content') continue; // kept-aside content and rich text name no one
@@ -436,7 +464,8 @@ export function createRedactor(message?: DeepPartial<GopMessage>): Redactor {
   for (const prop of NUMBERS) {
     for (const value of values(prop)) {
       const keys = digitKeys(value);
-      for (const key of keys) if (!known.has(key)) known.set(key, prop === 'civilRegistrationNumber' && key.length === 10 ? maskCpr(key) : MASK);
+      for (const key of keys)
+        if (!known.has(key)) known.set(key, prop === 'civilRegistrationNumber' && key.length === 10 ? maskCpr(key) : MASK);
       if (keys.length === 0) matcher.add(value); // too short to compare by digits: as written
     }
   }
@@ -552,8 +581,10 @@ function redactContent(content: Rich[], redactor: Redactor): Rich[] {
     for (const node of list as Rich[]) {
       if (!node || typeof node !== 'object') continue;
       if (node.type === 'break') full += '\n';
-      else if (typeof node.value === 'string') { nodes.push({ node, start: full.length, end: full.length + node.value.length }); full += node.value; }
-      else read(node.content);
+      else if (typeof node.value === 'string') {
+        nodes.push({ node, start: full.length, end: full.length + node.value.length });
+        full += node.value;
+      } else read(node.content);
     }
   };
   read(content);
@@ -572,11 +603,14 @@ function redactContent(content: Rich[], redactor: Redactor): Rich[] {
     }
     values.set(node, value + full.slice(at, end));
   }
-  const copy = (list: unknown): unknown => (Array.isArray(list) ? list.map((node: Rich) => {
-    if (!node || typeof node !== 'object') return node;
-    if (values.has(node)) return { ...node, value: values.get(node) };
-    return node.content === undefined ? { ...node } : { ...node, content: copy(node.content) };
-  }) : list);
+  const copy = (list: unknown): unknown =>
+    Array.isArray(list)
+      ? list.map((node: Rich) => {
+          if (!node || typeof node !== 'object') return node;
+          if (values.has(node)) return { ...node, value: values.get(node) };
+          return node.content === undefined ? { ...node } : { ...node, content: copy(node.content) };
+        })
+      : list;
   return copy(content) as Rich[];
 }
 
@@ -601,7 +635,9 @@ function redactMessage<T extends DeepPartial<GopMessage>>(message: T, redactor: 
 }
 
 /** What parseGop returns, redacted: the model, the findings and the envelope's facts (the source map is left out). */
-export function redactParseResult<R extends { findings: Finding[]; message?: unknown; partial?: unknown; envelope?: VansEnvelopeInfo; source?: unknown }>(result: R): Omit<R, 'source'> & { redacted: true } {
+export function redactParseResult<
+  R extends { findings: Finding[]; message?: unknown; partial?: unknown; envelope?: VansEnvelopeInfo; source?: unknown },
+>(result: R): Omit<R, 'source'> & { redacted: true } {
   const model = (result.message ?? result.partial) as DeepPartial<GopMessage> | undefined;
   const redactor = createRedactor(model);
   const { source: _source, ...rest } = result;

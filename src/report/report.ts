@@ -3,30 +3,45 @@ import { FactsSchema } from '../facts/facts';
 import { FindingSchema } from '../findings/finding';
 import { VansEnvelopeInfoSchema } from '../read/vans';
 
-export const CountsSchema = z.object({ fatal: z.number().int(), error: z.number().int(), warning: z.number().int(), info: z.number().int() });
+export const CountsSchema = z.object({
+  fatal: z.number().int(),
+  error: z.number().int(),
+  warning: z.number().int(),
+  info: z.number().int(),
+});
 
 /** What validation answers: is the plan complete and lawful, what is wrong, and what must happen by when. */
 export const ReportSchema = z.object({
   valid: z.boolean().describe('no fatal and no error finding'),
-  findings: z.array(FindingSchema).describe(
-    'in document order (line, column, then layer; findings without a line first), at most maxFindings of them; past ' +
-      'that one GOP-INPUT-008 comes last and says how many more were left out',
-  ),
+  findings: z
+    .array(FindingSchema)
+    .describe(
+      'in document order (line, column, then layer; findings without a line first), at most maxFindings of them; past ' +
+        'that one GOP-INPUT-008 comes last and says how many more were left out',
+    ),
   facts: FactsSchema.optional(),
   counts: CountsSchema.describe(
     'every finding by severity: those listed (GOP-INPUT-008 too) plus those left out past maxFindings (omitted); ' +
       'valid is decided on all of them',
   ),
-  omitted: CountsSchema.optional().describe('present when maxFindings left findings out: how many of each severity are counted but not listed'),
-  referenceDate: z.string().optional().describe(
-    'the reference date ("today") used, YYYY-MM-DD: the referenceDate option as a calendar date in timeZone; ' +
-      'facts.daysUntilMustStart counts from it. Absent when none was given',
+  omitted: CountsSchema.optional().describe(
+    'present when maxFindings left findings out: how many of each severity are counted but not listed',
   ),
+  referenceDate: z
+    .string()
+    .optional()
+    .describe(
+      'the reference date ("today") used, YYYY-MM-DD: the referenceDate option as a calendar date in timeZone; ' +
+        'facts.daysUntilMustStart counts from it. Absent when none was given',
+    ),
   envelope: VansEnvelopeInfoSchema.optional(),
   rulesetVersion: z.string(),
-  redacted: z.literal(true).optional().describe(
-    'present when the report was redacted (redact: true, --redact): CPR numbers are DDMMYY-XXXX and *** stands for a masked value, not data',
-  ),
+  redacted: z
+    .literal(true)
+    .optional()
+    .describe(
+      'present when the report was redacted (redact: true, --redact): CPR numbers are DDMMYY-XXXX and *** stands for a masked value, not data',
+    ),
 });
 export type Report = z.infer<typeof ReportSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
@@ -37,6 +52,8 @@ export type FileReport = z.infer<typeof FileReportSchema>;
 
 /** The JSON Schema of the CLI's JSON output, generated from the zod schemas (checked in as schemas/report.schema.json). */
 export function reportJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(z.array(FileReportSchema).describe('medcom-gop validation reports, one per file'), { target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(z.array(FileReportSchema).describe('medcom-gop validation reports, one per file'), {
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
   return { ...schema, $id: 'https://www.npmjs.com/package/medcom-gop/schemas/report.schema.json', title: 'medcom-gop report' };
 }

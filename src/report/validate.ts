@@ -5,7 +5,15 @@ import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
 import { parseWithLimits, type MessageSource } from '../read/parse';
-import { checkCheckOptions, checkValidateOptions, type CheckedValidateOptions, type CheckOptions, type SeveritySetting, type ValidateGopOptions, type ValidateOptions } from '../options/index';
+import {
+  checkCheckOptions,
+  checkValidateOptions,
+  type CheckedValidateOptions,
+  type CheckOptions,
+  type SeveritySetting,
+  type ValidateGopOptions,
+  type ValidateOptions,
+} from '../options/index';
 import { checkShape, type Shaped } from '../model/shape';
 import { rules, rulesById, RULESET_VERSION, type RuleContext } from '../rules/index';
 import { indexValues } from '../rules/values';
@@ -47,7 +55,10 @@ class FindingSink {
   private readonly heap: Entry[] = [];
   private seq = 0;
 
-  constructor(private readonly max: number, private readonly settings: Record<string, SeveritySetting> | undefined) {}
+  constructor(
+    private readonly max: number,
+    private readonly settings: Record<string, SeveritySetting> | undefined,
+  ) {}
 
   /** A finding of rule `ruleId` at `at` (line and column), made by `make` only if it is still kept at the end. */
   add(ruleId: string, severity: Severity, at: { line?: number; column?: number } | undefined, make: () => Finding): void {
@@ -58,7 +69,7 @@ class FindingSink {
     }
     this.counts[severity]++;
     const line = at?.line ?? 0;
-    const entry: Entry = { line, column: line ? at?.column ?? 0 : 0, layer: layerOf(ruleId), seq: this.seq++, severity, make };
+    const entry: Entry = { line, column: line ? (at?.column ?? 0) : 0, layer: layerOf(ruleId), seq: this.seq++, severity, make };
     const heap = this.heap;
     if (heap.length < this.max) {
       heap.push(entry);
@@ -121,7 +132,8 @@ class FindingSink {
 }
 
 /** When nothing could be read, the findings that say why are not the user's to switch off: no settings then. */
-const sinkFor = (options: CheckedValidateOptions, readable: boolean) => new FindingSink(options.maxFindings, readable ? options.severity : undefined);
+const sinkFor = (options: CheckedValidateOptions, readable: boolean) =>
+  new FindingSink(options.maxFindings, readable ? options.severity : undefined);
 
 /** Runs every rule with a check function over a (possibly incomplete) message. */
 function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: MessageSource | undefined, sink: FindingSink): void {
@@ -136,14 +148,22 @@ function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: Messag
       report: (path: ModelPath, messageId: string, data?: MessageData) => {
         // Located now (the report's order needs the line), rendered only if kept.
         const at = source?.locate(path);
-        sink.add(rule.id, rule.severity, at, () => makeFinding(rule, messageId, data ?? {}, { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }));
+        sink.add(rule.id, rule.severity, at, () =>
+          makeFinding(rule, messageId, data ?? {}, { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }),
+        );
       },
     };
     check(context);
   }
 }
 
-function buildReport(sink: FindingSink, facts: Facts | undefined, options: CheckedValidateOptions, envelope?: Report['envelope'], message?: DeepPartial<GopMessage>): Report {
+function buildReport(
+  sink: FindingSink,
+  facts: Facts | undefined,
+  options: CheckedValidateOptions,
+  envelope?: Report['envelope'],
+  message?: DeepPartial<GopMessage>,
+): Report {
   let redact: ((findings: Finding[]) => Finding[]) | undefined;
   if (options.redact) {
     // One redaction step over everything the report carries, from the texts as written (before quoted values are cut).
@@ -155,7 +175,12 @@ function buildReport(sink: FindingSink, facts: Facts | undefined, options: Check
   const findings = sink.findings(redact);
   const counts = sink.counts;
   // Decided on every finding, those left out past maxFindings too.
-  const report: Report = { valid: message !== undefined && counts.fatal === 0 && counts.error === 0, findings, counts, rulesetVersion: RULESET_VERSION };
+  const report: Report = {
+    valid: message !== undefined && counts.fatal === 0 && counts.error === 0,
+    findings,
+    counts,
+    rulesetVersion: RULESET_VERSION,
+  };
   if (sink.cut) report.omitted = { ...sink.omitted };
   if (facts) report.facts = facts;
   const referenceDate = localDate(options.referenceDate, options.timeZone);

@@ -40,7 +40,20 @@ export const RULESET_VERSION = '2026.11.4';
 /** The catalogue: every rule, in the order reports list layers. Adding a rule = one module + one line here. */
 export const rules: readonly Rule[] = [
   // The reader's rules: metadata and docs only, detected while reading.
-  INPUT_001, INPUT_002, INPUT_003, INPUT_004, INPUT_005, INPUT_006, INPUT_007, INPUT_008, INPUT_009, STRUCT_001, STRUCT_002, STRUCT_003, STRUCT_004, STRUCT_005,
+  INPUT_001,
+  INPUT_002,
+  INPUT_003,
+  INPUT_004,
+  INPUT_005,
+  INPUT_006,
+  INPUT_007,
+  INPUT_008,
+  INPUT_009,
+  STRUCT_001,
+  STRUCT_002,
+  STRUCT_003,
+  STRUCT_004,
+  STRUCT_005,
   formatDate,
   formatTime,
   formatCpr,

@@ -10,7 +10,7 @@ export interface ValueAt {
   readonly path: ModelPath;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the default for "any rule", whatever its messages
 export interface RuleContext<M = any> {
   message: DeepPartial<GopMessage>;
   facts: Facts;
@@ -24,7 +24,7 @@ export interface RuleContext<M = any> {
  * One rule, as ESLint keeps them: metadata (id, layer, severity, messages, reference, docs) and one check function.
  * Rules of the input and structure layers have no check: the reader detects them while reading.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the default for "any rule", whatever its messages
 export interface Rule<M = any> extends RuleMeta<M> {
   check?: (context: RuleContext<M>) => void;
 }

@@ -4,7 +4,11 @@ import type { ValueAt } from './rule';
 
 /** The path is built only when a rule asks for it (when it reports), not for every value. */
 class IndexedValue implements ValueAt {
-  constructor(readonly value: string, private readonly parent: readonly (string | number)[], private readonly key: string) {}
+  constructor(
+    readonly value: string,
+    private readonly parent: readonly (string | number)[],
+    private readonly key: string,
+  ) {}
   get path(): ModelPath {
     return [...this.parent, this.key];
   }

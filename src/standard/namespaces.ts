@@ -23,7 +23,10 @@ export const MEDCOM_NAMESPACES: ReadonlySet<string> = new Set([NS.m104, NS.m100]
 
 /** Known MedCom message namespaces, to say what a non-G-GOP document appears to be. */
 export const KNOWN_DOCUMENT_NAMESPACES: Record<string, { en: string; da: string }> = {
-  'http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/': { en: 'a MedCom XDIS message (2006 schemas)', da: 'en MedCom XDIS-meddelelse (2006-skemaer)' },
+  'http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/': {
+    en: 'a MedCom XDIS message (2006 schemas)',
+    da: 'en MedCom XDIS-meddelelse (2006-skemaer)',
+  },
   'urn:oio:medcom:chronicdataset:1.0.0': { en: 'a MedCom chronic data set', da: 'et MedCom kronikerdatasæt' },
   [NS.vans]: { en: 'a VANSEnvelope', da: 'en VANS-konvolut' },
 };

@@ -27,7 +27,8 @@ export const CLI_TEXTS: Record<Language, CliTexts> = {
     cannotRead: (file, detail) => `${file}: cannot read (${detail})`,
     notRegularFile: (kind) => `not a regular file: ${kind}`,
     overLimit: (file, maxBytes) => `${file}: over the limit of ${maxBytes} bytes; not read`,
-    interrupted: (seen, total, unwritten) => `interrupted after ${seen} of ${total} files${unwritten === undefined ? '' : `; ${unwritten} was not written`}`,
+    interrupted: (seen, total, unwritten) =>
+      `interrupted after ${seen} of ${total} files${unwritten === undefined ? '' : `; ${unwritten} was not written`}`,
     noFiles: 'no files to validate',
     tooManyWarnings: (warnings, max) => `${warnings} warnings, more than --max-warnings ${max}`,
   },
@@ -40,7 +41,8 @@ export const CLI_TEXTS: Record<Language, CliTexts> = {
     cannotRead: (file, detail) => `${file}: kan ikke læses (${detail})`,
     notRegularFile: (kind) => `ikke en almindelig fil: ${kind}`,
     overLimit: (file, maxBytes) => `${file}: over grænsen på ${maxBytes} bytes; ikke læst`,
-    interrupted: (seen, total, unwritten) => `afbrudt efter ${seen} af ${total} filer${unwritten === undefined ? '' : `; ${unwritten} blev ikke skrevet`}`,
+    interrupted: (seen, total, unwritten) =>
+      `afbrudt efter ${seen} af ${total} filer${unwritten === undefined ? '' : `; ${unwritten} blev ikke skrevet`}`,
     noFiles: 'ingen filer at validere',
     tooManyWarnings: (warnings, max) => `${warnings} advarsler, flere end --max-warnings ${max}`,
   },

@@ -8,4 +8,5 @@ export const SEVERITY_WORDS: Record<Language, Record<Severity, readonly [one: st
 };
 
 /** "2 errors", "1 advarsel". */
-export const countOf = (language: Language, severity: Severity, n: number): string => `${n} ${SEVERITY_WORDS[language][severity][n === 1 ? 0 : 1]}`;
+export const countOf = (language: Language, severity: Severity, n: number): string =>
+  `${n} ${SEVERITY_WORDS[language][severity][n === 1 ? 0 : 1]}`;

@@ -5,7 +5,13 @@ import { SEVERITY_WORDS } from './severity';
 
 type Provider = NonNullable<Facts['provider']>;
 /** Totals of a run as the formatters sum them. */
-interface Tally { files: number; valid: number; errors: number; warnings: number; unreadable: number }
+interface Tally {
+  files: number;
+  valid: number;
+  errors: number;
+  warnings: number;
+  unreadable: number;
+}
 
 /** The formatters' own words, per language: a missing translation does not compile. */
 export interface UiTexts {
@@ -35,7 +41,8 @@ const WHAT: Record<Language, Record<'deadline' | 'guarantee', string>> = {
   en: { deadline: "the plan's deadline", guarantee: 'the guarantee date' },
 };
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const first = (language: Language) => Object.fromEntries(Object.entries(SEVERITY_WORDS[language]).map(([s, [one]]) => [s, one])) as Record<Severity, string>;
+const first = (language: Language) =>
+  Object.fromEntries(Object.entries(SEVERITY_WORDS[language]).map(([s, [one]]) => [s, one])) as Record<Severity, string>;
 
 export const UI: Record<Language, UiTexts> = {
   en: {

@@ -21,8 +21,10 @@ export function utf8ByteLength(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) length += 1;
     else if (c < 0x800) length += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { length += 4; i++; }
-    else length += 3;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 4;
+      i++;
+    } else length += 3;
   }
   return length;
 }
@@ -31,7 +33,8 @@ export function utf8ByteLength(text: string): number {
 export function decodeLatin1(bytes: Uint8Array): string {
   if (bytes.length <= CHUNK) return String.fromCharCode.apply(null, bytes as unknown as number[]);
   const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]));
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]));
   return parts.join('');
 }
 
@@ -98,7 +101,9 @@ export function decodeBase64(text: string): Uint8Array | undefined {
       count = 0;
     }
   }
-  if (count === 3) { bytes[o++] = bits >> 10; bytes[o++] = (bits >> 2) & 0xff; }
-  else if (count === 2) bytes[o++] = bits >> 4;
+  if (count === 3) {
+    bytes[o++] = bits >> 10;
+    bytes[o++] = (bits >> 2) & 0xff;
+  } else if (count === 2) bytes[o++] = bits >> 4;
   return bytes;
 }

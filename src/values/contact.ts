@@ -4,7 +4,19 @@
 // Ordinary Danish postcodes start with 1–9 (1000 København K … 9990 Skagen, Greenland 39xx). The few
 // below 1000 are special codes of PostNord and large receivers; 0001–0554 etc. do not exist.
 const SPECIAL_POSTCODES: ReadonlySet<string> = new Set([
-  '0555', '0800', '0877', '0892', '0893', '0894', '0897', '0899', '0900', '0910', '0917', '0960', '0999',
+  '0555',
+  '0800',
+  '0877',
+  '0892',
+  '0893',
+  '0894',
+  '0897',
+  '0899',
+  '0900',
+  '0910',
+  '0917',
+  '0960',
+  '0999',
 ]);
 
 /** Exactly 4 ASCII digits: 1000–9999, or one of the special 0xxx codes. */

@@ -42,11 +42,11 @@ const COMMAND_START = /^[\s\u0085\u180E]*(?=::|##\[)/;
 
 /**
  * A line of output that begins with data (a file name) and would start a CI workflow command: its first ':' or '#'
- * replaced by `escape(c)` (`\x3A` where shown as text, `&#58;` in XML). Any other line is returned as it is.
+ * replaced by `escapeChar(c)` (`\x3A` where shown as text, `&#58;` in XML). Any other line is returned as it is.
  */
-export function withoutCommandStart(line: string, escape: (c: string) => string = visibleEscape): string {
+export function withoutCommandStart(line: string, escapeChar: (c: string) => string = visibleEscape): string {
   const match = COMMAND_START.exec(line);
   if (!match) return line;
   const at = match[0].length;
-  return line.slice(0, at) + escape(line[at]!) + line.slice(at + 1);
+  return line.slice(0, at) + escapeChar(line[at]!) + line.slice(at + 1);
 }

@@ -78,7 +78,20 @@ export function addDaysIso(date: string, n: number): string {
 }
 
 const DA_MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A YYYY-MM-DD date as Danes and as English readers write it out: "5. marts 2019", "5 March 2019". */
 export function longDate(iso: string): { da: string; en: string } {

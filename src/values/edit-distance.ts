@@ -31,7 +31,10 @@ function closest(given: string, known: Iterable<string>, max = 2): string | unde
   let bestDistance = max + 1;
   for (const candidate of known) {
     const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), max);
-    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
   }
   return best;
 }

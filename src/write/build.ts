@@ -27,7 +27,10 @@ export interface BuildOptions {
   strict?: boolean;
 }
 
-export interface BuildIssue { path: string; message: string }
+export interface BuildIssue {
+  path: string;
+  message: string;
+}
 
 /** Thrown instead of writing a half-built or invalid plan: a sending system must not send one. */
 export class GopBuildError extends Error {
@@ -37,7 +40,13 @@ export class GopBuildError extends Error {
   }
 }
 
-const FORMATTING: Record<Exclude<RichText['type'], 'text' | 'break'>, string> = { bold: 'Bold', italic: 'Italic', underline: 'Underline', center: 'Center', fixedFont: 'FixedFont' };
+const FORMATTING: Record<Exclude<RichText['type'], 'text' | 'break'>, string> = {
+  bold: 'Bold',
+  italic: 'Italic',
+  underline: 'Underline',
+  center: 'Center',
+  fixedFont: 'FixedFont',
+};
 // A prefix is an XML NCName; xml… is reserved by Namespaces in XML, and the reader refuses prototype names.
 const isUsablePrefix = (prefix: string) => isNcName(prefix) && !/^xml/i.test(prefix) && !RESERVED_NAMES.has(prefix);
 
@@ -60,16 +69,26 @@ function checkInput(message: GopMessage, options: BuildOptions): void {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {
       const bad = firstNonChar(value);
-      if (bad >= 0) issues.push({ path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), message: `character ${codePointName(value, bad)} cannot be written in XML${/[\uD800-\uDFFF]/.test(value[bad]!) ? ' (a lone surrogate)' : ''}` });
+      if (bad >= 0)
+        issues.push({
+          path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC),
+          message: `character ${codePointName(value, bad)} cannot be written in XML${/[\uD800-\uDFFF]/.test(value[bad]!) ? ' (a lone surrogate)' : ''}`,
+        });
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== 'extraElements') walk(v, [...path, k]);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) if (k !== 'extraElements') walk(v, [...path, k]);
   };
   walk(message, []);
   for (const [key, prefix] of Object.entries(options.prefixes ?? {})) {
-    if (prefix && !isUsablePrefix(prefix)) issues.push({ path: '/', message: `"${prefix}" cannot be the prefix of ${key}: a prefix is an XML name that does not start with "xml"` });
+    if (prefix && !isUsablePrefix(prefix))
+      issues.push({
+        path: '/',
+        message: `"${prefix}" cannot be the prefix of ${key}: a prefix is an XML name that does not start with "xml"`,
+      });
   }
   if (issues.length === 0 && options.strict) {
-    for (const f of validateGop(message).findings) if (f.severity === 'error' || f.severity === 'fatal') issues.push({ path: f.path, message: `${f.ruleId}: ${f.message}` });
+    for (const f of validateGop(message).findings)
+      if (f.severity === 'error' || f.severity === 'fatal') issues.push({ path: f.path, message: `${f.ruleId}: ${f.message}` });
   }
   if (issues.length) throw new GopBuildError(issues);
 }
@@ -92,26 +111,34 @@ const prefixOf = (qname: string): string => {
   const colon = qname.indexOf(':');
   return colon < 0 ? '' : qname.slice(0, colon);
 };
-const declaration = (prefix: string, uri: string, highest: number) => ` ${prefix ? `xmlns:${prefix}` : 'xmlns'}="${referencesAbove(escapeXml(uri, true), highest)}"`;
+const declaration = (prefix: string, uri: string, highest: number) =>
+  ` ${prefix ? `xmlns:${prefix}` : 'xmlns'}="${referencesAbove(escapeXml(uri, true), highest)}"`;
 const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 const samePlace = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Rich content compared by what it says, whatever the key order of its objects. */
 function sameContent(a: readonly RichText[], b: readonly RichText[]): boolean {
-  return a.length === b.length && a.every((x, i) => {
-    const y = b[i]!;
-    if (x.type !== y.type) return false;
-    if (x.type === 'text') return x.value === (y as { value: string }).value;
-    if (x.type === 'break') return true;
-    return sameContent(x.content, (y as { content: RichText[] }).content);
-  });
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      if (x.type !== y.type) return false;
+      if (x.type === 'text') return x.value === (y as { value: string }).value;
+      if (x.type === 'break') return true;
+      return sameContent(x.content, (y as { content: RichText[] }).content);
+    })
+  );
 }
 
 /** Bindings for one start tag: written (declared there), or relied on as they are in scope (not to be rebound). */
 type Declarations = Map<string, { uri: string; write: boolean }>;
 
 /** A kept-aside element as it will be written, re-read inside the bindings where it stands. */
-interface Fragment { xml: string; doc: XmlDocument; root: XmlElement }
+interface Fragment {
+  xml: string;
+  doc: XmlDocument;
+  root: XmlElement;
+}
 
 /** What is kept aside at one element: prepared (checked, escaped, in the encoding) before its start tag is written. */
 interface Place {
@@ -139,16 +166,26 @@ class Writer {
   /** a text kept aside was just written: no indentation may follow it, or the reader would read it with the text */
   private glued = false;
 
-  constructor(private readonly options: BuildOptions, extras: ExtraElement[] | undefined) {
+  constructor(
+    private readonly options: BuildOptions,
+    extras: ExtraElement[] | undefined,
+  ) {
     this.prefix = { m104: options.prefixes?.m104 ?? PREFERRED_PREFIX.m104, m100: options.prefixes?.m100 ?? PREFERRED_PREFIX.m100 };
     if (this.prefix.m104 === this.prefix.m100) throw new GopBuildError([{ path: '/', message: 'm104 and m100 need different prefixes' }]);
     const encoding = options.encoding ?? 'UTF-8';
-    if (!Object.hasOwn(HIGHEST, encoding)) throw new GopBuildError([{ path: '/', message: `encoding ${shown(String(encoding))}: the builder writes ${BUILD_ENCODINGS.join(' or ')}` }]);
+    if (!Object.hasOwn(HIGHEST, encoding))
+      throw new GopBuildError([
+        { path: '/', message: `encoding ${shown(String(encoding))}: the builder writes ${BUILD_ENCODINGS.join(' or ')}` },
+      ]);
     this.highest = HIGHEST[encoding];
-    this.scope = new Map([['xml', NS.xml], ['', '']]);
+    this.scope = new Map([
+      ['xml', NS.xml],
+      ['', ''],
+    ]);
     for (const key of ['m104', 'm100'] as const) {
       this.scope.set(this.prefix[key], NS[key]);
-      if (this.beyond(this.prefix[key])) this.issue('/', `the prefix ${shown(this.prefix[key])} cannot be written in ${encoding}: a name cannot be a character reference`);
+      if (this.beyond(this.prefix[key]))
+        this.issue('/', `the prefix ${shown(this.prefix[key])} cannot be written in ${encoding}: a name cannot be a character reference`);
     }
     for (const extra of extras ?? []) {
       const list = this.extrasByPath.get(extra.path) ?? [];
@@ -177,7 +214,9 @@ class Writer {
    * "]]>", no CR, every character in the encoding), else after a processing instruction, which ends a text node.
    */
   private separateText(value: string) {
-    return value.includes(']]>') || value.includes('\r') || this.beyond(value) ? `${TEXT_SEPARATOR}${this.text(value)}` : `<![CDATA[${value}]]>`;
+    return value.includes(']]>') || value.includes('\r') || this.beyond(value)
+      ? `${TEXT_SEPARATOR}${this.text(value)}`
+      : `<![CDATA[${value}]]>`;
   }
 
   private qname(ns: NamespaceKey, name: string) {
@@ -185,8 +224,11 @@ class Writer {
   }
 
   private newline(depth: number) {
-    if (this.glued) { this.glued = false; return; }
-    if (this.options.pretty) this.out += '\n' + '  '.repeat(depth);
+    if (this.glued) {
+      this.glued = false;
+      return;
+    }
+    if (this.options.pretty) this.out += `\n${'  '.repeat(depth)}`;
   }
 
   document(message: GopMessage): string {
@@ -200,7 +242,8 @@ class Writer {
     this.newline(0);
     this.out += `</${root}>\n`;
     // what is left had nowhere to go: no element at its path was written
-    for (const [path, extras] of this.extrasByPath) for (const extra of extras) this.issue(path, `${describe(extra)}: the plan has no element ${path} to write it in`);
+    for (const [path, extras] of this.extrasByPath)
+      for (const extra of extras) this.issue(path, `${describe(extra)}: the plan has no element ${path} to write it in`);
     if (this.issues.length) throw new GopBuildError(this.issues);
     this.verify(this.out);
     return this.out;
@@ -211,8 +254,16 @@ class Writer {
     const reread = parseXml(xml, REREAD_LIMITS);
     const problem = !reread.ok
       ? `${reread.finding.message} (line ${reread.finding.line}, column ${reread.finding.column})`
-      : this.beyond(xml) ? `it holds a character ${this.options.encoding} lacks` : undefined;
-    if (problem) throw new GopBuildError([{ path: '/', message: `the document written is not what was meant: ${problem}. This is a bug in the builder; nothing was returned.` }]);
+      : this.beyond(xml)
+        ? `it holds a character ${this.options.encoding} lacks`
+        : undefined;
+    if (problem)
+      throw new GopBuildError([
+        {
+          path: '/',
+          message: `the document written is not what was meant: ${problem}. This is a bug in the builder; nothing was returned.`,
+        },
+      ]);
   }
 
   /** Children in the standard's order (the schema's key order), then whatever was kept aside at this path. */
@@ -234,7 +285,9 @@ class Writer {
     this.newline(depth);
     switch (spec.kind) {
       case 'flag':
-        this.out += place.content.length ? `<${name}${place.start}>${this.kept(place.content, place)}</${name}>` : `<${name}${place.start}/>`;
+        this.out += place.content.length
+          ? `<${name}${place.start}>${this.kept(place.content, place)}</${name}>`
+          : `<${name}${place.start}/>`;
         break;
       case 'text':
         this.out += `<${name}${place.start}>${this.text(value as string)}${this.kept(place.content, place)}</${name}>`;
@@ -242,7 +295,11 @@ class Writer {
       case 'formatted': {
         const queue = { place, next: 0, path };
         this.out += `<${name}${place.start}>${this.rich((value as { content: RichText[] }).content, [], queue)}</${name}>`;
-        for (const extra of place.inline.slice(queue.next)) this.issue(path, `${describe(extra)} at inline.at ${JSON.stringify(extra.inline!.at)} does not fit the formatted text's content: the content was changed after reading, or the place is wrong`);
+        for (const extra of place.inline.slice(queue.next))
+          this.issue(
+            path,
+            `${describe(extra)} at inline.at ${JSON.stringify(extra.inline!.at)} does not fit the formatted text's content: the content was changed after reading, or the place is wrong`,
+          );
         break;
       }
       case 'object':
@@ -267,7 +324,7 @@ class Writer {
       }
       const fragment = place.fragments.get(extra);
       if (!fragment) continue; // refused: its issue is listed
-      if (depth !== undefined && this.options.pretty && !this.glued) out += '\n' + '  '.repeat(depth);
+      if (depth !== undefined && this.options.pretty && !this.glued) out += `\n${'  '.repeat(depth)}`;
       this.glued = false;
       out += fragment.xml;
       afterText = false;
@@ -286,7 +343,11 @@ class Writer {
     const items = queue.place.inline;
     for (let i = 0; ; i++) {
       // unknown elements that start here (span 0: an empty one), outermost first
-      for (let head = items[queue.next]; head && head.inline!.span !== undefined && samePlace(head.inline!.at, [...at, i]); head = items[queue.next]) {
+      for (
+        let head = items[queue.next];
+        head && head.inline!.span !== undefined && samePlace(head.inline!.at, [...at, i]);
+        head = items[queue.next]
+      ) {
         queue.next++;
         const span = head.inline!.span;
         out += this.inlineElement(head, content.slice(i, i + span), span, queue);
@@ -305,18 +366,28 @@ class Writer {
       const here = [...at, i];
       const attributes: ExtraElement[] = [];
       const inside: ExtraElement[] = [];
-      for (let head = items[queue.next]; head && head.inline!.span === undefined && samePlace(head.inline!.at, here); head = items[queue.next]) {
+      for (
+        let head = items[queue.next];
+        head && head.inline!.span === undefined && samePlace(head.inline!.at, here);
+        head = items[queue.next]
+      ) {
         queue.next++;
         (head.reason === 'attribute' ? attributes : inside).push(head);
       }
       const start = this.startTagAttributes(attributes, queue.place, queue.path);
       if (node.type === 'break') {
         const name = this.qname('m100', 'Break');
-        for (const extra of inside) if (extra.reason === 'repeated') this.issue(queue.path, `${describe(extra)} inside a Break: a reader finds any element there unknown (reason "unknown")`);
+        for (const extra of inside)
+          if (extra.reason === 'repeated')
+            this.issue(queue.path, `${describe(extra)} inside a Break: a reader finds any element there unknown (reason "unknown")`);
         out += inside.length ? `<${name}${start}>${this.kept(inside, queue.place)}</${name}>` : `<${name}${start}/>`;
       } else {
         const name = this.qname('m100', FORMATTING[node.type]);
-        for (const extra of inside) this.issue(queue.path, `${describe(extra)} at inline.at ${JSON.stringify(here)}: only a Break holds text or elements kept aside; inside ${FORMATTING[node.type]} they are its content`);
+        for (const extra of inside)
+          this.issue(
+            queue.path,
+            `${describe(extra)} at inline.at ${JSON.stringify(here)}: only a Break holds text or elements kept aside; inside ${FORMATTING[node.type]} they are its content`,
+          );
         out += `<${name}${start}>${this.rich(node.content, here, queue)}</${name}>`;
       }
     }
@@ -324,25 +395,46 @@ class Writer {
   }
 
   /** An unknown element inside formatted text, written around the `span` content nodes it wrapped: they must be what it says. */
-  private inlineElement(extra: ExtraElement, wrapped: readonly RichText[], span: number, queue: { place: Place; next: number; path: string }): string {
+  private inlineElement(
+    extra: ExtraElement,
+    wrapped: readonly RichText[],
+    span: number,
+    queue: { place: Place; next: number; path: string },
+  ): string {
     const fragment = queue.place.fragments.get(extra);
     if (!fragment) return ''; // refused: its issue is listed
     const { root } = fragment;
     if (MEDCOM_NAMESPACES.has(root.ns) && (root.local === 'Break' || Object.hasOwn(INLINE_STYLES, root.local))) {
-      this.issue(queue.path, `${describe(extra)}: a reader reads ${root.local} as formatting, not as an element kept aside (put it in the content)`);
+      this.issue(
+        queue.path,
+        `${describe(extra)}: a reader reads ${root.local} as formatting, not as an element kept aside (put it in the content)`,
+      );
       return '';
     }
-    if (extra.reason !== 'unknown') this.issue(queue.path, `${describe(extra)} inside formatted text: a reader finds it unknown there (reason "unknown", not "${extra.reason}")`);
+    if (extra.reason !== 'unknown')
+      this.issue(
+        queue.path,
+        `${describe(extra)} inside formatted text: a reader finds it unknown there (reason "unknown", not "${extra.reason}")`,
+      );
     const reading = readInline(fragment.doc, root);
     if (reading.content.length !== span || wrapped.length !== span || !sameContent(reading.content, wrapped)) {
-      this.issue(queue.path, `${describe(extra)} at inline.at ${JSON.stringify(extra.inline!.at)} wraps content that is no longer there (its ${span} node(s) from that place differ from what it holds): the content was changed after reading`);
+      this.issue(
+        queue.path,
+        `${describe(extra)} at inline.at ${JSON.stringify(extra.inline!.at)} wraps content that is no longer there (its ${span} node(s) from that place differ from what it holds): the content was changed after reading`,
+      );
       return '';
     }
     // What the reader keeps aside inside it comes next in the list; it is written as part of this element.
     const nested = reading.extras;
     const listed = queue.place.inline.slice(queue.next, queue.next + nested.length);
-    if (listed.length !== nested.length || nested.some((e, k) => e.reason !== listed[k]!.reason || e.name !== listed[k]!.name || e.namespace !== listed[k]!.namespace)) {
-      this.issue(queue.path, `${describe(extra)}: what it holds (${nested.map(describe).join(', ') || 'nothing'}) is not what follows it in extraElements, as the reader lists it`);
+    if (
+      listed.length !== nested.length ||
+      nested.some((e, k) => e.reason !== listed[k]!.reason || e.name !== listed[k]!.name || e.namespace !== listed[k]!.namespace)
+    ) {
+      this.issue(
+        queue.path,
+        `${describe(extra)}: what it holds (${nested.map(describe).join(', ') || 'nothing'}) is not what follows it in extraElements, as the reader lists it`,
+      );
     }
     queue.next += nested.length;
     return fragment.xml;
@@ -362,11 +454,27 @@ class Writer {
     const own = new Map<ExtraElement, string>(); // declarations a kept element must carry itself
     let nested = 0; // what the reader kept aside inside an unknown element of formatted text: written as part of it
     for (const extra of extras) {
-      if (nested > 0 && extra.inline) { nested--; place.inline.push(extra); continue; }
-      if (extra.inline && kind !== 'formatted') { this.issue(path, `${describe(extra)} has a place inside formatted text (inline), but ${path} holds none`); continue; }
-      if (!extra.inline && kind === 'formatted' && extra.reason !== 'attribute') { this.issue(path, `${describe(extra)} inside formatted text needs its place there (inline.at): without it, it cannot be written where it stood`); continue; }
+      if (nested > 0 && extra.inline) {
+        nested--;
+        place.inline.push(extra);
+        continue;
+      }
+      if (extra.inline && kind !== 'formatted') {
+        this.issue(path, `${describe(extra)} has a place inside formatted text (inline), but ${path} holds none`);
+        continue;
+      }
+      if (!extra.inline && kind === 'formatted' && extra.reason !== 'attribute') {
+        this.issue(
+          path,
+          `${describe(extra)} inside formatted text needs its place there (inline.at): without it, it cannot be written where it stood`,
+        );
+        continue;
+      }
       if (extra.reason === 'attribute') {
-        if (extra.inline?.span !== undefined) { this.issue(path, `${describe(extra)}: an attribute belongs to a Break or Bold … (inline.at without span)`); continue; }
+        if (extra.inline?.span !== undefined) {
+          this.issue(path, `${describe(extra)}: an attribute belongs to a Break or Bold … (inline.at without span)`);
+          continue;
+        }
         const attribute = this.attribute(extra, path, declare);
         if (attribute !== undefined) {
           place.attributes.set(extra, attribute);
@@ -377,20 +485,30 @@ class Writer {
       if (extra.reason === 'text') {
         const bad = firstNonChar(extra.xml);
         if (bad >= 0) this.issue(path, `text kept aside holds ${codePointName(extra.xml, bad)}, which XML cannot carry`);
-        else if (extra.name !== '#text' || extra.namespace !== '') this.issue(path, `text kept aside has the name "#text" and no namespace, not ${shown(extra.name)} in ${shown(extra.namespace)}`);
+        else if (extra.name !== '#text' || extra.namespace !== '')
+          this.issue(path, `text kept aside has the name "#text" and no namespace, not ${shown(extra.name)} in ${shown(extra.namespace)}`);
         else if (trimXmlSpace(extra.xml) === '') this.issue(path, 'text kept aside is only white space: a reader would not keep it');
         else if (kind === 'text') this.issue(path, 'text kept aside inside a text element would be read as part of its value');
-        else if (kind === 'flag' && trimXmlSpace(extra.xml) !== extra.xml) this.issue(path, 'text kept aside inside a flag element is read trimmed: give it without white space at its ends');
-        else if (kind === 'flag' && place.content.some((e) => e.reason === 'text')) this.issue(path, 'a flag element holds one text kept aside: a reader joins its texts into one');
-        else if (extra.inline && extra.inline.span !== undefined) this.issue(path, 'text kept aside inside formatted text belongs in a Break (inline.at without span)');
+        else if (kind === 'flag' && trimXmlSpace(extra.xml) !== extra.xml)
+          this.issue(path, 'text kept aside inside a flag element is read trimmed: give it without white space at its ends');
+        else if (kind === 'flag' && place.content.some((e) => e.reason === 'text'))
+          this.issue(path, 'a flag element holds one text kept aside: a reader joins its texts into one');
+        else if (extra.inline && extra.inline.span !== undefined)
+          this.issue(path, 'text kept aside inside formatted text belongs in a Break (inline.at without span)');
         else (extra.inline ? place.inline : place.content).push(extra);
         continue;
       }
       if (kind === 'object' && !extra.inline) {
         const problem = this.readAs(extra, spec!, value as Record<string, unknown>);
-        if (problem) { this.issue(path, problem); continue; }
+        if (problem) {
+          this.issue(path, problem);
+          continue;
+        }
       } else if (extra.reason !== 'unknown' && !extra.inline) {
-        this.issue(path, `${describe(extra)} inside a ${kind === 'flag' ? 'flag' : 'text'} element: a reader finds any element there unknown (reason "unknown")`);
+        this.issue(
+          path,
+          `${describe(extra)} inside a ${kind === 'flag' ? 'flag' : 'text'} element: a reader finds any element there unknown (reason "unknown")`,
+        );
         continue;
       }
       const bound = this.bindings(extra, path, declare);
@@ -406,8 +524,16 @@ class Writer {
     }
     const scope = place.scope ?? this.scope;
     for (const [extra, attribute] of place.attributes) if (!extra.inline) place.start += attribute;
-    if (place.attributes.size > 1) this.distinctAttributes([...place.attributes.keys()].filter((e) => !e.inline), path, scope);
-    const inScope = [...scope].filter(([prefix, uri]) => prefix !== 'xml' && !(prefix === '' && uri === '')).map(([prefix, uri]) => declaration(prefix, uri, this.highest)).join('');
+    if (place.attributes.size > 1)
+      this.distinctAttributes(
+        [...place.attributes.keys()].filter((e) => !e.inline),
+        path,
+        scope,
+      );
+    const inScope = [...scope]
+      .filter(([prefix, uri]) => prefix !== 'xml' && !(prefix === '' && uri === ''))
+      .map(([prefix, uri]) => declaration(prefix, uri, this.highest))
+      .join('');
     for (const [extra, carries] of own) {
       const fragment = this.fragment(extra, path, inScope, carries);
       if (fragment) place.fragments.set(extra, fragment);
@@ -419,11 +545,17 @@ class Writer {
   private readAs(extra: ExtraElement, spec: ElementSpec, value: Record<string, unknown>): string | undefined {
     const child = spec.byLocal.get(extra.name);
     const known = child !== undefined && (child.nsUris.includes(extra.namespace) || MEDCOM_NAMESPACES.has(extra.namespace));
-    if (!known) return extra.reason === 'unknown' ? undefined : `${describe(extra)}: a reader finds no such element here, so it would be read back as unknown, not ${extra.reason}`;
+    if (!known)
+      return extra.reason === 'unknown'
+        ? undefined
+        : `${describe(extra)}: a reader finds no such element here, so it would be read back as unknown, not ${extra.reason}`;
     const present = value[child.prop];
     const full = child.many ? Array.isArray(present) && present.length >= child.max : present !== undefined;
-    if (!full) return `${describe(extra)} is an element of the plan here: written, it would be read as ${child.prop}, not kept aside (put it in the model instead)`;
-    return extra.reason === 'repeated' ? undefined : `${describe(extra)} is an element of the plan here and would be read back as repeated, not ${extra.reason}`;
+    if (!full)
+      return `${describe(extra)} is an element of the plan here: written, it would be read as ${child.prop}, not kept aside (put it in the model instead)`;
+    return extra.reason === 'repeated'
+      ? undefined
+      : `${describe(extra)} is an element of the plan here and would be read back as repeated, not ${extra.reason}`;
   }
 
   /** A binding a kept-aside element needs: its problem, if it cannot be written at all. */
@@ -434,7 +566,8 @@ class Writer {
     if ((prefix === 'xml') !== (uri === NS.xml)) return `the prefix xml and the namespace ${NS.xml} belong to each other only`;
     if (uri === NS.xmlns) return `the namespace ${NS.xmlns} cannot be bound`;
     if (prefix !== '' && uri === '') return `the prefix ${prefix} cannot be bound to no namespace`;
-    if (this.beyond(prefix)) return `the prefix ${shown(prefix)} cannot be written in ${this.options.encoding}: a name cannot be a character reference`;
+    if (this.beyond(prefix))
+      return `the prefix ${shown(prefix)} cannot be written in ${this.options.encoding}: a name cannot be a character reference`;
     if (firstNonChar(uri) >= 0) return `the namespace ${shown(uri)} holds a character XML cannot carry`;
     return undefined;
   }
@@ -449,7 +582,10 @@ class Writer {
    */
   private bindings(extra: ExtraElement, path: string, declare: Declarations): { carries: string; nested: number } | undefined {
     const xml = extra.xml;
-    const refuse = (why: string) => { this.issue(path, `${describe(extra)}: ${why}`); return undefined; };
+    const refuse = (why: string) => {
+      this.issue(path, `${describe(extra)}: ${why}`);
+      return undefined;
+    };
     const nameStop = xml.charCodeAt(0) === 0x3c ? nameEnd(xml, 1) : 1;
     if (nameStop === 1) return refuse(`its xml does not start with an element (${shown(xml)})`);
     const rootPrefix = prefixOf(xml.slice(1, nameStop));
@@ -466,12 +602,20 @@ class Writer {
       if (bad) return refuse(bad);
     }
     // read where only what the model states is in scope
-    const declarations = [...isolated].filter(([prefix, uri]) => !(prefix === '' && uri === '')).map(([prefix, uri]) => declaration(prefix, uri, 0x10ffff)).join('');
+    const declarations = [...isolated]
+      .filter(([prefix, uri]) => !(prefix === '' && uri === ''))
+      .map(([prefix, uri]) => declaration(prefix, uri, 0x10ffff))
+      .join('');
     const alone = this.reread(extra, path, xml, declarations);
     if (!alone) return undefined;
     const used = outerBindings(alone.doc.text, alone.root, (prefix) => isolated.get(prefix) ?? (prefix === '' ? '' : undefined)) ?? {};
-    for (const prefix of stated.keys()) if (!Object.hasOwn(used, prefix)) return refuse(`namespaces lists ${shown(prefix)}, which it does not take from outside (a reader would not list it)`);
-    const needed: [string, string][] = [...(isolated.has(rootPrefix) ? [[rootPrefix, extra.namespace] as [string, string]] : []), ...Object.entries(used)];
+    for (const prefix of stated.keys())
+      if (!Object.hasOwn(used, prefix))
+        return refuse(`namespaces lists ${shown(prefix)}, which it does not take from outside (a reader would not list it)`);
+    const needed: [string, string][] = [
+      ...(isolated.has(rootPrefix) ? [[rootPrefix, extra.namespace] as [string, string]] : []),
+      ...Object.entries(used),
+    ];
     let carries = '';
     for (const [prefix, uri] of needed) {
       const here = declare.get(prefix);
@@ -492,11 +636,16 @@ class Writer {
   /** An attribute kept aside: a QName that is no namespace declaration, its prefix bound, its value escaped. */
   private attribute(extra: ExtraElement, path: string, declare: Declarations): string | undefined {
     const name = extra.name;
-    const refuse = (why: string) => { this.issue(path, `the attribute ${shown(name)} kept aside: ${why}`); return undefined; };
-    if (!isQName(name)) return refuse('this is no XML attribute name (a qualified name: an XML name, at most one colon between prefix and local name)');
+    const refuse = (why: string) => {
+      this.issue(path, `the attribute ${shown(name)} kept aside: ${why}`);
+      return undefined;
+    };
+    if (!isQName(name))
+      return refuse('this is no XML attribute name (a qualified name: an XML name, at most one colon between prefix and local name)');
     const prefix = prefixOf(name);
     const local = prefix ? name.slice(prefix.length + 1) : name;
-    if (name === 'xmlns' || prefix === 'xmlns') return refuse('a namespace declaration is no attribute; the builder declares what is needed');
+    if (name === 'xmlns' || prefix === 'xmlns')
+      return refuse('a namespace declaration is no attribute; the builder declares what is needed');
     if (RESERVED_NAMES.has(local) || RESERVED_NAMES.has(prefix)) return refuse('readers refuse this name (prototype pollution)');
     if (this.beyond(name)) return refuse(`it cannot be written in ${this.options.encoding}: a name cannot be a character reference`);
     const bad = firstNonChar(extra.xml);
@@ -505,7 +654,9 @@ class Writer {
       if (extra.namespace !== '') return refuse(`an attribute without a prefix is in no namespace, not ${shown(extra.namespace)}`);
     } else {
       // Read before namespaces were kept, a prefixed attribute had namespace ''; the builder's own prefixes (and xml) still say which.
-      const uri = extra.namespace || (prefix === 'xml' ? NS.xml : prefix === this.prefix.m104 ? NS.m104 : prefix === this.prefix.m100 ? NS.m100 : undefined);
+      const uri =
+        extra.namespace ||
+        (prefix === 'xml' ? NS.xml : prefix === this.prefix.m104 ? NS.m104 : prefix === this.prefix.m100 ? NS.m100 : undefined);
       if (!uri) return refuse(`its prefix ${prefix} is bound to no namespace (give the namespace)`);
       const badBinding = this.badBinding(prefix, uri);
       if (badBinding) return refuse(badBinding);
@@ -547,7 +698,10 @@ class Writer {
    */
   private fragment(extra: ExtraElement, path: string, inScope: string, carries: string): Fragment | undefined {
     let xml = extra.xml;
-    if (carries) { const stop = nameEnd(xml, 1); xml = xml.slice(0, stop) + carries + xml.slice(stop); }
+    if (carries) {
+      const stop = nameEnd(xml, 1);
+      xml = xml.slice(0, stop) + carries + xml.slice(stop);
+    }
     let fragment = this.reread(extra, path, xml, inScope);
     if (fragment && this.beyond(xml)) {
       const encoded = this.encodeFragment(xml, extra, path);
@@ -559,15 +713,26 @@ class Writer {
   private reread(extra: ExtraElement, path: string, xml: string, inScope: string): Fragment | undefined {
     const head = `<w${inScope}>`;
     const result = parseXml(`${head}${xml}</w>`, REREAD_LIMITS);
-    const refuse = (why: string) => { this.issue(path, `${describe(extra)} cannot be written: ${why}`); return undefined; };
+    const refuse = (why: string) => {
+      this.issue(path, `${describe(extra)} cannot be written: ${why}`);
+      return undefined;
+    };
     if (!result.ok) return refuse(`it is not well-formed XML where it stands (${result.finding.message})`);
     const wrapper = result.doc.root;
     const root = wrapper.children[0];
-    if (wrapper.children.length !== 1 || root === undefined || typeof root === 'string' || root.start !== head.length || root.end !== head.length + xml.length) {
+    if (
+      wrapper.children.length !== 1 ||
+      root === undefined ||
+      typeof root === 'string' ||
+      root.start !== head.length ||
+      root.end !== head.length + xml.length
+    ) {
       return refuse(`it must be exactly one element with nothing before or after it, not ${shown(xml)}`);
     }
     if (root.ns !== extra.namespace || root.local !== extra.name) {
-      return refuse(`its xml is the element ${root.local} in ${shown(root.ns || '(no namespace)')}, not ${extra.name} in ${shown(extra.namespace || '(no namespace)')}`);
+      return refuse(
+        `its xml is the element ${root.local} in ${shown(root.ns || '(no namespace)')}, not ${extra.name} in ${shown(extra.namespace || '(no namespace)')}`,
+      );
     }
     return { xml, doc: result.doc, root };
   }
@@ -578,7 +743,13 @@ class Writer {
    * text node of its own); in a name, comment or processing instruction no reference is possible, and it is refused.
    */
   private encodeFragment(xml: string, extra: ExtraElement, path: string): string | undefined {
-    const refuse = (what: string) => { this.issue(path, `${describe(extra)} cannot be written in ${this.options.encoding}: ${what} holds a character it lacks, and XML allows no reference there`); return undefined; };
+    const refuse = (what: string) => {
+      this.issue(
+        path,
+        `${describe(extra)} cannot be written in ${this.options.encoding}: ${what} holds a character it lacks, and XML allows no reference there`,
+      );
+      return undefined;
+    };
     let out = '';
     let i = 0;
     const length = xml.length;
@@ -606,7 +777,11 @@ class Writer {
         let tag = '<';
         while (j < length) {
           const c = xml.charCodeAt(j);
-          if (c === 0x3e) { tag += '>'; j++; break; }
+          if (c === 0x3e) {
+            tag += '>';
+            j++;
+            break;
+          }
           if (c === 0x22 || c === 0x27) {
             const close = xml.indexOf(c === 0x22 ? '"' : "'", j + 1);
             tag += xml[j]! + referencesAbove(xml.slice(j + 1, close), this.highest) + xml[close]!;
@@ -629,7 +804,11 @@ class Writer {
 }
 
 function describe(extra: Pick<ExtraElement, 'reason' | 'name'>): string {
-  return extra.reason === 'text' ? 'text kept aside' : extra.reason === 'attribute' ? `the attribute ${shown(extra.name)} kept aside` : `the element ${shown(extra.name)} kept aside (${extra.reason})`;
+  return extra.reason === 'text'
+    ? 'text kept aside'
+    : extra.reason === 'attribute'
+      ? `the attribute ${shown(extra.name)} kept aside`
+      : `the element ${shown(extra.name)} kept aside (${extra.reason})`;
 }
 
 /**

@@ -50,35 +50,77 @@ const endpointId = (value: string) => {
 
 const required = (what: string) => (issue: { input?: unknown }) => `${what}, not ${kindOf(issue.input)}`;
 const uuid = (element: string) =>
-  z.string({ error: required(`${element}: a UUID given by the caller (the library generates none)`) })
-    .regex(UUID, { error: (issue) => `${element} must be a UUID, 8-4-4-4-12 hexadecimal digits (e.g. 0f8fad5b-d9cb-469f-a165-70867728950e), not ${JSON.stringify(issue.input)}` });
-const endpoint = (element: string) => z.strictObject({
-  id: z.string({ error: required(`${element}: the id, text`) })
-    .refine(endpointId, { error: (issue) => `${element} must be 1–18 characters without control characters or surrounding spaces, not ${JSON.stringify(issue.input)}` }),
-  endPointType: z.enum(VANS_END_POINT_TYPES, { error: (issue) => `${element}/@EndPointType must be EAN, CVR or VANS, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` }).optional()
-    .describe('default EAN'),
-}, { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `${element}: { id, endPointType? }, not ${kindOf(issue.input)}`) });
+  z.string({ error: required(`${element}: a UUID given by the caller (the library generates none)`) }).regex(UUID, {
+    error: (issue) =>
+      `${element} must be a UUID, 8-4-4-4-12 hexadecimal digits (e.g. 0f8fad5b-d9cb-469f-a165-70867728950e), not ${JSON.stringify(issue.input)}`,
+  });
+const endpoint = (element: string) =>
+  z.strictObject(
+    {
+      id: z.string({ error: required(`${element}: the id, text`) }).refine(endpointId, {
+        error: (issue) =>
+          `${element} must be 1–18 characters without control characters or surrounding spaces, not ${JSON.stringify(issue.input)}`,
+      }),
+      endPointType: z
+        .enum(VANS_END_POINT_TYPES, {
+          error: (issue) =>
+            `${element}/@EndPointType must be EAN, CVR or VANS, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
+        })
+        .optional()
+        .describe('default EAN'),
+    },
+    {
+      error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `${element}: { id, endPointType? }, not ${kindOf(issue.input)}`),
+    },
+  );
 
 /** wrapInVans' options: every value of the envelope, none generated. */
-export const VansWrapOptionsSchema = z.strictObject({
-  sender: endpoint('SenderID'),
-  receiver: endpoint('ReceiverID'),
-  /** EnvelopeIdentifier: a UUID, new for each envelope */
-  envelopeIdentifier: uuid('EnvelopeIdentifier'),
-  /** MetaInformation/Identifier: a UUID identifying the message */
-  messageIdentifier: uuid('MetaInformation/Identifier'),
-  /** SentDateTime: xs:dateTime (2019-03-05T10:15:00, optionally with Z or ±hh:mm); given by the caller, never read from the clock */
-  sentDateTime: z.string({ error: required('SentDateTime: an xs:dateTime') })
-    .refine(isXsDateTime, { error: (issue) => `SentDateTime must be an xs:dateTime (YYYY-MM-DDThh:mm:ss, optional fraction and Z or ±hh:mm; a real date and time), not ${JSON.stringify(issue.input)}` }),
-  /** Document: default Format XML, Name MCM:GGOP, Version GGOP100 */
-  document: z.strictObject({
-    format: z.enum(VANS_DOCUMENT_FORMATS, { error: (issue) => `Document/Format must be XML, EDIFACT, HL7, Binary or Other, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}` }).optional(),
-    name: z.string({ error: required('Document/Name: text') })
-      .refine((v) => [...v].length >= 1 && [...v].length <= 255 && !CONTROL.test(v), { error: 'Document/Name must be 1–255 characters without control characters' }).optional(),
-    version: z.string({ error: required('Document/Version: text') })
-      .refine((v) => v.length >= 1 && !CONTROL.test(v), { error: 'Document/Version must be text without control characters' }).optional(),
-  }, { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `document: { format?, name?, version? }, not ${kindOf(issue.input)}`) }).optional(),
-}, { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : `the options of wrapInVans are an object, not ${kindOf(issue.input)}`) });
+export const VansWrapOptionsSchema = z.strictObject(
+  {
+    sender: endpoint('SenderID'),
+    receiver: endpoint('ReceiverID'),
+    /** EnvelopeIdentifier: a UUID, new for each envelope */
+    envelopeIdentifier: uuid('EnvelopeIdentifier'),
+    /** MetaInformation/Identifier: a UUID identifying the message */
+    messageIdentifier: uuid('MetaInformation/Identifier'),
+    /** SentDateTime: xs:dateTime (2019-03-05T10:15:00, optionally with Z or ±hh:mm); given by the caller, never read from the clock */
+    sentDateTime: z.string({ error: required('SentDateTime: an xs:dateTime') }).refine(isXsDateTime, {
+      error: (issue) =>
+        `SentDateTime must be an xs:dateTime (YYYY-MM-DDThh:mm:ss, optional fraction and Z or ±hh:mm; a real date and time), not ${JSON.stringify(issue.input)}`,
+    }),
+    /** Document: default Format XML, Name MCM:GGOP, Version GGOP100 */
+    document: z
+      .strictObject(
+        {
+          format: z
+            .enum(VANS_DOCUMENT_FORMATS, {
+              error: (issue) =>
+                `Document/Format must be XML, EDIFACT, HL7, Binary or Other, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
+            })
+            .optional(),
+          name: z
+            .string({ error: required('Document/Name: text') })
+            .refine((v) => [...v].length >= 1 && [...v].length <= 255 && !CONTROL.test(v), {
+              error: 'Document/Name must be 1–255 characters without control characters',
+            })
+            .optional(),
+          version: z
+            .string({ error: required('Document/Version: text') })
+            .refine((v) => v.length >= 1 && !CONTROL.test(v), { error: 'Document/Version must be text without control characters' })
+            .optional(),
+        },
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys' ? undefined : `document: { format?, name?, version? }, not ${kindOf(issue.input)}`,
+        },
+      )
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? undefined : `the options of wrapInVans are an object, not ${kindOf(issue.input)}`,
+  },
+);
 
 export type VansWrapOptions = z.input<typeof VansWrapOptionsSchema>;
 export type VansEndpoint = VansWrapOptions['sender'];
@@ -88,19 +130,29 @@ function encodeMessage(text: string, issues: BuildIssue[]): Uint8Array | undefin
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const label = /^<\?xml\s[^?]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(body)?.[1];
   const key = label?.toLowerCase();
-  const encoding: Encoding | undefined = key === undefined ? 'UTF-8' : Object.hasOwn(ENCODING_LABELS, key) ? ENCODING_LABELS[key] : undefined;
+  const encoding: Encoding | undefined =
+    key === undefined ? 'UTF-8' : Object.hasOwn(ENCODING_LABELS, key) ? ENCODING_LABELS[key] : undefined;
   if (!encoding) {
-    issues.push({ path: 'message', message: `the message declares encoding "${label}"; MedCom messages use UTF-8, ISO-8859-1, windows-1252 or US-ASCII` });
+    issues.push({
+      path: 'message',
+      message: `the message declares encoding "${label}"; MedCom messages use UTF-8, ISO-8859-1, windows-1252 or US-ASCII`,
+    });
     return undefined;
   }
   const unencodable = (index: number) => {
     const code = body.codePointAt(index)!;
     const line = body.slice(0, index).split('\n').length;
-    issues.push({ path: 'message', message: `character U+${code.toString(16).toUpperCase().padStart(4, '0')} (line ${line}) cannot be written in ${encoding}, the encoding the message declares` });
+    issues.push({
+      path: 'message',
+      message: `character U+${code.toString(16).toUpperCase().padStart(4, '0')} (line ${line}) cannot be written in ${encoding}, the encoding the message declares`,
+    });
   };
   if (encoding === 'UTF-8') {
     const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(body);
-    if (lone) { unencodable(lone.index); return undefined; }
+    if (lone) {
+      unencodable(lone.index);
+      return undefined;
+    }
     return encodeUtf8(body);
   }
   const bytes = new Uint8Array(body.length);
@@ -108,7 +160,10 @@ function encodeMessage(text: string, issues: BuildIssue[]): Uint8Array | undefin
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
     const byte = encoding === 'windows-1252' && c >= 0x80 && !(c >= 0xa0 && c <= 0xff) ? CP1252_BYTE_OF.get(c) : c <= top ? c : undefined;
-    if (byte === undefined) { unencodable(i); return undefined; }
+    if (byte === undefined) {
+      unencodable(i);
+      return undefined;
+    }
     bytes[i] = byte;
   }
   return bytes;
@@ -127,14 +182,17 @@ export function wrapInVans(message: string | Uint8Array, options: VansWrapOption
   else if (typeof message === 'string') bytes = encodeMessage(message, issues);
   else issues.push({ path: 'message', message: `the message must be text or bytes (a string or a Uint8Array), not ${kindOf(message)}` });
   if (bytes && bytes.byteLength === 0) issues.push({ path: 'message', message: 'the message is empty: there is nothing to send' });
-  if (bytes && bytes.byteLength > VANS_MAX_BYTES) issues.push({ path: 'message', message: `the message is ${bytes.byteLength} bytes; VANS carries at most ${VANS_MAX_BYTES} (100 MB)` });
+  if (bytes && bytes.byteLength > VANS_MAX_BYTES)
+    issues.push({ path: 'message', message: `the message is ${bytes.byteLength} bytes; VANS carries at most ${VANS_MAX_BYTES} (100 MB)` });
 
-  const own = options !== null && typeof options === 'object' && !Array.isArray(options) ? Object.fromEntries(Object.entries(options)) : options;
+  const own =
+    options !== null && typeof options === 'object' && !Array.isArray(options) ? Object.fromEntries(Object.entries(options)) : options;
   const parsed = VansWrapOptionsSchema.safeParse(own);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String).join('.');
-      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) issues.push({ path: path ? `${path}.${key}` : key, message: 'unknown option' });
+      if (issue.code === 'unrecognized_keys')
+        for (const key of issue.keys) issues.push({ path: path ? `${path}.${key}` : key, message: 'unknown option' });
       else issues.push({ path: path || 'options', message: issue.message });
     }
   }
@@ -144,7 +202,8 @@ export function wrapInVans(message: string | Uint8Array, options: VansWrapOption
   const data = encodeBase64(bytes).replace(/(.{76})(?=.)/g, '$1\n');
   const endpointXml = (tag: string, e: VansEndpoint) => `  <${tag} EndPointType="${e.endPointType ?? 'EAN'}">${escapeXml(e.id)}</${tag}>\n`;
   const doc = { ...VANS_GGOP_DOCUMENT, ...Object.fromEntries(Object.entries(o.document ?? {}).filter(([, v]) => v !== undefined)) };
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<VANSEnvelope xmlns="${NS.vans}">\n` +
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<VANSEnvelope xmlns="${NS.vans}">\n` +
     endpointXml('SenderID', o.sender) +
     endpointXml('ReceiverID', o.receiver) +
     `  <EnvelopeIdentifier>${o.envelopeIdentifier}</EnvelopeIdentifier>\n` +
@@ -152,5 +211,6 @@ export function wrapInVans(message: string | Uint8Array, options: VansWrapOption
     '  <Message>\n    <MetaInformation>\n' +
     `      <Identifier>${o.messageIdentifier}</Identifier>\n` +
     `      <Document><Format>${doc.format}</Format><Name>${escapeXml(doc.name)}</Name><Version>${escapeXml(doc.version)}</Version><SizeInBytes>${bytes.byteLength}</SizeInBytes></Document>\n` +
-    `    </MetaInformation>\n    <Data>${data}</Data>\n  </Message>\n</VANSEnvelope>\n`;
+    `    </MetaInformation>\n    <Data>${data}</Data>\n  </Message>\n</VANSEnvelope>\n`
+  );
 }

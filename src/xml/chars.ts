@@ -15,7 +15,10 @@ export function firstNonChar(text: string): number {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
       const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) { NOT_BMP_CHAR.lastIndex = i + 2; continue; }
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        NOT_BMP_CHAR.lastIndex = i + 2;
+        continue;
+      }
     }
     return i;
   }
@@ -23,4 +26,5 @@ export function firstNonChar(text: string): number {
 }
 
 /** U+XXXX of the character at `offset`, for messages. */
-export const codePointName = (text: string, offset: number): string => `U+${text.charCodeAt(offset).toString(16).toUpperCase().padStart(4, '0')}`;
+export const codePointName = (text: string, offset: number): string =>
+  `U+${text.charCodeAt(offset).toString(16).toUpperCase().padStart(4, '0')}`;

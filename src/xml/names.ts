@@ -17,9 +17,20 @@ ASCII[0x2d] = CHAR; // -
 ASCII[0x2e] = CHAR; // .
 
 function isStartBmp(c: number): boolean {
-  return (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x2ff) || (c >= 0x370 && c <= 0x37d) ||
-    (c >= 0x37f && c <= 0x1fff) || c === 0x200c || c === 0x200d || (c >= 0x2070 && c <= 0x218f) || (c >= 0x2c00 && c <= 0x2fef) ||
-    (c >= 0x3001 && c <= 0xd7ff) || (c >= 0xf900 && c <= 0xfdcf) || (c >= 0xfdf0 && c <= 0xfffd);
+  return (
+    (c >= 0xc0 && c <= 0xd6) ||
+    (c >= 0xd8 && c <= 0xf6) ||
+    (c >= 0xf8 && c <= 0x2ff) ||
+    (c >= 0x370 && c <= 0x37d) ||
+    (c >= 0x37f && c <= 0x1fff) ||
+    c === 0x200c ||
+    c === 0x200d ||
+    (c >= 0x2070 && c <= 0x218f) ||
+    (c >= 0x2c00 && c <= 0x2fef) ||
+    (c >= 0x3001 && c <= 0xd7ff) ||
+    (c >= 0xf900 && c <= 0xfdcf) ||
+    (c >= 0xfdf0 && c <= 0xfffd)
+  );
 }
 
 /** Length in UTF-16 units (1 or 2) of the non-ASCII name character at `i`, or 0 when there is none there. */
@@ -47,7 +58,10 @@ export function nameEnd(text: string, i: number): number {
   let c = text.charCodeAt(i);
   if (c < 0x80) {
     if (ASCII[c] !== START) return i;
-    if (c === 0x3a) { lastName.colon = i; lastName.colons = 1; }
+    if (c === 0x3a) {
+      lastName.colon = i;
+      lastName.colons = 1;
+    }
     i++;
   } else {
     const n = nonAscii(text, i, true);

@@ -36,7 +36,10 @@ export interface XmlLimits {
 
 /** The text directly inside an element, surrounding whitespace trimmed (for envelope and identification fields). */
 export function textContent(element: XmlElement): string {
-  return element.children.filter((c): c is string => typeof c === 'string').join('').trim();
+  return element.children
+    .filter((c): c is string => typeof c === 'string')
+    .join('')
+    .trim();
 }
 
 export interface XmlDocument {
@@ -49,11 +52,21 @@ export type XmlResult = { ok: true; doc: XmlDocument } | { ok: false; finding: F
 
 /** Why the reader stops: a rule, its details and the offset it concerns. Thrown inside the pass, caught at its top. */
 class Refusal {
-  constructor(readonly rule: RuleMeta, readonly messageId: string, readonly data: MessageData, readonly offset: number) {}
+  constructor(
+    readonly rule: RuleMeta,
+    readonly messageId: string,
+    readonly data: MessageData,
+    readonly offset: number,
+  ) {}
 }
 type Malformed = (typeof INPUT_001)['messages'];
-const malformed = <K extends keyof Malformed & string>(offset: number, messageId: K, data: Parameters<Malformed[K]['en']>[0] = {} as never): Refusal => new Refusal(INPUT_001, messageId, data, offset);
-const overLimit = (offset: number, messageId: 'depth' | 'elements' | 'attributes', max: number): Refusal => new Refusal(INPUT_004, messageId, { max }, offset);
+const malformed = <K extends keyof Malformed & string>(
+  offset: number,
+  messageId: K,
+  data: Parameters<Malformed[K]['en']>[0] = {} as never,
+): Refusal => new Refusal(INPUT_001, messageId, data, offset);
+const overLimit = (offset: number, messageId: 'depth' | 'elements' | 'attributes', max: number): Refusal =>
+  new Refusal(INPUT_004, messageId, { max }, offset);
 
 /**
  * Text → element tree with namespaces resolved, or the first reason the text is not acceptable XML.
@@ -109,7 +122,8 @@ function decodeReferences(raw: string, offset: number): string {
       let code = 0;
       for (; i < length; i++) {
         const c = raw.charCodeAt(i);
-        const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && c >= 0x61 && c <= 0x66 ? c - 0x57 : hex && c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+        const digit =
+          c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && c >= 0x61 && c <= 0x66 ? c - 0x57 : hex && c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
         if (digit < 0) break;
         if (code <= 0x10ffff) code = code * (hex ? 16 : 10) + digit; // past the last code point it stays too large
       }
@@ -168,7 +182,9 @@ function attributeValue(raw: string, offset: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // namespaces (Namespaces in XML 1.0, third edition)
 
-interface Scope { [prefix: string]: string }
+interface Scope {
+  [prefix: string]: string;
+}
 // Null-prototype scopes: a prefix named __proto__ must find nothing inherited.
 const BASE_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: NS.xml });
 
@@ -197,7 +213,8 @@ function qnameColon(text: string, start: number, end: number, offset: number): n
 /** A namespace declaration in the start tag at `lt`: the constraints of Namespaces in XML §3. */
 function declare(scope: Scope, prefix: string, uri: string, lt: number): void {
   const shown = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
-  const refuse = (messageId: 'declareXmlnsPrefix' | 'bindXmlnsNamespace' | 'rebindXmlPrefix' | 'bindXmlNamespace' | 'undeclarePrefix') => malformed(lt, messageId, { attribute: shown, uri });
+  const refuse = (messageId: 'declareXmlnsPrefix' | 'bindXmlnsNamespace' | 'rebindXmlPrefix' | 'bindXmlNamespace' | 'undeclarePrefix') =>
+    malformed(lt, messageId, { attribute: shown, uri });
   if (prefix === 'xmlns') throw refuse('declareXmlnsPrefix');
   if (uri === NS.xmlns) throw refuse('bindXmlnsNamespace');
   if (prefix === 'xml') {
@@ -214,7 +231,8 @@ function declare(scope: Scope, prefix: string, uri: string, lt: number): void {
 // the document (§2.1, §2.8), elements (§3.1) and the rest of markup
 
 // §2.8 XMLDecl: version, then optional encoding and standalone, in that order; S is XML's white space only.
-const XML_DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
+const XML_DECLARATION =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
 const DECLARATION = /^<!(DOCTYPE|ENTITY)/i;
 
 function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: XmlLimits): XmlElement {
@@ -227,7 +245,10 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
   let pending = ''; // decoded character data of the current element not yet added as a child
   let elements = 0;
   const flush = () => {
-    if (pending !== '') { current!.children.push(pending); pending = ''; }
+    if (pending !== '') {
+      current!.children.push(pending);
+      pending = '';
+    }
   };
 
   const lookahead = new Lookahead(text);
@@ -306,7 +327,11 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       }
       if (!current && root) throw malformed(lt, 'multipleRoots');
       const started = startTag(text, lt, scope, maxAttributes);
-      if (!started) throw endsEarly([...open, ...(current ? [current] : [])].map((e) => e.qname).concat(text.slice(lt + 1, nameEnd(text, lt + 1))), text);
+      if (!started)
+        throw endsEarly(
+          [...open, ...(current ? [current] : [])].map((e) => e.qname).concat(text.slice(lt + 1, nameEnd(text, lt + 1))),
+          text,
+        );
       const { element, elementScope, selfClosing } = started;
       pos = element.end;
       if (current) {
@@ -316,13 +341,20 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
         root = element;
       }
       if (!selfClosing) {
-        if (current) { open.push(current); scopes.push(scope); }
+        if (current) {
+          open.push(current);
+          scopes.push(scope);
+        }
         current = element;
         scope = elementScope;
       }
     }
   }
-  if (current) throw endsEarly([...open, current].map((e) => e.qname), text);
+  if (current)
+    throw endsEarly(
+      [...open, current].map((e) => e.qname),
+      text,
+    );
   if (!root) throw malformed(0, 'noRoot');
   return root;
 }
@@ -340,9 +372,18 @@ class Lookahead {
   /** The first of them at or after `from` (the text's length when there is none). */
   next(from: number): number {
     const text = this.text;
-    if (this.amp < from) { const at = text.indexOf('&', from); this.amp = at < 0 ? text.length : at; }
-    if (this.cr < from) { const at = text.indexOf('\r', from); this.cr = at < 0 ? text.length : at; }
-    if (this.cdataEnd < from) { const at = text.indexOf(']]>', from); this.cdataEnd = at < 0 ? text.length : at; }
+    if (this.amp < from) {
+      const at = text.indexOf('&', from);
+      this.amp = at < 0 ? text.length : at;
+    }
+    if (this.cr < from) {
+      const at = text.indexOf('\r', from);
+      this.cr = at < 0 ? text.length : at;
+    }
+    if (this.cdataEnd < from) {
+      const at = text.indexOf(']]>', from);
+      this.cdataEnd = at < 0 ? text.length : at;
+    }
     return Math.min(this.amp, this.cr, this.cdataEnd);
   }
 }
@@ -376,7 +417,11 @@ function endsEarly(open: string[], text: string): Refusal {
   return malformed(Math.max(0, text.trimEnd().length - 1), 'truncated', { element: last, open: chain });
 }
 
-interface StartTag { element: XmlElement; elementScope: Scope; selfClosing: boolean }
+interface StartTag {
+  element: XmlElement;
+  elementScope: Scope;
+  selfClosing: boolean;
+}
 
 /**
  * §3.1 STag / EmptyElemTag at `lt`: its name, attributes (white space between them, each once, quoted, normalised)
@@ -390,7 +435,11 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
   const colon = qnameColon(text, nameStart, i, lt); // right after nameEnd: it reads lastName
   const qname = text.slice(nameStart, i);
   if (qname === '') throw malformed(lt, 'startTagNoName');
-  const bad = (offset: number, messageId: 'spaceBeforeAttribute' | 'attributeNoValue' | 'attributeNotQuoted' | 'attributeTwice', attribute: string) => malformed(offset, messageId, { element: qname, attribute });
+  const bad = (
+    offset: number,
+    messageId: 'spaceBeforeAttribute' | 'attributeNoValue' | 'attributeNotQuoted' | 'attributeTwice',
+    attribute: string,
+  ) => malformed(offset, messageId, { element: qname, attribute });
   checkReserved(qname, lt);
   let scope = parentScope;
   let attrs: Record<string, string> | undefined;
@@ -403,7 +452,10 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     const spaceStart = i;
     while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
     const code = text.charCodeAt(i);
-    if (code === 0x3e /* > */) { i++; break; }
+    if (code === 0x3e /* > */) {
+      i++;
+      break;
+    }
     if (code === 0x2f /* / */) {
       if (text.charCodeAt(i + 1) !== 0x3e) throw malformed(i, 'slashWithoutGt', { element: qname });
       selfClosing = true;
@@ -450,7 +502,15 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     throw malformed(lt, 'undeclaredPrefix', { element: qname, prefix });
   }
   if (prefixed) checkPrefixedAttributes(prefixed, scope, qname, lt);
-  const element: XmlElement = { ns: ns ?? '', local: colon < 0 ? qname : qname.slice(colon - nameStart + 1), qname, attrs, children: [], start: lt, end: i };
+  const element: XmlElement = {
+    ns: ns ?? '',
+    local: colon < 0 ? qname : qname.slice(colon - nameStart + 1),
+    qname,
+    attrs,
+    children: [],
+    start: lt,
+    end: i,
+  };
   return { element, elementScope: scope, selfClosing };
 }
 

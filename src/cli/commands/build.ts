@@ -14,7 +14,11 @@ const OPTIONS: OptionSpec[] = [
   { name: 'encoding', type: 'string', value: BUILD_ENCODINGS.join('|'), description: 'the encoding of the XML written (default UTF-8)' },
   { name: 'pretty', type: 'boolean', description: 'indent the XML' },
   { name: 'strict', type: 'boolean', description: 'also refuse a model with error findings' },
-  { name: 'redact', type: 'boolean', description: 'mask the values quoted in the problems, as gop validate --redact does (the XML is never redacted)' },
+  {
+    name: 'redact',
+    type: 'boolean',
+    description: 'mask the values quoted in the problems, as gop validate --redact does (the XML is never redacted)',
+  },
   { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the XML to FILE instead of standard output' },
 ];
 
@@ -44,7 +48,7 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
     }
     // `gop parse` output carries the model under "message" (or "partial" when it was incomplete).
     const wrapped = input as { message?: unknown; partial?: unknown; findings?: unknown };
-    const message = wrapped && typeof wrapped === 'object' && 'findings' in wrapped ? wrapped.message ?? wrapped.partial : input;
+    const message = wrapped && typeof wrapped === 'object' && 'findings' in wrapped ? (wrapped.message ?? wrapped.partial) : input;
     const pretty = values['pretty'] as boolean | undefined;
     const strict = values['strict'] as boolean | undefined;
     let bytes: Uint8Array;
@@ -59,7 +63,9 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
           if (!(error instanceof GopBuildError)) throw error;
           throw new GopBuildError(error.issues.map((issue) => ({ path: issue.path, message: redactor.text(issue.message) })));
         }
-        const errors = strict ? validateGop(message as never, { redact: true }).findings.filter((f) => f.severity === 'error' || f.severity === 'fatal') : [];
+        const errors = strict
+          ? validateGop(message as never, { redact: true }).findings.filter((f) => f.severity === 'error' || f.severity === 'fatal')
+          : [];
         if (errors.length) throw new GopBuildError(errors.map((f) => ({ path: f.path, message: `${f.ruleId}: ${f.message}` })));
       } else {
         bytes = buildGopBytes(message as never, { encoding, pretty, strict });

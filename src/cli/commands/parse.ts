@@ -6,7 +6,12 @@ import { openOutput } from '../output';
 import type { Command } from './types';
 
 const OPTIONS: OptionSpec[] = [
-  { name: 'redact', type: 'boolean', description: 'mask the model as gop validate --redact masks a report: CPR numbers to DDMMYY-XXXX; names, street\naddresses, phone numbers, e-mail addresses and the GP practice\'s name to ***; free text, kept-aside XML,\nfindings and envelope redacted like report texts; the output says "redacted": true' },
+  {
+    name: 'redact',
+    type: 'boolean',
+    description:
+      'mask the model as gop validate --redact masks a report: CPR numbers to DDMMYY-XXXX; names, street\naddresses, phone numbers, e-mail addresses and the GP practice\'s name to ***; free text, kept-aside XML,\nfindings and envelope redacted like report texts; the output says "redacted": true',
+  },
   { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the JSON to FILE instead of standard output' },
 ];
 
@@ -27,7 +32,7 @@ Exit 0 when the message was read, 1 when it could not be, 2 when the file cannot
     // --redact: the model, the findings and the envelope, masked as a redacted report is (and marked "redacted": true).
     const printed = values['redact'] ? redactParseResult(result) : result;
     const output = openOutput(values['output'] as string | undefined, io);
-    await output.sink.write(JSON.stringify(printed, (key, value) => (key === 'source' ? undefined : value), 2) + '\n');
+    await output.sink.write(`${JSON.stringify(printed, (key, value) => (key === 'source' ? undefined : value), 2)}\n`);
     await output.commit();
     return result.ok ? 0 : 1;
   },

@@ -2,7 +2,9 @@ import { REFERENCES, rules } from '../../index';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import type { Command } from './types';
 
-const OPTIONS: OptionSpec[] = [{ name: 'format', short: 'f', type: 'string', value: 'text|json', description: 'a table (default) or every field in both languages' }];
+const OPTIONS: OptionSpec[] = [
+  { name: 'format', short: 'f', type: 'string', value: 'text|json', description: 'a table (default) or every field in both languages' },
+];
 
 export const rulesCommand: Command = {
   name: 'rules',
@@ -15,7 +17,17 @@ export const rulesCommand: Command = {
     if (positionals.length) throw new UsageError('gop rules takes no paths');
     const format = (values['format'] as string | undefined) ?? 'text';
     if (format === 'json') {
-      await io.stdout.write(JSON.stringify(rules.map(({ check: _check, messages, referenceKey, ...meta }) => ({ ...meta, referenceUrl: (REFERENCES[referenceKey] as { url?: string }).url, messageIds: Object.keys(messages) })), null, 2) + '\n');
+      await io.stdout.write(
+        `${JSON.stringify(
+          rules.map(({ check: _check, messages, referenceKey, ...meta }) => ({
+            ...meta,
+            referenceUrl: (REFERENCES[referenceKey] as { url?: string }).url,
+            messageIds: Object.keys(messages),
+          })),
+          null,
+          2,
+        )}\n`,
+      );
       return 0;
     }
     if (format !== 'text') throw new UsageError(`gop rules --format ${format}: expected text or json`);

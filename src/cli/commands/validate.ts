@@ -1,7 +1,16 @@
 import { CLI_TEXTS } from '../../texts/cli';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { addToSummary, createFormatter, emptySummary, FORMATS, GopOptionsError, localDate, type CheckOptions, type Report } from '../../index';
+import {
+  addToSummary,
+  createFormatter,
+  emptySummary,
+  FORMATS,
+  GopOptionsError,
+  localDate,
+  type CheckOptions,
+  type Report,
+} from '../../index';
 import { checkCheckOptions } from '../../options/index';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { resolveSettings } from '../config';
@@ -21,29 +30,92 @@ const DEFAULT_JOBS = cores <= 2 ? 1 : Math.min(cores, 3);
 
 const OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', type: 'string', value: FORMATS.join('|'), description: 'output format (default text)' },
-  { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the report to FILE (folders are made; written whole or not at all); - for standard output' },
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    value: 'FILE',
+    description: 'write the report to FILE (folders are made; written whole or not at all); - for standard output',
+  },
   { name: 'lang', type: 'string', value: 'da|en', description: 'language of the messages (default en)' },
-  { name: 'redact', type: 'boolean', description: 'mask CPR numbers (to DDMMYY-XXXX), names, street addresses, phone numbers and e-mail addresses of the\nmessage in any spelling, and anything shaped like a CPR number, an e-mail address or a Danish phone number' },
+  {
+    name: 'redact',
+    type: 'boolean',
+    description:
+      'mask CPR numbers (to DDMMYY-XXXX), names, street addresses, phone numbers and e-mail addresses of the\nmessage in any spelling, and anything shaped like a CPR number, an e-mail address or a Danish phone number',
+  },
   { name: 'max-warnings', type: 'string', value: 'N', description: 'exit 1 when there are more than N warnings (-1: no limit)' },
-  { name: 'max-findings', type: 'string', value: 'N', description: 'findings kept per message (default 1000); one more says how many were left out' },
-  { name: 'rule', type: 'string', multiple: true, value: 'ID=off|info|warning|error', description: "change a rule's severity (repeatable; fatal rules cannot be changed)" },
-  { name: 'config', short: 'c', type: 'string', negatable: true, value: 'FILE', description: 'JSON file with the same settings (default: the nearest gop.config.json from the working\nfolder upward); --no-config reads none' },
-  { name: 'ignore-pattern', type: 'string', multiple: true, value: 'GLOB', description: 'skip files matching GLOB, relative to the working folder (repeatable; also !GLOB as a path)' },
-  { name: 'reference-date', type: 'string', value: 'YYYY-MM-DD', description: '"today" for deadlines and days left (default: today in Europe/Copenhagen)' },
-  { name: 'jobs', short: 'j', type: 'string', value: 'N', description: 'worker threads (default: the cores, at most 3; one on 2 cores or fewer and for small batches)' },
+  {
+    name: 'max-findings',
+    type: 'string',
+    value: 'N',
+    description: 'findings kept per message (default 1000); one more says how many were left out',
+  },
+  {
+    name: 'rule',
+    type: 'string',
+    multiple: true,
+    value: 'ID=off|info|warning|error',
+    description: "change a rule's severity (repeatable; fatal rules cannot be changed)",
+  },
+  {
+    name: 'config',
+    short: 'c',
+    type: 'string',
+    negatable: true,
+    value: 'FILE',
+    description:
+      'JSON file with the same settings (default: the nearest gop.config.json from the working\nfolder upward); --no-config reads none',
+  },
+  {
+    name: 'ignore-pattern',
+    type: 'string',
+    multiple: true,
+    value: 'GLOB',
+    description: 'skip files matching GLOB, relative to the working folder (repeatable; also !GLOB as a path)',
+  },
+  {
+    name: 'reference-date',
+    type: 'string',
+    value: 'YYYY-MM-DD',
+    description: '"today" for deadlines and days left (default: today in Europe/Copenhagen)',
+  },
+  {
+    name: 'jobs',
+    short: 'j',
+    type: 'string',
+    value: 'N',
+    description: 'worker threads (default: the cores, at most 3; one on 2 cores or fewer and for small batches)',
+  },
   { name: 'quiet', short: 'q', type: 'boolean', description: 'report errors only: no warnings, no lines for files without errors' },
   { name: 'exit-zero', type: 'boolean', description: 'exit 0 even when errors are found (still 2 on usage or I/O problems)' },
   { name: 'stdin-filename', type: 'string', value: 'NAME', description: 'the name standard input (-) is reported under' },
-  { name: 'color', type: 'boolean', negatable: true, description: 'colours in the text format (default: on a terminal, unless NO_COLOR is set)' },
+  {
+    name: 'color',
+    type: 'boolean',
+    negatable: true,
+    description: 'colours in the text format (default: on a terminal, unless NO_COLOR is set)',
+  },
 ];
 
 /** --quiet as in eslint: errors only, and warnings no longer count (nor against --max-warnings). */
 function onlyErrors(report: Report): Report {
-  return { ...report, findings: report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error'), counts: { ...report.counts, warning: 0, info: 0 } };
+  return {
+    ...report,
+    findings: report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error'),
+    counts: { ...report.counts, warning: 0, info: 0 },
+  };
 }
 
 /** The option names of checkGop as the command line spells them. */
-const FLAGS: Record<string, string> = { referenceDate: '--reference-date', severity: '--rule', language: '--lang', redact: '--redact', timeZone: 'time zone', maxFindings: '--max-findings' };
+const FLAGS: Record<string, string> = {
+  referenceDate: '--reference-date',
+  severity: '--rule',
+  language: '--lang',
+  redact: '--redact',
+  timeZone: 'time zone',
+  maxFindings: '--max-findings',
+};
 
 /** checkGop's options checked once, before any file: a bad one is a usage error (exit 2), not a stack trace per file. */
 function checkOptionsOnce(options: CheckOptions): void {
@@ -77,7 +149,7 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
 
   const format = config.format ?? 'text';
   const toStdout = config.output === undefined || config.output === '-';
-  let output;
+  let output: ReturnType<typeof openOutput>;
   try {
     output = openOutput(config.output, io);
   } catch (error) {
@@ -91,7 +163,10 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   let unreadable = 0;
   for (const problem of expanded.problems) {
     const path = safe(problem.path);
-    if (problem.reason === 'notRegular') { await say(t.skippedNotRegular(path, safe(problem.detail ?? ''))); continue; }
+    if (problem.reason === 'notRegular') {
+      await say(t.skippedNotRegular(path, safe(problem.detail ?? '')));
+      continue;
+    }
     unreadable++;
     if (problem.reason === 'missing') await say(t.missing(path, safe(problem.detail ?? '')));
     else if (problem.reason === 'noMatch') await say(t.noMatch(path, safe(problem.detail ?? '')));
@@ -107,21 +182,33 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   let seen = 0;
   try {
     await output.sink.write(formatter.begin());
-    await checkFiles(files, options, { jobs: config.jobs ?? DEFAULT_JOBS, cwd: io.cwd, stdin: io.stdin, stop: stopped, execArgv: io.execArgv, workerScript: io.workerScript }, async (outcome) => {
-      seen++;
-      if (progress) await io.stderr.write(`\r${seen}/${files.length} `);
-      const shown = outcome.file === '-' && stdinFilename ? stdinFilename : outcome.file;
-      if ('error' in outcome) {
-        unreadable++;
-        await io.stderr.write(`${progress ? '\r' : ''}gop: ${t.cannotRead(safe(shown), safe(outcome.error))}\n`);
-        return;
-      }
-      const report = config.quiet ? onlyErrors(outcome.report) : outcome.report;
-      addToSummary(summary, report);
-      // Quiet text for people: a file without errors prints nothing. Machine formats list every file.
-      if (config.quiet && report.findings.length === 0 && (format === 'text' || format === 'github')) return;
-      await output.sink.write(formatter.file({ file: shown, report }));
-    });
+    await checkFiles(
+      files,
+      options,
+      {
+        jobs: config.jobs ?? DEFAULT_JOBS,
+        cwd: io.cwd,
+        stdin: io.stdin,
+        stop: stopped,
+        execArgv: io.execArgv,
+        workerScript: io.workerScript,
+      },
+      async (outcome) => {
+        seen++;
+        if (progress) await io.stderr.write(`\r${seen}/${files.length} `);
+        const shown = outcome.file === '-' && stdinFilename ? stdinFilename : outcome.file;
+        if ('error' in outcome) {
+          unreadable++;
+          await io.stderr.write(`${progress ? '\r' : ''}gop: ${t.cannotRead(safe(shown), safe(outcome.error))}\n`);
+          return;
+        }
+        const report = config.quiet ? onlyErrors(outcome.report) : outcome.report;
+        addToSummary(summary, report);
+        // Quiet text for people: a file without errors prints nothing. Machine formats list every file.
+        if (config.quiet && report.findings.length === 0 && (format === 'text' || format === 'github')) return;
+        await output.sink.write(formatter.file({ file: shown, report }));
+      },
+    );
     if (progress) await io.stderr.write('\r\x1b[K');
     if (io.signal?.aborted) {
       output.abort();
@@ -136,14 +223,22 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
     throw error;
   }
   if (output.sink.closed && toStdout) return statusOf(summary, config, unreadable, true);
-  if (files.length === 0 && unreadable === 0) { await say(t.noFiles); return 2; }
+  if (files.length === 0 && unreadable === 0) {
+    await say(t.noFiles);
+    return 2;
+  }
   const status = statusOf(summary, config, unreadable, false);
   if (status === 1 && summary.errors === 0) await say(t.tooManyWarnings(summary.warnings, config.maxWarnings!));
   return status;
 }
 
 /** The exit status: 2 for anything not read, else 1 for errors or too many warnings, else 0. */
-function statusOf(summary: ReturnType<typeof emptySummary>, config: { exitZero?: boolean; maxWarnings?: number }, unreadable: number, partial: boolean): number {
+function statusOf(
+  summary: ReturnType<typeof emptySummary>,
+  config: { exitZero?: boolean; maxWarnings?: number },
+  unreadable: number,
+  partial: boolean,
+): number {
   if (unreadable > 0) return 2;
   if (config.exitZero) return 0;
   if (summary.errors > 0) return 1;

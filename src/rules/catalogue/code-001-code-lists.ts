@@ -12,7 +12,10 @@ const BY_PROPERTY: Record<string, CodeListName> = {
 };
 
 export default defineRule<{ notInList: { value: string; list: CodeListName } }>({
-  id: 'GOP-CODE-001', layer: 'code', severity: 'error', referenceKey: 'ggop',
+  id: 'GOP-CODE-001',
+  layer: 'code',
+  severity: 'error',
+  referenceKey: 'ggop',
   title: { da: 'Værdi findes ikke i kodelisten', en: 'Value not in its code list' },
   docs: {
     en: 'Coded values are compared case-sensitively with their code list; an unknown value is reported, never mapped. The specialisation level is checked by GOP-LAW-001 instead.',
@@ -29,7 +32,11 @@ export default defineRule<{ notInList: { value: string; list: CodeListName } }>(
       for (const { value, path } of context.values(prop)) if (!inCodeList(list, value)) context.report(path, 'notInList', { value, list });
     }
     for (const { value, path } of context.values('typeCode')) {
-      const list: CodeListName | undefined = path.includes('icd10Diagnoses') ? 'DiagnosisTypeCode' : path.includes('icfClassifications') ? 'IcfTypeCode' : undefined;
+      const list: CodeListName | undefined = path.includes('icd10Diagnoses')
+        ? 'DiagnosisTypeCode'
+        : path.includes('icfClassifications')
+          ? 'IcfTypeCode'
+          : undefined;
       if (list && !inCodeList(list, value)) context.report(path, 'notInList', { value, list });
     }
   },

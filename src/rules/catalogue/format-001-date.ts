@@ -2,7 +2,10 @@ import { defineRule } from '../rule';
 import { isIsoDate } from '../../values/date';
 
 export default defineRule<{ notADate: { value: string } }>({
-  id: 'GOP-FORMAT-001', layer: 'format', severity: 'error', referenceKey: 'ggop',
+  id: 'GOP-FORMAT-001',
+  layer: 'format',
+  severity: 'error',
+  referenceKey: 'ggop',
   title: { da: 'Ugyldig dato', en: 'Invalid date' },
   docs: { en: 'Every Date is YYYY-MM-DD and exists in the calendar.', da: 'Hver Date er ÅÅÅÅ-MM-DD og findes i kalenderen.' },
   messages: {

@@ -2,7 +2,10 @@ import { defineRule } from '../rule';
 import { isTime } from '../../values/date';
 
 export default defineRule<{ notATime: { value: string } }>({
-  id: 'GOP-FORMAT-002', layer: 'format', severity: 'error', referenceKey: 'ggop',
+  id: 'GOP-FORMAT-002',
+  layer: 'format',
+  severity: 'error',
+  referenceKey: 'ggop',
   title: { da: 'Ugyldigt klokkeslæt', en: 'Invalid time' },
   docs: { en: 'Every Time is hh:mm on the 24-hour clock, 00:00–23:59.', da: 'Hvert Time er tt:mm i 24-timers format, 00:00–23:59.' },
   messages: {

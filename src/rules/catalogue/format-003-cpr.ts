@@ -2,7 +2,10 @@ import { defineRule } from '../rule';
 import { checkCpr } from '../../values/cpr';
 
 export default defineRule<{ notTenDigits: Record<string, never>; invalidBirthDate: Record<string, never> }>({
-  id: 'GOP-FORMAT-003', layer: 'format', severity: 'error', referenceKey: 'cpr',
+  id: 'GOP-FORMAT-003',
+  layer: 'format',
+  severity: 'error',
+  referenceKey: 'cpr',
   title: { da: 'Ugyldigt CPR-nummer', en: 'Invalid CPR number' },
   docs: {
     en: 'The CPR number is 10 digits whose first six are a real birth date (century from the 7th digit). No modulus-11 check: numbers issued since 2007 need not pass it.',
@@ -11,7 +14,10 @@ export default defineRule<{ notTenDigits: Record<string, never>; invalidBirthDat
   // The value itself is not repeated in the text: reports go into logs.
   messages: {
     notTenDigits: { en: () => 'The CPR number is not exactly 10 digits.', da: () => 'CPR-nummeret er ikke præcis 10 cifre.' },
-    invalidBirthDate: { en: () => 'The first six digits of the CPR number are not a real date of birth.', da: () => 'De første seks cifre i CPR-nummeret er ikke en rigtig fødselsdato.' },
+    invalidBirthDate: {
+      en: () => 'The first six digits of the CPR number are not a real date of birth.',
+      da: () => 'De første seks cifre i CPR-nummeret er ikke en rigtig fødselsdato.',
+    },
   },
   check(context) {
     for (const { value, path } of context.values('civilRegistrationNumber')) {

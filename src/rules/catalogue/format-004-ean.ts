@@ -2,11 +2,20 @@ import { defineRule } from '../rule';
 import { isValidGln } from '../../values/gln';
 
 export default defineRule<{ notThirteenDigits: { value: string }; checkDigit: { value: string; expected: number } }>({
-  id: 'GOP-FORMAT-004', layer: 'format', severity: 'error', referenceKey: 'gs1',
+  id: 'GOP-FORMAT-004',
+  layer: 'format',
+  severity: 'error',
+  referenceKey: 'gs1',
   title: { da: 'Ugyldigt lokationsnummer (EAN/GLN)', en: 'Invalid location number (EAN/GLN)' },
-  docs: { en: 'Every EANIdentifier is 13 digits with a correct GS1 check digit.', da: 'Hvert EANIdentifier er 13 cifre med korrekt GS1-kontrolciffer.' },
+  docs: {
+    en: 'Every EANIdentifier is 13 digits with a correct GS1 check digit.',
+    da: 'Hvert EANIdentifier er 13 cifre med korrekt GS1-kontrolciffer.',
+  },
   messages: {
-    notThirteenDigits: { en: ({ value }) => `"${value}" is not a 13-digit location number.`, da: ({ value }) => `"${value}" er ikke et 13-cifret lokationsnummer.` },
+    notThirteenDigits: {
+      en: ({ value }) => `"${value}" is not a 13-digit location number.`,
+      da: ({ value }) => `"${value}" er ikke et 13-cifret lokationsnummer.`,
+    },
     checkDigit: {
       en: ({ value, expected }) => `"${value}" has a wrong GS1 check digit (it should be ${expected}).`,
       da: ({ value, expected }) => `"${value}" har forkert GS1-kontrolciffer (det skal være ${expected}).`,

@@ -9,12 +9,24 @@ const WHAT = {
 } satisfies Record<What, { prop: string; test: (s: string) => boolean }>;
 
 export default defineRule<Record<What, { value: string }>>({
-  id: 'GOP-FORMAT-005', layer: 'format', severity: 'warning', referenceKey: 'ggop',
+  id: 'GOP-FORMAT-005',
+  layer: 'format',
+  severity: 'warning',
+  referenceKey: 'ggop',
   title: { da: 'Postnummer, telefonnummer eller e-mail ser forkert ud', en: 'Postcode, phone number or e-mail looks wrong' },
-  docs: { en: 'Postcodes are 4 digits; phone numbers are 8 Danish digits or +CC numbers; e-mail addresses are well-formed.', da: 'Postnumre er 4 cifre; telefonnumre er 8 danske cifre eller +landekode-numre; e-mailadresser er velformede.' },
+  docs: {
+    en: 'Postcodes are 4 digits; phone numbers are 8 Danish digits or +CC numbers; e-mail addresses are well-formed.',
+    da: 'Postnumre er 4 cifre; telefonnumre er 8 danske cifre eller +landekode-numre; e-mailadresser er velformede.',
+  },
   messages: {
-    postcode: { en: ({ value }) => `"${value}" is not a Danish postcode (4 digits).`, da: ({ value }) => `"${value}" er ikke et dansk postnummer (4 cifre).` },
-    phone: { en: ({ value }) => `"${value}" is not a plausible Danish or +CC phone number.`, da: ({ value }) => `"${value}" er ikke et plausibelt dansk eller +landekode-telefonnummer.` },
+    postcode: {
+      en: ({ value }) => `"${value}" is not a Danish postcode (4 digits).`,
+      da: ({ value }) => `"${value}" er ikke et dansk postnummer (4 cifre).`,
+    },
+    phone: {
+      en: ({ value }) => `"${value}" is not a plausible Danish or +CC phone number.`,
+      da: ({ value }) => `"${value}" er ikke et plausibelt dansk eller +landekode-telefonnummer.`,
+    },
     email: { en: ({ value }) => `"${value}" is not an e-mail address.`, da: ({ value }) => `"${value}" er ikke en e-mailadresse.` },
   },
   check(context) {

@@ -7,11 +7,23 @@ const rejected = {
 };
 
 export const INPUT_002 = defineMeta<{ doctype: Record<string, never>; entity: Record<string, never> }>({
-  id: 'GOP-INPUT-002', layer: 'input', severity: 'fatal', referenceKey: 'security',
+  id: 'GOP-INPUT-002',
+  layer: 'input',
+  severity: 'fatal',
+  referenceKey: 'security',
   title: { da: 'DOCTYPE eller entitetserklæring', en: 'DOCTYPE or entity declaration' },
-  docs: { en: 'No DOCTYPE or entity declaration: MedCom messages never carry one, and they enable entity-expansion and external-entity attacks.', da: 'Ingen DOCTYPE eller entitetserklæring: MedCom-meddelelser har dem aldrig, og de muliggør angreb.' },
+  docs: {
+    en: 'No DOCTYPE or entity declaration: MedCom messages never carry one, and they enable entity-expansion and external-entity attacks.',
+    da: 'Ingen DOCTYPE eller entitetserklæring: MedCom-meddelelser har dem aldrig, og de muliggør angreb.',
+  },
   messages: {
-    doctype: { en: () => `The document contains a DOCTYPE declaration; ${rejected.en}`, da: () => `Dokumentet indeholder en DOCTYPE-erklæring; ${rejected.da}` },
-    entity: { en: () => `The document contains an entity declaration; ${rejected.en}`, da: () => `Dokumentet indeholder en entitetserklæring; ${rejected.da}` },
+    doctype: {
+      en: () => `The document contains a DOCTYPE declaration; ${rejected.en}`,
+      da: () => `Dokumentet indeholder en DOCTYPE-erklæring; ${rejected.da}`,
+    },
+    entity: {
+      en: () => `The document contains an entity declaration; ${rejected.en}`,
+      da: () => `Dokumentet indeholder en entitetserklæring; ${rejected.da}`,
+    },
   },
 });

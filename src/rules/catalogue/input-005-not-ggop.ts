@@ -8,8 +8,10 @@ const reason = <D>(en: (d: D) => string, da: (d: D) => string): Texts<D> => ({
 });
 /** Letter/TypeCode and VersionCode where the document has them ('' when not). */
 type Letter = { typeCode: string; versionCode: string };
-const letter = (d: Letter) => (d.typeCode !== '' ? `, Letter/TypeCode ${d.typeCode}${d.versionCode ? ` (VersionCode ${d.versionCode})` : ''}` : '');
-const known = (namespace: string) => (Object.hasOwn(KNOWN_DOCUMENT_NAMESPACES, namespace) ? KNOWN_DOCUMENT_NAMESPACES[namespace] : undefined);
+const letter = (d: Letter) =>
+  d.typeCode !== '' ? `, Letter/TypeCode ${d.typeCode}${d.versionCode ? ` (VersionCode ${d.versionCode})` : ''}` : '';
+const known = (namespace: string) =>
+  Object.hasOwn(KNOWN_DOCUMENT_NAMESPACES, namespace) ? KNOWN_DOCUMENT_NAMESPACES[namespace] : undefined;
 const none = Object.freeze({}) as Record<string, never>;
 
 export const INPUT_005 = defineMeta<{
@@ -20,19 +22,41 @@ export const INPUT_005 = defineMeta<{
   vansReceipt: typeof none;
   vansInVans: typeof none;
 }>({
-  id: 'GOP-INPUT-005', layer: 'input', severity: 'fatal', referenceKey: 'ggop',
+  id: 'GOP-INPUT-005',
+  layer: 'input',
+  severity: 'fatal',
+  referenceKey: 'ggop',
   title: { da: 'Ikke en genoptræningsplan (G-GOP)', en: 'Not a rehabilitation plan (G-GOP)' },
-  docs: { en: 'The document is an Emessage in urn:oio:medcom:municipality:1.0.4 carrying a RehabilitationPlan with Letter/TypeCode GGOP.', da: 'Dokumentet er en Emessage i urn:oio:medcom:municipality:1.0.4 med en RehabilitationPlan og Letter/TypeCode GGOP.' },
+  docs: {
+    en: 'The document is an Emessage in urn:oio:medcom:municipality:1.0.4 carrying a RehabilitationPlan with Letter/TypeCode GGOP.',
+    da: 'Dokumentet er en Emessage i urn:oio:medcom:municipality:1.0.4 med en RehabilitationPlan og Letter/TypeCode GGOP.',
+  },
   messages: {
     wrongRoot: reason(
-      (d) => `the root element is <${d.element}> in namespace ${d.namespace || '(no namespace)'}${known(d.namespace) ? ` (${known(d.namespace)!.en})` : ''}${letter(d)}; a G-GOP is an Emessage in ${NS.m104}.`,
-      (d) => `rodelementet er <${d.element}> i navnerummet ${d.namespace || '(intet navnerum)'}${known(d.namespace) ? ` (${known(d.namespace)!.da})` : ''}${letter(d)}; en G-GOP er en Emessage i ${NS.m104}.`),
+      (d) =>
+        `the root element is <${d.element}> in namespace ${d.namespace || '(no namespace)'}${known(d.namespace) ? ` (${known(d.namespace)!.en})` : ''}${letter(d)}; a G-GOP is an Emessage in ${NS.m104}.`,
+      (d) =>
+        `rodelementet er <${d.element}> i navnerummet ${d.namespace || '(intet navnerum)'}${known(d.namespace) ? ` (${known(d.namespace)!.da})` : ''}${letter(d)}; en G-GOP er en Emessage i ${NS.m104}.`,
+    ),
     noPlan: reason(
       (d) => `the Emessage carries ${d.carries || 'nothing'} instead of a RehabilitationPlan${letter(d)}.`,
-      (d) => `Emessage indeholder ${d.carries || 'intet'} i stedet for en RehabilitationPlan${letter(d)}.`),
-    wrongTypeCode: reason((d) => `Letter/TypeCode is ${d.typeCode}, not ${d.expected}.`, (d) => `Letter/TypeCode er ${d.typeCode}, ikke ${d.expected}.`),
-    vansWithoutMessage: reason(() => 'it is a VANSEnvelope without a Message.', () => 'det er en VANS-konvolut uden Message.'),
-    vansReceipt: reason(() => 'it is a VANS receipt envelope (it carries a Receipt, not a message).', () => 'det er en VANS-kvitteringskonvolut (den bærer en Receipt, ikke en meddelelse).'),
-    vansInVans: reason(() => 'the VANSEnvelope carries another VANSEnvelope; envelopes are not unwrapped twice.', () => 'VANS-konvolutten indeholder endnu en VANS-konvolut; konvolutter pakkes ikke ud to gange.'),
+      (d) => `Emessage indeholder ${d.carries || 'intet'} i stedet for en RehabilitationPlan${letter(d)}.`,
+    ),
+    wrongTypeCode: reason(
+      (d) => `Letter/TypeCode is ${d.typeCode}, not ${d.expected}.`,
+      (d) => `Letter/TypeCode er ${d.typeCode}, ikke ${d.expected}.`,
+    ),
+    vansWithoutMessage: reason(
+      () => 'it is a VANSEnvelope without a Message.',
+      () => 'det er en VANS-konvolut uden Message.',
+    ),
+    vansReceipt: reason(
+      () => 'it is a VANS receipt envelope (it carries a Receipt, not a message).',
+      () => 'det er en VANS-kvitteringskonvolut (den bærer en Receipt, ikke en meddelelse).',
+    ),
+    vansInVans: reason(
+      () => 'the VANSEnvelope carries another VANSEnvelope; envelopes are not unwrapped twice.',
+      () => 'VANS-konvolutten indeholder endnu en VANS-konvolut; konvolutter pakkes ikke ud to gange.',
+    ),
   },
 });

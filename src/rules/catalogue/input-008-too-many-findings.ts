@@ -6,7 +6,10 @@ import { countOf } from '../../texts/severity';
 export type Omitted = Record<Severity, number>;
 type Data = Omitted & { shown: number };
 
-const omittedList = (d: Data, language: Language) => SEVERITIES.filter((s) => d[s] > 0).map((s) => countOf(language, s, d[s])).join(', ');
+const omittedList = (d: Data, language: Language) =>
+  SEVERITIES.filter((s) => d[s] > 0)
+    .map((s) => countOf(language, s, d[s]))
+    .join(', ');
 const omittedTotal = (d: Data) => d.fatal + d.error + d.warning + d.info;
 
 /** The data of a GOP-INPUT-008: the counts flat, as JSON values. */
@@ -17,7 +20,10 @@ export const tooManyData = (shown: number, omitted: Omitted): Data => ({ shown, 
  * --max-warnings count, which already count every finding left out. Metadata only: the report and parseGop add it.
  */
 export const INPUT_008 = defineMeta<{ tooMany: Data }>({
-  id: 'GOP-INPUT-008', layer: 'input', severity: 'info', referenceKey: 'security',
+  id: 'GOP-INPUT-008',
+  layer: 'input',
+  severity: 'info',
+  referenceKey: 'security',
   title: { da: 'For mange fund', en: 'Too many findings' },
   docs: {
     en: 'A report lists at most maxFindings findings (default 1,000; never "no limit"), the first in document order; one GOP-INPUT-008 (info) then says how many more were left out, by severity. counts and valid include them. Added by this project.',
@@ -25,8 +31,10 @@ export const INPUT_008 = defineMeta<{ tooMany: Data }>({
   },
   messages: {
     tooMany: {
-      en: (d) => `Only the first ${d.shown} findings are listed; ${omittedTotal(d)} more are left out (${omittedList(d, 'en')}). They count in counts and valid; raise maxFindings to list them.`,
-      da: (d) => `Kun de første ${d.shown} fund er vist; ${omittedTotal(d)} flere er udeladt (${omittedList(d, 'da')}). De tælles med i counts og valid; hæv maxFindings for at se dem.`,
+      en: (d) =>
+        `Only the first ${d.shown} findings are listed; ${omittedTotal(d)} more are left out (${omittedList(d, 'en')}). They count in counts and valid; raise maxFindings to list them.`,
+      da: (d) =>
+        `Kun de første ${d.shown} fund er vist; ${omittedTotal(d)} flere er udeladt (${omittedList(d, 'da')}). De tælles med i counts og valid; hæv maxFindings for at se dem.`,
     },
   },
 });

@@ -5,7 +5,10 @@ import { defineMeta } from '../../findings/finding';
  * mistaken for a fault of the message (it was GOP-INPUT-005 before). Metadata only: parseGop and the report add it.
  */
 export const INPUT_009 = defineMeta<{ reader: { detail: string }; validation: { detail: string } }>({
-  id: 'GOP-INPUT-009', layer: 'input', severity: 'fatal', referenceKey: 'security',
+  id: 'GOP-INPUT-009',
+  layer: 'input',
+  severity: 'fatal',
+  referenceKey: 'security',
   title: { da: 'Intern fejl', en: 'Internal error' },
   docs: {
     en: 'The reader or a rule failed unexpectedly, so the message was not (fully) validated: a bug in medcom-gop, not in the message. Please report it with the message text of the finding. Added by this project.',

@@ -4,10 +4,13 @@ import { isOldRegime } from './regime';
 
 /** Two messages: no level at all (element absent or empty), or a value that is none of the three. */
 export default defineRule<{ missing: Record<string, never>; unknown: { value: string } }>({
-  id: 'GOP-LAW-001', layer: 'law', severity: 'error', referenceKey: 'bek2_1',
+  id: 'GOP-LAW-001',
+  layer: 'law',
+  severity: 'error',
+  referenceKey: 'bek2_1',
   title: { da: 'Specialiseringsniveau mangler eller er ukendt', en: 'Specialisation level missing or unknown' },
   docs: {
-    en: 'The plan states one of the three levels of the 2015 order: almen, specialiseret, rehabilitering. (Basal/avanceret is the municipality\'s own split of almen, not a plan level.)',
+    en: "The plan states one of the three levels of the 2015 order: almen, specialiseret, rehabilitering. (Basal/avanceret is the municipality's own split of almen, not a plan level.)",
     da: 'Planen angiver ét af bekendtgørelsens tre niveauer: almen, specialiseret, rehabilitering. (Basal/avanceret er kommunens egen opdeling af almen og ikke et planniveau.)',
   },
   messages: {
@@ -25,6 +28,7 @@ export default defineRule<{ missing: Record<string, never>; unknown: { value: st
     const value = context.message.rehabilitationPlan?.typeOfRehabilitationPlan;
     // Absent or empty is also a structure finding (GOP-STRUCT-001/004); the law's requirement is reported as well.
     if (value === undefined || value.trim() === '') context.report(['rehabilitationPlan', 'typeOfRehabilitationPlan'], 'missing');
-    else if (!(LEVELS as readonly string[]).includes(value)) context.report(['rehabilitationPlan', 'typeOfRehabilitationPlan'], 'unknown', { value });
+    else if (!(LEVELS as readonly string[]).includes(value))
+      context.report(['rehabilitationPlan', 'typeOfRehabilitationPlan'], 'unknown', { value });
   },
 });

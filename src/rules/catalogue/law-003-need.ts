@@ -2,9 +2,15 @@ import { defineRule } from '../rule';
 import { requireDescription } from './regime';
 
 export default defineRule<{ notDescribed: Record<string, never> }>({
-  id: 'GOP-LAW-003', layer: 'law', severity: 'error', referenceKey: 'bek2_2',
+  id: 'GOP-LAW-003',
+  layer: 'law',
+  severity: 'error',
+  referenceKey: 'bek2_2',
   title: { da: 'Genoptræningsbehovet er ikke beskrevet', en: 'Rehabilitation need not described' },
-  docs: { en: 'RehabilitationNeedAndPotential describes the need, including which impairments to target.', da: 'RehabilitationNeedAndPotential beskriver behovet, herunder hvilke funktionsnedsættelser der skal trænes.' },
+  docs: {
+    en: 'RehabilitationNeedAndPotential describes the need, including which impairments to target.',
+    da: 'RehabilitationNeedAndPotential beskriver behovet, herunder hvilke funktionsnedsættelser der skal trænes.',
+  },
   messages: {
     notDescribed: {
       en: () => 'The plan does not describe the rehabilitation need (RehabilitationNeedAndPotential is absent or empty).',

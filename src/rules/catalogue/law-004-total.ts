@@ -2,7 +2,10 @@ import { defineRule } from '../rule';
 import { requireDescription } from './regime';
 
 export default defineRule<{ notDescribed: Record<string, never> }>({
-  id: 'GOP-LAW-004', layer: 'law', severity: 'error', referenceKey: 'bek2_3',
+  id: 'GOP-LAW-004',
+  layer: 'law',
+  severity: 'error',
+  referenceKey: 'bek2_3',
   title: { da: 'Rehabilitering uden samlet beskrivelse', en: 'Specialised rehabilitation without the total description' },
   docs: {
     en: 'For rehabilitering på specialiseret niveau the plan describes the total functional ability and need (AbilityAtDischargeExtended), including social, educational and labour-market needs.',
@@ -10,11 +13,14 @@ export default defineRule<{ notDescribed: Record<string, never> }>({
   },
   messages: {
     notDescribed: {
-      en: () => 'The level is rehabilitering, but the total description of functional ability and need (AbilityAtDischargeExtended) is absent or empty.',
-      da: () => 'Niveauet er rehabilitering, men den samlede beskrivelse af funktionsevne og behov (AbilityAtDischargeExtended) mangler eller er tom.',
+      en: () =>
+        'The level is rehabilitering, but the total description of functional ability and need (AbilityAtDischargeExtended) is absent or empty.',
+      da: () =>
+        'Niveauet er rehabilitering, men den samlede beskrivelse af funktionsevne og behov (AbilityAtDischargeExtended) mangler eller er tom.',
     },
   },
   check(context) {
-    if (context.message.rehabilitationPlan?.typeOfRehabilitationPlan === 'rehabilitering') requireDescription(context, 'abilityAtDischargeExtended');
+    if (context.message.rehabilitationPlan?.typeOfRehabilitationPlan === 'rehabilitering')
+      requireDescription(context, 'abilityAtDischargeExtended');
   },
 });

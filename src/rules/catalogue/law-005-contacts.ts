@@ -13,14 +13,20 @@ const reachable = (party: DeepPartial<Party> | undefined) =>
   !!party && (!!party.telephoneSubscriberIdentifier?.trim() || (!!party.streetName?.trim() && !!party.postCodeIdentifier?.trim()));
 
 export default defineRule<{ absent: { who: Who }; unreachable: { who: Who } }>({
-  id: 'GOP-LAW-005', layer: 'law', severity: 'warning', referenceKey: 'bek2_4',
+  id: 'GOP-LAW-005',
+  layer: 'law',
+  severity: 'warning',
+  referenceKey: 'bek2_4',
   title: { da: 'Kontaktoplysninger for region eller kommune mangler', en: 'Contact details for region or municipality missing' },
   docs: {
     en: 'The plan says how the home region and the home municipality can be contacted: ContactCounty and ContactMunicipality, each with a phone number or a street address and postcode.',
     da: 'Planen oplyser, hvordan hjemregionen og hjemkommunen kan kontaktes: ContactCounty og ContactMunicipality, hver med telefonnummer eller adresse og postnummer.',
   },
   messages: {
-    absent: { en: ({ who }) => `The plan gives no contact details for ${WHO[who].en}.`, da: ({ who }) => `Planen giver ingen kontaktoplysninger for ${WHO[who].da}.` },
+    absent: {
+      en: ({ who }) => `The plan gives no contact details for ${WHO[who].en}.`,
+      da: ({ who }) => `Planen giver ingen kontaktoplysninger for ${WHO[who].da}.`,
+    },
     unreachable: {
       en: ({ who }) => `The contact details for ${WHO[who].en} have neither a phone number nor a street address with postcode.`,
       da: ({ who }) => `Kontaktoplysningerne for ${WHO[who].da} har hverken telefonnummer eller adresse med postnummer.`,

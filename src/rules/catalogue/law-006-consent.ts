@@ -8,7 +8,10 @@ const TO = {
 } as const;
 
 export default defineRule<{ sentWithoutConsent: { to: Addressee } }>({
-  id: 'GOP-LAW-006', layer: 'law', severity: 'error', referenceKey: 'bek1_84',
+  id: 'GOP-LAW-006',
+  layer: 'law',
+  severity: 'error',
+  referenceKey: 'bek1_84',
   title: { da: 'Sendt uden samtykke', en: 'Sent without consent' },
   docs: {
     en: "The patient's consent governs who receives the plan: with ConsentInformed nej it goes to no one — not the municipality (the Receiver is the home municipality by definition), not the GP, no other copy receiver.",
@@ -24,7 +27,8 @@ export default defineRule<{ sentWithoutConsent: { to: Addressee } }>({
     const plan = context.message.rehabilitationPlan;
     if (plan?.consentInformed !== 'nej') return;
     if (plan.receiver) context.report(['rehabilitationPlan', 'receiver'], 'sentWithoutConsent', { to: 'municipality' });
-    if (plan.gpccReceiver?.ccReceiver) context.report(['rehabilitationPlan', 'gpccReceiver', 'ccReceiver'], 'sentWithoutConsent', { to: 'gp' });
+    if (plan.gpccReceiver?.ccReceiver)
+      context.report(['rehabilitationPlan', 'gpccReceiver', 'ccReceiver'], 'sentWithoutConsent', { to: 'gp' });
     plan.ccReceiver?.forEach((_, i) => context.report(['rehabilitationPlan', 'ccReceiver', i], 'sentWithoutConsent', { to: 'copy' }));
   },
 });

@@ -1,10 +1,13 @@
 import { defineRule } from '../rule';
 
 export default defineRule<{ noGpccReceiver: Record<string, never>; emptyGpccReceiver: Record<string, never> }>({
-  id: 'GOP-LAW-007', layer: 'law', severity: 'warning', referenceKey: 'guidance5',
+  id: 'GOP-LAW-007',
+  layer: 'law',
+  severity: 'warning',
+  referenceKey: 'guidance5',
   title: { da: 'Hverken kopi til egen læge eller fravalg', en: 'Neither a GP copy nor an opt-out' },
   docs: {
-    en: "The plan goes to the GP as a copy unless the patient declines: GPCCReceiver holds the GP (CCReceiver) or an explicit Deselected.",
+    en: 'The plan goes to the GP as a copy unless the patient declines: GPCCReceiver holds the GP (CCReceiver) or an explicit Deselected.',
     da: 'Planen sendes i kopi til egen læge, medmindre patienten frabeder sig det: GPCCReceiver indeholder lægen (CCReceiver) eller et udtrykkeligt Deselected.',
   },
   messages: {

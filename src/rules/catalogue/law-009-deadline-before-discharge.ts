@@ -1,9 +1,15 @@
 import { defineRule } from '../rule';
 
 export default defineRule<{ beforeDischarge: { deadline: string; discharge: string } }>({
-  id: 'GOP-LAW-009', layer: 'law', severity: 'error', referenceKey: 'bek3',
+  id: 'GOP-LAW-009',
+  layer: 'law',
+  severity: 'error',
+  referenceKey: 'bek3',
   title: { da: 'Tidsfristen ligger før udskrivelsen', en: 'Start deadline before discharge' },
-  docs: { en: 'Rehabilitation after discharge cannot have to start before the discharge.', da: 'Genoptræning efter udskrivelse kan ikke skulle starte før udskrivelsen.' },
+  docs: {
+    en: 'Rehabilitation after discharge cannot have to start before the discharge.',
+    da: 'Genoptræning efter udskrivelse kan ikke skulle starte før udskrivelsen.',
+  },
   messages: {
     beforeDischarge: {
       en: ({ deadline, discharge }) => `The start deadline ${deadline} falls before the discharge date ${discharge}.`,
@@ -13,7 +19,10 @@ export default defineRule<{ beforeDischarge: { deadline: string; discharge: stri
   check(context) {
     const { mustStartBy, dischargeDate } = context.facts;
     if (mustStartBy && dischargeDate && mustStartBy < dischargeDate) {
-      context.report(['rehabilitationPlan', 'rehabilitationDeadline'], 'beforeDischarge', { deadline: mustStartBy, discharge: dischargeDate });
+      context.report(['rehabilitationPlan', 'rehabilitationDeadline'], 'beforeDischarge', {
+        deadline: mustStartBy,
+        discharge: dischargeDate,
+      });
     }
   },
 });

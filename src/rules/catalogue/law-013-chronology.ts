@@ -4,7 +4,10 @@ import type { ModelPath } from '../../model/locate';
 type Order = 'admissionAfterDischarge' | 'sentBeforeAuthorised';
 
 export default defineRule<Record<Order, { first: string; second: string }>>({
-  id: 'GOP-LAW-013', layer: 'law', severity: 'warning', referenceKey: 'guidance5',
+  id: 'GOP-LAW-013',
+  layer: 'law',
+  severity: 'warning',
+  referenceKey: 'guidance5',
   title: { da: 'Datoer i umulig rækkefølge', en: 'Dates in an impossible order' },
   docs: {
     en: 'Admission comes before discharge, and a plan is authorised before it is sent. Added by this project: the public example message breaks the second, and a receiver cannot trust such dates for deadlines.',
@@ -27,7 +30,11 @@ export default defineRule<Record<Order, { first: string; second: string }>>({
       report(['rehabilitationPlan', 'currentHospitalContact', 'start'], 'admissionAfterDischarge', admissionDate, dischargeDate);
     }
     // Compared to the minute where both times are there: 'YYYY-MM-DDThh:mm' strings order correctly.
-    if (sentAt && authorisedAt && sentAt.slice(0, Math.min(sentAt.length, authorisedAt.length)) < authorisedAt.slice(0, Math.min(sentAt.length, authorisedAt.length))) {
+    if (
+      sentAt &&
+      authorisedAt &&
+      sentAt.slice(0, Math.min(sentAt.length, authorisedAt.length)) < authorisedAt.slice(0, Math.min(sentAt.length, authorisedAt.length))
+    ) {
       report(['envelope', 'sent'], 'sentBeforeAuthorised', sentAt, authorisedAt);
     }
   },

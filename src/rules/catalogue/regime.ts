@@ -16,5 +16,6 @@ type DescriptionProp = 'abilityAtDischargeSummary' | 'rehabilitationNeedAndPoten
 
 /** The law asks the plan to describe something: report the element when it is absent or says nothing. */
 export function requireDescription(context: RuleContext<{ notDescribed: Record<string, never> }>, prop: DescriptionProp): void {
-  if (!isOldRegime(context) && isBlank(context.message.rehabilitationPlan?.[prop])) context.report(['rehabilitationPlan', prop], 'notDescribed');
+  if (!isOldRegime(context) && isBlank(context.message.rehabilitationPlan?.[prop]))
+    context.report(['rehabilitationPlan', prop], 'notDescribed');
 }

@@ -2,7 +2,10 @@ import { defineMeta } from '../../findings/finding';
 
 /** Metadata only: the binder (src/model/bind.ts) and validateGop's structure check detect it. */
 export const STRUCT_001 = defineMeta<{ missing: { element: string; parent: string } }>({
-  id: 'GOP-STRUCT-001', layer: 'structure', severity: 'error', referenceKey: 'ggopAssumed',
+  id: 'GOP-STRUCT-001',
+  layer: 'structure',
+  severity: 'error',
+  referenceKey: 'ggopAssumed',
   title: { da: 'Obligatorisk element mangler', en: 'Mandatory element missing' },
   docs: { en: 'Every mandatory element is present.', da: 'Alle obligatoriske elementer findes.' },
   messages: {

@@ -2,7 +2,10 @@ import { defineMeta } from '../../findings/finding';
 
 /** Metadata only: the binder and validateGop's structure check detect it. */
 export const STRUCT_004 = defineMeta<{ empty: { element: string } }>({
-  id: 'GOP-STRUCT-004', layer: 'structure', severity: 'error', referenceKey: 'ggopAssumed',
+  id: 'GOP-STRUCT-004',
+  layer: 'structure',
+  severity: 'error',
+  referenceKey: 'ggopAssumed',
   title: { da: 'Obligatorisk element er tomt', en: 'Mandatory element is empty' },
   docs: { en: 'No mandatory element is empty.', da: 'Intet obligatorisk element er tomt.' },
   messages: {

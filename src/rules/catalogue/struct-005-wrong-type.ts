@@ -14,14 +14,20 @@ const FOUND: Record<string, Record<Language, string>> = {
   array: { en: 'an array', da: 'et array' },
   object: { en: 'an object', da: 'et objekt' },
   date: { en: 'a Date', da: 'en Date' },
-  other: { en: 'an object of another kind (a Map, a Set, a boxed value …)', da: 'et objekt af en anden slags (en Map, et Set, en indpakket værdi …)' },
+  other: {
+    en: 'an object of another kind (a Map, a Set, a boxed value …)',
+    da: 'et objekt af en anden slags (en Map, et Set, en indpakket værdi …)',
+  },
 };
 
 const EXPECTED: Record<string, Record<Language, string>> = {
   text: { en: 'must be text (a string)', da: 'skal være tekst (en streng)' },
   list: { en: 'must be a list, an array (the element may repeat)', da: 'skal være en liste, et array (elementet kan gentages)' },
   object: { en: 'must be an object (the element has children)', da: 'skal være et objekt (elementet har underelementer)' },
-  formatted: { en: 'must be formatted text, { text, content } (formattedText() makes one)', da: 'skal være formateret tekst, { text, content } (formattedText() laver en)' },
+  formatted: {
+    en: 'must be formatted text, { text, content } (formattedText() makes one)',
+    da: 'skal være formateret tekst, { text, content } (formattedText() laver en)',
+  },
   formattedText: { en: 'has a text that must be a string', da: 'har en text, der skal være en streng' },
   formattedContent: {
     en: "has a content that must be a list of formatted-text nodes ({ type: 'text', value }, { type: 'break' }, { type: 'bold' | 'italic' | 'underline' | 'center' | 'fixedFont', content })",
@@ -29,7 +35,10 @@ const EXPECTED: Record<string, Record<Language, string>> = {
   },
   flag: { en: 'must be true (a flag is true or absent)', da: 'skal være true (et flag er true eller fraværende)' },
   extraElements: { en: 'must be a list (an array) of kept-aside elements', da: 'skal være en liste (et array) af gemte elementer' },
-  extraElement: { en: 'must be a kept-aside element { path, reason, namespace, name, xml }', da: 'skal være et gemt element { path, reason, namespace, name, xml }' },
+  extraElement: {
+    en: 'must be a kept-aside element { path, reason, namespace, name, xml }',
+    da: 'skal være et gemt element { path, reason, namespace, name, xml }',
+  },
 };
 
 /** A shape problem in words (GOP-STRUCT-005), both languages: what the value must be and what it is. */
@@ -47,7 +56,10 @@ export const STRUCT_005 = defineMeta<{
   cycle: { element: string };
   tooDeep: { element: string; depth: number };
 }>({
-  id: 'GOP-STRUCT-005', layer: 'structure', severity: 'error', referenceKey: 'ggop',
+  id: 'GOP-STRUCT-005',
+  layer: 'structure',
+  severity: 'error',
+  referenceKey: 'ggop',
   title: { da: 'Værdi af forkert type', en: 'Value of the wrong type' },
   docs: {
     en: 'Every value of a message object has the type of its element: text a string, a repeating element an array, an element with children an object, formatted text { text, content }, a flag true; not null, a number or a cycle. Such a value is left out of every other check. Added by this project: only an object built in code (validateGop) can break it.',
