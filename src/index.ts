@@ -11,7 +11,14 @@
 // Reading
 export { parseGop, DEFAULT_PARSE_OPTIONS, type ParseOptions, type ParseLimits, type ParseResult, type MessageSource } from './read/parse';
 export type { Encoding } from './standard/encodings';
-export { VansEnvelopeInfoSchema, type VansEnvelopeInfo } from './read/vans';
+export {
+  VansEnvelopeInfoSchema,
+  readVansReceipt,
+  type VansEnvelopeInfo,
+  type VansReceipt,
+  type VansReceiptKind,
+  type VansMetaInformation,
+} from './read/vans';
 
 // The message model: zod schemas and the types inferred from them (the binder and its compiled specs stay inside)
 export {
@@ -131,4 +138,45 @@ export {
   type VansWrapOptions,
   type VansEndpoint,
   type VansEndPointType,
+  wrapReceiptInVans,
+  VANS_RECEIPT_DOCUMENT,
+  type VansAnswer,
+  type VansReceiptOptions,
 } from './write/vans';
+
+// Receipts (MedCom XCTL, 2005/08/07): what to answer a plan, the receipt itself, reading one back
+export {
+  REFUSE_CODES,
+  RECEIPTS,
+  RECEIPT_KINDS,
+  GGOP_VERSION_CODE,
+  OriginalIdsSchema,
+  decideReceipt,
+  defaultReceiptPolicy,
+  receiptFor,
+  parseReceipt,
+  matchReceipt,
+  ReceiptMessageSchema,
+  ReceiptOptionsSchema,
+  type RefuseCode,
+  type ReceiptKind,
+  type OriginalIds,
+  type ReceiptDecision,
+  type ReceiptPolicy,
+  type ReceiptOptions,
+  type ReceiptResult,
+  type ParsedReceipt,
+  type ReceiptMessage,
+} from './receipt/index';
+
+// Receiving: check, answer and remember each message (the same message again gets the same receipt again)
+export {
+  createReceiver,
+  memorySeenStore,
+  type Receiver,
+  type ReceiverOptions,
+  type ReceiveOptions,
+  type Received,
+  type SeenStore,
+  type StoredReceipt,
+} from './receipt/receiver';

@@ -9,8 +9,8 @@ export function jsonFormatter(): Formatter {
   let first = true;
   return {
     begin: () => '[',
-    file({ file, report }) {
-      const item = jsonWithoutControls(JSON.stringify({ file, ...report }));
+    file({ file, report, receipt }) {
+      const item = jsonWithoutControls(JSON.stringify({ file, ...report, ...(receipt ? { receipt } : {}) }));
       const out = (first ? '\n' : ',\n') + item;
       first = false;
       return out;

@@ -25,7 +25,7 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
   const width = options.language === 'da' ? 9 : 7;
   return {
     begin: () => '',
-    file({ file, report }) {
+    file({ file, report, receipt }) {
       const lines: string[] = [];
       const name = visibleControls(file);
       for (const f of report.findings) {
@@ -38,7 +38,8 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
       const facts = report.facts;
       const state = report.valid ? paint('green', ui.valid) : paint('error', ui.invalid);
       const days = daysLeft(report);
-      const keyFacts = facts ? `${ui.keyFacts(facts)}${days ? `, ${options.language === 'da' ? days.da : days.en}` : ''}` : '';
+      const factsText = facts ? `${ui.keyFacts(facts)}${days ? `, ${options.language === 'da' ? days.da : days.en}` : ''}` : '';
+      const keyFacts = [factsText, receipt ? ui.receipt(receipt) : ''].filter(Boolean).join('; ');
       // The colour code goes before the line; the check for a command start is on the text itself.
       const summary = withoutCommandStart(`${name}: ${state}${keyFacts ? ` — ${visibleControls(keyFacts)}` : ''}`);
       lines.push(paint('dim', summary));

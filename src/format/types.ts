@@ -1,12 +1,14 @@
 import type { Language } from '../texts/languages';
 import { UI } from '../texts/ui';
-import type { Report } from '../report/report';
+import type { FileReport, Report } from '../report/report';
 import type { Finding } from '../findings/finding';
 
 /** One validated file: the report and the name it is shown under. */
 export interface FileResult {
   file: string;
   report: Report;
+  /** the receipt a receiver would send, when the caller decided it (gop validate does) */
+  receipt?: FileReport['receipt'];
 }
 
 export interface Summary {

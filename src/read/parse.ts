@@ -10,6 +10,7 @@ import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
 import { parseXml } from '../xml/tree';
 import { identify } from './identify';
+import { originalIdsOf, type OriginalIds } from './original';
 import { checkVansDocument, isVansEnvelope, unwrapVans, type VansEnvelopeInfo } from './vans';
 import { checkParseOptions, type ParseLimits, type ParseOptions } from '../options/index';
 
@@ -37,12 +38,12 @@ export type ParseResult =
  */
 export function parseGop(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
   const limits = checkParseOptions(options);
-  return capped(parseWithLimits(input, limits), limits.maxFindings);
+  return capped(readWithIds(input, limits).result, limits.maxFindings);
 }
 
 /**
  * At most `max` findings, the first the reader produced, and one GOP-INPUT-008 counting the rest. (checkGop takes
- * them all from parseWithLimits: severity settings apply before its own cap, in document order.)
+ * them all from readWithIds: severity settings apply before its own cap, in document order.)
  */
 function capped(result: ParseResult, max: number): ParseResult {
   if (result.findings.length <= max) return result;
@@ -53,28 +54,43 @@ function capped(result: ParseResult, max: number): ParseResult {
   return { ...result, findings };
 }
 
-/** parseGop with limits already checked (checkGop checks all its options at once). */
-export function parseWithLimits(input: string | Uint8Array, limits: ParseLimits): ParseResult {
+/**
+ * parseGop with limits already checked (checkGop checks all its options at once), and the ids a receipt needs
+ * (src/read/original.ts) from as much of the document as could be read: the inner plan's when it came in a
+ * VANSEnvelope; none when not even its text could be decoded.
+ */
+export function readWithIds(input: string | Uint8Array, limits: ParseLimits): { result: ParseResult; original?: OriginalIds } {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     // JavaScript callers can pass anything; say what was wrong instead of failing somewhere inside.
     const kind = input === null ? 'null' : typeof input;
-    return { ok: false, findings: [makeFinding(INPUT_003, 'notTextOrBytes', { kind }, { path: '/', line: 1, column: 1 })] };
+    return { result: { ok: false, findings: [makeFinding(INPUT_003, 'notTextOrBytes', { kind }, { path: '/', line: 1, column: 1 })] } };
   }
+  const ids: IdsSink = {};
   try {
-    return read(input, limits, undefined);
+    const result = read(input, limits, undefined, ids);
+    return ids.original ? { result, original: ids.original } : { result };
   } catch (error) {
     // A bug of ours must not take a receiving system down: report it as an unreadable document.
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, findings: [makeFinding(INPUT_009, 'reader', { detail }, { path: '/', line: 1, column: 1 })] };
+    return { result: { ok: false, findings: [makeFinding(INPUT_009, 'reader', { detail }, { path: '/', line: 1, column: 1 })] } };
   }
 }
 
-function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnvelopeInfo | undefined): ParseResult {
+/** Where read() leaves the ids of the innermost document it read. */
+interface IdsSink {
+  original?: OriginalIds;
+}
+
+function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnvelopeInfo | undefined, ids: IdsSink): ParseResult {
   const decoded = typeof input === 'string' ? acceptText(input, limits.maxBytes) : decodeBytes(input, limits.maxBytes);
   if (!decoded.ok) return failed([decoded.finding], envelope);
   const xml = parseXml(decoded.text, limits);
-  if (!xml.ok) return failed([xml.finding], envelope);
+  if (!xml.ok) {
+    ids.original = originalIdsOf(xml.prefix?.root, xml.prefix?.unclosed);
+    return failed([xml.finding], envelope);
+  }
   const doc = xml.doc;
+  if (!isVansEnvelope(doc.root)) ids.original = originalIdsOf(doc.root);
 
   if (isVansEnvelope(doc.root)) {
     if (envelope) {
@@ -82,7 +98,7 @@ function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnv
     }
     const unwrapped = unwrapVans(doc.root, (offset) => doc.lines.position(offset));
     if (!unwrapped.ok) return failed(unwrapped.findings, unwrapped.info);
-    const inner = read(unwrapped.data, limits, unwrapped.info);
+    const inner = read(unwrapped.data, limits, unwrapped.info, ids);
     const plan = inner.ok ? inner.message.rehabilitationPlan : inner.partial?.rehabilitationPlan;
     const inside = {
       typeCode: plan?.letter?.typeCode,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
 import { INPUT_006 } from '../rules/catalogue/input-006-vans';
+import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
+import { acceptText, decodeBytes } from '../input/decode';
+import { checkParseOptions, type ParseLimits, type ParseOptions } from '../options/index';
 import { makeFinding, type Finding } from '../findings/finding';
 import { NS } from '../standard/namespaces';
-import { textContent, type XmlElement } from '../xml/tree';
+import { parseXml, textContent, type XmlElement } from '../xml/tree';
 import { decodeBase64 } from '../values/bytes';
 
 const VansEndpointSchema = z.object({ id: z.string(), endPointType: z.string().optional() });
@@ -137,4 +140,178 @@ export function checkVansDocument(info: VansEnvelopeInfo, inner: VansInner, posi
     );
   }
   return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Receipts in the VANSEnvelope (receipts.md, "The VANSEnvelope"): Receipt → PositiveMessage | NegativeMessage | NegativeVans
+
+/** MetaInformation as written (and a receipt's OriginalMessage, which has its shape); every value as text. */
+export interface VansMetaInformation {
+  identifier?: string;
+  processing?: { providerIdentifier?: string; serviceIdentifier?: string };
+  document?: { format?: string; name?: string; version?: string; sizeInBytes?: string };
+  transport?: { type?: string; transformMessage?: string; serviceTags: { name: string; value: string }[] };
+}
+
+const defined = <T extends object>(record: T): T => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+const children = (parent: XmlElement | undefined, local: string): XmlElement[] =>
+  parent?.children.filter((c): c is XmlElement => typeof c !== 'string' && c.local === local && c.ns === NS.vans) ?? [];
+
+/** The fields of a MetaInformation or OriginalMessage element, those present. */
+export function readMetaInformation(element: XmlElement): VansMetaInformation {
+  const processing = child(element, 'Processing');
+  const document = child(element, 'Document');
+  const transport = child(element, 'Transport');
+  return defined({
+    identifier: textOf(child(element, 'Identifier')),
+    processing:
+      processing &&
+      defined({
+        providerIdentifier: textOf(child(processing, 'ProviderIdentifier')),
+        serviceIdentifier: textOf(child(processing, 'ServiceIdentifier')),
+      }),
+    document:
+      document &&
+      defined({
+        format: textOf(child(document, 'Format')),
+        name: textOf(child(document, 'Name')),
+        version: textOf(child(document, 'Version')),
+        sizeInBytes: textOf(child(document, 'SizeInBytes')),
+      }),
+    transport:
+      transport &&
+      defined({
+        type: textOf(child(transport, 'Type')),
+        transformMessage: textOf(child(transport, 'TransformMessage')),
+        serviceTags: children(transport, 'ServiceTag').map((tag) => ({ name: tag.attrs?.name ?? '', value: textContent(tag) })),
+      }),
+  });
+}
+
+/** A VANSEnvelope's own fields: who sent it to whom, its identifier and time, and what it carries. */
+export interface VansHead {
+  sender?: { id: string; endPointType?: string };
+  receiver?: { id: string; endPointType?: string };
+  envelopeIdentifier?: string;
+  sentDateTime?: string;
+}
+
+/** The head of an envelope read from its root element. */
+export function readVansHead(root: XmlElement): VansHead {
+  return defined({
+    sender: endpoint(child(root, 'SenderID')),
+    receiver: endpoint(child(root, 'ReceiverID')),
+    envelopeIdentifier: textOf(child(root, 'EnvelopeIdentifier')),
+    sentDateTime: textOf(child(root, 'SentDateTime')),
+  });
+}
+
+/** Bytes or text → the VANSEnvelope root, by the reader's own decoding and XML policy (no DOCTYPE, limits). */
+export function openVans(
+  input: string | Uint8Array,
+  limits: ParseLimits,
+): { ok: true; root: XmlElement } | { ok: false; reason: string; findings: Finding[] } {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    const kind = input === null ? 'null' : typeof input;
+    return { ok: false, reason: `the input is neither text nor bytes (${kind})`, findings: [] };
+  }
+  const decoded = typeof input === 'string' ? acceptText(input, limits.maxBytes) : decodeBytes(input, limits.maxBytes);
+  if (!decoded.ok) return { ok: false, reason: decoded.finding.message, findings: [decoded.finding] };
+  const xml = parseXml(decoded.text, limits);
+  if (!xml.ok) return { ok: false, reason: xml.finding.message, findings: [xml.finding] };
+  const root = xml.doc.root;
+  if (!isVansEnvelope(root)) {
+    const namespace = root.ns || '(no namespace)';
+    return { ok: false, reason: `the root element is <${root.local}> in ${namespace}, not a VANSEnvelope in ${NS.vans}`, findings: [] };
+  }
+  return { ok: true, root };
+}
+
+const VANS_RECEIPT_KINDS = {
+  PositiveMessage: 'positiveMessage',
+  NegativeMessage: 'negativeMessage',
+  NegativeVans: 'negativeVans',
+} as const;
+export type VansReceiptKind = (typeof VANS_RECEIPT_KINDS)[keyof typeof VANS_RECEIPT_KINDS];
+
+/** A VANS receipt envelope as read: the envelope's head, which receipt, what it answers and, for a negative one, why. */
+export type VansReceipt =
+  | ({
+      ok: true;
+      kind: VansReceiptKind;
+      /** the receipt's own envelope */
+      originalEnvelopeIdentifier: string;
+      /** the answered message's MetaInformation (required in PositiveMessage and NegativeMessage, optional in NegativeVans) */
+      originalMessage?: VansMetaInformation;
+      /** NegativeMessage and NegativeVans: Error/Code (a positive integer) and Error/Description */
+      error?: { code?: number; description?: string };
+      findings: Finding[];
+    } & VansHead)
+  | { ok: false; reason: string; findings: Finding[] };
+
+/**
+ * A VANSEnvelope carrying a Receipt → what it says. Read by the reader's own XML policy (a DOCTYPE, an entity, a
+ * document over the limits are refused with the reader's finding). Never throws on any input; `reason` says in
+ * English why the input is not a VANS receipt (a Message envelope, no Receipt, an unknown receipt element, a missing
+ * OriginalEnvelopeIdentifier, an Error/Code that is no positive integer). Bad options throw GopOptionsError.
+ */
+export function readVansReceipt(input: string | Uint8Array, options?: ParseOptions | null): VansReceipt {
+  const limits = checkParseOptions(options);
+  try {
+    return readReceipt(input, limits);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const finding = makeFinding(INPUT_009, 'reader', { detail }, { path: '/', line: 1, column: 1 });
+    return { ok: false, reason: finding.message, findings: [finding] };
+  }
+}
+
+function readReceipt(input: string | Uint8Array, limits: ParseLimits): VansReceipt {
+  const opened = openVans(input, limits);
+  return opened.ok ? readVansReceiptElement(opened.root) : opened;
+}
+
+/** readVansReceipt from a VANSEnvelope element already read (parseReceipt's hook for a VANS-level receipt). */
+export function readVansReceiptElement(root: XmlElement): VansReceipt {
+  if (!isVansEnvelope(root)) return { ok: false, reason: `<${root.local}> is not a VANSEnvelope in ${NS.vans}`, findings: [] };
+  const receipt = child(root, 'Receipt');
+  if (!receipt) {
+    return {
+      ok: false,
+      reason: child(root, 'Message') ? 'the VANSEnvelope carries a Message, not a Receipt' : 'the VANSEnvelope carries no Receipt',
+      findings: [],
+    };
+  }
+  const answers = receipt.children.filter((c): c is XmlElement => typeof c !== 'string');
+  const known = answers.filter((c) => c.ns === NS.vans && Object.hasOwn(VANS_RECEIPT_KINDS, c.local));
+  if (answers.length !== 1 || known.length !== 1) {
+    return {
+      ok: false,
+      reason: `Receipt must hold one of PositiveMessage, NegativeMessage, NegativeVans; it holds ${answers.map((a) => `<${a.local}>`).join(', ') || 'nothing'}`,
+      findings: [],
+    };
+  }
+  const answer = known[0]!;
+  const kind = VANS_RECEIPT_KINDS[answer.local as keyof typeof VANS_RECEIPT_KINDS];
+  const originalEnvelopeIdentifier = textOf(child(answer, 'OriginalEnvelopeIdentifier'));
+  if (!originalEnvelopeIdentifier) return { ok: false, reason: `${answer.local} has no OriginalEnvelopeIdentifier`, findings: [] };
+  const original = child(answer, 'OriginalMessage');
+  const errorElement = child(answer, 'Error');
+  let error: { code?: number; description?: string } | undefined;
+  if (errorElement) {
+    const code = textOf(child(errorElement, 'Code'));
+    if (code !== undefined && !/^\+?0*[1-9]\d{0,14}$/.test(code)) {
+      return { ok: false, reason: `Error/Code must be a positive integer, not ${JSON.stringify(code.slice(0, 40))}`, findings: [] };
+    }
+    error = defined({ code: code === undefined ? undefined : Number(code), description: textOf(child(errorElement, 'Description')) });
+  }
+  return defined({
+    ok: true as const,
+    kind,
+    ...readVansHead(root),
+    originalEnvelopeIdentifier,
+    originalMessage: original && readMetaInformation(original),
+    error,
+    findings: [],
+  });
 }

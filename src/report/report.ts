@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { FactsSchema } from '../facts/facts';
 import { FindingSchema } from '../findings/finding';
+import { OriginalIdsSchema } from '../read/original';
 import { VansEnvelopeInfoSchema } from '../read/vans';
+import { REFUSE_CODES } from '../standard/receipts';
+
+export type { OriginalIds } from '../read/original';
 
 export const CountsSchema = z.object({
   fatal: z.number().int(),
@@ -35,6 +39,7 @@ export const ReportSchema = z.object({
         'facts.daysUntilMustStart counts from it. Absent when none was given',
     ),
   envelope: VansEnvelopeInfoSchema.optional(),
+  original: OriginalIdsSchema.optional(),
   rulesetVersion: z.string(),
   redacted: z
     .literal(true)
@@ -47,7 +52,19 @@ export type Report = z.infer<typeof ReportSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
 
 /** One element of `gop validate --format json`: a report with the file it is about. */
-export const FileReportSchema = z.object({ file: z.string() }).extend(ReportSchema.shape);
+export const FileReportSchema = z
+  .object({ file: z.string() })
+  .extend(ReportSchema.shape)
+  .extend({
+    receipt: z
+      .object({
+        kind: z.enum(['positive', 'negative', 'none']),
+        refuseCode: z.enum(REFUSE_CODES).optional(),
+        reason: z.string().optional().describe('kind none: why no receipt can be addressed'),
+      })
+      .optional()
+      .describe("the receipt a receiver would send (decideReceipt, the default policy; --own-ean checks the receiver's location number)"),
+  });
 export type FileReport = z.infer<typeof FileReportSchema>;
 
 /** The JSON Schema of the CLI's JSON output, generated from the zod schemas (checked in as schemas/report.schema.json). */

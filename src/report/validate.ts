@@ -4,7 +4,8 @@ import { MESSAGE_SPEC } from '../model/schema';
 import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
-import { parseWithLimits, type MessageSource } from '../read/parse';
+import { readWithIds, type MessageSource } from '../read/parse';
+import { originalIdsOfMessage, type OriginalIds } from '../read/original';
 import {
   checkCheckOptions,
   checkValidateOptions,
@@ -163,6 +164,7 @@ function buildReport(
   options: CheckedValidateOptions,
   envelope?: Report['envelope'],
   message?: DeepPartial<GopMessage>,
+  original?: OriginalIds,
 ): Report {
   let redact: ((findings: Finding[]) => Finding[]) | undefined;
   if (options.redact) {
@@ -171,6 +173,9 @@ function buildReport(
     redact = (findings) => redactFindings(findings, redactor);
     facts = facts && redactFacts(facts, redactor);
     envelope = envelope && redactEnvelope(envelope, redactor);
+    // Ids and EANs are no personal data, and the redactor leaves them as they are (it masks no digits inside a longer
+    // run: a 13-digit EAN, a 14-digit id); only a sender that put a CPR number or a name there would see it masked.
+    original = original && redactOriginal(original, redactor.text.bind(redactor));
   }
   const findings = sink.findings(redact);
   const counts = sink.counts;
@@ -186,6 +191,7 @@ function buildReport(
   const referenceDate = localDate(options.referenceDate, options.timeZone);
   if (referenceDate) report.referenceDate = referenceDate;
   if (envelope) report.envelope = envelope;
+  if (original) report.original = original;
   if (options.redact) report.redacted = true;
   return report;
 }
@@ -227,7 +233,7 @@ export function validateGop(message: GopMessage | DeepPartial<GopMessage>, optio
     const sink = sinkFor(checked, true);
     structureFindings(shaped, checked.source, sink);
     runRules(clean, facts, checked.source, sink);
-    return buildReport(sink, facts, checked, undefined, clean);
+    return buildReport(sink, facts, checked, undefined, clean, originalIdsOfMessage(clean));
   } catch (error) {
     // A getter that throws, a Proxy, a bug of ours: the message is reported as not validated, never thrown at the caller.
     const detail = error instanceof Error ? error.message : String(error);
@@ -241,7 +247,7 @@ export function validateGop(message: GopMessage | DeepPartial<GopMessage>, optio
 export function checkGop(input: string | Uint8Array, options?: CheckOptions | null): Report {
   const checked = checkCheckOptions(options);
   // The reader's findings come whole (parseGop's own cap is for its callers): here they meet the severity settings first.
-  const parsed = parseWithLimits(input, checked);
+  const { result: parsed, original } = readWithIds(input, checked);
   const message = parsed.ok ? parsed.message : parsed.partial;
   const readerSink = () => {
     const sink = sinkFor(checked, message !== undefined);
@@ -249,18 +255,31 @@ export function checkGop(input: string | Uint8Array, options?: CheckOptions | nu
     return sink;
   };
   if (!message || parsed.findings.some((f) => f.severity === 'fatal')) {
-    return buildReport(readerSink(), undefined, checked, parsed.envelope, message);
+    return buildReport(readerSink(), undefined, checked, parsed.envelope, message, original);
   }
   try {
     const facts = computeFacts(message, checked);
     const sink = readerSink();
     runRules(message, facts, parsed.source, sink);
-    return buildReport(sink, facts, checked, parsed.envelope, message);
+    return buildReport(sink, facts, checked, parsed.envelope, message, original);
   } catch (error) {
     // A rule must never take a receiving system down: the message is reported as not validated.
     const detail = error instanceof Error ? error.message : String(error);
     const sink = readerSink();
     sink.addFinding(makeFinding(INPUT_009, 'validation', { detail }, { path: '/', line: 1, column: 1 }));
-    return buildReport(sink, undefined, checked, parsed.envelope, message);
+    return buildReport(sink, undefined, checked, parsed.envelope, message, original);
   }
+}
+
+/** The ids with each value through the redactor (a no-op for ids and EANs). */
+function redactOriginal(original: OriginalIds, text: (value: string) => string): OriginalIds {
+  const out: OriginalIds = { letters: original.letters.map((letter) => mapValues(letter, text)) };
+  const { letters: _, ...rest } = original;
+  return { ...mapValues(rest, text), ...out };
+}
+
+function mapValues<T extends Record<string, string | undefined>>(values: T, text: (value: string) => string): T {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = text(value);
+  return out as T;
 }

@@ -5,6 +5,8 @@ export const NS = {
   /** "m100": MedCom's shared municipality types. */
   m100: 'urn:oio:medcom:municipality:1.0.0',
   vans: 'urn:oio:medcom:vans-envelope:1.0.4',
+  /** MedCom's 2005/08/07 schemas: the receipts (PositiveReceipt, NegativeReceipt, NegativeVansReceipt). */
+  medcom2005: 'http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2005/08/07/',
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
   xml: 'http://www.w3.org/XML/1998/namespace',
   xmlns: 'http://www.w3.org/2000/xmlns/',
@@ -29,4 +31,17 @@ export const KNOWN_DOCUMENT_NAMESPACES: Record<string, { en: string; da: string 
   },
   'urn:oio:medcom:chronicdataset:1.0.0': { en: 'a MedCom chronic data set', da: 'et MedCom kronikerdatasæt' },
   [NS.vans]: { en: 'a VANSEnvelope', da: 'en VANS-konvolut' },
+  [NS.medcom2005]: { en: 'a MedCom receipt or message (2005 schemas)', da: 'en MedCom-kvittering eller -meddelelse (2005-skemaer)' },
 };
+
+/**
+ * Namespaces whose Emessage/Envelope and Letter identifiers a receipt can answer: the G-GOP's own, the receipts'
+ * 2005 one, and any other MedCom schema namespace (a message sent to us by mistake still gets its negative receipt).
+ */
+export function isMedComNamespace(ns: string): boolean {
+  return (
+    MEDCOM_NAMESPACES.has(ns) ||
+    ns.startsWith('http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/') ||
+    (ns.startsWith('urn:oio:medcom:') && ns !== NS.vans)
+  );
+}

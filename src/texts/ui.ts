@@ -26,6 +26,8 @@ export interface UiTexts {
   unreadable: (n: number) => string;
   referenceDate: (date: string) => string;
   days: (days: number, what: 'deadline' | 'guarantee') => string;
+  /** the receipt a receiver would send, for the facts line: "receipt: negative (syntaksfejl)" (the refuse code is an id) */
+  receipt: (r: { kind: 'positive' | 'negative' | 'none'; refuseCode?: string }) => string;
   /** GitHub annotation types, singular and plural */
   annotation: Record<'error' | 'warning' | 'notice', readonly [string, string]>;
   /** GitHub: findings past its annotation cap */
@@ -66,6 +68,7 @@ export const UI: Record<Language, UiTexts> = {
       if (days === 0) return `${WHAT.en[what]} is today`;
       return days > 0 ? `${plural(n, 'day', 'days')} left until ${WHAT.en[what]}` : `${WHAT.en[what]} was ${plural(n, 'day', 'days')} ago`;
     },
+    receipt: (r) => `receipt: ${r.kind}${r.refuseCode ? ` (${r.refuseCode})` : ''}`,
     annotation: { error: ['error', 'errors'], warning: ['warning', 'warnings'], notice: ['notice', 'notices'] },
     overflow: (lost, cap) => `${lost} did not fit in GitHub's ${cap} annotations per type and are in the log above.`,
   },
@@ -90,6 +93,8 @@ export const UI: Record<Language, UiTexts> = {
       if (days === 0) return `${WHAT.da[what]} er i dag`;
       return days > 0 ? `${plural(n, 'dag', 'dage')} til ${WHAT.da[what]}` : `${WHAT.da[what]} var for ${plural(n, 'dag', 'dage')} siden`;
     },
+    receipt: (r) =>
+      `kvittering: ${r.kind === 'none' ? 'ingen' : r.kind === 'positive' ? 'positiv' : 'negativ'}${r.refuseCode ? ` (${r.refuseCode})` : ''}`,
     annotation: { error: ['fejl', 'fejl'], warning: ['advarsel', 'advarsler'], notice: ['bemærkning', 'bemærkninger'] },
     overflow: (lost, cap) => `${lost} var ikke plads til i GitHubs ${cap} annoteringer pr. type og står i loggen ovenfor.`,
   },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CP1252_BYTE_OF, ENCODING_LABELS, type Encoding } from '../standard/encodings';
-import { kindOf } from '../options/index';
+import { DEFAULT_PARSE_OPTIONS, GopOptionsError, kindOf, type OptionsIssue } from '../options/index';
+import { openVans, readMetaInformation, readVansHead, type VansMetaInformation } from '../read/vans';
+import type { XmlElement } from '../xml/tree';
 import { NS } from '../standard/namespaces';
 import { daysInMonth } from '../values/date';
 import { escapeXml } from '../xml/escape';
@@ -212,5 +214,183 @@ export function wrapInVans(message: string | Uint8Array, options: VansWrapOption
     `      <Identifier>${o.messageIdentifier}</Identifier>\n` +
     `      <Document><Format>${doc.format}</Format><Name>${escapeXml(doc.name)}</Name><Version>${escapeXml(doc.version)}</Version><SizeInBytes>${bytes.byteLength}</SizeInBytes></Document>\n` +
     `    </MetaInformation>\n    <Data>${data}</Data>\n  </Message>\n</VANSEnvelope>\n`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Answering a received envelope: Receipt → PositiveMessage | NegativeMessage (receipts.md, "The VANSEnvelope")
+
+/**
+ * Document for an XCTL receipt sent as a VANS Message (`wrapInVans(receipt.xml, { …, document })`): "MCM:" + its
+ * catalogue type and its fixed VersionCode, as for other MedCom messages (assumed).
+ */
+export const VANS_RECEIPT_DOCUMENT = {
+  positive: { format: 'XML', name: 'MCM:XCTL03', version: 'XC0330Q' },
+  negative: { format: 'XML', name: 'MCM:XCTL02', version: 'XC0230Q' },
+} as const;
+
+/** A received envelope is read with the reader's limits, but up to the size of the largest VANS message in base64. */
+const VANS_MAX_ENVELOPE_BYTES = Math.ceil(VANS_MAX_BYTES / 3) * 4 + 1024 * 1024;
+// Error/Description is 1–512 characters of text; tab and line ends are text too.
+const DESCRIPTION_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
+const VansAnswerSchema = z
+  .strictObject(
+    {
+      kind: z.enum(['positive', 'negative'], {
+        error: (issue) =>
+          `kind must be positive or negative, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
+      }),
+      /** Error/Description of a NegativeMessage (required there): 1–512 characters, no personal data */
+      refuseText: z
+        .string({ error: required('refuseText: text') })
+        .refine((v) => [...v].length >= 1 && [...v].length <= 512 && !DESCRIPTION_CONTROL.test(v) && v.trim() !== '', {
+          error: 'refuseText (Error/Description) must be 1–512 characters of text without control characters',
+        })
+        .optional(),
+      /** Error/Code of a NegativeMessage: a positive whole number */
+      code: z
+        .number({ error: required('code: a positive whole number') })
+        .int({ error: 'code (Error/Code) must be a positive whole number' })
+        .positive({ error: 'code (Error/Code) must be a positive whole number' })
+        .max(Number.MAX_SAFE_INTEGER, { error: 'code (Error/Code) must be a positive whole number' })
+        .optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? undefined : `the answer is { kind, refuseText?, code? }, not ${kindOf(issue.input)}`,
+    },
+  )
+  .superRefine((answer, context) => {
+    if (answer.kind === 'negative' && answer.refuseText === undefined)
+      context.addIssue({ code: 'custom', path: ['refuseText'], message: 'a negative answer needs refuseText (Error/Description)' });
+    if (answer.kind === 'positive' && (answer.refuseText !== undefined || answer.code !== undefined))
+      context.addIssue({
+        code: 'custom',
+        path: [answer.refuseText !== undefined ? 'refuseText' : 'code'],
+        message: 'a positive answer carries no error',
+      });
+  });
+export type VansAnswer = z.input<typeof VansAnswerSchema>;
+
+/** wrapReceiptInVans' options: the answer's own envelope identifier and time, from the caller. */
+const VansReceiptOptionsSchema = VansWrapOptionsSchema.pick({ envelopeIdentifier: true, sentDateTime: true });
+export type VansReceiptOptions = z.input<typeof VansReceiptOptionsSchema>;
+
+const own = (value: unknown) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : value;
+
+function optionIssues(error: z.ZodError, prefix: string): OptionsIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    return issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: 'unknown option' }))
+      : [{ path, message: issue.message }];
+  });
+}
+
+/** The received MetaInformation as OriginalMessage, in the schema's order; every value escaped, none interpreted. */
+function originalMessageXml(meta: VansMetaInformation): string {
+  const el = (tag: string, value: string | undefined) => (value === undefined ? '' : `<${tag}>${escapeXml(value)}</${tag}>`);
+  const lines = [`        ${el('Identifier', meta.identifier)}`];
+  const p = meta.processing;
+  if (p)
+    lines.push(
+      `        <Processing>${el('ProviderIdentifier', p.providerIdentifier)}${el('ServiceIdentifier', p.serviceIdentifier)}</Processing>`,
+    );
+  const d = meta.document!;
+  lines.push(
+    `        <Document>${el('Format', d.format)}${el('Name', d.name)}${el('Version', d.version)}${el('SizeInBytes', d.sizeInBytes)}</Document>`,
+  );
+  const t = meta.transport;
+  if (t) {
+    const tags = t.serviceTags
+      .map((tag) => `<ServiceTag name="${escapeXml(tag.name, true)}">${escapeXml(tag.value)}</ServiceTag>`)
+      .join('');
+    lines.push(`        <Transport>${el('Type', t.type)}${el('TransformMessage', t.transformMessage)}${tags}</Transport>`);
+  }
+  return `      <OriginalMessage>\n${lines.join('\n')}\n      </OriginalMessage>\n`;
+}
+
+/**
+ * The VANSEnvelope answering a received one: SenderID and ReceiverID swapped (with their EndPointType), the caller's
+ * EnvelopeIdentifier (a UUID) and SentDateTime (xs:dateTime), then Receipt → PositiveMessage (OriginalEnvelopeIdentifier,
+ * OriginalMessage) or NegativeMessage (Error: Code?, Description; OriginalEnvelopeIdentifier, OriginalMessage).
+ * OriginalMessage repeats the received MetaInformation. Options or an answer it cannot use throw GopOptionsError; a
+ * received input that is no VANS message envelope (not XML, a DOCTYPE, a Receipt, no MetaInformation/Identifier or
+ * Document, an endpoint without a usable id or EndPointType) throws GopBuildError, each problem under `received`.
+ */
+export function wrapReceiptInVans(received: Uint8Array | string, answer: VansAnswer, options: VansReceiptOptions): string {
+  const optionsIssues: OptionsIssue[] = [];
+  const parsedAnswer = VansAnswerSchema.safeParse(own(answer));
+  if (!parsedAnswer.success) optionsIssues.push(...optionIssues(parsedAnswer.error, 'answer'));
+  const parsedOptions = VansReceiptOptionsSchema.safeParse(own(options));
+  if (!parsedOptions.success) optionsIssues.push(...optionIssues(parsedOptions.error, ''));
+  if (optionsIssues.length || !parsedAnswer.success || !parsedOptions.success)
+    throw new GopOptionsError('wrapReceiptInVans', optionsIssues);
+
+  const issues: BuildIssue[] = [];
+  const opened = openVans(received, { ...DEFAULT_PARSE_OPTIONS, maxBytes: VANS_MAX_ENVELOPE_BYTES });
+  if (!opened.ok) throw new GopBuildError([{ path: 'received', message: `not a readable VANSEnvelope: ${opened.reason}` }]);
+  const root = opened.root;
+  const head = readVansHead(root);
+  const body = root.children.find(
+    (c): c is XmlElement => typeof c !== 'string' && c.ns === NS.vans && (c.local === 'Message' || c.local === 'Receipt'),
+  );
+  const metaElement =
+    body?.local === 'Message'
+      ? body.children.find((c): c is XmlElement => typeof c !== 'string' && c.ns === NS.vans && c.local === 'MetaInformation')
+      : undefined;
+  if (body?.local === 'Receipt') issues.push({ path: 'received', message: 'the envelope carries a Receipt: a receipt is not answered' });
+  else if (!metaElement)
+    issues.push({ path: 'received.Message.MetaInformation', message: 'the envelope carries no Message/MetaInformation to answer' });
+  const meta = metaElement && readMetaInformation(metaElement);
+  if (metaElement && !meta?.identifier)
+    issues.push({ path: 'received.Message.MetaInformation.Identifier', message: 'the received message has no Identifier' });
+  if (metaElement && !(meta?.document?.format && meta.document.name))
+    issues.push({
+      path: 'received.Message.MetaInformation.Document',
+      message: 'the received message has no Document with Format and Name',
+    });
+  if (!head.envelopeIdentifier)
+    issues.push({ path: 'received.EnvelopeIdentifier', message: 'the received envelope has no EnvelopeIdentifier' });
+  // The answer goes back the way the message came: its sender is our receiver, and the reverse.
+  const swapped: Record<'sender' | 'receiver', VansEndpoint | undefined> = { sender: undefined, receiver: undefined };
+  for (const [ours, theirs, tag] of [
+    ['sender', head.receiver, 'ReceiverID'],
+    ['receiver', head.sender, 'SenderID'],
+  ] as const) {
+    const checked = VansWrapOptionsSchema.shape[ours].safeParse(theirs ? { id: theirs.id, endPointType: theirs.endPointType } : undefined);
+    if (checked.success && theirs?.endPointType !== undefined) swapped[ours] = checked.data;
+    else
+      issues.push({
+        path: `received.${tag}`,
+        message: !theirs
+          ? `the received envelope has no ${tag}`
+          : theirs.endPointType === undefined
+            ? `the received ${tag} has no EndPointType`
+            : `the received ${tag} cannot be answered: ${checked.error?.issues[0]?.message ?? ''}`,
+      });
+  }
+  if (issues.length || !meta || !swapped.sender || !swapped.receiver) throw new GopBuildError(issues);
+
+  const a = parsedAnswer.data;
+  const o = parsedOptions.data;
+  const endpointXml = (tag: string, e: VansEndpoint) => `  <${tag} EndPointType="${e.endPointType ?? 'EAN'}">${escapeXml(e.id)}</${tag}>\n`;
+  const element = a.kind === 'positive' ? 'PositiveMessage' : 'NegativeMessage';
+  const error =
+    a.kind === 'negative'
+      ? `      <Error>${a.code === undefined ? '' : `<Code>${a.code}</Code>`}<Description>${escapeXml(a.refuseText ?? '')}</Description></Error>\n`
+      : '';
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<VANSEnvelope xmlns="${NS.vans}">\n` +
+    endpointXml('SenderID', swapped.sender) +
+    endpointXml('ReceiverID', swapped.receiver) +
+    `  <EnvelopeIdentifier>${o.envelopeIdentifier}</EnvelopeIdentifier>\n` +
+    `  <SentDateTime>${o.sentDateTime}</SentDateTime>\n` +
+    `  <Receipt>\n    <${element}>\n${error}` +
+    `      <OriginalEnvelopeIdentifier>${escapeXml(head.envelopeIdentifier!)}</OriginalEnvelopeIdentifier>\n` +
+    originalMessageXml(meta) +
+    `    </${element}>\n  </Receipt>\n</VANSEnvelope>\n`
   );
 }

@@ -48,7 +48,16 @@ export interface XmlDocument {
   lines: LineIndex;
 }
 
-export type XmlResult = { ok: true; doc: XmlDocument } | { ok: false; finding: Finding };
+/**
+ * What was read before the first error: the elements whose start tags came before it, namespaces resolved by this same
+ * pass (the well-formed prefix). `unclosed` are those whose end tag was not reached: their text may be incomplete.
+ */
+interface XmlPrefix {
+  root: XmlElement;
+  unclosed: ReadonlySet<XmlElement>;
+}
+
+export type XmlResult = { ok: true; doc: XmlDocument } | { ok: false; finding: Finding; prefix?: XmlPrefix };
 
 /** Why the reader stops: a rule, its details and the offset it concerns. Thrown inside the pass, caught at its top. */
 class Refusal {
@@ -58,6 +67,8 @@ class Refusal {
     readonly data: MessageData,
     readonly offset: number,
   ) {}
+  /** the tree read before the refusal (set by readDocument) */
+  prefix: XmlPrefix | undefined;
 }
 type Malformed = (typeof INPUT_001)['messages'];
 const malformed = <K extends keyof Malformed & string>(
@@ -81,7 +92,18 @@ export function parseXml(text: string, limits: XmlLimits): XmlResult {
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const finding = makeFinding(error.rule, error.messageId, error.data, { path: '/', ...lines.position(error.offset) });
-    return { ok: false, finding };
+    const prefix = error.prefix ?? (error.messageId === 'charNotAllowed' ? prefixBefore(text, error.offset, limits) : undefined);
+    return prefix ? { ok: false, finding, prefix } : { ok: false, finding };
+  }
+}
+
+/** The tree of the text before a character XML cannot hold (checkChars refuses before the tree is read): one more pass over that prefix. */
+function prefixBefore(text: string, offset: number, limits: XmlLimits): XmlPrefix | undefined {
+  try {
+    return { root: readDocument(text.slice(0, offset), limits), unclosed: new Set() };
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return error.prefix;
   }
 }
 
@@ -251,112 +273,122 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
     }
   };
 
-  const lookahead = new Lookahead(text);
-  let pos = 0;
-  if (text.startsWith('<?xml') && (isXmlSpace(text.charCodeAt(5)) || text.charCodeAt(5) === 0x3f)) {
-    const declaration = XML_DECLARATION.exec(text);
-    if (!declaration) throw malformed(0, 'badXmlDeclaration');
-    pos = declaration[0].length;
+  try {
+    return readElements();
+  } catch (error) {
+    // The elements read so far stay readable (a receipt still needs the envelope's identifiers).
+    if (error instanceof Refusal && root) error.prefix = { root, unclosed: new Set(current ? [...open, current] : open) };
+    throw error;
   }
-  while (pos < length) {
-    const lt = text.indexOf('<', pos);
-    const textEnd = lt < 0 ? length : lt;
-    if (textEnd > pos) {
-      if (current) {
-        // Most character data holds no reference, CR or "]]>": one look-ahead each, moved on only when passed.
-        pending += lookahead.next(pos) < textEnd ? textValue(text.slice(pos, textEnd), pos) : text.slice(pos, textEnd);
-      } else {
-        // Outside the root only white space, comments and processing instructions may stand (§2.8).
-        let i = pos;
-        while (i < textEnd && isXmlSpace(text.charCodeAt(i))) i++;
-        if (i < textEnd) throw malformed(i, 'contentOutsideRoot');
-      }
+
+  function readElements(): XmlElement {
+    const lookahead = new Lookahead(text);
+    let pos = 0;
+    if (text.startsWith('<?xml') && (isXmlSpace(text.charCodeAt(5)) || text.charCodeAt(5) === 0x3f)) {
+      const declaration = XML_DECLARATION.exec(text);
+      if (!declaration) throw malformed(0, 'badXmlDeclaration');
+      pos = declaration[0].length;
     }
-    if (lt < 0) break;
-    const next = text.charCodeAt(lt + 1);
-    if (next === 0x21 /* ! */) {
-      if (text.startsWith('<!--', lt)) {
-        // §2.5: "--" may not occur inside a comment, so the first "--" must end it.
-        const close = text.indexOf('--', lt + 4);
-        if (close < 0) throw malformed(lt, 'commentNotClosed');
-        if (text.charCodeAt(close + 2) !== 0x3e) throw malformed(close, 'commentDoubleHyphen');
-        pos = close + 3;
-      } else if (text.startsWith('<![CDATA[', lt)) {
-        if (!current) throw malformed(lt, 'cdataOutsideRoot');
-        const close = text.indexOf(']]>', lt + 9);
-        if (close < 0) throw malformed(lt, 'cdataNotClosed');
-        flush();
-        current.children.push(lineEnds(text.slice(lt + 9, close))); // CDATA holds no references
-        pos = close + 3;
-      } else {
-        const declaration = DECLARATION.exec(text.slice(lt, lt + 9));
-        if (declaration) {
-          throw new Refusal(INPUT_002, declaration[1]!.toUpperCase() === 'DOCTYPE' ? 'doctype' : 'entity', {}, lt);
-        }
-        throw malformed(lt, 'markupNotAllowed');
-      }
-    } else if (next === 0x3f /* ? */) {
-      pos = processingInstruction(text, lt);
-      flush();
-    } else if (next === 0x2f /* / */) {
-      if (!current) {
-        const name = text.slice(lt + 2, nameEnd(text, lt + 2));
-        throw malformed(lt, 'endTagClosesNothing', { name });
-      }
-      // §3.1 ETag: '</' Name S? '>', the name exactly as in the start tag.
-      const qname = current.qname;
-      let i = lt + 2 + qname.length;
-      const nameMatches = sameName(text, current.start + 1, lt + 2, qname.length) && !isNameCharAt(text, i);
-      while (nameMatches && i < length && isXmlSpace(text.charCodeAt(i))) i++;
-      if (!nameMatches || text.charCodeAt(i) !== 0x3e) {
-        const written = text.slice(lt + 2, nameEnd(text, lt + 2));
-        if (nameMatches) throw malformed(lt, 'endTagNotClosed', { name: qname });
-        throw malformed(lt, 'endTagMismatch', { name: written, open: qname });
-      }
-      flush();
-      current.end = i + 1;
-      current = open.pop();
-      scope = scopes.pop() ?? BASE_SCOPE;
-      pos = i + 1;
-    } else {
-      if (open.length + (current ? 1 : 0) >= maxDepth) {
-        throw overLimit(lt, 'depth', maxDepth);
-      }
-      if (++elements > maxElements) {
-        throw overLimit(lt, 'elements', maxElements);
-      }
-      if (!current && root) throw malformed(lt, 'multipleRoots');
-      const started = startTag(text, lt, scope, maxAttributes);
-      if (!started)
-        throw endsEarly(
-          [...open, ...(current ? [current] : [])].map((e) => e.qname).concat(text.slice(lt + 1, nameEnd(text, lt + 1))),
-          text,
-        );
-      const { element, elementScope, selfClosing } = started;
-      pos = element.end;
-      if (current) {
-        flush();
-        current.children.push(element);
-      } else {
-        root = element;
-      }
-      if (!selfClosing) {
+    while (pos < length) {
+      const lt = text.indexOf('<', pos);
+      const textEnd = lt < 0 ? length : lt;
+      if (textEnd > pos) {
         if (current) {
-          open.push(current);
-          scopes.push(scope);
+          // Most character data holds no reference, CR or "]]>": one look-ahead each, moved on only when passed.
+          pending += lookahead.next(pos) < textEnd ? textValue(text.slice(pos, textEnd), pos) : text.slice(pos, textEnd);
+        } else {
+          // Outside the root only white space, comments and processing instructions may stand (§2.8).
+          let i = pos;
+          while (i < textEnd && isXmlSpace(text.charCodeAt(i))) i++;
+          if (i < textEnd) throw malformed(i, 'contentOutsideRoot');
         }
-        current = element;
-        scope = elementScope;
+      }
+      if (lt < 0) break;
+      const next = text.charCodeAt(lt + 1);
+      if (next === 0x21 /* ! */) {
+        if (text.startsWith('<!--', lt)) {
+          // §2.5: "--" may not occur inside a comment, so the first "--" must end it.
+          const close = text.indexOf('--', lt + 4);
+          if (close < 0) throw malformed(lt, 'commentNotClosed');
+          if (text.charCodeAt(close + 2) !== 0x3e) throw malformed(close, 'commentDoubleHyphen');
+          pos = close + 3;
+        } else if (text.startsWith('<![CDATA[', lt)) {
+          if (!current) throw malformed(lt, 'cdataOutsideRoot');
+          const close = text.indexOf(']]>', lt + 9);
+          if (close < 0) throw malformed(lt, 'cdataNotClosed');
+          flush();
+          current.children.push(lineEnds(text.slice(lt + 9, close))); // CDATA holds no references
+          pos = close + 3;
+        } else {
+          const declaration = DECLARATION.exec(text.slice(lt, lt + 9));
+          if (declaration) {
+            throw new Refusal(INPUT_002, declaration[1]!.toUpperCase() === 'DOCTYPE' ? 'doctype' : 'entity', {}, lt);
+          }
+          throw malformed(lt, 'markupNotAllowed');
+        }
+      } else if (next === 0x3f /* ? */) {
+        pos = processingInstruction(text, lt);
+        flush();
+      } else if (next === 0x2f /* / */) {
+        if (!current) {
+          const name = text.slice(lt + 2, nameEnd(text, lt + 2));
+          throw malformed(lt, 'endTagClosesNothing', { name });
+        }
+        // §3.1 ETag: '</' Name S? '>', the name exactly as in the start tag.
+        const qname = current.qname;
+        let i = lt + 2 + qname.length;
+        const nameMatches = sameName(text, current.start + 1, lt + 2, qname.length) && !isNameCharAt(text, i);
+        while (nameMatches && i < length && isXmlSpace(text.charCodeAt(i))) i++;
+        if (!nameMatches || text.charCodeAt(i) !== 0x3e) {
+          const written = text.slice(lt + 2, nameEnd(text, lt + 2));
+          if (nameMatches) throw malformed(lt, 'endTagNotClosed', { name: qname });
+          throw malformed(lt, 'endTagMismatch', { name: written, open: qname });
+        }
+        flush();
+        current.end = i + 1;
+        current = open.pop();
+        scope = scopes.pop() ?? BASE_SCOPE;
+        pos = i + 1;
+      } else {
+        if (open.length + (current ? 1 : 0) >= maxDepth) {
+          throw overLimit(lt, 'depth', maxDepth);
+        }
+        if (++elements > maxElements) {
+          throw overLimit(lt, 'elements', maxElements);
+        }
+        if (!current && root) throw malformed(lt, 'multipleRoots');
+        const started = startTag(text, lt, scope, maxAttributes);
+        if (!started)
+          throw endsEarly(
+            [...open, ...(current ? [current] : [])].map((e) => e.qname).concat(text.slice(lt + 1, nameEnd(text, lt + 1))),
+            text,
+          );
+        const { element, elementScope, selfClosing } = started;
+        pos = element.end;
+        if (current) {
+          flush();
+          current.children.push(element);
+        } else {
+          root = element;
+        }
+        if (!selfClosing) {
+          if (current) {
+            open.push(current);
+            scopes.push(scope);
+          }
+          current = element;
+          scope = elementScope;
+        }
       }
     }
+    if (current)
+      throw endsEarly(
+        [...open, current].map((e) => e.qname),
+        text,
+      );
+    if (!root) throw malformed(0, 'noRoot');
+    return root;
   }
-  if (current)
-    throw endsEarly(
-      [...open, current].map((e) => e.qname),
-      text,
-    );
-  if (!root) throw malformed(0, 'noRoot');
-  return root;
 }
 
 /**

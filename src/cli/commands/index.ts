@@ -2,12 +2,13 @@ import { describeOptions } from '../args';
 import { VERSION } from '../version';
 import { buildCommand } from './build';
 import { parseCommand } from './parse';
+import { receiptCommand } from './receipt';
 import { rulesCommand } from './rules';
 import type { Command } from './types';
 import { validateCommand } from './validate';
 
 /** Every command, in the order `gop help` lists them. Help texts are generated from this table. */
-const COMMANDS: readonly Command[] = [validateCommand, parseCommand, buildCommand, rulesCommand];
+const COMMANDS: readonly Command[] = [validateCommand, parseCommand, buildCommand, receiptCommand, rulesCommand];
 
 export const commandsByName = new Map(COMMANDS.map((c) => [c.name, c]));
 

@@ -12,6 +12,8 @@ import {
   type Report,
 } from '../../index';
 import { checkCheckOptions } from '../../options/index';
+import { receiptFor } from '../../receipt/index';
+import type { FileReport } from '../../report/report';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { resolveSettings } from '../config';
 import { expandPaths } from '../files';
@@ -87,6 +89,14 @@ const OPTIONS: OptionSpec[] = [
     value: 'N',
     description: 'worker threads (default: the cores, at most 3; one on 2 cores or fewer and for small batches)',
   },
+  {
+    name: 'own-ean',
+    type: 'string',
+    multiple: true,
+    value: 'EAN',
+    description:
+      "one of our own location numbers (repeatable): each file's receipt is then negative\n(ukendt_lokationsnummer) for a plan addressed to another",
+  },
   { name: 'quiet', short: 'q', type: 'boolean', description: 'report errors only: no warnings, no lines for files without errors' },
   { name: 'exit-zero', type: 'boolean', description: 'exit 0 even when errors are found (still 2 on usage or I/O problems)' },
   { name: 'stdin-filename', type: 'string', value: 'NAME', description: 'the name standard input (-) is reported under' },
@@ -97,6 +107,20 @@ const OPTIONS: OptionSpec[] = [
     description: 'colours in the text format (default: on a terminal, unless NO_COLOR is set)',
   },
 ];
+
+/**
+ * The receipt a receiver would send for a report (the default policy), for the JSON report and the text facts line.
+ * Built with placeholder ids, so that a decision no receipt can carry (the message's ids unreadable) shows as none.
+ */
+function receiptOf(report: Report, ownLocationNumbers: readonly string[] | undefined): FileReport['receipt'] {
+  const { decision, receipt, reason } = receiptFor(report, {
+    receiptIdentifier: 'validate',
+    sentAt: '2000-01-01T00:00',
+    ...(ownLocationNumbers ? { ownLocationNumbers } : {}),
+  });
+  if (!receipt) return { kind: 'none', reason: reason ?? (decision.kind === 'none' ? decision.reason : 'no receipt') };
+  return receipt.kind === 'negative' && receipt.refuseCode ? { kind: 'negative', refuseCode: receipt.refuseCode } : { kind: receipt.kind };
+}
 
 /** --quiet as in eslint: errors only, and warnings no longer count (nor against --max-warnings). */
 function onlyErrors(report: Report): Report {
@@ -144,6 +168,9 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
     maxFindings: config.maxFindings,
   };
   checkOptionsOnce(options);
+  const ownEans = values['own-ean'] as string[] | undefined;
+  const notEan = ownEans?.find((ean) => !/^\d{13}$/.test(ean));
+  if (notEan !== undefined) throw new UsageError(`--own-ean ${safe(notEan)}: an EAN location number is 13 digits`);
   const say = (line: string) => io.stderr.write(`gop: ${line}\n`);
   const t = CLI_TEXTS[config.lang ?? 'en'];
 
@@ -202,11 +229,13 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
           await io.stderr.write(`${progress ? '\r' : ''}gop: ${t.cannotRead(safe(shown), safe(outcome.error))}\n`);
           return;
         }
+        // Decided on every finding, before --quiet drops warnings.
+        const receipt = receiptOf(outcome.report, ownEans);
         const report = config.quiet ? onlyErrors(outcome.report) : outcome.report;
         addToSummary(summary, report);
         // Quiet text for people: a file without errors prints nothing. Machine formats list every file.
         if (config.quiet && report.findings.length === 0 && (format === 'text' || format === 'github')) return;
-        await output.sink.write(formatter.file({ file: shown, report }));
+        await output.sink.write(formatter.file({ file: shown, report, receipt }));
       },
     );
     if (progress) await io.stderr.write('\r\x1b[K');

@@ -21,6 +21,10 @@ export const INPUT_005 = defineMeta<{
   vansWithoutMessage: typeof none;
   vansReceipt: typeof none;
   vansInVans: typeof none;
+  /** parseReceipt: the document is not a MedCom receipt */
+  notReceipt: { element: string; namespace: string };
+  /** parseReceipt: a receipt's value outside what the 2005/08/07 schemas allow */
+  receiptValue: { element: string };
 }>({
   id: 'GOP-INPUT-005',
   layer: 'input',
@@ -58,5 +62,17 @@ export const INPUT_005 = defineMeta<{
       () => 'the VANSEnvelope carries another VANSEnvelope; envelopes are not unwrapped twice.',
       () => 'VANS-konvolutten indeholder endnu en VANS-konvolut; konvolutter pakkes ikke ud to gange.',
     ),
+    notReceipt: {
+      en: (d) =>
+        `This is not a MedCom receipt: the root element is <${d.element}> in namespace ${d.namespace || '(no namespace)'}; a receipt is an Emessage in ${NS.medcom2005}.`,
+      da: (d) =>
+        `Dette er ikke en MedCom-kvittering: rodelementet er <${d.element}> i navnerummet ${d.namespace || '(intet navnerum)'}; en kvittering er en Emessage i ${NS.medcom2005}.`,
+    },
+    receiptValue: {
+      en: (d) =>
+        `This receipt does not follow MedCom's 2005/08/07 schemas: the value of ${d.element} is outside what they allow (its length, fixed value, format or code list).`,
+      da: (d) =>
+        `Kvitteringen følger ikke MedComs 2005/08/07-skemaer: værdien af ${d.element} ligger uden for det tilladte (længde, fast værdi, format eller kodeliste).`,
+    },
   },
 });

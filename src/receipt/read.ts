@@ -1,0 +1,235 @@
+import { makeFinding, type Finding } from '../findings/finding';
+import { acceptText, decodeBytes } from '../input/decode';
+import { DEFAULT_PARSE_OPTIONS } from '../options/index';
+import { isVansEnvelope, unwrapVans } from '../read/vans';
+import { INPUT_003 } from '../rules/catalogue/input-003-encoding';
+import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
+import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
+import { STRUCT_001 } from '../rules/catalogue/struct-001-missing';
+import { STRUCT_002 } from '../rules/catalogue/struct-002-repeated';
+import { STRUCT_004 } from '../rules/catalogue/struct-004-empty';
+import { NS } from '../standard/namespaces';
+import { RECEIPT_KINDS, RECEIPTS, type ReceiptKind } from '../standard/receipts';
+import { parseXml, type XmlDocument, type XmlElement } from '../xml/tree';
+import { RECEIPT_MESSAGE_SHAPE, ReceiptMessageSchema, type Shape } from './schema';
+import { readVansLevelReceipt } from './vans-receipt';
+
+/** A receipt as read: its ids (as far as they could be read) and findings that say what is wrong with it. */
+export interface ParsedReceipt {
+  /** a receipt was read and has no fatal or error finding */
+  ok: boolean;
+  kind?: 'positive' | 'negative' | 'negativeVans';
+  /** Envelope/Identifier */
+  identifier?: string;
+  /** Envelope/Sent as YYYY-MM-DDThh:mm */
+  sentAt?: string;
+  /** the receipt's Sender/EANIdentifier (the original's receiver) */
+  sender?: string;
+  /** the receipt's Receiver/EANIdentifier (the original's sender) */
+  receiver?: string;
+  originalEnvelopeIdentifier?: string;
+  originalSender?: string;
+  originalReceiver?: string;
+  originalLetters: { identifier?: string; versionCode?: string; refuseCode?: string; refuseText?: string }[];
+  /** RefuseCode and RefuseText for the whole message (negative receipts) */
+  refuseCode?: string;
+  refuseText?: string;
+  findings: Finding[];
+}
+
+type Position = (offset: number) => { line: number; column: number };
+type Bound = Record<string, unknown>;
+
+/**
+ * A MedCom receipt (2005/08/07 Emessage), raw or inside a VANSEnvelope's Message. Never throws on any input: the same
+ * decoding, well-formedness authority and limits as parseGop (DOCTYPE refused, size, depth, elements, attributes,
+ * reserved names) with the same rule ids; then the receipt's structure and values by its zod schema.
+ */
+export function parseReceipt(input: string | Uint8Array): ParsedReceipt {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    const kind = input === null ? 'null' : typeof input;
+    return failed([makeFinding(INPUT_003, 'notTextOrBytes', { kind }, { path: '/', line: 1, column: 1 })]);
+  }
+  try {
+    return read(input, false);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failed([makeFinding(INPUT_009, 'reader', { detail }, { path: '/', line: 1, column: 1 })]);
+  }
+}
+
+const failed = (findings: Finding[]): ParsedReceipt => ({ ok: false, originalLetters: [], findings });
+
+function read(input: string | Uint8Array, inVans: boolean): ParsedReceipt {
+  const limits = DEFAULT_PARSE_OPTIONS;
+  const decoded = typeof input === 'string' ? acceptText(input, limits.maxBytes) : decodeBytes(input, limits.maxBytes);
+  if (!decoded.ok) return failed([decoded.finding]);
+  const xml = parseXml(decoded.text, limits);
+  if (!xml.ok) return failed([xml.finding]);
+  const doc = xml.doc;
+  const position: Position = (offset) => doc.lines.position(offset);
+  const root = doc.root;
+  if (isVansEnvelope(root)) {
+    const at = { path: '/VANSEnvelope', ...position(root.start) };
+    if (inVans) return failed([makeFinding(INPUT_005, 'vansInVans', {}, at)]);
+    if (root.children.some((c) => typeof c !== 'string' && c.ns === NS.vans && c.local === 'Receipt')) {
+      return readVansLevelReceipt(root, position) ?? failed([makeFinding(INPUT_005, 'vansReceipt', {}, at)]);
+    }
+    const unwrapped = unwrapVans(root, position);
+    if (!unwrapped.ok) return failed(unwrapped.findings);
+    const inner = read(unwrapped.data, true);
+    const findings = [...unwrapped.findings, ...inner.findings];
+    return { ...inner, findings, ok: inner.ok && !findings.some(refuses) };
+  }
+  return readReceipt(doc, position);
+}
+
+const refuses = (f: Finding) => f.severity === 'fatal' || f.severity === 'error';
+
+function readReceipt(doc: XmlDocument, position: Position): ParsedReceipt {
+  const root = doc.root;
+  if (root.local !== 'Emessage' || root.ns !== NS.medcom2005) {
+    return failed([
+      makeFinding(
+        INPUT_005,
+        'notReceipt',
+        { element: root.local, namespace: root.ns },
+        { path: `/${root.local}`, ...position(root.start) },
+      ),
+    ]);
+  }
+  const findings: Finding[] = [];
+  const starts = new Map<string, number>(); // element path → offset of its start tag
+  const message = bind(root, RECEIPT_MESSAGE_SHAPE, '/Emessage', findings, starts, position);
+  const present = RECEIPT_KINDS.filter((k) => message[RECEIPTS[k].element] !== undefined);
+  const at = (path: string) => {
+    const offset = starts.get(path);
+    return { path, ...(offset === undefined ? {} : position(offset)) };
+  };
+  if (present.length === 0) {
+    const element = RECEIPT_KINDS.map((k) => RECEIPTS[k].element).join(' | ');
+    findings.push(makeFinding(STRUCT_001, 'missing', { element, parent: 'Emessage' }, at('/Emessage')));
+  } else if (present.length > 1) {
+    const second = RECEIPTS[present[1]!].element;
+    findings.push(
+      makeFinding(
+        STRUCT_002,
+        'tooMany',
+        { element: 'PositiveReceipt | NegativeReceipt | NegativeVansReceipt', max: 1 },
+        at(`/Emessage/${second}`),
+      ),
+    );
+  }
+  const parsed = ReceiptMessageSchema.safeParse(message);
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      if (issue.path.length === 0) continue; // exactly one receipt: said above
+      const names = issue.path.filter((p): p is string => typeof p === 'string');
+      const path = `/Emessage/${names.join('/')}`;
+      const element = names.at(-1)!;
+      const value = valueAt(message, issue.path);
+      if (value === undefined) continue; // missing: the binder said so
+      const key = `${path}\u0000${issue.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (value === '') findings.push(makeFinding(STRUCT_004, 'empty', { element }, at(path)));
+      else if (issue.code === 'too_big' && Array.isArray(value))
+        findings.push(makeFinding(STRUCT_002, 'tooMany', { element, max: Number(issue.maximum) }, at(path)));
+      else if (typeof value === 'string') findings.push(makeFinding(INPUT_005, 'receiptValue', { element }, at(path), 'error'));
+      // an object where text was expected (or the reverse) cannot come from the binder: its shape is the schema's
+    }
+  }
+  const kind: ReceiptKind | undefined = present[0];
+  const result: ParsedReceipt = { ok: false, originalLetters: [], findings };
+  const envelope = message.Envelope as Bound | undefined;
+  const sent = envelope?.Sent as Bound | undefined;
+  setText(result, 'identifier', envelope?.Identifier);
+  if (typeof sent?.Date === 'string') result.sentAt = typeof sent.Time === 'string' ? `${sent.Date}T${sent.Time}` : sent.Date;
+  if (kind) {
+    result.kind = kind;
+    const body = message[RECEIPTS[kind].element] as Bound;
+    const ean = (party: unknown) => (party as Bound | undefined)?.EANIdentifier;
+    setText(result, 'sender', ean(body.Sender));
+    setText(result, 'receiver', ean(body.Receiver));
+    const original = body.OriginalEmessage as Bound | undefined;
+    setText(result, 'originalEnvelopeIdentifier', original?.OriginalEnvelopeIdentifier);
+    setText(result, 'originalSender', ean(original?.OriginalSender));
+    setText(result, 'originalReceiver', ean(original?.OriginalReceiver));
+    setText(result, 'refuseCode', original?.RefuseCode);
+    setText(result, 'refuseText', original?.RefuseText);
+    for (const letter of (original?.OriginalLetter as Bound[] | undefined) ?? []) {
+      const entry: ParsedReceipt['originalLetters'][number] = {};
+      setText(entry, 'identifier', letter.OriginalLetterIdentifier);
+      setText(entry, 'versionCode', letter.OriginalVersionCode);
+      setText(entry, 'refuseCode', letter.RefuseCode);
+      setText(entry, 'refuseText', letter.RefuseText);
+      result.originalLetters.push(entry);
+    }
+  }
+  result.ok = kind !== undefined && !findings.some(refuses);
+  return result;
+}
+
+function setText<T extends object>(target: T, key: keyof T & string, value: unknown): void {
+  if (typeof value === 'string' && value !== '') (target as Record<string, unknown>)[key] = value;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/**
+ * An element's children by the schema's shape: elements of the 2005/08/07 namespace the shape names (others are not
+ * the receipt's and are passed over), a second occurrence of a [0..1]/[1] element reported and left out, a mandatory
+ * one that is missing reported once (not what it would have held).
+ */
+function bind(
+  element: XmlElement,
+  shape: Shape,
+  path: string,
+  findings: Finding[],
+  starts: Map<string, number>,
+  position: Position,
+): Bound {
+  const out: Bound = Object.create(null) as Bound;
+  starts.set(path, element.start);
+  for (const node of element.children) {
+    if (typeof node === 'string' || node.ns !== NS.medcom2005) continue;
+    const spec = shape.find((s) => s.name === node.local);
+    if (!spec) continue;
+    const childPath = `${path}/${spec.name}`;
+    if (!spec.many && Object.hasOwn(out, spec.name)) {
+      findings.push(makeFinding(STRUCT_002, 'tooMany', { element: spec.name, max: 1 }, { path: childPath, ...position(node.start) }));
+      continue;
+    }
+    const value = spec.shape ? bind(node, spec.shape, childPath, findings, starts, position) : textOf(node);
+    if (spec.many) ((out[spec.name] ??= []) as unknown[]).push(value);
+    else out[spec.name] = value;
+    if (!starts.has(childPath)) starts.set(childPath, node.start);
+  }
+  for (const spec of shape) {
+    if (spec.optional || Object.hasOwn(out, spec.name)) continue;
+    findings.push(makeFinding(STRUCT_001, 'missing', { element: spec.name, parent: element.local }, { path, ...position(element.start) }));
+  }
+  return { ...out };
+}
+
+/** An element's text, trimmed; in formatted text (RefuseText) a Break is a line break and other markup's text is kept. */
+function textOf(element: XmlElement): string {
+  let text = '';
+  const walk = (e: XmlElement) => {
+    for (const c of e.children) {
+      if (typeof c === 'string') text += c;
+      else if (c.local === 'Break') text += '\n';
+      else walk(c);
+    }
+  };
+  walk(element);
+  return text.trim();
+}
