@@ -5,8 +5,8 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /**
  * zod's namespace re-exports its ~50 translated error locales (260 KB of the CLI's 615 KB bundle, all compiled at each
- * start). The CLI never calls z.locales; zod registers English itself (from locales/en.js). So in the CLI bundle the
- * locales index offers English only.
+ * start). Neither the CLI nor the library calls z.locales, and the bundles do not hand zod to their users; zod registers
+ * English itself (from locales/en.js). So in the bundles (CLI, browser) the locales index offers English only.
  */
 const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',
@@ -72,5 +72,31 @@ export default defineConfig([
     banner: {
       js: "#!/usr/bin/env node\nimport { createRequire as __gopCreateRequire } from 'node:module'; const require = __gopCreateRequire(import.meta.url);",
     },
+  },
+  {
+    // The library for browsers, one ES module with zod and date-fns inside (a <script type="module"> or an import map
+    // needs no bundler then). Nothing of Node: platform browser, and test/web-build.test.ts checks that no import is left.
+    entry: { 'web/medcom-gop.browser': 'src/index.ts' },
+    format: ['esm'],
+    outExtension: () => ({ js: '.js' }),
+    platform: 'browser',
+    target: 'es2022',
+    splitting: false,
+    minify: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [zodEnglishOnly],
+  },
+  {
+    // The page's code (web/page.ts, the library inside): a classic script, because Chromium refuses module scripts
+    // from file://. scripts/build-web.mjs inlines it into dist/web/index.html and removes this file.
+    entry: { 'web/page': 'web/page.ts' },
+    format: ['iife'],
+    outExtension: () => ({ js: '.js' }),
+    platform: 'browser',
+    target: 'es2022',
+    splitting: false,
+    minify: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [zodEnglishOnly],
   },
 ]);

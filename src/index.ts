@@ -128,6 +128,9 @@ export {
   type Summary,
 } from './format/index';
 
+// Showing a plan to a person: one self-contained HTML document
+export { renderGopHtml, type RenderOptions } from './view/index';
+
 // Writing
 export { buildGop, buildGopBytes, GopBuildError, type BuildOptions, type BuildIssue, type BuildEncoding } from './write/build';
 export {

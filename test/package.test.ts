@@ -105,6 +105,7 @@ const PUBLIC_API = [
   'readVansReceipt',
   'receiptFor',
   'redactParseResult',
+  'renderGopHtml',
   'renderMessage',
   'reportJsonSchema',
   'rules',

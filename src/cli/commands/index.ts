@@ -6,9 +6,11 @@ import { receiptCommand } from './receipt';
 import { rulesCommand } from './rules';
 import type { Command } from './types';
 import { validateCommand } from './validate';
+import { viewCommand } from './view';
+import { webCommand } from './web';
 
 /** Every command, in the order `gop help` lists them. Help texts are generated from this table. */
-const COMMANDS: readonly Command[] = [validateCommand, parseCommand, buildCommand, receiptCommand, rulesCommand];
+const COMMANDS: readonly Command[] = [validateCommand, parseCommand, viewCommand, buildCommand, receiptCommand, rulesCommand, webCommand];
 
 export const commandsByName = new Map(COMMANDS.map((c) => [c.name, c]));
 

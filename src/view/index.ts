@@ -1,0 +1,392 @@
+import { localDate, type Facts } from '../facts/facts';
+import type { Finding, Severity } from '../findings/finding';
+import type { DeepPartial } from '../model/partial';
+import type { ExtraElement, GopMessage } from '../model/schema';
+import { ParseOptionsSchema, ValidateOptionsSchema, type CheckOptions } from '../options/index';
+import { parseGop, type ParseResult } from '../read/parse';
+import { createRedactor, redactFacts, redactFindings, redactParseResult } from '../report/redact';
+import type { Counts, Report } from '../report/report';
+import { checkGop, validateGop } from '../report/validate';
+import { RULESET_VERSION } from '../rules/index';
+import { SEVERITY_WORDS, countOf } from '../texts/severity';
+import type { Language } from '../texts/languages';
+import { UI } from '../texts/ui';
+import type { SectionKey } from '../texts/view';
+import { longDate } from '../values/date';
+import { documentOf, fragment, h, styleElement, type Child, type Markup } from './html';
+import { contextFor, cprText, dateText, fields, levelText, personName, renderSections, sectionId, type ViewContext } from './sections';
+import { STYLES } from './styles';
+
+export interface RenderOptions {
+  /** the language of the page: headings, labels, finding texts (default 'da') */
+  lang?: Language;
+  /** mask personal data as reports do (redact: true): CPR numbers to DDMMYY-XXXX, names, addresses, phones, e-mail to *** */
+  redact?: boolean;
+  /** "today", for the days left until the deadlines; without it none are shown (the library never reads the clock) */
+  referenceDate?: string | Date;
+  /** the time zone an instant referenceDate is read in (default Europe/Copenhagen) */
+  timeZone?: string;
+  /** list the findings (default true) */
+  findings?: boolean;
+  /** the options checkGop (or validateGop, for a parse result) is called with; referenceDate, timeZone and redact above win */
+  check?: CheckOptions;
+}
+
+/** The Content-Security-Policy of every page: no script, no request; inline styles and data: images only. */
+export const VIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+type Message = DeepPartial<GopMessage>;
+interface Prepared {
+  report: Report;
+  model?: Message;
+  /** false for a report alone: the plan itself was not given */
+  given: boolean;
+  /** the plan was read (no fatal finding) */
+  read: boolean;
+}
+
+const pick = (options: object | undefined, keys: readonly string[]) =>
+  Object.fromEntries(Object.entries(options ?? {}).filter(([key]) => keys.includes(key)));
+const PARSE_KEYS = Object.keys(ParseOptionsSchema.shape);
+const VALIDATE_KEYS = Object.keys(ValidateOptionsSchema.shape);
+
+function checkOptionsOf(options: RenderOptions): CheckOptions {
+  const check: CheckOptions = { ...options.check };
+  if (options.referenceDate !== undefined) check.referenceDate = options.referenceDate;
+  if (options.timeZone !== undefined) check.timeZone = options.timeZone;
+  if (options.redact !== undefined) check.redact = options.redact;
+  return check;
+}
+
+const isParseResult = (value: object): value is ParseResult =>
+  typeof (value as { ok?: unknown }).ok === 'boolean' && Array.isArray((value as { findings?: unknown }).findings);
+
+const modelOf = (result: object): Message | undefined =>
+  (result as { message?: Message }).message ?? (result as { partial?: Message }).partial;
+
+const hasFatal = (findings: readonly Finding[]) => findings.some((f) => f.severity === 'fatal');
+
+function countsOf(findings: readonly Finding[]): Counts {
+  const counts: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+function prepare(input: string | Uint8Array | ParseResult | Report, options: RenderOptions): Prepared {
+  const check = checkOptionsOf(options);
+  if (typeof input === 'string' || input instanceof Uint8Array) {
+    const report = checkGop(input, check);
+    const parsed = parseGop(input, pick(check, PARSE_KEYS));
+    const shown = check.redact ? redactParseResult(parsed) : parsed;
+    return { report, model: modelOf(shown), given: true, read: parsed.ok && !hasFatal(report.findings) };
+  }
+  if (isParseResult(input)) return prepareParsed(input, check);
+  return prepareReport(input, check.redact === true);
+}
+
+/** A parse result: validated with its source; the reader's own findings (kept-aside elements …) stay in front. */
+function prepareParsed(parsed: ParseResult, check: CheckOptions): Prepared {
+  const redact = check.redact === true && !(parsed as { redacted?: boolean }).redacted;
+  const shown = redact ? redactParseResult(parsed) : parsed;
+  const model = modelOf(shown);
+  if (!parsed.ok || hasFatal(parsed.findings)) {
+    const findings = shown.findings;
+    const report: Report = { valid: false, findings, counts: countsOf(findings), rulesetVersion: RULESET_VERSION };
+    const referenceDate = localDate(check.referenceDate ?? undefined, check.timeZone ?? undefined);
+    if (referenceDate) report.referenceDate = referenceDate;
+    if (redact || (parsed as { redacted?: boolean }).redacted) report.redacted = true;
+    return {
+      report,
+      model,
+      given: true,
+      read: false,
+    };
+  }
+  const validated = validateGop(parsed.message, { ...pick(check, VALIDATE_KEYS), source: parsed.source });
+  const seen = new Set(shown.findings.map((f) => `${f.ruleId}\u0000${f.path}\u0000${f.messageId}`));
+  const extra = validated.findings.filter((f) => !seen.has(`${f.ruleId}\u0000${f.path}\u0000${f.messageId}`));
+  const findings = [...shown.findings, ...extra].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const own = countsOf(shown.findings);
+  const counts: Counts = {
+    fatal: validated.counts.fatal + own.fatal,
+    error: validated.counts.error + own.error,
+    warning: validated.counts.warning + own.warning,
+    info: validated.counts.info + own.info,
+  };
+  return { report: { ...validated, findings, counts, valid: validated.valid && own.error === 0 }, model, given: true, read: true };
+}
+
+/** A report alone: no plan to show; redacted here if it was not already and redaction is asked for. */
+function prepareReport(report: Report, redact: boolean): Prepared {
+  if (!redact || report.redacted) return { report, given: false, read: !hasFatal(report.findings) };
+  const p = report.facts?.patient;
+  const redactor = createRedactor(
+    p && {
+      rehabilitationPlan: { patient: { civilRegistrationNumber: p.cpr, personGivenName: p.givenName, personSurnameName: p.surname } },
+    },
+  );
+  const redacted: Report = { ...report, findings: redactFindings(report.findings, redactor), redacted: true };
+  if (report.facts) redacted.facts = redactFacts(report.facts, redactor);
+  return { report: redacted, given: false, read: !hasFatal(report.findings) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// finding → section
+
+const ELEMENT_SECTION: Record<string, SectionKey> = {
+  Envelope: 'plan',
+  Letter: 'plan',
+  TypeOfRehabilitationPlan: 'plan',
+  Sender: 'plan',
+  Patient: 'patient',
+  Receiver: 'receivers',
+  GPCCReceiver: 'receivers',
+  CCReceiver: 'receivers',
+  ConsentInformed: 'consent',
+  Relatives: 'relatives',
+  InformationForPatientAndRelatives: 'information',
+  PracticalInformation: 'practical',
+  PatientSafetyAspects: 'safety',
+  RehabilitationDeadline: 'deadline',
+  CurrentHospitalContact: 'hospital-contact',
+  HospitalAmbulatoryControl: 'follow-up',
+  PatientHealthSummary: 'health',
+  AbilityAtDischargeSummary: 'ability',
+  AbilityAtDischargeExtended: 'ability',
+  RehabilitationNeedAndPotential: 'need',
+  ICD10Diagnoses: 'diagnoses',
+  ICFClassifications: 'icf',
+  JournalExcerpt: 'journal',
+  ContactCounty: 'contacts',
+  ContactMunicipality: 'contacts',
+  HealthCareTeam: 'team',
+  FinalResult: 'final-result',
+  Reference: 'references',
+};
+
+/** The section a finding's path concerns (/Emessage/RehabilitationPlan/Patient/… → patient), when the standard knows it. */
+export function sectionOfPath(path: string): SectionKey | undefined {
+  const steps = path.split('/').map((step) => step.replace(/\[\d+\]$/, '').replace(/^[^:]*:/, ''));
+  const envelope = steps.indexOf('Envelope');
+  const plan = steps.indexOf('RehabilitationPlan');
+  if (plan === -1) return envelope !== -1 ? 'plan' : undefined;
+  const first = steps[plan + 1];
+  if (first === undefined || !Object.hasOwn(ELEMENT_SECTION, first)) return undefined;
+  if (first === 'Sender' && (steps[plan + 2] === 'SignedBy' || steps[plan + 2] === 'CoWriter')) return 'signers';
+  return ELEMENT_SECTION[first];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// the page
+
+const TOP = 'top';
+const FACTS = 'facts';
+const FINDINGS = 'findings';
+const UNKNOWN = 'unknown';
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function dateWithDays(date: string | undefined, reference: string | undefined, what: 'deadline' | 'guarantee', ctx: ViewContext): Child {
+  if (!date) return undefined;
+  const days = reference ? daysBetween(reference, date) : undefined;
+  return [
+    dateText(date, ctx.lang),
+    days === undefined || Number.isNaN(days) ? undefined : h('span', { class: 'days' }, ` — ${UI[ctx.lang].days(days, what)}`),
+  ];
+}
+
+function statusLine(report: Report, ctx: ViewContext): Markup {
+  const counts = (['fatal', 'error', 'warning', 'info'] as const)
+    .filter((s) => report.counts[s] > 0)
+    .map((s) => countOf(ctx.lang, s, report.counts[s]));
+  return fragment(
+    h('span', { class: `status ${report.valid ? 'valid' : 'invalid'}` }, UI[ctx.lang][report.valid ? 'valid' : 'invalid']),
+    counts.length ? ` (${counts.join(', ')})` : undefined,
+  );
+}
+
+function factsPanel(report: Report, ctx: ViewContext): Markup {
+  const f = ctx.t.field;
+  const facts: Facts | undefined = report.facts;
+  const reference = report.referenceDate;
+  const provider = facts?.provider ? ctx.t.provider[facts.provider] : undefined;
+  return h(
+    'section',
+    { id: FACTS, class: 'facts', 'aria-label': ctx.t.facts },
+    h('h2', null, ctx.t.facts),
+    fields([
+      [f.status, statusLine(report, ctx)],
+      [f.level, levelText(facts?.level, ctx)],
+      [f.provider, provider],
+      [f.discharge, dateText(facts?.dischargeDate, ctx.lang)],
+      [f.deadlineWritten, facts?.deadlineText],
+      [f.deadlineRead, facts?.deadline.explanation[ctx.lang]],
+      [f.earliestStart, dateText(facts?.earliestStart, ctx.lang)],
+      [f.mustStartBy, dateWithDays(facts?.mustStartBy, reference, 'deadline', ctx)],
+      [f.guaranteedStartBy, dateWithDays(facts?.guaranteedStartBy, reference, 'guarantee', ctx)],
+      [f.guarantee, facts?.guarantee.explanation[ctx.lang]],
+      [f.referenceDate, reference ? longDate(reference)[ctx.lang] : undefined],
+    ]),
+  );
+}
+
+/** Section 10: the deadline as written, and as read (the facts). */
+function deadlineBody(model: Message | undefined, report: Report, ctx: ViewContext): Markup[] | undefined {
+  const written = model?.rehabilitationPlan?.rehabilitationDeadline;
+  if (typeof written !== 'string' || written.trim() === '') return undefined;
+  const f = ctx.t.field;
+  const facts = report.facts;
+  const list = fields([
+    [f.deadlineWritten, written],
+    [f.deadlineRead, facts?.deadline.explanation[ctx.lang]],
+    [f.earliestStart, dateText(facts?.earliestStart, ctx.lang)],
+    [f.mustStartBy, dateText(facts?.mustStartBy, ctx.lang)],
+  ]);
+  return list ? [list] : undefined;
+}
+
+function findingsPanel(report: Report, ctx: ViewContext, target: (f: Finding) => { id: string; label: string }): Markup {
+  const f = ctx.t.field;
+  const items = report.findings.map((finding) => {
+    const severity: Severity = finding.severity;
+    const where = target(finding);
+    return h(
+      'li',
+      { class: severity },
+      h('span', { class: 'severity' }, SEVERITY_WORDS[ctx.lang][severity][0]),
+      h('span', { class: 'rule' }, finding.ruleId),
+      h('span', { class: 'finding-text' }, ctx.lang === 'da' ? finding.messageDa : finding.message),
+      h(
+        'div',
+        { class: 'finding-where' },
+        f.section,
+        ': ',
+        h('a', { href: `#${where.id}` }, where.label),
+        finding.line !== undefined ? [' · ', f.line, ' ', String(finding.line)] : undefined,
+        ' · ',
+        h('code', null, finding.path),
+      ),
+    );
+  });
+  return h(
+    'section',
+    { id: FINDINGS, class: 'findings-panel' },
+    h('h2', null, ctx.t.findings),
+    items.length ? h('ol', { class: 'findings' }, items) : h('p', null, ctx.t.noFindings),
+  );
+}
+
+function unknownPanel(extras: readonly DeepPartial<ExtraElement>[], ctx: ViewContext): Markup {
+  const f = ctx.t.field;
+  return h(
+    'section',
+    { id: UNKNOWN, class: 'unknown-panel' },
+    h('h2', null, ctx.t.unknown),
+    h('p', null, ctx.t.unknownIntro),
+    extras.map((extra) =>
+      h(
+        'div',
+        { class: 'block' },
+        fields([
+          [f.element, extra.namespace ? [extra.name, ' ', h('span', { class: 'code' }, `{${extra.namespace}}`)] : extra.name],
+          [f.where, extra.path ? h('code', null, extra.path) : undefined],
+          [f.reason, extra.reason && Object.hasOwn(ctx.t.reason, extra.reason) ? ctx.t.reason[extra.reason] : extra.reason],
+        ]),
+        typeof extra.xml === 'string' && extra.xml !== '' ? h('pre', { class: 'kept' }, extra.xml) : undefined,
+      ),
+    ),
+  );
+}
+
+/** The page, and whether the plan was read: what `gop view` decides its exit status by. */
+export function renderView(
+  input: string | Uint8Array | ParseResult | Report,
+  options: RenderOptions = {},
+): { html: string; read: boolean } {
+  const lang: Language = options.lang === 'en' ? 'en' : 'da';
+  const ctx = contextFor(lang);
+  const prepared = prepare(input, options);
+  const { report, model } = prepared;
+  const patient = model?.rehabilitationPlan?.patient;
+  const name =
+    personName(patient) ??
+    personName({ personGivenName: report.facts?.patient.givenName, personSurnameName: report.facts?.patient.surname });
+  const cpr = cprText(patient?.civilRegistrationNumber ?? report.facts?.patient.cpr);
+
+  const sections = model ? renderSections(model, ctx, deadlineBody(model, report, ctx)) : { markup: [], shown: new Set<SectionKey>() };
+  const extras = Array.isArray(model?.extraElements) ? model.extraElements.filter((e) => e && typeof e === 'object') : [];
+  const target = (finding: Finding) => {
+    const key = sectionOfPath(finding.path);
+    if (key && sections.shown.has(key)) return { id: sectionId(key), label: ctx.t.sections[key] };
+    if (extras.length && !key && extras.some((e) => typeof e.path === 'string' && finding.path.startsWith(e.path)))
+      return { id: UNKNOWN, label: ctx.t.unknown };
+    return { id: TOP, label: ctx.t.top };
+  };
+
+  const notes: Child[] = [
+    !prepared.given ? h('p', { class: 'note' }, ctx.t.notGiven) : undefined,
+    prepared.given && !prepared.read ? h('p', { class: 'note unreadable' }, ctx.t.unreadable) : undefined,
+    report.redacted ? h('p', { class: 'note' }, ctx.t.redacted) : undefined,
+  ];
+  const title = [ctx.t.documentTitle, name, cpr].filter(Boolean).join(' – ');
+  const printHeader = h(
+    'div',
+    { class: 'print-header', 'aria-hidden': 'true' },
+    h('strong', null, name ?? ctx.t.documentTitle),
+    cpr ? h('span', { class: 'cpr' }, `${ctx.t.field.cpr} ${cpr}`) : undefined,
+  );
+  const main = h(
+    'main',
+    { id: TOP },
+    h(
+      'header',
+      { class: 'doc-header' },
+      h('p', { class: 'kicker' }, ctx.t.documentTitle, ' (G-GOP)'),
+      h('h1', null, name ?? ctx.t.documentTitle, cpr ? [' ', h('span', { class: 'cpr' }, cpr)] : undefined),
+    ),
+    notes,
+    factsPanel(report, ctx),
+    options.findings === false ? undefined : findingsPanel(report, ctx, target),
+    sections.markup,
+    extras.length ? unknownPanel(extras, ctx) : undefined,
+  );
+  const page = h(
+    'html',
+    { xmlns: 'http://www.w3.org/1999/xhtml', lang, 'xml:lang': lang },
+    h(
+      'head',
+      null,
+      h('meta', { charset: 'utf-8' }),
+      h('meta', { 'http-equiv': 'Content-Security-Policy', content: VIEW_CSP }),
+      h('meta', { name: 'referrer', content: 'no-referrer' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('title', null, title),
+      styleElement(STYLES),
+    ),
+    h(
+      'body',
+      null,
+      printHeader,
+      // The frame's header row repeats on every printed page and keeps the room the fixed print header takes.
+      h(
+        'table',
+        { class: 'frame' },
+        h('thead', null, h('tr', null, h('td', null, h('div', { class: 'print-space' })))),
+        h('tbody', null, h('tr', null, h('td', null, main))),
+      ),
+    ),
+  );
+  return { html: documentOf(page), read: prepared.read };
+}
+
+/**
+ * A plan as one self-contained HTML5 document (polyglot XHTML: also well-formed XML) for people to read and print: a
+ * facts panel, the findings, the plan's sections in the standard's order and what was kept aside as unknown. No script,
+ * no request (a Content-Security-Policy meta says so); every value from the message is escaped. Text or bytes are read
+ * and checked (checkGop); a parseGop result is validated (validateGop); a Report alone shows its facts and findings.
+ */
+export function renderGopHtml(input: string | Uint8Array | ParseResult | Report, options?: RenderOptions): string {
+  return renderView(input, options).html;
+}

@@ -1,0 +1,329 @@
+// The browser page (dist/web/index.html) and the rendered plan, in a real Chromium driven by playwright-core: loaded
+// from file:// it makes no request but its own file, shows what checkGop finds, switches language and redaction,
+// interprets nothing of a hostile message, and a long plan prints with the patient on every page. Skipped, with the
+// reason printed, where Chromium is not installed (.ci/run installs it when it can).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkGop, renderGopHtml, type Finding, type Language } from '../src/index';
+import { FIXTURES_DIR, haveSamples, REPO_ROOT, SAMPLE } from './helpers';
+
+const PAGE = join(REPO_ROOT, 'dist', 'web', 'index.html');
+const PAGE_URL = pathToFileURL(PAGE).href;
+const OUT = join(REPO_ROOT, 'test-output');
+const REFERENCE_DATE = '2019-09-06';
+const TIME_ZONE = 'Europe/Copenhagen';
+
+const LAW_003 = join(FIXTURES_DIR, 'invalid', 'GOP-LAW-003--no-rehabilitation-need.xml');
+const LAW_003_CPR = /0512\s?47[-\s]?1830/; // Kirsten Højgaard's, in any spelling
+const TRUNCATED = join(FIXTURES_DIR, 'invalid', 'GOP-INPUT-001--truncated.xml');
+const RICH = join(FIXTURES_DIR, 'valid', 'specialiseret-with-ambulatory-control.xml'); // journal excerpts and references
+
+function findChromium(): string | undefined {
+  const given = process.env['CHROMIUM_PATH'];
+  if (given) return existsSync(given) ? given : undefined;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    for (const name of ['chromium-browser', 'chromium']) if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+const CHROMIUM = findChromium();
+if (!CHROMIUM)
+  console.warn(
+    `browser tests skipped: no Chromium (${process.env['CHROMIUM_PATH'] ? `CHROMIUM_PATH=${process.env['CHROMIUM_PATH']} does not exist` : 'not /usr/bin/chromium, no chromium-browser or chromium on PATH; set CHROMIUM_PATH'})`,
+  );
+const PDFTOTEXT = spawnSync('pdftotext', ['-v']).error ? undefined : 'pdftotext';
+if (CHROMIUM && !PDFTOTEXT) console.warn('printed-plan test skipped: pdftotext (poppler-utils) is not installed');
+if (CHROMIUM && !haveSamples) console.warn(`browser tests use the fixtures only: the public sample ${SAMPLE} is absent`);
+
+/** XML text content, escaped (the hostile strings must arrive as text, as a sender's system would write them). */
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A copy of `xml` with the content of every `<tag>` (any prefix) that holds only text set to `text`. */
+function setText(xml: string, tag: string, text: string): string {
+  const re = new RegExp(`(<((?:\\w+:)?${tag})>)[^<]*(</\\2>)`, 'g');
+  expect(re.test(xml), `${tag} in the fixture`).toBe(true);
+  return xml.replace(re, (_all, open: string, _name: string, close: string) => `${open}${xmlText(text)}${close}`);
+}
+
+const HOSTILE = {
+  script: '<script>alert(1)</script><script>window.__pwned = 1</script>',
+  img: '<img src=x onerror=alert(1)><img src=x onerror="window.__pwned = 1"><svg onload="window.__pwned = 1"></svg>',
+  url: 'javascript:alert(1)',
+  style: '</style><style>*{background:url(http://example.invalid/x)}</style>',
+  title: '</title><iframe src="http://example.invalid/"></iframe>',
+};
+
+function hostileMessage(): string {
+  let xml = readFileSync(RICH, 'utf8');
+  xml = setText(xml, 'TypeOfExcerpt', HOSTILE.script);
+  xml = setText(xml, 'RefDescription', HOSTILE.style);
+  xml = setText(xml, 'URL', HOSTILE.url);
+  xml = setText(xml, 'PersonTitle', HOSTILE.img);
+  xml = setText(xml, 'DistrictName', HOSTILE.title);
+  return xml;
+}
+
+/** The rich fixture with its journal excerpts repeated and lengthened: a plan of several printed pages. */
+function longMessage(): string {
+  const xml = readFileSync(RICH, 'utf8');
+  const excerpts = /(\s*<JournalExcerpt>[^]*<\/JournalExcerpt>)/.exec(xml);
+  expect(excerpts).not.toBeNull();
+  const more = Array.from({ length: 5 }, (_, i) =>
+    excerpts![1]!.replace(/<Comment>/g, `<Comment>Notat ${i + 1}. ${'Patienten træner dagligt og øger gangdistancen. '.repeat(12)}`),
+  ).join('');
+  return xml.replace(excerpts![1]!, `${excerpts![1]}${more}`);
+}
+
+interface Watched {
+  page: Page;
+  context: BrowserContext;
+  requests: string[];
+  errors: string[];
+  dialogs: string[];
+}
+
+let browser: Browser | undefined;
+
+async function watchedPage(): Promise<Watched> {
+  const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const watched: Watched = { page, context, requests: [], errors: [], dialogs: [] };
+  page.on('request', (request) => watched.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.errors.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    watched.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return watched;
+}
+
+async function openPage(): Promise<Watched & { loadMs: number }> {
+  const watched = await watchedPage();
+  const started = performance.now();
+  await watched.page.goto(PAGE_URL);
+  await watched.page.waitForSelector('html[data-ready="true"]');
+  const loadMs = performance.now() - started;
+  await watched.page.locator('#reference-date').fill(REFERENCE_DATE);
+  return { ...watched, loadMs };
+}
+
+/** Nothing but the page's own file was asked for: no network, no other file. */
+function expectOnlyThePage(watched: Watched) {
+  expect(watched.requests.filter((url) => url !== PAGE_URL && !url.startsWith('about:'))).toEqual([]);
+  expect(watched.errors).toEqual([]);
+  expect(watched.dialogs).toEqual([]);
+}
+
+const expected = (file: string, lang: Language, redact = false) =>
+  checkGop(readFileSync(file), { referenceDate: REFERENCE_DATE, timeZone: TIME_ZONE, redact }).findings.map((f: Finding) => [
+    f.ruleId,
+    f.severity,
+    lang === 'da' ? f.messageDa : f.message,
+  ]);
+
+async function shownFindings(page: Page, index: number): Promise<string[][]> {
+  const rows = page.locator('article.result').nth(index).locator('tr.finding');
+  const out: string[][] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    out.push([
+      (await row.getAttribute('data-rule-id'))!,
+      (await row.getAttribute('data-severity'))!,
+      (await row.locator('td.text').textContent())!,
+    ]);
+  }
+  return out;
+}
+
+const viewHeadings = (page: Page, index: number) =>
+  page.locator('article.result').nth(index).frameLocator('iframe.view').locator('h1, h2').allTextContents();
+
+/** The frame of the index-th result's view (to read its text and count its elements). */
+/** Waits until the page shows `n` results. */
+async function resultsShown(page: Page, n: number) {
+  await page
+    .locator('article.result')
+    .nth(n - 1)
+    .waitFor();
+  expect(await page.locator('article.result').count()).toBe(n);
+}
+
+async function viewFrame(page: Page, index: number): Promise<Frame> {
+  const handle = await page.locator('article.result').nth(index).locator('iframe.view').elementHandle();
+  const frame = await handle!.contentFrame();
+  await frame!.waitForLoadState();
+  return frame!;
+}
+
+describe.skipIf(!CHROMIUM)('the browser page, in Chromium', () => {
+  beforeAll(async () => {
+    expect(existsSync(PAGE), `${PAGE} is missing: run npm run build`).toBe(true);
+    mkdirSync(OUT, { recursive: true });
+    rmSync(join(OUT, 'page.png'), { force: true }); // written again below, never an old one
+    browser = await chromium.launch({
+      executablePath: CHROMIUM!,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads from file:// with no request but its own file and no console error', async () => {
+    const watched = await openPage();
+    console.log(`web page: loaded and ready in ${watched.loadMs.toFixed(0)} ms`);
+    expect(await watched.page.locator('#privacy').textContent()).toContain('Intet forlader browseren');
+    expect(watched.requests).toEqual([PAGE_URL]);
+    expectOnlyThePage(watched);
+    await watched.context.close();
+  });
+
+  it('shows the findings checkGop gives for each chosen file, and the plan; English and redaction switch them', async () => {
+    const watched = await openPage();
+    const { page } = watched;
+    // a truncated file too: its fatal finding, and what could be read of it
+    const files = [...(haveSamples ? [SAMPLE] : []), TRUNCATED, LAW_003];
+    await page.setInputFiles('#files', files);
+    await resultsShown(page, files.length);
+    const law = files.length - 1;
+
+    for (const [i, file] of files.entries()) expect(await shownFindings(page, i)).toEqual(expected(file, 'da'));
+    expect(expected(LAW_003, 'da').map(([id]) => id)).toContain('GOP-LAW-003');
+    const danish = await viewHeadings(page, law);
+    expect(danish).toEqual(expect.arrayContaining(['Patient', 'Modtagere']));
+
+    // The patient's CPR number is there, in the facts and in the plan
+    expect(await page.locator('article.result').nth(law).locator('dl.facts').textContent()).toMatch(LAW_003_CPR);
+    expect(await (await viewFrame(page, law)).locator('body').textContent()).toMatch(LAW_003_CPR);
+
+    await page.check('input[name="lang"][value="en"]');
+    expect(await page.locator('h1').textContent()).toContain('check and view');
+    for (const [i, file] of files.entries()) expect(await shownFindings(page, i)).toEqual(expected(file, 'en'));
+    const english = await viewHeadings(page, law);
+    expect(english).toEqual(expect.arrayContaining(['Patient', 'Receivers']));
+    expect(english).not.toContain('Modtagere');
+
+    await page.check('#redact');
+    expect(await shownFindings(page, law)).toEqual(expected(LAW_003, 'en', true));
+    // the results as markup (iframe srcdoc attributes too) and each frame's document
+    const results = String(await page.evaluate("document.getElementById('results').outerHTML"));
+    const everything = [
+      results,
+      ...(await Promise.all(
+        page
+          .frames()
+          .slice(1)
+          .map((frame) => frame.content()),
+      )),
+    ].join('\n');
+    expect(everything).not.toMatch(LAW_003_CPR);
+    expect(everything).not.toContain('Højgaard');
+    expect(await (await viewFrame(page, law)).locator('body').textContent()).toContain('051247-XXXX');
+    expectOnlyThePage(watched);
+    await watched.context.close();
+  });
+
+  it('takes pasted XML', async () => {
+    const watched = await openPage();
+    await watched.page.locator('details.paste summary').click();
+    await watched.page.locator('#pasted').fill(readFileSync(LAW_003, 'utf8'));
+    await watched.page.locator('#check-pasted').click();
+    await resultsShown(watched.page, 1);
+    expect(await watched.page.locator('article.result h2 .name').textContent()).toBe('indsat tekst 1');
+    expect(await shownFindings(watched.page, 0)).toEqual(expected(LAW_003, 'da'));
+    expectOnlyThePage(watched);
+    await watched.context.close();
+  });
+
+  it('interprets nothing of a hostile message: no script, no dialog, no request, the text shown as text', async () => {
+    const xml = hostileMessage();
+    const watched = await openPage();
+    const { page } = watched;
+    await page.setInputFiles('#files', { name: '<img src=x onerror=alert(1)>.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await resultsShown(page, 1);
+    expect(await page.locator('article.result h2 .name').textContent()).toBe('<img src=x onerror=alert(1)>.xml');
+    const frame = await viewFrame(page, 0);
+    const text = (await frame.locator('body').textContent()) ?? '';
+    for (const shown of [HOSTILE.script, HOSTILE.style, HOSTILE.url]) expect(text).toContain(shown);
+    for (const selector of ['script', 'img', 'svg', 'iframe', 'style + style', '[onerror]', '[onload]', 'a[href^="javascript:" i]'])
+      expect(await frame.locator(selector).count(), selector).toBe(0);
+    expect(await page.locator('#results img, #results script, #results svg').count()).toBe(0);
+    await page.waitForTimeout(300); // an image's error event or a style's load would have come by now
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    expectOnlyThePage(watched);
+    await watched.context.close();
+
+    // The view on its own, as a saved file would open: no sandbox around it now, only its own CSP and escaping.
+    const bare = await watchedPage();
+    await bare.page.setContent(renderGopHtml(xml, { lang: 'da', referenceDate: REFERENCE_DATE, timeZone: TIME_ZONE }));
+    await bare.page.waitForTimeout(300);
+    expect(await bare.page.evaluate('window.__pwned')).toBeUndefined();
+    expect(bare.dialogs).toEqual([]);
+    expect(bare.errors).toEqual([]); // a blocked load would be a CSP report here
+    expect(bare.requests.filter((url) => !url.startsWith('about:') && !url.startsWith('data:'))).toEqual([]);
+    expect(await bare.page.locator('script, img, svg, iframe, [onerror], a[href^="javascript:" i]').count()).toBe(0);
+    await bare.context.close();
+  });
+
+  it.skipIf(!PDFTOTEXT)('prints a long plan with the patient’s name and CPR number and the page number on every page', async () => {
+    const watched = await watchedPage();
+    const html = renderGopHtml(longMessage(), { lang: 'da', referenceDate: REFERENCE_DATE, timeZone: TIME_ZONE });
+    await watched.page.setContent(html);
+    const pdf = join(OUT, 'long-plan.pdf');
+    writeFileSync(pdf, await watched.page.pdf({ format: 'A4', printBackground: true }));
+    const pageText = (n: number) => {
+      const run = spawnSync(PDFTOTEXT!, ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      return run.stdout;
+    };
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 0);
+    console.log(`long plan: ${pages || '≥ 3'} printed pages (${pdf})`);
+    expect(pageText(3).trim()).not.toBe(''); // at least three pages
+    for (const n of [1, 2, 3]) {
+      const text = pageText(n).replace(/\s+/g, ' ');
+      expect(text, `page ${n}`).toContain('Birgitte');
+      expect(text, `page ${n}`).toContain('Nørgaard Lauridsen');
+      expect(text, `page ${n}`).toMatch(/180856-?2644/);
+      expect(text, `page ${n}`).toMatch(new RegExp(`(?:side|page)\\s*${n}\\b|\\b${n}\\s*(?:/|af|of)\\s*\\d`, 'i'));
+    }
+    expect(watched.requests.filter((url) => !url.startsWith('about:') && !url.startsWith('data:'))).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+
+  it('writes screenshots of the page and of the view (UPDATE_SCREENSHOTS=1 copies them to docs/images)', async () => {
+    const watched = await watchedPage();
+    // Our own made-up patients only: the public sample is not ours to copy, in a picture neither.
+    const viewed = RICH;
+    await watched.page.setContent(renderGopHtml(readFileSync(viewed), { lang: 'da', referenceDate: REFERENCE_DATE, timeZone: TIME_ZONE }));
+    await watched.page.screenshot({ path: join(OUT, 'view.png') });
+    await watched.context.close();
+    const page = await openPage();
+    await page.page.setInputFiles('#files', [LAW_003, RICH]);
+    await resultsShown(page.page, 2);
+    await page.page.screenshot({ path: join(OUT, 'page.png') });
+    await page.context.close();
+    if (process.env['UPDATE_SCREENSHOTS'] === '1') {
+      mkdirSync(join(REPO_ROOT, 'docs', 'images'), { recursive: true });
+      for (const name of ['page.png', 'view.png']) copyFileSync(join(OUT, name), join(REPO_ROOT, 'docs', 'images', name));
+    }
+    expect(readFileSync(join(OUT, 'view.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
