@@ -189,3 +189,14 @@ describe.concurrent('output that cannot be written', () => {
     expect(existsSync(join(blocker, 'report.txt'))).toBe(false);
   });
 });
+
+describe.concurrent('Danish throughout', () => {
+  it('--lang da says path problems in Danish: a missing file, a glob without matches, a FIFO in a folder', async () => {
+    const project = folder('danish-paths', { 'plan.xml': MINIMAL });
+    const run = await gop(['validate', '--lang', 'da', 'mangler.xml', 'ingen/*.xml', 'plan.xml'], { cwd: project });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('gop: mangler.xml: findes ikke');
+    expect(run.stderr).toContain('ingen filer passer til "ingen/*.xml"');
+    expect(run.stderr).not.toMatch(/no such file|no files matching/);
+  });
+});

@@ -221,7 +221,7 @@ describe('expandPaths', () => {
     expect(expandPaths(['./d/a.xml'], { cwd, ignorePatterns: ['d/'] })).toEqual({ files: [], problems: [] });
     expect(expandPaths(['d', 'b.xml'], { cwd, ignorePatterns: ['d/*.xml'] })).toEqual({
       files: ['b.xml'],
-      problems: [{ path: 'd', reason: 'noMatch', detail: 'every match is ignored' }],
+      problems: [{ path: 'd', reason: 'noMatch', detail: 'every match is ignored', code: 'allIgnored' }],
     });
   });
 
@@ -235,12 +235,12 @@ describe('expandPaths', () => {
     }
     expect(expandPaths(['d'], { cwd })).toEqual({
       files: ['d/a.xml', 'd/z/y.xml'],
-      problems: [{ path: 'd/locked', reason: 'unreadableDir', detail: 'permission denied' }],
+      problems: [{ path: 'd/locked', reason: 'unreadableDir', detail: 'permission denied', code: 'os', errno: 'EACCES' }],
     });
     // The folder named itself: one problem, no noMatch besides.
     expect(expandPaths(['d/locked', 'd/a.xml'], { cwd })).toEqual({
       files: ['d/a.xml'],
-      problems: [{ path: 'd/locked', reason: 'unreadableDir', detail: 'permission denied' }],
+      problems: [{ path: 'd/locked', reason: 'unreadableDir', detail: 'permission denied', code: 'os', errno: 'EACCES' }],
     });
     // An ignored folder is not listed, so not reported.
     expect(expandPaths(['d'], { cwd, ignorePatterns: ['d/locked/'] })).toEqual({ files: ['d/a.xml', 'd/z/y.xml'], problems: [] });
@@ -254,7 +254,7 @@ describe('expandPaths', () => {
     expect(expandPaths(['nope.xml', 'a.xml', 'nothing/*.xml', 'empty', 'notes', '*.json'], { cwd })).toEqual({
       files: ['a.xml'],
       problems: [
-        { path: 'nope.xml', reason: 'missing', detail: 'no such file or directory' },
+        { path: 'nope.xml', reason: 'missing', detail: 'no such file or directory', code: 'os', errno: 'ENOENT' },
         { path: 'nothing/*.xml', reason: 'noMatch' },
         { path: 'empty', reason: 'noMatch' },
         { path: 'notes', reason: 'noMatch' },
@@ -282,8 +282,8 @@ describe('expandPaths', () => {
     );
     const [walk, glob, named] = resultOf(run);
     const problems = [
-      { path: 'd/a.xml', reason: 'notRegular', detail: 'a FIFO' },
-      { path: 'd/s.xml', reason: 'notRegular', detail: 'a socket' },
+      { path: 'd/a.xml', reason: 'notRegular', detail: 'a FIFO', code: 'fifo' },
+      { path: 'd/s.xml', reason: 'notRegular', detail: 'a socket', code: 'socket' },
     ];
     expect(walk).toEqual({ files: ['d/b.xml'], problems });
     expect(glob).toEqual({ files: ['d/b.xml'], problems });

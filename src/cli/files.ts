@@ -18,8 +18,14 @@ export interface ExpandOptions {
 export interface PathProblem {
   path: string;
   reason: 'missing' | 'noMatch' | 'unreadableDir' | 'notRegular';
+  /** in English, as Node words it */
   detail?: string;
+  /** what the detail says, for other languages: the kind of entry, or the OS error code (EACCES …) */
+  code?: PathDetailCode;
+  errno?: string;
 }
+
+export type PathDetailCode = 'fifo' | 'socket' | 'charDevice' | 'blockDevice' | 'directory' | 'other' | 'brokenLink' | 'allIgnored' | 'os';
 
 const XML = /\.xml$/i;
 
@@ -29,15 +35,31 @@ const slashed = (path: string) => (sep === '/' ? path : path.split(sep).join('/'
 
 /** Node's "EACCES: permission denied, scandir '/abs/dir'" → "permission denied": the path is printed beside it. */
 const reasonOf = (error: unknown) => (error as Error).message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
+/** The OS error as detail, code and errno (the code lets the CLI say it in Danish). */
+const osDetail = (error: unknown) => ({ detail: reasonOf(error), code: 'os' as const, errno: (error as { code?: string }).code });
 
 type Kind = Pick<Stats, 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
-function kindOf(entry: Kind): string {
-  if (entry.isFIFO()) return 'a FIFO';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isCharacterDevice()) return 'a character device';
-  if (entry.isBlockDevice()) return 'a block device';
-  if (entry.isDirectory()) return 'a directory';
-  return 'not a regular file';
+const KIND_WORDS: Record<Exclude<PathDetailCode, 'brokenLink' | 'allIgnored' | 'os'>, string> = {
+  fifo: 'a FIFO',
+  socket: 'a socket',
+  charDevice: 'a character device',
+  blockDevice: 'a block device',
+  directory: 'a directory',
+  other: 'not a regular file',
+};
+function kindOf(entry: Kind): { detail: string; code: keyof typeof KIND_WORDS } {
+  const code = entry.isFIFO()
+    ? 'fifo'
+    : entry.isSocket()
+      ? 'socket'
+      : entry.isCharacterDevice()
+        ? 'charDevice'
+        : entry.isBlockDevice()
+          ? 'blockDevice'
+          : entry.isDirectory()
+            ? 'directory'
+            : 'other';
+  return { detail: KIND_WORDS[code], code };
 }
 
 /**
@@ -105,7 +127,7 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
     tally.matched++;
     if (isIgnored(relOf(abs))) tally.ignored++;
     else if (kind.isFile()) addFile(real, display);
-    else addProblem({ path: display, reason: 'notRegular', detail: kindOf(kind) }, real);
+    else addProblem({ path: display, reason: 'notRegular', ...kindOf(kind) }, real);
   };
 
   /** False when the folder itself cannot be listed (reported); the walk goes on past unreadable subfolders. */
@@ -117,7 +139,7 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      addProblem({ path: display, reason: 'unreadableDir', detail: reasonOf(error) }, real);
+      addProblem({ path: display, reason: 'unreadableDir', ...osDetail(error) }, real);
       return false;
     }
     for (const entry of entries.sort(byName)) {
@@ -132,7 +154,16 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
           entryReal = realpathSync.native(abs);
         } catch (error) {
           if (XML.test(entry.name) && !isIgnored(relOf(abs)))
-            addProblem({ path: shown, reason: 'missing', detail: `a broken symbolic link (${reasonOf(error)})` }, abs);
+            addProblem(
+              {
+                path: shown,
+                reason: 'missing',
+                ...osDetail(error),
+                detail: `a broken symbolic link (${reasonOf(error)})`,
+                code: 'brokenLink',
+              },
+              abs,
+            );
           continue;
         }
       }
@@ -214,7 +245,7 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
     } catch (error) {
       // A file that exists wins over reading its name as a pattern (names may hold brackets).
       if (!isDynamicPattern(path)) {
-        problems.push({ path, reason: 'missing', detail: reasonOf(error) });
+        problems.push({ path, reason: 'missing', ...osDetail(error) });
         continue;
       }
     }
@@ -222,7 +253,7 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
     if (stats && !stats.isDirectory()) {
       const real = realOf(abs);
       // Named by the user, a FIFO or device is read (capped); a socket cannot be read at all.
-      if (stats.isSocket()) addProblem({ path, reason: 'notRegular', detail: kindOf(stats) }, real);
+      if (stats.isSocket()) addProblem({ path, reason: 'notRegular', ...kindOf(stats) }, real);
       else addFile(real, path);
       continue;
     }
@@ -235,7 +266,8 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
       glob(path, tally);
     }
     if (tally.matched === 0) problems.push({ path, reason: 'noMatch' });
-    else if (tally.ignored === tally.matched) problems.push({ path, reason: 'noMatch', detail: 'every match is ignored' });
+    else if (tally.ignored === tally.matched)
+      problems.push({ path, reason: 'noMatch', detail: 'every match is ignored', code: 'allIgnored' });
   }
   return { files, problems };
 }

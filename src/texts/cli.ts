@@ -17,6 +17,34 @@ export interface CliTexts {
 
 const paren = (detail: string) => (detail ? ` (${detail})` : '');
 
+/** A path problem's detail in Danish: from its code (the kind of entry, the OS error), Node's English as the fallback. */
+const OS_DA: Record<string, string> = {
+  ENOENT: 'findes ikke',
+  EACCES: 'adgang nægtet',
+  EPERM: 'handlingen er ikke tilladt',
+  ELOOP: 'for mange symbolske links',
+  ENOTDIR: 'ikke en mappe',
+  EISDIR: 'er en mappe',
+  EMFILE: 'for mange åbne filer',
+  EIO: 'I/O-fejl',
+};
+const KIND_DA: Record<string, string> = {
+  fifo: 'en FIFO',
+  socket: 'en socket',
+  charDevice: 'en tegnenhed',
+  blockDevice: 'en blokenhed',
+  directory: 'en mappe',
+  other: 'ikke en almindelig fil',
+  allIgnored: 'alle fundne filer er udeladt',
+};
+export function detailIn(language: Language, problem: { detail?: string; code?: string; errno?: string }): string {
+  if (language === 'en' || !problem.code) return problem.detail ?? '';
+  const os = problem.errno ? (OS_DA[problem.errno] ?? problem.detail ?? '') : (problem.detail ?? '');
+  if (problem.code === 'os') return os;
+  if (problem.code === 'brokenLink') return `et symbolsk link, der peger på noget, der ikke findes (${os})`;
+  return KIND_DA[problem.code] ?? problem.detail ?? '';
+}
+
 export const CLI_TEXTS: Record<Language, CliTexts> = {
   en: {
     cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,

@@ -1,4 +1,4 @@
-import { CLI_TEXTS } from '../../texts/cli';
+import { CLI_TEXTS, detailIn } from '../../texts/cli';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
@@ -190,14 +190,15 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   let unreadable = 0;
   for (const problem of expanded.problems) {
     const path = safe(problem.path);
+    const detail = safe(detailIn(config.lang ?? 'en', problem));
     if (problem.reason === 'notRegular') {
-      await say(t.skippedNotRegular(path, safe(problem.detail ?? '')));
+      await say(t.skippedNotRegular(path, detail));
       continue;
     }
     unreadable++;
-    if (problem.reason === 'missing') await say(t.missing(path, safe(problem.detail ?? '')));
-    else if (problem.reason === 'noMatch') await say(t.noMatch(path, safe(problem.detail ?? '')));
-    else await say(t.cannotList(path, safe(problem.detail ?? '')));
+    if (problem.reason === 'missing') await say(t.missing(path, detail));
+    else if (problem.reason === 'noMatch') await say(t.noMatch(path, detail));
+    else await say(t.cannotList(path, detail));
   }
 
   const colorSetting = values['color'] as boolean | undefined;
