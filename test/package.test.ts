@@ -20,6 +20,7 @@ const require = createRequire(import.meta.url);
  * must be added or removed here too, on purpose.
  */
 const PUBLIC_API = [
+  'ALMEN_SPLITS',
   'BuildOptionsSchema',
   'CODE_LISTS',
   'CheckOptionsSchema',
@@ -39,6 +40,8 @@ const PUBLIC_API = [
   'GopBuildError',
   'GopMessageSchema',
   'GopOptionsError',
+  'KL_GATEWAY_PROBLEMS',
+  'KlGatewayOptionsSchema',
   'LANGUAGES',
   'LAYERS',
   'LEGAL_CALENDAR',
@@ -65,6 +68,7 @@ const PUBLIC_API = [
   'ReportSchema',
   'RichTextSchema',
   'SEVERITIES',
+  'STATUS_REASONS',
   'SenderSchema',
   'SeveritySchema',
   'SeveritySettingSchema',
@@ -110,6 +114,7 @@ const PUBLIC_API = [
   'reportJsonSchema',
   'rules',
   'rulesById',
+  'toKlGatewayReport',
   'validateGop',
   'wrapInVans',
   'wrapReceiptInVans',

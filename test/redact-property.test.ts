@@ -11,6 +11,8 @@ import { messageArbitrary } from './arbitraries';
 import { cprSpellings, personArbitrary, personLeaks, phoneSpellings, type Person } from './redaction';
 
 const RUNS = Number(process.env.GOP_REDACT_RUNS ?? 40);
+/** Fixed, so that CI is repeatable; GOP_REDACT_SEED=… explores others (a failure prints its seed). */
+const SEED = Number(process.env.GOP_REDACT_SEED ?? 20190305);
 
 /** How a text writes a person: which spelling of each number, what breaks the words, what case. */
 const style = fc.record({
@@ -157,7 +159,7 @@ describe('redaction: no value of a person in a message reaches any output (prope
           expect(/[\uE000-\uE002]/.test(output), `${name}: quote marks left`).toBe(false);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   }, 120_000);
 });

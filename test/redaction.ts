@@ -113,7 +113,11 @@ function cutPatterns(person: Person): [string, RegExp][] {
     [person.phone, 5],
   ] as const) {
     for (let n = from; n < digits.length; n++)
-      out.push([`cut ${digits.slice(0, n)}`, new RegExp(`(?<![\\d.\\-–])${[...digits.slice(0, n)].join(DIGIT_GAP)}${CUT_END}`)]);
+      // not inside a longer token: the generated ICF code FB99999 is no cut phone number 99999000
+      out.push([
+        `cut ${digits.slice(0, n)}`,
+        new RegExp(`(?<![\\p{L}\\p{N}.\\-–])${[...digits.slice(0, n)].join(DIGIT_GAP)}${CUT_END}`, 'u'),
+      ]);
   }
   return out;
 }

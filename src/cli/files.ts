@@ -25,7 +25,7 @@ export interface PathProblem {
   errno?: string;
 }
 
-export type PathDetailCode = 'fifo' | 'socket' | 'charDevice' | 'blockDevice' | 'directory' | 'other' | 'brokenLink' | 'allIgnored' | 'os';
+type PathDetailCode = 'fifo' | 'socket' | 'charDevice' | 'blockDevice' | 'directory' | 'other' | 'brokenLink' | 'allIgnored' | 'os';
 
 const XML = /\.xml$/i;
 

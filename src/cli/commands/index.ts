@@ -1,6 +1,7 @@
 import { describeOptions } from '../args';
 import { VERSION } from '../version';
 import { buildCommand } from './build';
+import { fhirCommand } from './fhir';
 import { parseCommand } from './parse';
 import { receiptCommand } from './receipt';
 import { rulesCommand } from './rules';
@@ -10,7 +11,16 @@ import { viewCommand } from './view';
 import { webCommand } from './web';
 
 /** Every command, in the order `gop help` lists them. Help texts are generated from this table. */
-const COMMANDS: readonly Command[] = [validateCommand, parseCommand, viewCommand, buildCommand, receiptCommand, rulesCommand, webCommand];
+const COMMANDS: readonly Command[] = [
+  validateCommand,
+  parseCommand,
+  viewCommand,
+  buildCommand,
+  receiptCommand,
+  fhirCommand,
+  rulesCommand,
+  webCommand,
+];
 
 export const commandsByName = new Map(COMMANDS.map((c) => [c.name, c]));
 

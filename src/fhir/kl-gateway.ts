@@ -1,0 +1,265 @@
+import type { Bundle, BundleEntry, CodeableConcept, Condition, Organization, Patient, Resource, ServiceRequest } from 'fhir/r4';
+import { computeFacts, type Facts } from '../facts/facts';
+import type { DeepPartial } from '../model/partial';
+import type { CodedValue, GopMessage } from '../model/schema';
+import { parseGop, type ParseResult } from '../read/parse';
+import type { Report } from '../report/report';
+import { GUARANTEE_DAYS } from '../standard/legal-calendar';
+import {
+  KL_ALMEN_SPLIT_CATEGORIES,
+  KL_EXTENSIONS,
+  KL_ID_NAMESPACE,
+  KL_LEVEL_CATEGORIES,
+  KL_PROFILES,
+  KL_REHAB_AFTER_HOSPITAL,
+  KL_STATUS_REASONS,
+  KL_SYSTEMS,
+} from '../standard/kl-gateway';
+import { checkCpr } from '../values/cpr';
+import { addDaysIso } from '../values/date';
+import { checkKlGatewayOptions, isSor, type KlGatewayOptions } from './options';
+import { uuidV5 } from './uuid';
+
+/*
+ * A received G-GOP as KL Gateway's § 140 delivery report (kl.dk.fhir.rehab 2.2.0; ../../../shared/spec/kl-gateway.md).
+ * Only what the profiles allow leaves the plan: the CPR number, the sender as a SOR code, level, dates and diagnoses.
+ * Names, addresses, texts, ICF codes, journal, relatives and the team are never copied.
+ */
+
+/**
+ * What toKlGatewayReport reads. A checkGop Report alone is not enough (its facts hold neither the diagnoses nor the
+ * sender's ids): pass the bytes or text, a parseGop result, or the report together with the message it was made from.
+ */
+export type KlGatewayInput = string | Uint8Array | ParseResult | { report: Report; message: GopMessage | DeepPartial<GopMessage> };
+
+export const KL_GATEWAY_PROBLEMS = [
+  'unreadable',
+  'reportWithoutMessage',
+  'noDischargeDate',
+  'noCpr',
+  'invalidCpr',
+  'noLevel',
+  'almenSplitNotAlmen',
+  'noRequesterSor',
+  'noAuthoredOn',
+  'noIdentity',
+] as const;
+export type KlGatewayProblemCode = (typeof KL_GATEWAY_PROBLEMS)[number];
+
+/** Why no report can be made, in Danish and English. */
+export interface KlGatewayProblem {
+  code: KlGatewayProblemCode;
+  da: string;
+  en: string;
+}
+
+export type KlGatewayResult = (
+  | { ok: true; bundle: Bundle; problems: []; facts: Facts }
+  | { ok: false; problems: KlGatewayProblem[]; facts?: Facts }
+) & {
+  /**
+   * 'Udskudt' when no statusReason was given and the plan asks for a start later than discharge + 7 days (or a later
+   * start whose date cannot be read): the reason the municipality may report if nothing starts within the guarantee.
+   * Never set in the bundle by itself: that is the municipality's decision.
+   */
+  proposedStatusReason?: 'Udskudt';
+};
+
+const PROBLEM_TEXT: Record<KlGatewayProblemCode, { da: string; en: string }> = {
+  unreadable: {
+    da: 'Planen kan ikke læses som en G-GOP (se fundene fra checkGop); der kan ikke laves en indberetning.',
+    en: 'The plan cannot be read as a G-GOP (see the findings of checkGop); no report can be made.',
+  },
+  reportWithoutMessage: {
+    da: 'En rapport fra checkGop alene rækker ikke (diagnoser og afsender er ikke i den): giv planens bytes eller tekst, et parseGop-resultat eller { report, message }.',
+    en: 'A checkGop report alone is not enough (it holds neither the diagnoses nor the sender): pass the bytes or text, a parseGop result, or { report, message }.',
+  },
+  noDischargeDate: {
+    da: 'Planen har ingen gyldig udskrivningsdato (CurrentHospitalContact/ExpectedEnd/Date); KL Gateway kræver den (PreconditionDate).',
+    en: 'The plan has no valid discharge date (CurrentHospitalContact/ExpectedEnd/Date); KL Gateway requires it (PreconditionDate).',
+  },
+  noCpr: {
+    da: 'Planen har intet CPR-nummer; borgeren kan ikke indberettes uden.',
+    en: 'The plan has no CPR number; the citizen cannot be reported without one.',
+  },
+  invalidCpr: {
+    da: 'Planens CPR-nummer er ikke gyldigt (10 cifre med en rigtig fødselsdato); borgeren kan ikke indberettes.',
+    en: "The plan's CPR number is not valid (10 digits with a real birth date); the citizen cannot be reported.",
+  },
+  noLevel: {
+    da: 'Planen angiver intet gyldigt niveau (almen, specialiseret, rehabilitering); KL Gateway kræver et.',
+    en: 'The plan states no valid level (almen, specialiseret, rehabilitering); KL Gateway requires one.',
+  },
+  almenSplitNotAlmen: {
+    da: 'almenSplit (basal/avanceret) gælder kun planer på niveau almen.',
+    en: 'almenSplit (basal/avanceret) applies only to plans of level almen.',
+  },
+  noRequesterSor: {
+    da: 'Der er ingen SOR-kode for planens afsender (sorForSender kendte den ikke); KL Gateway tager ikke et EAN-nummer.',
+    en: "There is no SOR code for the plan's sender (sorForSender did not know it); KL Gateway does not take an EAN number.",
+  },
+  noAuthoredOn: {
+    da: 'Hverken modtagelsesdatoen (receivedAt) eller planens afsendelsesdato (Envelope/Sent) er kendt.',
+    en: "Neither the date received (receivedAt) nor the plan's sent date (Envelope/Sent) is known.",
+  },
+  noIdentity: {
+    da: 'Planen har ikke både afsenderens EAN-nummer (eller Identifier) og brevets Identifier; stabile id’er kan ikke dannes.',
+    en: "The plan lacks the sender's EAN number (or Identifier) or the letter's Identifier; stable ids cannot be derived.",
+  },
+};
+
+const problem = (code: KlGatewayProblemCode): KlGatewayProblem => ({ code, ...PROBLEM_TEXT[code] });
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !(v instanceof Uint8Array);
+const isParseResult = (v: unknown): v is ParseResult => isObject(v) && typeof v['ok'] === 'boolean' && Array.isArray(v['findings']);
+const isReportAndMessage = (v: unknown): v is { report: Report; message: DeepPartial<GopMessage> } =>
+  isObject(v) && isObject(v['report']) && isObject(v['message']);
+const isBareReport = (v: unknown): v is Report => isObject(v) && Array.isArray(v['findings']) && isObject(v['counts']);
+
+/** The message and its facts, or why there is none. */
+function readInput(input: KlGatewayInput): { message: DeepPartial<GopMessage>; facts: Facts } | { problem: KlGatewayProblem } {
+  if (isReportAndMessage(input)) {
+    const { report, message } = input;
+    if (report.findings.some((f) => f.severity === 'fatal') || report.counts.fatal > 0) return { problem: problem('unreadable') };
+    return { message, facts: report.facts ?? computeFacts(message) };
+  }
+  if (isBareReport(input) && !isParseResult(input)) return { problem: problem('reportWithoutMessage') };
+  const parsed = isParseResult(input) ? input : parseGop(input as string | Uint8Array);
+  const message = parsed.ok ? parsed.message : parsed.partial;
+  if (!message || parsed.findings.some((f) => f.severity === 'fatal')) return { problem: problem('unreadable') };
+  return { message, facts: computeFacts(message) };
+}
+
+const reference = (id: string) => ({ reference: `urn:uuid:${id}` });
+const coding = (system: string, { code, display }: { code: string; display: string }): CodeableConcept => ({
+  coding: [{ system, code, display }],
+});
+
+/** One Condition per diagnosis, primary then secondary, then the free-text diagnosis. */
+function diagnosesOf(message: DeepPartial<GopMessage>): { code?: string; text?: string }[] {
+  const diagnoses = message.rehabilitationPlan?.icd10Diagnoses;
+  const out: { code?: string; text?: string }[] = [];
+  const add = (value: DeepPartial<CodedValue> | undefined) => {
+    const code = value?.code?.trim();
+    const text = value?.text?.trim();
+    if (code) out.push(text ? { code, text } : { code });
+    else if (text) out.push({ text });
+  };
+  for (const diagnose of diagnoses?.icd10Diagnose ?? []) {
+    add(diagnose?.primaryDiagnosis);
+    for (const secondary of diagnose?.secondaryDiagnosis ?? []) add(secondary);
+  }
+  const text = diagnoses?.text?.trim();
+  if (text) out.push({ text });
+  return out;
+}
+
+/** Whether the plan's later start keeps any start within 7 days of discharge out of reach (or its date is unreadable). */
+function asksPostponedStart(facts: Facts): boolean {
+  if (!facts.deadline.asksLaterStart) return false;
+  if (facts.earliestStart === undefined || facts.dischargeDate === undefined) return true;
+  return facts.earliestStart > addDaysIso(facts.dischargeDate, GUARANTEE_DAYS);
+}
+
+/**
+ * The KL Gateway § 140 delivery report (a FHIR R4 Bundle) for a received plan, with every value the plan cannot give
+ * from the caller. The same plan and options give the same JSON: resource ids are name-based UUIDs (version 5) of the
+ * sender's EAN, the letter's identifier and the resource's role. Either a whole bundle or the problems that stop one;
+ * bad options throw GopOptionsError.
+ */
+export function toKlGatewayReport(input: KlGatewayInput, options: KlGatewayOptions): KlGatewayResult {
+  const o = checkKlGatewayOptions(options);
+  const read = readInput(input);
+  if ('problem' in read) return { ok: false, problems: [read.problem] };
+  const { message, facts } = read;
+  const plan = message.rehabilitationPlan ?? {};
+  const proposed = o.statusReason === undefined && asksPostponedStart(facts) ? { proposedStatusReason: 'Udskudt' as const } : {};
+
+  const problems: KlGatewayProblem[] = [];
+  const cpr = plan.patient?.civilRegistrationNumber?.trim();
+  if (!cpr) problems.push(problem('noCpr'));
+  else if (!checkCpr(cpr).ok) problems.push(problem('invalidCpr'));
+  const dischargeDate = facts.dischargeDate;
+  if (dischargeDate === undefined) problems.push(problem('noDischargeDate'));
+  const level = facts.level;
+  if (level === undefined) problems.push(problem('noLevel'));
+  else if (o.almenSplit !== undefined && level !== 'almen') problems.push(problem('almenSplitNotAlmen'));
+  const sender = plan.sender;
+  const senderIds = {
+    ...(sender?.eanIdentifier ? { ean: sender.eanIdentifier } : {}),
+    ...(sender?.identifier ? { identifier: sender.identifier } : {}),
+    ...(sender?.identifierCode ? { identifierCode: sender.identifierCode } : {}),
+  };
+  const requesterSor = o.requesterSor ?? o.sorForSender?.(senderIds);
+  if (!isSor(requesterSor)) problems.push(problem('noRequesterSor'));
+  const authoredOn = o.receivedAt ?? facts.sentAt?.slice(0, 10);
+  if (authoredOn === undefined) problems.push(problem('noAuthoredOn'));
+  const senderKey = senderIds.ean ?? (senderIds.identifier ? `${senderIds.identifierCode ?? ''}:${senderIds.identifier}` : undefined);
+  const letterId = plan.letter?.identifier?.trim();
+  if (senderKey === undefined || !letterId) problems.push(problem('noIdentity'));
+  if (problems.length > 0) return { ok: false, problems, facts, ...proposed };
+
+  // Every value below is known: the checks above return otherwise.
+  const idOf = (role: string) => uuidV5(`${senderKey}|${letterId}|${role}`, KL_ID_NAMESPACE);
+  const ids = { citizen: idOf('citizen'), requester: idOf('requester'), serviceRequest: idOf('servicerequest') };
+
+  const patient: Patient = {
+    resourceType: 'Patient',
+    id: ids.citizen,
+    meta: { profile: [KL_PROFILES.citizen] },
+    identifier: [{ use: 'official', system: KL_SYSTEMS.cpr, value: cpr! }],
+    deceasedBoolean: false,
+    managingOrganization: { identifier: { system: KL_SYSTEMS.sor, value: o.municipalitySor } },
+  };
+  const organization: Organization = {
+    resourceType: 'Organization',
+    id: ids.requester,
+    meta: { profile: [KL_PROFILES.organization] },
+    identifier: [{ system: KL_SYSTEMS.sor, value: requesterSor! }],
+  };
+  const conditions: Condition[] = diagnosesOf(message).map((diagnosis, i) => ({
+    resourceType: 'Condition',
+    id: idOf(`condition:${i}`),
+    meta: { profile: [KL_PROFILES.focusCondition] },
+    clinicalStatus: { coding: [{ system: KL_SYSTEMS.conditionClinical, code: 'active' }] },
+    code:
+      diagnosis.code === undefined
+        ? { text: diagnosis.text! }
+        : { coding: [{ system: KL_SYSTEMS.sksD, code: diagnosis.code, ...(diagnosis.text ? { display: diagnosis.text } : {}) }] },
+    subject: reference(ids.citizen),
+  }));
+  const statusReason = o.statusReason === undefined ? undefined : KL_STATUS_REASONS[o.statusReason];
+  const serviceRequest: ServiceRequest = {
+    resourceType: 'ServiceRequest',
+    id: ids.serviceRequest,
+    meta: { profile: [KL_PROFILES.serviceRequest] },
+    extension: [
+      { url: KL_EXTENSIONS.preconditionDate, valueDate: dischargeDate! },
+      ...(statusReason
+        ? [{ url: KL_EXTENSIONS.statusReason, valueCodeableConcept: coding(KL_SYSTEMS.careSocialCodes, statusReason) }]
+        : []),
+    ],
+    ...(o.replaces ? { replaces: [{ reference: o.replaces.startsWith('urn:uuid:') ? o.replaces : `urn:uuid:${o.replaces}` }] } : {}),
+    status: 'active',
+    intent: 'plan',
+    category: [
+      coding(KL_SYSTEMS.careSocialCodes, KL_LEVEL_CATEGORIES[level!]),
+      ...(o.almenSplit ? [coding(KL_SYSTEMS.careSocialCodes, KL_ALMEN_SPLIT_CATEGORIES[o.almenSplit])] : []),
+    ],
+    code: coding(KL_SYSTEMS.careSocialCodes, KL_REHAB_AFTER_HOSPITAL),
+    subject: reference(ids.citizen),
+    ...(o.offeredStart ? { occurrencePeriod: { start: o.offeredStart } } : {}),
+    authoredOn: authoredOn!,
+    requester: reference(ids.requester),
+    ...(conditions.length > 0 ? { reasonReference: conditions.map((c) => reference(c.id!)) } : {}),
+  };
+  const entry = (resource: Resource): BundleEntry => ({ fullUrl: `urn:uuid:${resource.id}`, resource });
+  const bundle: Bundle = {
+    resourceType: 'Bundle',
+    meta: { profile: [KL_PROFILES.deliveryReport] },
+    type: 'collection',
+    timestamp: o.timestamp,
+    entry: [patient, organization, serviceRequest, ...conditions].map(entry),
+  };
+  return { ok: true, bundle, problems: [], facts, ...proposed };
+}
