@@ -144,6 +144,45 @@ describe('a message with more findings than maxFindings', () => {
     }
   });
 
+  it("the reader's findings past the cap are not rendered either, in checkGop and parseGop", () => {
+    const many = noisy(0, 5_000); // 5,000 unknown elements: GOP-STRUCT-003, reported by the reader's binder
+    const rule = rulesById.get('GOP-STRUCT-003')!;
+    const original = rule.messages;
+    let rendered = 0;
+    rule.messages = Object.fromEntries(
+      Object.entries(original).map(([id, texts]) => [
+        id,
+        {
+          en: (d: never) => {
+            rendered++;
+            return texts.en(d);
+          },
+          da: (d: never) => {
+            rendered++;
+            return texts.da(d);
+          },
+        },
+      ]),
+    ) as typeof original;
+    const unknown = (findings: Finding[]) => findings.filter((f) => f.ruleId === 'GOP-STRUCT-003').length;
+    try {
+      const capped = checkGop(many, { maxFindings: 10 });
+      expect(capped.counts.warning).toBeGreaterThanOrEqual(5_000);
+      expect(unknown(capped.findings)).toBe(10);
+      expect(rendered).toBe(2 * 10); // en and da of each kept finding, none of the 4,990 others
+      rendered = 0;
+      const parsed = parseGop(many, { maxFindings: 10 });
+      expect(parsed.findings.at(-1)!.ruleId).toBe(CAP);
+      expect(rendered).toBe(2 * unknown(parsed.findings));
+      rendered = 0;
+      const whole = checkGop(many, ALL);
+      expect(unknown(whole.findings)).toBe(5_000);
+      expect(rendered).toBe(2 * 5_000);
+    } finally {
+      rule.messages = original;
+    }
+  });
+
   it('redaction applies to the findings kept', () => {
     const capped = checkGop(xml, { maxFindings: 20, redact: true });
     expect(capped.redacted).toBe(true);

@@ -138,3 +138,47 @@ export function redactedTexts(
     data: finishData(rendered.data, redact),
   };
 }
+
+/** Where a finding stands in the message, for a report's order: line and column, when known. */
+export type FindingAt = { line?: number; column?: number } | undefined;
+
+/**
+ * Takes findings as they are produced (the reader's binder, parseGop, checkGop's report): a rule id, severity and place
+ * now, and `make` to render the finding, which a collector calls only for a finding it keeps. `severity` is the one
+ * `make` gives the finding.
+ */
+export interface FindingCollector {
+  add(ruleId: string, severity: Severity, at: FindingAt, make: () => Finding): void;
+}
+
+/** A finding already made, offered to a collector. */
+export function addFinding(collector: FindingCollector, finding: Finding): void {
+  collector.add(finding.ruleId, finding.severity, finding, () => finding);
+}
+
+/**
+ * The plain collector: findings kept unrendered, in the order produced, until they are offered to another collector
+ * (`replay`, as often as needed), which renders those it keeps. What is stored per finding is its rule id, severity,
+ * place and a closure over the values it is worded from.
+ */
+export class PendingFindings implements FindingCollector {
+  private readonly ruleIds: string[] = [];
+  private readonly severities: Severity[] = [];
+  private readonly places: FindingAt[] = [];
+  private readonly makers: (() => Finding)[] = [];
+  /** some finding is fatal */
+  fatal = false;
+
+  add(ruleId: string, severity: Severity, at: FindingAt, make: () => Finding): void {
+    this.ruleIds.push(ruleId);
+    this.severities.push(severity);
+    this.places.push(at);
+    this.makers.push(make);
+    if (severity === 'fatal') this.fatal = true;
+  }
+
+  /** Every finding, in the order produced, to `into`. */
+  replay(into: FindingCollector): void {
+    for (let i = 0; i < this.makers.length; i++) into.add(this.ruleIds[i]!, this.severities[i]!, this.places[i], this.makers[i]!);
+  }
+}

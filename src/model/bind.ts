@@ -1,5 +1,5 @@
 import { STRUCT_003 } from '../rules/catalogue/struct-003-unknown';
-import { makeFinding, type Finding, type Location } from '../findings/finding';
+import { makeFinding, type FindingCollector, type Location, type RuleMeta } from '../findings/finding';
 import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
 import type { XmlDocument, XmlElement, XmlNode } from '../xml/tree';
 import { OpenElements, outerBindings, type Scope } from './declarations';
@@ -7,31 +7,32 @@ import type { ChildSpec, ElementSpec } from './spec';
 import { plainText, readInlineNodes, trimXmlSpace, type FormattedText, type InlineHost, type RichText } from './formatted';
 import { MESSAGE_SPEC, type ExtraElement, type GopMessage } from './schema';
 import { SourceMap, type Offsets } from './locate';
-import { problemFinding, type StructureProblem } from './structure';
+import { PROBLEM_RULE, problemFinding, type StructureProblem } from './structure';
 
 const ATTRIBUTE_SLOT = -1; // an element's attributes come before its children in the builder's order
 const CONTENT_SLOT = Infinity; // what is kept inside an element comes after its standard children
 
 export interface BindResult {
   message: GopMessage;
-  findings: Finding[];
   source: SourceMap;
   /** a mandatory element is missing: the object does not meet the GopMessage type */
   incomplete: boolean;
 }
 
-/** Element tree → typed model. Matches on (namespace URI, local name); keeps everything it cannot place. */
-export function bindMessage(doc: XmlDocument): BindResult {
-  const binder = new Binder(doc);
+/**
+ * Element tree → typed model. Matches on (namespace URI, local name); keeps everything it cannot place. Its findings
+ * go to `findings` as they are met, each rendered only if the collector keeps it.
+ */
+export function bindMessage(doc: XmlDocument, findings: FindingCollector): BindResult {
+  const binder = new Binder(doc, findings);
   binder.enter(doc.root);
   const message = binder.object(doc.root, MESSAGE_SPEC) as GopMessage;
   const extras = binder.keptInWritingOrder();
   if (extras.length) message.extraElements = extras;
-  return { message, findings: binder.findings, source: new SourceMap(binder.offsets, doc.lines), incomplete: binder.incomplete };
+  return { message, source: new SourceMap(binder.offsets, doc.lines), incomplete: binder.incomplete };
 }
 
 class Binder {
-  readonly findings: Finding[] = [];
   readonly extras: ExtraElement[] = [];
   readonly offsets = new WeakMap<object, Offsets>();
   incomplete = false;
@@ -43,8 +44,16 @@ class Binder {
   private readonly order: number[] = [];
   private readonly orderOf: number[][] = [];
 
-  constructor(private readonly doc: XmlDocument) {
+  constructor(
+    private readonly doc: XmlDocument,
+    private readonly findings: FindingCollector,
+  ) {
     this.elements = new OpenElements(doc.text);
+  }
+
+  /** A finding, rendered only if the collector keeps it: the closure holds its data and location, nothing more. */
+  private report<M, K extends keyof M & string>(meta: RuleMeta<M>, messageId: K, data: M[K], location: Location) {
+    this.findings.add(meta.id, meta.severity, location, () => makeFinding(meta, messageId, data, location));
   }
 
   enter(element: XmlElement) {
@@ -107,14 +116,7 @@ class Binder {
   }
 
   private unknown(element: XmlElement, inline?: ExtraElement['inline']) {
-    this.findings.push(
-      makeFinding(
-        STRUCT_003,
-        'unknownElement',
-        { element: element.qname, namespace: element.ns },
-        this.where(element.start, element.local),
-      ),
-    );
+    this.report(STRUCT_003, 'unknownElement', { element: element.qname, namespace: element.ns }, this.where(element.start, element.local));
     return this.keep(element, 'unknown', inline);
   }
 
@@ -124,13 +126,11 @@ class Binder {
     if (!loose || loose.nsUris.includes(element.ns)) return loose;
     if (!MEDCOM_NAMESPACES.has(element.ns)) return undefined;
     const expected = loose.nsUris[0]!;
-    this.findings.push(
-      makeFinding(
-        STRUCT_003,
-        'otherNamespace',
-        { element: element.qname, namespace: element.ns, local: element.local, expected },
-        this.where(element.start, element.local),
-      ),
+    this.report(
+      STRUCT_003,
+      'otherNamespace',
+      { element: element.qname, namespace: element.ns, local: element.local, expected },
+      this.where(element.start, element.local),
     );
     return loose;
   }
@@ -138,16 +138,11 @@ class Binder {
   /** The attributes of the innermost open element: kept aside with a warning (schema-location hints excepted). */
   private attributes(element: XmlElement, inline?: ExtraElement['inline']) {
     if (!element.attrs) return;
+    let where: Location | undefined; // one for all of the element's attributes: the findings only read it
     for (const [name, namespace, value] of this.elements.keptAttributes(element)) {
-      this.findings.push(
-        makeFinding(
-          STRUCT_003,
-          'unknownAttribute',
-          { element: element.qname, attribute: name, value: element.attrs[name]! },
-          this.where(element.start),
-        ),
-      );
-      const extra: ExtraElement = { path: `/${this.path.join('/')}`, reason: 'attribute', namespace, name, xml: value };
+      where ??= this.where(element.start);
+      this.report(STRUCT_003, 'unknownAttribute', { element: element.qname, attribute: name, value: element.attrs[name]! }, where);
+      const extra: ExtraElement = { path: where.path, reason: 'attribute', namespace, name, xml: value };
       if (inline) extra.inline = inline;
       // inside formatted text, in the order of the content (the builder writes them as it meets their node)
       this.push(extra, inline ? CONTENT_SLOT : ATTRIBUTE_SLOT);
@@ -225,11 +220,12 @@ class Binder {
 
   /** Worded where validateGop and the builder word theirs (problemFinding). */
   private problem(problem: StructureProblem, location: Location) {
-    this.findings.push(problemFinding(problem, location));
+    const rule = PROBLEM_RULE[problem.kind];
+    this.findings.add(rule.id, rule.severity, location, () => problemFinding(problem, location));
   }
 
   private strayText(text: string, parent: XmlElement, inline?: ExtraElement['inline']) {
-    this.findings.push(makeFinding(STRUCT_003, 'strayText', { element: parent.qname, text: text.trim() }, this.where(parent.start)));
+    this.report(STRUCT_003, 'strayText', { element: parent.qname, text: text.trim() }, this.where(parent.start));
     const extra: ExtraElement = { path: `/${this.path.join('/')}`, reason: 'text', namespace: '', name: '#text', xml: text };
     if (inline) extra.inline = inline;
     this.push(extra, CONTENT_SLOT);
@@ -295,13 +291,11 @@ class Binder {
 
   private inlineNamespace(node: XmlElement) {
     if (node.ns === NS.m100) return;
-    this.findings.push(
-      makeFinding(
-        STRUCT_003,
-        'formattingNamespace',
-        { element: node.qname, namespace: node.ns, expected: NS.m100 },
-        this.where(node.start, node.local),
-      ),
+    this.report(
+      STRUCT_003,
+      'formattingNamespace',
+      { element: node.qname, namespace: node.ns, expected: NS.m100 },
+      this.where(node.start, node.local),
     );
   }
 }

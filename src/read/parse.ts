@@ -2,7 +2,7 @@ import { INPUT_003 } from '../rules/catalogue/input-003-encoding';
 import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
 import { INPUT_008, tooManyData, type Omitted } from '../rules/catalogue/input-008-too-many-findings';
 import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
-import { makeFinding, type Finding } from '../findings/finding';
+import { addFinding, makeFinding, PendingFindings, type Finding, type FindingCollector, type Severity } from '../findings/finding';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
 import { bindMessage } from '../model/bind';
 import type { ModelPath } from '../model/locate';
@@ -38,41 +38,78 @@ export type ParseResult =
  */
 export function parseGop(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
   const limits = checkParseOptions(options);
-  return capped(readWithIds(input, limits).result, limits.maxFindings);
+  const { result, findings } = readWithIds(input, limits, () => new CappedFindings(limits.maxFindings));
+  return withFindings(result, findings.list());
 }
 
 /**
- * At most `max` findings, the first the reader produced, and one GOP-INPUT-008 counting the rest. (checkGop takes
- * them all from readWithIds: severity settings apply before its own cap, in document order.)
+ * At most `max` findings, the first the reader produced, and one GOP-INPUT-008 counting the rest: those are counted,
+ * never rendered. (checkGop takes them all from readWithIds, unrendered: severity settings apply before its own cap,
+ * in document order.)
  */
-function capped(result: ParseResult, max: number): ParseResult {
-  if (result.findings.length <= max) return result;
-  const omitted: Omitted = { fatal: 0, error: 0, warning: 0, info: 0 };
-  for (let i = max; i < result.findings.length; i++) omitted[result.findings[i]!.severity]++;
-  const findings = result.findings.slice(0, max);
-  findings.push(makeFinding(INPUT_008, 'tooMany', tooManyData(max, omitted), { path: '/' }));
-  return { ...result, findings };
+class CappedFindings implements FindingCollector {
+  private readonly kept: Finding[] = [];
+  private readonly omitted: Omitted = { fatal: 0, error: 0, warning: 0, info: 0 };
+  private cut = false;
+
+  constructor(private readonly max: number) {}
+
+  add(_ruleId: string, severity: Severity, _at: unknown, make: () => Finding): void {
+    if (this.kept.length < this.max) this.kept.push(make());
+    else {
+      this.omitted[severity]++;
+      this.cut = true;
+    }
+  }
+
+  list(): Finding[] {
+    if (!this.cut) return this.kept;
+    return [...this.kept, makeFinding(INPUT_008, 'tooMany', tooManyData(this.max, this.omitted), { path: '/' })];
+  }
+}
+
+/** A ParseResult without its findings: they went to a collector. */
+type ReadResult = ParseResult extends infer R ? (R extends unknown ? Omit<R, 'findings'> : never) : never;
+
+/** The result with its findings, where parseGop has always put them (after ok and message). */
+function withFindings(result: ReadResult, findings: Finding[]): ParseResult {
+  if (result.ok) {
+    const { ok, message, ...rest } = result;
+    return { ok, message, findings, ...rest };
+  }
+  const { ok, ...rest } = result;
+  return { ok, findings, ...rest };
 }
 
 /**
  * parseGop with limits already checked (checkGop checks all its options at once), and the ids a receipt needs
  * (src/read/original.ts) from as much of the document as could be read: the inner plan's when it came in a
- * VANSEnvelope; none when not even its text could be decoded.
+ * VANSEnvelope; none when not even its text could be decoded. The findings go, in the order the reader produces
+ * them, to a collector from `collector`: a fresh one when the reader fails on a bug of ours, for that finding alone.
  */
-export function readWithIds(input: string | Uint8Array, limits: ParseLimits): { result: ParseResult; original?: OriginalIds } {
+export function readWithIds<C extends FindingCollector>(
+  input: string | Uint8Array,
+  limits: ParseLimits,
+  collector: () => C,
+): { result: ReadResult; findings: C; original?: OriginalIds } {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     // JavaScript callers can pass anything; say what was wrong instead of failing somewhere inside.
     const kind = input === null ? 'null' : typeof input;
-    return { result: { ok: false, findings: [makeFinding(INPUT_003, 'notTextOrBytes', { kind }, { path: '/', line: 1, column: 1 })] } };
+    const findings = collector();
+    addFinding(findings, makeFinding(INPUT_003, 'notTextOrBytes', { kind }, { path: '/', line: 1, column: 1 }));
+    return { result: { ok: false }, findings };
   }
   const ids: IdsSink = {};
   try {
-    const result = read(input, limits, undefined, ids);
-    return ids.original ? { result, original: ids.original } : { result };
+    const findings = collector();
+    const result = read(input, limits, undefined, ids, findings);
+    return ids.original ? { result, findings, original: ids.original } : { result, findings };
   } catch (error) {
     // A bug of ours must not take a receiving system down: report it as an unreadable document.
     const detail = error instanceof Error ? error.message : String(error);
-    return { result: { ok: false, findings: [makeFinding(INPUT_009, 'reader', { detail }, { path: '/', line: 1, column: 1 })] } };
+    const findings = collector();
+    addFinding(findings, makeFinding(INPUT_009, 'reader', { detail }, { path: '/', line: 1, column: 1 }));
+    return { result: { ok: false }, findings };
   }
 }
 
@@ -81,7 +118,17 @@ interface IdsSink {
   original?: OriginalIds;
 }
 
-function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnvelopeInfo | undefined, ids: IdsSink): ParseResult {
+function read(
+  input: string | Uint8Array,
+  limits: ParseLimits,
+  envelope: VansEnvelopeInfo | undefined,
+  ids: IdsSink,
+  findings: FindingCollector,
+): ReadResult {
+  const failed = (made: Finding[], info: VansEnvelopeInfo | undefined): ReadResult => {
+    for (const finding of made) addFinding(findings, finding);
+    return info ? { ok: false, envelope: info } : { ok: false };
+  };
   const decoded = typeof input === 'string' ? acceptText(input, limits.maxBytes) : decodeBytes(input, limits.maxBytes);
   if (!decoded.ok) return failed([decoded.finding], envelope);
   const xml = parseXml(decoded.text, limits);
@@ -98,7 +145,9 @@ function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnv
     }
     const unwrapped = unwrapVans(doc.root, (offset) => doc.lines.position(offset));
     if (!unwrapped.ok) return failed(unwrapped.findings, unwrapped.info);
-    const inner = read(unwrapped.data, limits, unwrapped.info, ids);
+    // The envelope's findings come before the inner document's, and some depend on what it holds: those wait, unrendered.
+    const innerFindings = new PendingFindings();
+    const inner = read(unwrapped.data, limits, unwrapped.info, ids, innerFindings);
     const plan = inner.ok ? inner.message.rehabilitationPlan : inner.partial?.rehabilitationPlan;
     const inside = {
       typeCode: plan?.letter?.typeCode,
@@ -106,23 +155,19 @@ function read(input: string | Uint8Array, limits: ParseLimits, envelope: VansEnv
       senderEan: plan?.sender?.eanIdentifier,
       receiverEan: plan?.receiver?.eanIdentifier,
     };
-    const extra = [...unwrapped.findings, ...checkVansDocument(unwrapped.info, inside, unwrapped.positions)];
-    return { ...inner, findings: [...extra, ...inner.findings] };
+    for (const finding of [...unwrapped.findings, ...checkVansDocument(unwrapped.info, inside, unwrapped.positions)])
+      addFinding(findings, finding);
+    innerFindings.replay(findings);
+    return inner;
   }
 
   const notGop = identify(doc);
   if (notGop) return failed([notGop], envelope);
 
-  const bound = bindMessage(doc);
+  const bound = bindMessage(doc, findings);
   const message = bound.message;
   const source: MessageSource = { encoding: decoded.encoding, locate: (path) => bound.source.locate(message, path) };
-  const result: ParseResult = bound.incomplete
-    ? { ok: false, findings: bound.findings, partial: message, source }
-    : { ok: true, message, findings: bound.findings, source };
+  const result: ReadResult = bound.incomplete ? { ok: false, partial: message, source } : { ok: true, message, source };
   if (envelope) result.envelope = envelope;
   return result;
-}
-
-function failed(findings: Finding[], envelope: VansEnvelopeInfo | undefined): ParseResult {
-  return envelope ? { ok: false, findings, envelope } : { ok: false, findings };
 }

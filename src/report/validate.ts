@@ -1,5 +1,13 @@
 import { computeFacts, localDate, type Facts } from '../facts/facts';
-import { makeFinding, type Finding, type MessageData, type Severity } from '../findings/finding';
+import {
+  addFinding,
+  makeFinding,
+  PendingFindings,
+  type Finding,
+  type FindingCollector,
+  type MessageData,
+  type Severity,
+} from '../findings/finding';
 import { MESSAGE_SPEC } from '../model/schema';
 import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
@@ -50,7 +58,7 @@ const before = (a: Entry, b: Entry) => compare(a, b) < 0;
  * A finding's texts are rendered (makeFinding) only when it is still kept at the end, so the many left out of a
  * hostile message cost a comparison each, and memory stays at `max` entries.
  */
-class FindingSink {
+class FindingSink implements FindingCollector {
   readonly counts: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
   readonly omitted: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
   private readonly heap: Entry[] = [];
@@ -82,11 +90,6 @@ class FindingSink {
     } else {
       this.omitted[severity]++;
     }
-  }
-
-  /** A finding already made (the reader's). */
-  addFinding(finding: Finding): void {
-    this.add(finding.ruleId, finding.severity, finding, () => finding);
   }
 
   get cut(): boolean {
@@ -238,7 +241,7 @@ export function validateGop(message: GopMessage | DeepPartial<GopMessage>, optio
     // A getter that throws, a Proxy, a bug of ours: the message is reported as not validated, never thrown at the caller.
     const detail = error instanceof Error ? error.message : String(error);
     const sink = sinkFor(checked, false);
-    sink.addFinding(makeFinding(INPUT_009, 'validation', { detail }, { path: '/' }));
+    addFinding(sink, makeFinding(INPUT_009, 'validation', { detail }, { path: '/' }));
     return buildReport(sink, undefined, checked);
   }
 }
@@ -246,15 +249,16 @@ export function validateGop(message: GopMessage | DeepPartial<GopMessage>, optio
 /** Reads and validates in one call. Never throws, whatever the input; options it cannot use throw GopOptionsError. */
 export function checkGop(input: string | Uint8Array, options?: CheckOptions | null): Report {
   const checked = checkCheckOptions(options);
-  // The reader's findings come whole (parseGop's own cap is for its callers): here they meet the severity settings first.
-  const { result: parsed, original } = readWithIds(input, checked);
+  // The reader's findings come whole (parseGop's own cap is for its callers) but unrendered: whether the severity
+  // settings apply to them is known once the message is read, and then they meet the report's one cap with the rules'.
+  const { result: parsed, findings: read, original } = readWithIds(input, checked, () => new PendingFindings());
   const message = parsed.ok ? parsed.message : parsed.partial;
   const readerSink = () => {
     const sink = sinkFor(checked, message !== undefined);
-    for (const finding of parsed.findings) sink.addFinding(finding);
+    read.replay(sink);
     return sink;
   };
-  if (!message || parsed.findings.some((f) => f.severity === 'fatal')) {
+  if (!message || read.fatal) {
     return buildReport(readerSink(), undefined, checked, parsed.envelope, message, original);
   }
   try {
@@ -266,7 +270,7 @@ export function checkGop(input: string | Uint8Array, options?: CheckOptions | nu
     // A rule must never take a receiving system down: the message is reported as not validated.
     const detail = error instanceof Error ? error.message : String(error);
     const sink = readerSink();
-    sink.addFinding(makeFinding(INPUT_009, 'validation', { detail }, { path: '/', line: 1, column: 1 }));
+    addFinding(sink, makeFinding(INPUT_009, 'validation', { detail }, { path: '/', line: 1, column: 1 }));
     return buildReport(sink, undefined, checked, parsed.envelope, message, original);
   }
 }
