@@ -63,6 +63,15 @@ function expectCapped(capped: Report, full: Report, max: number) {
   expect(cap.line).toBeUndefined();
 }
 
+/** A rule's message table whose every rendering is counted. */
+function counting<T extends Record<string, { en: (d: never) => string; da: (d: never) => string }>>(table: T, count: () => void): T {
+  const wrap = (render: (d: never) => string) => (d: never) => {
+    count();
+    return render(d);
+  };
+  return Object.fromEntries(Object.entries(table).map(([id, texts]) => [id, { en: wrap(texts.en), da: wrap(texts.da) }])) as T;
+}
+
 describe('a message with more findings than maxFindings', () => {
   const xml = noisy(2_500, 1_000); // 5,000 from the rules, 1,000 from the reader
   const full = checkGop(xml, ALL);
@@ -117,21 +126,7 @@ describe('a message with more findings than maxFindings', () => {
     const rule = rulesById.get('GOP-FORMAT-005')!;
     const original = rule.messages;
     let rendered = 0;
-    rule.messages = Object.fromEntries(
-      Object.entries(original).map(([id, texts]) => [
-        id,
-        {
-          en: (d: never) => {
-            rendered++;
-            return texts.en(d);
-          },
-          da: (d: never) => {
-            rendered++;
-            return texts.da(d);
-          },
-        },
-      ]),
-    ) as typeof original;
+    rule.messages = counting(original, () => rendered++);
     try {
       const capped = checkGop(xml, { maxFindings: 10 });
       const kept = capped.findings.filter((f) => f.ruleId === 'GOP-FORMAT-005').length;
@@ -149,21 +144,7 @@ describe('a message with more findings than maxFindings', () => {
     const rule = rulesById.get('GOP-STRUCT-003')!;
     const original = rule.messages;
     let rendered = 0;
-    rule.messages = Object.fromEntries(
-      Object.entries(original).map(([id, texts]) => [
-        id,
-        {
-          en: (d: never) => {
-            rendered++;
-            return texts.en(d);
-          },
-          da: (d: never) => {
-            rendered++;
-            return texts.da(d);
-          },
-        },
-      ]),
-    ) as typeof original;
+    rule.messages = counting(original, () => rendered++);
     const unknown = (findings: Finding[]) => findings.filter((f) => f.ruleId === 'GOP-STRUCT-003').length;
     try {
       const capped = checkGop(many, { maxFindings: 10 });
