@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { checkGop, type CheckOptions, type Report } from '../index';
+import type { CheckOptions } from '../options/index';
+import { checkGop } from '../report/validate';
+import type { Report } from '../report/report';
 import { makeFinding } from '../findings/finding';
 import { INPUT_004 } from '../rules/catalogue/input-004-limits';
 import { RULESET_VERSION } from '../rules/index';

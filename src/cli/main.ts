@@ -1,4 +1,4 @@
-import { GopOptionsError } from '../index';
+import { GopOptionsError } from '../options/index';
 import { didYouMean } from '../values/edit-distance';
 import { UsageError } from './args';
 import { commandHelp, commandsByName, mainHelp } from './commands/index';

@@ -1,4 +1,4 @@
-import { buildGopBytes, GopBuildError, validateGop } from '../../index';
+import { validateGop } from '../../report/validate';
 import { createRedactor } from '../../report/redact';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
@@ -49,6 +49,8 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
     // `gop parse` output carries the model under "message" (or "partial" when it was incomplete).
     const wrapped = input as { message?: unknown; partial?: unknown; findings?: unknown };
     const message = wrapped && typeof wrapped === 'object' && 'findings' in wrapped ? (wrapped.message ?? wrapped.partial) : input;
+    // Loaded when used: `gop validate` does not pay for the builder at start-up.
+    const { buildGopBytes, GopBuildError } = await import('../../write/build');
     const pretty = values['pretty'] as boolean | undefined;
     const strict = values['strict'] as boolean | undefined;
     let bytes: Uint8Array;

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { toKlGatewayReport, type KlGatewayResult } from '../../fhir/kl-gateway';
+import type { KlGatewayResult } from '../../fhir/kl-gateway';
 import type { KlGatewayOptions, SenderIds } from '../../fhir/options';
 import { GopOptionsError } from '../../options/index';
 import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
@@ -76,7 +76,9 @@ function readSorMap(file: string, io: CliIo): (sender: SenderIds) => string | un
 }
 
 /** The report, or the options' mistakes as a usage error naming the flags. */
-function reportFor(bytes: Uint8Array, options: KlGatewayOptions): KlGatewayResult {
+async function reportFor(bytes: Uint8Array, options: KlGatewayOptions): Promise<KlGatewayResult> {
+  // Loaded when used: `gop validate` does not pay for the FHIR mapping at start-up.
+  const { toKlGatewayReport } = await import('../../fhir/kl-gateway');
   try {
     return toKlGatewayReport(bytes, options);
   } catch (error) {
@@ -151,7 +153,7 @@ Exit 0: every report was made; 1: a plan cannot be reported (why, on standard er
     if (!folder) {
       const read = await readInput(target, DEFAULT_PARSE_OPTIONS.maxBytes, io);
       if (!read.ok) return read.status;
-      const json = await say(target, reportFor(read.bytes, options), io);
+      const json = await say(target, await reportFor(read.bytes, options), io);
       if (json === undefined) return 1;
       return (await write(out, json, io)) ? 0 : 2;
     }
@@ -168,7 +170,7 @@ Exit 0: every report was made; 1: a plan cannot be reported (why, on standard er
         status = 2;
         continue;
       }
-      const json = await say(file, reportFor(read.bytes, options), io);
+      const json = await say(file, await reportFor(read.bytes, options), io);
       if (json === undefined) {
         status = Math.max(status, 1);
         continue;

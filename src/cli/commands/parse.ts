@@ -1,4 +1,5 @@
-import { parseGop, redactParseResult } from '../../index';
+import { parseGop } from '../../read/parse';
+import { redactParseResult } from '../../report/redact';
 import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';

@@ -1,4 +1,6 @@
-import { checkGop, GopBuildError, GopOptionsError } from '../../index';
+import { GopOptionsError } from '../../options/index';
+import { checkGop } from '../../report/validate';
+import { GopBuildError } from '../../write/build';
 import { receiptFor, type ReceiptOptions } from '../../receipt/index';
 import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
 import { wrapReceiptInVans } from '../../write/vans';

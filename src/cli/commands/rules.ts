@@ -1,4 +1,5 @@
-import { REFERENCES, rules } from '../../index';
+import { rules } from '../../rules/index';
+import { REFERENCES } from '../../standard/references';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import type { Command } from './types';
 

@@ -1,17 +1,11 @@
 import { CLI_TEXTS, detailIn } from '../../texts/cli';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import {
-  addToSummary,
-  createFormatter,
-  emptySummary,
-  FORMATS,
-  GopOptionsError,
-  localDate,
-  type CheckOptions,
-  type Report,
-} from '../../index';
-import { checkCheckOptions } from '../../options/index';
+import { localDate } from '../../facts/facts';
+import { createFormatter, FORMATS } from '../../format/index';
+import { addToSummary, emptySummary } from '../../format/types';
+import { checkCheckOptions, GopOptionsError, type CheckOptions } from '../../options/index';
+import type { Report } from '../../report/report';
 import { receiptFor } from '../../receipt/index';
 import type { FileReport } from '../../report/report';
 import { parseOptions, UsageError, type OptionSpec } from '../args';

@@ -4,7 +4,6 @@ import { CLI_TEXTS } from '../../texts/cli';
 import { LANGUAGES, type Language } from '../../texts/languages';
 import { isIsoDate } from '../../values/date';
 import { visibleControls as safe } from '../../values/controls';
-import { renderView } from '../../view/index';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
 import { openOutput, type Output } from '../output';
@@ -51,6 +50,8 @@ Exit 0 when the plan was read (findings or not), 1 when it could not be read, 2 
     if (given !== undefined && !isIsoDate(given)) throw new UsageError(`--reference-date ${safe(given)}: expected a real date, YYYY-MM-DD`);
     const read = await readInput(positionals[0]!, DEFAULT_PARSE_OPTIONS.maxBytes, io);
     if (!read.ok) return read.status;
+    // Loaded when used: `gop validate` does not pay for the view at start-up.
+    const { renderView } = await import('../../view/index');
     const view = renderView(read.bytes, {
       lang: lang as Language,
       redact: values['redact'] === true,
