@@ -12,6 +12,8 @@ export interface XmlMapping {
   ns: readonly XmlNamespaceKey[];
   /** formatted text (mixed content with Break/Bold/Italic/Underline) */
   formatted?: true;
+  /** not a child element: the element's attribute `name` (attr) or the element's own text (ownText) */
+  from?: 'attribute' | 'text';
 }
 
 export const xmlRegistry = z.registry<XmlMapping>();
@@ -33,6 +35,12 @@ function mapped<T extends z.ZodType>(schema: T, mapping: XmlMapping): T {
 
 /** A leaf element: its text exactly as sent, surrounding whitespace trimmed. */
 export const text = (ns: XmlNamespaceKey | readonly XmlNamespaceKey[], name: string) => el(ns, name, z.string());
+
+/** A property read from the element's attribute `name` (as written), not from a child element. */
+export const attr = (name: string) => mapped(z.string(), { name, ns: [], from: 'attribute' });
+
+/** A property holding the element's own text, for an element with attributes and a value (VANS's SenderID). */
+export const ownText = () => mapped(z.string(), { name: '#text', ns: [], from: 'text' });
 
 /** Either namespace: the standard's examples put Date and Time in m100 or m104 depending on the parent. */
 export const EITHER: readonly NamespaceKey[] = ['m104', 'm100'];
@@ -68,6 +76,10 @@ export interface ElementSpec {
   /** by local name: no G-GOP element has two children of the same local name in different namespaces */
   byLocal: Map<string, ChildSpec>;
   byProp: Map<string, ChildSpec>;
+  /** properties read from the element's own attributes (attr), by attribute name */
+  attributes: { prop: string; name: string }[];
+  /** the property holding the element's own text (ownText) */
+  text?: string;
 }
 
 /**
@@ -131,9 +143,13 @@ const compiled = new WeakMap<object, ElementSpec>();
 export function compileElement(schema: z.ZodObject): ElementSpec {
   const cached = compiled.get(schema);
   if (cached) return cached;
-  const spec: ElementSpec = { children: [], byLocal: new Map(), byProp: new Map() };
+  const spec: ElementSpec = { children: [], byLocal: new Map(), byProp: new Map(), attributes: [] };
   compiled.set(schema, spec);
   for (const [prop, child] of Object.entries(schema.shape)) {
+    const own = xmlMappingOf(child instanceof z.ZodOptional ? (child.unwrap() as z.ZodType) : (child as z.ZodType));
+    if (own?.from === 'attribute') spec.attributes.push({ prop, name: own.name });
+    if (own?.from === 'text') spec.text = prop;
+    if (own?.from) continue;
     const childSpec = compileChild(prop, child as z.ZodType);
     if (!childSpec) continue;
     childSpec.index = spec.children.length;

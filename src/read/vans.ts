@@ -6,8 +6,11 @@ import { acceptText, decodeBytes } from '../input/decode';
 import { checkParseOptions, type ParseLimits, type ParseOptions } from '../options/index';
 import { makeFinding, type Finding } from '../findings/finding';
 import { NS } from '../standard/namespaces';
-import { parseXml, textContent, type XmlElement } from '../xml/tree';
+import { parseXml, type XmlElement } from '../xml/tree';
 import { decodeBase64 } from '../values/bytes';
+import type { Offsets } from '../model/locate';
+import { readBySpec } from '../model/read';
+import { VANS_ENVELOPE_SPEC, VANS_META_INFORMATION_SPEC, type VansEnvelopeXml, type VansMetaInformationXml } from '../model/vans';
 
 const VansEndpointSchema = z.object({ id: z.string(), endPointType: z.string().optional() });
 
@@ -33,11 +36,12 @@ export function isVansEnvelope(root: XmlElement): boolean {
   return root.ns === NS.vans && root.local === 'VANSEnvelope';
 }
 
-const child = (parent: XmlElement | undefined, local: string): XmlElement | undefined =>
-  parent?.children.find((c): c is XmlElement => typeof c !== 'string' && c.local === local && c.ns === NS.vans);
-const textOf = (element: XmlElement | undefined): string | undefined => (element ? textContent(element) : undefined);
-const endpoint = (element: XmlElement | undefined) =>
-  element ? { id: textOf(element)!, endPointType: element.attrs?.EndPointType } : undefined;
+/** The envelope as the model spec reads it (src/model/vans.ts), and where each part started. */
+function readEnvelope(root: XmlElement): { read: VansEnvelopeXml; offsets: WeakMap<object, Offsets> } {
+  const offsets = new WeakMap<object, Offsets>();
+  return { read: readBySpec(root, VANS_ENVELOPE_SPEC, offsets) as VansEnvelopeXml, offsets };
+}
+const endpoint = (read: VansEnvelopeXml['sender']) => read && { id: read.id!, endPointType: read.endPointType };
 
 /** Where the envelope's endpoints stand (line and column in the envelope), for findings about them. */
 export interface VansPositions {
@@ -53,35 +57,34 @@ const DATA_PATH = '/VANSEnvelope/Message/Data';
 
 /** The envelope's facts, and the base64 Data decoded to bytes (to be read like any input). */
 export function unwrapVans(root: XmlElement, position: (offset: number) => { line: number; column: number }): Unwrapped {
-  const message = child(root, 'Message');
-  const meta = child(message, 'MetaInformation');
-  const senderElement = child(root, 'SenderID');
-  const receiverElement = child(root, 'ReceiverID');
+  const { read, offsets } = readEnvelope(root);
+  const startOf = (object: object | undefined, prop: string) => {
+    const start = object && offsets.get(object)?.props[prop];
+    return typeof start === 'number' ? start : undefined;
+  };
   const positions: VansPositions = {};
-  if (senderElement) positions.sender = position(senderElement.start);
-  if (receiverElement) positions.receiver = position(receiverElement.start);
-  const document = child(meta, 'Document');
+  for (const side of ['sender', 'receiver'] as const) {
+    const start = startOf(read, side);
+    if (start !== undefined) positions[side] = position(start);
+  }
+  const { message } = read;
+  const meta = message?.metaInformation;
+  const document = meta?.document;
   const info: VansEnvelopeInfo = {
-    sender: endpoint(senderElement),
-    receiver: endpoint(receiverElement),
-    envelopeIdentifier: textOf(child(root, 'EnvelopeIdentifier')),
-    sentDateTime: textOf(child(root, 'SentDateTime')),
-    messageIdentifier: textOf(child(meta, 'Identifier')),
-    document: document && {
-      format: textOf(child(document, 'Format')),
-      name: textOf(child(document, 'Name')),
-      version: textOf(child(document, 'Version')),
-      sizeInBytes: textOf(child(document, 'SizeInBytes')),
-    },
+    sender: endpoint(read.sender),
+    receiver: endpoint(read.receiver),
+    envelopeIdentifier: read.envelopeIdentifier,
+    sentDateTime: read.sentDateTime,
+    messageIdentifier: meta?.identifier,
+    document: document && { format: document.format, name: document.name, version: document.version, sizeInBytes: document.sizeInBytes },
   };
   for (const key of Object.keys(info) as (keyof VansEnvelopeInfo)[]) if (info[key] === undefined) delete info[key];
   if (!message) {
-    const messageId = child(root, 'Receipt') ? 'vansReceipt' : 'vansWithoutMessage';
+    const messageId = read.receipt ? 'vansReceipt' : 'vansWithoutMessage';
     return { ok: false, info, findings: [makeFinding(INPUT_005, messageId, {}, { path: '/VANSEnvelope', ...position(root.start) })] };
   }
-  const dataElement = child(message, 'Data');
-  const base64 = (textOf(dataElement) ?? '').replace(/\s+/g, '');
-  const at = { path: DATA_PATH, ...position((dataElement ?? message).start) };
+  const base64 = (message.data ?? '').replace(/\s+/g, '');
+  const at = { path: DATA_PATH, ...position(startOf(message, 'data') ?? startOf(read, 'message')!) };
   const data = base64 ? decodeBase64(base64) : undefined; // strict: the 64 characters, a multiple of four, '=' only at the end
   if (!data) {
     return { ok: false, info, findings: [makeFinding(INPUT_006, base64 ? 'invalidBase64' : 'emptyData', {}, at)] };
@@ -94,7 +97,7 @@ export function unwrapVans(root: XmlElement, position: (offset: number) => { lin
         INPUT_006,
         'sizeMismatch',
         { declared, actual: data.length },
-        { path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes', ...position(document!.start) },
+        { path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes', ...position(startOf(meta, 'document')!) },
       ),
     );
   }
@@ -154,38 +157,18 @@ export interface VansMetaInformation {
 }
 
 const defined = <T extends object>(record: T): T => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
-const children = (parent: XmlElement | undefined, local: string): XmlElement[] =>
-  parent?.children.filter((c): c is XmlElement => typeof c !== 'string' && c.local === local && c.ns === NS.vans) ?? [];
+
+/** The spec's reading of a MetaInformation as written: every ServiceTag with its name ('' without one) and value. */
+function metaInformation(read: VansMetaInformationXml): VansMetaInformation {
+  const { transport, ...rest } = read;
+  if (!transport) return rest;
+  const serviceTags = (transport.serviceTags ?? []).map((tag) => ({ name: tag.name ?? '', value: tag.value ?? '' }));
+  return { ...rest, transport: { ...transport, serviceTags } };
+}
 
 /** The fields of a MetaInformation or OriginalMessage element, those present. */
 export function readMetaInformation(element: XmlElement): VansMetaInformation {
-  const processing = child(element, 'Processing');
-  const document = child(element, 'Document');
-  const transport = child(element, 'Transport');
-  return defined({
-    identifier: textOf(child(element, 'Identifier')),
-    processing:
-      processing &&
-      defined({
-        providerIdentifier: textOf(child(processing, 'ProviderIdentifier')),
-        serviceIdentifier: textOf(child(processing, 'ServiceIdentifier')),
-      }),
-    document:
-      document &&
-      defined({
-        format: textOf(child(document, 'Format')),
-        name: textOf(child(document, 'Name')),
-        version: textOf(child(document, 'Version')),
-        sizeInBytes: textOf(child(document, 'SizeInBytes')),
-      }),
-    transport:
-      transport &&
-      defined({
-        type: textOf(child(transport, 'Type')),
-        transformMessage: textOf(child(transport, 'TransformMessage')),
-        serviceTags: children(transport, 'ServiceTag').map((tag) => ({ name: tag.attrs?.name ?? '', value: textContent(tag) })),
-      }),
-  });
+  return metaInformation(readBySpec(element, VANS_META_INFORMATION_SPEC) as VansMetaInformationXml);
 }
 
 /** A VANSEnvelope's own fields: who sent it to whom, its identifier and time, and what it carries. */
@@ -198,13 +181,16 @@ export interface VansHead {
 
 /** The head of an envelope read from its root element. */
 export function readVansHead(root: XmlElement): VansHead {
-  return defined({
-    sender: endpoint(child(root, 'SenderID')),
-    receiver: endpoint(child(root, 'ReceiverID')),
-    envelopeIdentifier: textOf(child(root, 'EnvelopeIdentifier')),
-    sentDateTime: textOf(child(root, 'SentDateTime')),
-  });
+  return head(readEnvelope(root).read);
 }
+
+const head = (read: VansEnvelopeXml): VansHead =>
+  defined({
+    sender: endpoint(read.sender),
+    receiver: endpoint(read.receiver),
+    envelopeIdentifier: read.envelopeIdentifier,
+    sentDateTime: read.sentDateTime,
+  });
 
 /** Bytes or text → the VANSEnvelope root, by the reader's own decoding and XML policy (no DOCTYPE, limits). */
 export function openVans(
@@ -274,14 +260,16 @@ function readReceipt(input: string | Uint8Array, limits: ParseLimits): VansRecei
 /** readVansReceipt from a VANSEnvelope element already read (parseReceipt's hook for a VANS-level receipt). */
 export function readVansReceiptElement(root: XmlElement): VansReceipt {
   if (!isVansEnvelope(root)) return { ok: false, reason: `<${root.local}> is not a VANSEnvelope in ${NS.vans}`, findings: [] };
-  const receipt = child(root, 'Receipt');
-  if (!receipt) {
+  const { read } = readEnvelope(root);
+  if (!read.receipt) {
     return {
       ok: false,
-      reason: child(root, 'Message') ? 'the VANSEnvelope carries a Message, not a Receipt' : 'the VANSEnvelope carries no Receipt',
+      reason: read.message ? 'the VANSEnvelope carries a Message, not a Receipt' : 'the VANSEnvelope carries no Receipt',
       findings: [],
     };
   }
+  // which answer: the element's own children, as written (one, and a known one), not only those the spec names
+  const receipt = root.children.find((c): c is XmlElement => typeof c !== 'string' && c.local === 'Receipt' && c.ns === NS.vans)!;
   const answers = receipt.children.filter((c): c is XmlElement => typeof c !== 'string');
   const known = answers.filter((c) => c.ns === NS.vans && Object.hasOwn(VANS_RECEIPT_KINDS, c.local));
   if (answers.length !== 1 || known.length !== 1) {
@@ -291,26 +279,29 @@ export function readVansReceiptElement(root: XmlElement): VansReceipt {
       findings: [],
     };
   }
-  const answer = known[0]!;
-  const kind = VANS_RECEIPT_KINDS[answer.local as keyof typeof VANS_RECEIPT_KINDS];
-  const originalEnvelopeIdentifier = textOf(child(answer, 'OriginalEnvelopeIdentifier'));
-  if (!originalEnvelopeIdentifier) return { ok: false, reason: `${answer.local} has no OriginalEnvelopeIdentifier`, findings: [] };
-  const original = child(answer, 'OriginalMessage');
-  const errorElement = child(answer, 'Error');
+  const local = known[0]!.local as keyof typeof VANS_RECEIPT_KINDS;
+  const kind = VANS_RECEIPT_KINDS[local];
+  const answer: {
+    originalEnvelopeIdentifier?: string;
+    originalMessage?: VansMetaInformationXml;
+    error?: { code?: string; description?: string };
+  } = read.receipt[kind]!;
+  const { originalEnvelopeIdentifier } = answer;
+  if (!originalEnvelopeIdentifier) return { ok: false, reason: `${local} has no OriginalEnvelopeIdentifier`, findings: [] };
   let error: { code?: number; description?: string } | undefined;
-  if (errorElement) {
-    const code = textOf(child(errorElement, 'Code'));
+  if (answer.error) {
+    const { code, description } = answer.error;
     if (code !== undefined && !/^\+?0*[1-9]\d{0,14}$/.test(code)) {
       return { ok: false, reason: `Error/Code must be a positive integer, not ${JSON.stringify(code.slice(0, 40))}`, findings: [] };
     }
-    error = defined({ code: code === undefined ? undefined : Number(code), description: textOf(child(errorElement, 'Description')) });
+    error = defined({ code: code === undefined ? undefined : Number(code), description });
   }
   return defined({
     ok: true as const,
     kind,
-    ...readVansHead(root),
+    ...head(read),
     originalEnvelopeIdentifier,
-    originalMessage: original && readMetaInformation(original),
+    originalMessage: answer.originalMessage && metaInformation(answer.originalMessage),
     error,
     findings: [],
   });
