@@ -38,6 +38,17 @@ const fdirBundledPicomatch: Plugin = {
   },
 };
 
+/** What both browser builds share: everything bundled, nothing of Node, English zod messages only. */
+const BROWSER = {
+  outExtension: () => ({ js: '.js' }),
+  platform: 'browser',
+  target: 'es2022',
+  splitting: false,
+  minify: true,
+  noExternal: [/.*/],
+  esbuildPlugins: [zodEnglishOnly],
+} satisfies Options;
+
 export default defineConfig([
   {
     // The library keeps its dependencies external (tsup's default for package.json dependencies): users share one zod.
@@ -79,25 +90,13 @@ export default defineConfig([
     // needs no bundler then). Nothing of Node: platform browser, and test/web-build.test.ts checks that no import is left.
     entry: { 'web/medcom-gop.browser': 'src/index.ts' },
     format: ['esm'],
-    outExtension: () => ({ js: '.js' }),
-    platform: 'browser',
-    target: 'es2022',
-    splitting: false,
-    minify: true,
-    noExternal: [/.*/],
-    esbuildPlugins: [zodEnglishOnly],
+    ...BROWSER,
   },
   {
     // The page's code (web/page.ts, the library inside): a classic script, because Chromium refuses module scripts
     // from file://. scripts/build-web.mjs inlines it into dist/web/index.html and removes this file.
     entry: { 'web/page': 'web/page.ts' },
     format: ['iife'],
-    outExtension: () => ({ js: '.js' }),
-    platform: 'browser',
-    target: 'es2022',
-    splitting: false,
-    minify: true,
-    noExternal: [/.*/],
-    esbuildPlugins: [zodEnglishOnly],
+    ...BROWSER,
   },
 ]);

@@ -69,7 +69,7 @@ class CappedFindings implements FindingCollector {
 }
 
 /** A ParseResult without its findings: they went to a collector. */
-type ReadResult = ParseResult extends infer R ? (R extends unknown ? Omit<R, 'findings'> : never) : never;
+export type ReadResult = ParseResult extends infer R ? (R extends unknown ? Omit<R, 'findings'> : never) : never;
 
 /** The result with its findings, where parseGop has always put them (after ok and message). */
 function withFindings(result: ReadResult, findings: Finding[]): ParseResult {

@@ -12,7 +12,7 @@ import { MESSAGE_SPEC } from '../model/schema';
 import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
-import { readWithIds, type MessageSource } from '../read/parse';
+import { readWithIds, type MessageSource, type ParseResult, type ReadResult } from '../read/parse';
 import { originalIdsOfMessage, type OriginalIds } from '../read/original';
 import {
   checkCheckOptions,
@@ -252,6 +252,27 @@ export function checkGop(input: string | Uint8Array, options?: CheckOptions | nu
   // The reader's findings come whole (parseGop's own cap is for its callers) but unrendered: whether the severity
   // settings apply to them is known once the message is read, and then they meet the report's one cap with the rules'.
   const { result: parsed, findings: read, original } = readWithIds(input, checked, () => new PendingFindings());
+  return reportOfRead(parsed, read, original, checked);
+}
+
+/**
+ * The report checkGop gives, for a message parseGop has already read (its findings, model and source): the same rules,
+ * severity settings and one cap, without reading the bytes again.
+ */
+export function checkParsed(parsed: ParseResult, options?: CheckOptions | null): Report {
+  const checked = checkCheckOptions(options);
+  const read = new PendingFindings();
+  for (const finding of parsed.findings) addFinding(read, finding);
+  const message = parsed.ok ? parsed.message : parsed.partial;
+  return reportOfRead(parsed, read, message && originalIdsOfMessage(message), checked);
+}
+
+function reportOfRead(
+  parsed: ReadResult,
+  read: PendingFindings,
+  original: OriginalIds | undefined,
+  checked: CheckedValidateOptions,
+): Report {
   const message = parsed.ok ? parsed.message : parsed.partial;
   const readerSink = () => {
     const sink = sinkFor(checked, message !== undefined);

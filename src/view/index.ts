@@ -1,13 +1,12 @@
-import { localDate, type Facts } from '../facts/facts';
+import type { Facts } from '../facts/facts';
 import type { Finding, Severity } from '../findings/finding';
 import type { DeepPartial } from '../model/partial';
 import type { ExtraElement, GopMessage } from '../model/schema';
-import { ParseOptionsSchema, ValidateOptionsSchema, type CheckOptions } from '../options/index';
+import { ParseOptionsSchema, type CheckOptions } from '../options/index';
 import { parseGop, type ParseResult } from '../read/parse';
 import { createRedactor, redactFacts, redactFindings, redactParseResult } from '../report/redact';
-import type { Counts, Report } from '../report/report';
-import { checkGop, validateGop } from '../report/validate';
-import { RULESET_VERSION } from '../rules/index';
+import type { Report } from '../report/report';
+import { checkGop, checkParsed } from '../report/validate';
 import { SEVERITY_WORDS, countOf } from '../texts/severity';
 import type { Language } from '../texts/languages';
 import { UI } from '../texts/ui';
@@ -48,7 +47,6 @@ interface Prepared {
 const pick = (options: object | undefined, keys: readonly string[]) =>
   Object.fromEntries(Object.entries(options ?? {}).filter(([key]) => keys.includes(key)));
 const PARSE_KEYS = Object.keys(ParseOptionsSchema.shape);
-const VALIDATE_KEYS = Object.keys(ValidateOptionsSchema.shape);
 
 function checkOptionsOf(options: RenderOptions): CheckOptions {
   const check: CheckOptions = { ...options.check };
@@ -66,12 +64,6 @@ const modelOf = (result: object): Message | undefined =>
 
 const hasFatal = (findings: readonly Finding[]) => findings.some((f) => f.severity === 'fatal');
 
-function countsOf(findings: readonly Finding[]): Counts {
-  const counts: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
 function prepare(input: string | Uint8Array | ParseResult | Report, options: RenderOptions): Prepared {
   const check = checkOptionsOf(options);
   if (typeof input === 'string' || input instanceof Uint8Array) {
@@ -84,36 +76,13 @@ function prepare(input: string | Uint8Array | ParseResult | Report, options: Ren
   return prepareReport(input, check.redact === true);
 }
 
-/** A parse result: validated with its source; the reader's own findings (kept-aside elements …) stay in front. */
+/** A parse result: the report checkGop would give for it (checkParsed), without reading the bytes again. */
 function prepareParsed(parsed: ParseResult, check: CheckOptions): Prepared {
-  const redact = check.redact === true && !(parsed as { redacted?: boolean }).redacted;
+  const already = (parsed as { redacted?: boolean }).redacted === true;
+  const redact = check.redact === true && !already;
   const shown = redact ? redactParseResult(parsed) : parsed;
-  const model = modelOf(shown);
-  if (!parsed.ok || hasFatal(parsed.findings)) {
-    const findings = shown.findings;
-    const report: Report = { valid: false, findings, counts: countsOf(findings), rulesetVersion: RULESET_VERSION };
-    const referenceDate = localDate(check.referenceDate ?? undefined, check.timeZone ?? undefined);
-    if (referenceDate) report.referenceDate = referenceDate;
-    if (redact || (parsed as { redacted?: boolean }).redacted) report.redacted = true;
-    return {
-      report,
-      model,
-      given: true,
-      read: false,
-    };
-  }
-  const validated = validateGop(parsed.message, { ...pick(check, VALIDATE_KEYS), source: parsed.source });
-  const seen = new Set(shown.findings.map((f) => `${f.ruleId}\u0000${f.path}\u0000${f.messageId}`));
-  const extra = validated.findings.filter((f) => !seen.has(`${f.ruleId}\u0000${f.path}\u0000${f.messageId}`));
-  const findings = [...shown.findings, ...extra].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const own = countsOf(shown.findings);
-  const counts: Counts = {
-    fatal: validated.counts.fatal + own.fatal,
-    error: validated.counts.error + own.error,
-    warning: validated.counts.warning + own.warning,
-    info: validated.counts.info + own.info,
-  };
-  return { report: { ...validated, findings, counts, valid: validated.valid && own.error === 0 }, model, given: true, read: true };
+  const report = checkParsed(parsed, { ...check, redact: redact || already });
+  return { report, model: modelOf(shown), given: true, read: parsed.ok && !hasFatal(report.findings) };
 }
 
 /** A report alone: no plan to show; redacted here if it was not already and redaction is asked for. */

@@ -5,7 +5,7 @@ import type { KlGatewayOptions, SenderIds } from '../../fhir/options';
 import { GopOptionsError } from '../../options/index';
 import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
 import { visibleControls as safe } from '../../values/controls';
-import { parseOptions, UsageError, type OptionSpec } from '../args';
+import { optionsUsage, parseOptions, UsageError, type OptionSpec } from '../args';
 import { expandPaths } from '../files';
 import { readInput } from '../input';
 import { openOutput, type Output } from '../output';
@@ -83,7 +83,7 @@ async function reportFor(bytes: Uint8Array, options: KlGatewayOptions): Promise<
     return toKlGatewayReport(bytes, options);
   } catch (error) {
     if (!(error instanceof GopOptionsError)) throw error;
-    throw new UsageError(error.issues.map((i) => `${FLAGS[i.path] ?? (i.path || 'options')}: ${i.message}`).join('; '));
+    throw optionsUsage(error.issues, FLAGS);
   }
 }
 

@@ -4,7 +4,7 @@ import { GopBuildError } from '../../write/build';
 import { receiptFor, type ReceiptOptions } from '../../receipt/index';
 import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
 import { wrapReceiptInVans } from '../../write/vans';
-import { parseOptions, UsageError, type OptionSpec } from '../args';
+import { optionsUsage, parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
 import { openOutput } from '../output';
 import { visibleControls as safe } from '../../values/controls';
@@ -56,15 +56,7 @@ const FLAGS: Record<string, string> = {
   envelopeIdentifier: '--envelope-id',
   sentDateTime: '--sent-date-time',
 };
-const asUsage = (error: GopOptionsError) =>
-  new UsageError(
-    error.issues
-      .map((i) => {
-        const [head, ...rest] = i.path.split('.');
-        return `${FLAGS[head ?? ''] ?? head}${rest.length ? ` ${rest.join('.')}` : ''}: ${i.message}`;
-      })
-      .join('; '),
-  );
+const asUsage = (error: GopOptionsError) => optionsUsage(error.issues, FLAGS);
 
 /** Error/Description: the receipt's refuse text on one line, at most 512 characters (else its code). */
 function description(text: string | undefined, code: string | undefined): string {

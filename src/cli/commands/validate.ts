@@ -8,7 +8,7 @@ import { checkCheckOptions, GopOptionsError, type CheckOptions } from '../../opt
 import type { Report } from '../../report/report';
 import { receiptFor } from '../../receipt/index';
 import type { FileReport } from '../../report/report';
-import { parseOptions, UsageError, type OptionSpec } from '../args';
+import { optionsUsage, parseOptions, UsageError, type OptionSpec } from '../args';
 import { resolveSettings } from '../config';
 import { expandPaths } from '../files';
 import { VERSION } from '../version';
@@ -141,11 +141,7 @@ function checkOptionsOnce(options: CheckOptions): void {
     checkCheckOptions(options);
   } catch (error) {
     if (!(error instanceof GopOptionsError)) throw error;
-    const flag = (path: string) => {
-      const [head, ...rest] = path.split('.');
-      return `${FLAGS[head ?? ''] ?? head}${rest.length ? ` ${rest.join('.')}` : ''}`;
-    };
-    throw new UsageError(error.issues.map((i) => `${flag(i.path)}: ${i.message}`).join('; '));
+    throw optionsUsage(error.issues, FLAGS);
   }
 }
 
