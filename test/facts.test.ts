@@ -206,10 +206,41 @@ describe('guaranteedStartBy (Sundhedsloven § 140 stk. 4: discharge + 7 calendar
     const facts = factsOf(xml);
     expect(facts).not.toHaveProperty('guaranteedStartBy');
     expect(facts).not.toHaveProperty('earliestStart');
-    expect(facts.guarantee).toMatchObject({ applies: true, from: 'laterStart' });
-    expect(facts.guarantee.explanation.en).toMatch(/later than discharge, but its date cannot be read/);
-    expect(facts.guarantee.explanation.da).toMatch(/senere opstart end udskrivelsen, men datoen for den kan ikke læses/);
+    expect(facts.guarantee).toMatchObject({ applies: true, ifNoLaterStart: '2019-03-12' });
+    expect(facts.guarantee).not.toHaveProperty('from');
+    expect(facts.guarantee.explanation.en).toMatch(/could not be read and seems to make the start depend on something later/);
+    expect(facts.guarantee.explanation.en).toMatch(
+      /only if the plan asks for no later start: then the latest start to offer is 2019-03-12/,
+    );
+    expect(facts.guarantee.explanation.da).toMatch(/kan ikke læses sikkert og ser ud til/);
     expect(ruleIds(xml)).toEqual(['GOP-LAW-008']); // and the reader says the deadline cannot be read
+  });
+
+  it.each([
+    ['an unreadable text without any later-start word', 'senest 12/3 eller 19/3'],
+    ['a condition on the start', 'efter kontrol i ambulatoriet'],
+    ['an approximation', 'ca. 2 uger efter udskr.'],
+    ['a window written as a range of days', 'i perioden 11.-22. marts'],
+  ])('%s: no guaranteedStartBy, only the date if no later start is asked', (_name, deadline) => {
+    const facts = factsOf(plan({ deadline }));
+    expect(facts.deadline.kind).toBe('unreadable');
+    expect(facts).not.toHaveProperty('guaranteedStartBy');
+    expect(facts.guarantee.applies).toBe(true);
+    expect(facts.guarantee.ifNoLaterStart).toBe('2019-03-12');
+    expect(facts.guarantee.explanation.en).toMatch(/read the text/);
+    expect(facts.guarantee.explanation.da).toMatch(/læs teksten/);
+  });
+
+  it.each([
+    ['a later start asked for, without a date', 'tidligst 14 dage efter udskrivelsen', undefined],
+    ['a named start', 'Opstart 25.03.2019', '2019-04-01'],
+    ['a named week', 'opstart uge 12', '2019-03-25'],
+    ['no deadline', 'Ingen frist', '2019-03-12'],
+    ['as soon as possible after discharge', 'i forlængelse af udskrivelsen', '2019-03-12'],
+  ])('%s: the guarantee date only where the reading is certain', (_name, deadline, expected) => {
+    const facts = factsOf(plan({ deadline }));
+    expect(facts.guaranteedStartBy).toBe(expected ?? '2019-03-26'); // 14 days after discharge, + 7
+    expect(facts.guarantee).not.toHaveProperty('ifNoLaterStart');
   });
 
   it('a later start as a period, with an invalid discharge date: no date, the invalid date named', () => {

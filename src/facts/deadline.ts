@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { addDaysIso, calendarDate, formatIsoDate, isIsoDate, longDate, parseIsoDate } from '../values/date';
 import { addDanishWorkingDays } from './holidays';
 import { finishPair, quoted } from '../values/quote';
-import { ARTICLE_ONE, correctTypo, LEXICON, PHRASES, type Word } from './deadline-lexicon';
+import { joinPhrases, normalise, tokenise } from './deadline-tokens';
+import { parseStatements, type Role, type StatedDate, type Statement, Unreadable, type When } from './deadline-parse';
 
 const DEADLINE_KINDS = ['absolute', 'relative', 'asap', 'none', 'unreadable'] as const;
 const DeadlineKindSchema = z
@@ -49,424 +50,14 @@ export interface DeadlineOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tokens. One pass over the normalised text; dates are recognised where a number starts, by sticky patterns with
-// bounded quantifiers, so nothing backtracks over the text. Past MAX_TOKENS the text is no deadline statement.
-
-const MAX_TOKENS = 400;
-
-type Token =
-  | { t: 'word'; text: string; word: Word | undefined }
-  | { t: 'number'; value: number; text: string }
-  | { t: 'date'; day: number; month: number; year?: number; text: string }
-  | { t: 'range'; text: string }
-  | { t: 'stop' } // a clause ends: . , ; ( ) and the like
-  | { t: 'other'; text: string };
-
-const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/y;
-const NUMERIC_DATE = /(\d{1,2}) ?([./]) ?(\d{1,2})(?: ?[./-] ?(\d{4}|\d{2})(?![\d]))?(?![\d])/y;
-const DASHED_DATE = /(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d])/y;
-const NAMED_DATE = /(\d{1,2})\.? ?([a-zæøå]{3,9})\.?(?: ?(\d{4}|\d{2})(?![\d]))?/y;
-const RANGE = /\d{1,3} ?(?:-|til) ?\d{1,3}(?![\d./])/y;
-
-const isLetter = (c: string) => /[\p{L}]/u.test(c);
-const isDigit = (c: string) => c >= '0' && c <= '9';
-
-function year(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  return text.length === 2 ? 2000 + Number(text) : Number(text);
-}
-
-function tokenise(text: string): Token[] | undefined {
-  const tokens: Token[] = [];
-  const length = text.length;
-  let i = 0;
-  const sticky = (re: RegExp) => {
-    re.lastIndex = i;
-    return re.exec(text);
-  };
-  while (i < length) {
-    if (tokens.length > MAX_TOKENS) return undefined;
-    const c = text[i]!;
-    if (c === ' ') {
-      i++;
-      continue;
-    }
-    if (isDigit(c)) {
-      let m = sticky(ISO_DATE);
-      if (m) {
-        tokens.push({ t: 'date', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), text: m[0] });
-        i += m[0].length;
-        continue;
-      }
-      m = sticky(DASHED_DATE);
-      if (m) {
-        tokens.push({ t: 'date', day: Number(m[1]), month: Number(m[2]), year: year(m[3]), text: m[0] });
-        i += m[0].length;
-        continue;
-      }
-      m = sticky(NUMERIC_DATE);
-      if (m) {
-        tokens.push({ t: 'date', day: Number(m[1]), month: Number(m[3]), year: year(m[4]), text: m[0].trimEnd() });
-        i += m[0].length;
-        continue;
-      }
-      m = sticky(NAMED_DATE);
-      const month = m ? (LEXICON.get(m[2]!) ?? LEXICON.get(`${m[2]}.`)) : undefined;
-      if (m && month?.kind === 'month') {
-        tokens.push({ t: 'date', day: Number(m[1]), month: month.month, year: year(m[3]), text: m[0] });
-        i += m[0].length;
-        continue;
-      }
-      m = sticky(RANGE);
-      if (m) {
-        tokens.push({ t: 'range', text: m[0] });
-        i += m[0].length;
-        continue;
-      }
-      let end = i;
-      while (end < length && isDigit(text[end]!)) end++;
-      const digits = text.slice(i, end);
-      // "uge 13." and "10." close a sentence; a dot inside a number ("1.5") is no number we read
-      if (text[end] === '.' && isDigit(text[end + 1] ?? '')) {
-        tokens.push({ t: 'other', text: text.slice(i, end + 2) });
-        i = end + 2;
-        continue;
-      }
-      tokens.push(digits.length <= 4 ? { t: 'number', value: Number(digits), text: digits } : { t: 'other', text: digits });
-      i = end;
-      continue;
-    }
-    if (isLetter(c)) {
-      let end = i;
-      while (end < length && isLetter(text[end]!)) end++;
-      let word = text.slice(i, end);
-      // an abbreviation keeps its dot ("pt.", "hvd."); otherwise the dot ends the sentence
-      if (text[end] === '.' && LEXICON.has(`${word}.`)) {
-        word += '.';
-        end++;
-      }
-      tokens.push({ t: 'word', text: word, word: lookUp(word) });
-      i = end;
-      continue;
-    }
-    if ('.,;()!:'.includes(c) || c === '\n') {
-      // ":" after a label ("Frist: 5 dage") ends nothing; the others end a clause
-      if (c !== ':') tokens.push({ t: 'stop' });
-      i++;
-      continue;
-    }
-    if (c === '-' || c === '–' || c === '—' || c === '/' || c === '+' || c === '&') {
-      tokens.push(c === '&' ? { t: 'word', text: 'og', word: LEXICON.get('og') } : { t: 'other', text: c });
-      i++;
-      continue;
-    }
-    tokens.push({ t: 'other', text: c });
-    i++;
-  }
-  return tokens;
-}
-
-function lookUp(word: string): Word | undefined {
-  const known = LEXICON.get(word) ?? (word.endsWith('.') ? LEXICON.get(word.slice(0, -1)) : undefined);
-  if (known) return known;
-  if (ARTICLE_ONE.has(word)) return { kind: 'number', value: 1 };
-  const corrected = correctTypo(word);
-  return corrected === undefined ? undefined : LEXICON.get(corrected);
-}
-
-/** Multi-word phrases ("ikke senere end", "inden for", "i dag") become one word before parsing. */
-function joinPhrases(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    let joined = false;
-    for (const [phrase, word] of PHRASES_SPLIT) {
-      if (
-        phrase.every((w, k) => {
-          const token = tokens[i + k];
-          return token?.t === 'word' && (token.text === w || token.text === `${w}.`);
-        })
-      ) {
-        out.push({ t: 'word', text: phrase.join(' '), word });
-        i += phrase.length - 1;
-        joined = true;
-        break;
-      }
-    }
-    if (!joined) out.push(tokens[i]!);
-  }
-  return out;
-}
-const PHRASES_SPLIT: [string[], Word][] = PHRASES.map(([phrase, word]) => [phrase.split(' '), word] as [string[], Word]).sort(
-  (a, b) => b[0].length - a[0].length,
-);
-
-// ---------------------------------------------------------------------------------------------
-// Statements: each time expression with the marker before it.
-
-type Role = 'deadline' | 'before' | 'earliest';
-type When =
-  | { w: 'date'; day: number; month: number; year?: number; weekday?: number; text: string }
-  | { w: 'period'; period: DeadlinePeriod; text: string }
-  | { w: 'discharge'; text: string }
-  | { w: 'week'; week: number; text: string }
-  | { w: 'nextWeek'; text: string }
-  | { w: 'today'; text: string }
-  | { w: 'weekday'; day: number; text: string }
-  | { w: 'endOf'; month: number; year?: number; text: string };
-type Statement = { s: 'time'; role: Role; when: When } | { s: 'asap'; text: string } | { s: 'none'; text: string };
-
-class Unreadable {
-  constructor(
-    readonly da: string,
-    readonly en: string,
-    readonly asksLaterStart = false,
-  ) {}
-}
-
-/** A word of the text in a reason: cut short when the explanation is finished (after any redaction), since the text may be anything. */
-const shown = (text: string) => quoted(text, 30, true);
-
-const wordIs = (token: Token | undefined, kind: Word['kind']): boolean => token?.t === 'word' && token.word?.kind === kind;
-
-function parse(tokens: Token[]): Statement[] {
-  const statements: Statement[] = [];
-  let role: Role | undefined;
-  let earliestMarked = false; // any earliest-start marker seen: a later start is asked for
-  let afterSeen = false; // "efter"/"fra" directly before a time: an earliest start
-  let between = false;
-  let asapInClause = false; // "umiddelbart efter udskrivelsen" is asap, not a date
-  const fail = (da: string, en: string) => new Unreadable(da, en, earliestMarked);
-  const emit = (when: When, own?: Role) => {
-    let r: Role = own ?? role ?? (afterSeen ? 'earliest' : 'deadline');
-    if (between) {
-      r = statements.some((s) => s.s === 'time') ? 'deadline' : 'earliest';
-    }
-    if (r === 'earliest') earliestMarked = true;
-    statements.push({ s: 'time', role: r, when });
-    role = undefined;
-    afterSeen = false;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.t === 'stop') {
-      role = undefined;
-      afterSeen = false;
-      between = false;
-      asapInClause = false;
-      continue;
-    }
-    if (token.t === 'range')
-      throw fail(`et interval ("${shown(token.text)}") giver ingen bestemt dato`, `a range ("${shown(token.text)}") gives no single date`);
-    if (token.t === 'other') throw fail(`"${shown(token.text)}" kan ikke læses`, `"${shown(token.text)}" cannot be read`);
-    if (token.t === 'date') {
-      emit({ w: 'date', day: token.day, month: token.month, year: token.year, weekday: weekdayBefore(tokens, i), text: token.text });
-      continue;
-    }
-    if (token.t === 'number') {
-      const next = tokens[i + 1];
-      // "1 uge" is a period; "uge 13" a week number (read at "uge")
-      const singularWeek = next?.t === 'word' && next.word?.kind === 'week' && tokens[i + 2]?.t !== 'number';
-      if (next?.t === 'word' && (next.word?.kind === 'unit' || singularWeek)) {
-        const unit = next.word?.kind === 'unit' ? next.word.unit : 'week';
-        let text = `${token.text} ${next.text}`;
-        i++;
-        // "10 dage efter udskrivelsen", "10 dage fra udskrivelsesdatoen"; another anchor ("efter operationen") is vague
-        const link = tokens[i + 1];
-        if (link?.t === 'word' && (link.word?.kind === 'after' || link.word?.kind === 'from')) {
-          const anchor = tokens[i + 2];
-          if (anchor?.t === 'word' && anchor.word?.kind === 'anchor') {
-            text += ` ${link.text} ${anchor.text}`;
-            i += 2;
-          } else
-            throw fail(
-              `"${link.text} ${anchor && 'text' in anchor ? anchor.text : ''}" er ikke udskrivelsen, som fristen regnes fra`,
-              `"${link.text} ${anchor && 'text' in anchor ? anchor.text : ''}" is not the discharge, which the deadline counts from`,
-            );
-        }
-        emit({ w: 'period', period: { amount: token.value, unit }, text });
-        continue;
-      }
-      if (wordIs(tokens[i - 1], 'week')) continue; // read with "uge"
-      throw fail(`tallet ${shown(token.text)} står uden enhed`, `the number ${shown(token.text)} has no unit`);
-    }
-    const word = token.word;
-    if (!word) throw fail(`ordet "${shown(token.text)}" kendes ikke`, `the word "${shown(token.text)}" is not known`);
-    switch (word.kind) {
-      case 'filler':
-        break;
-      case 'separator':
-        role = undefined;
-        afterSeen = false;
-        break;
-      case 'reason':
-        // the rest of the clause says why
-        while (i + 1 < tokens.length && tokens[i + 1]!.t !== 'stop') i++;
-        break;
-      case 'vague':
-        throw fail(`"${token.text}" gør tidspunktet ubestemt`, `"${token.text}" makes the time indefinite`);
-      case 'deadline':
-        role = word.before ? 'before' : 'deadline';
-        break;
-      case 'earliest':
-        role = 'earliest';
-        earliestMarked = true;
-        break;
-      case 'not': {
-        const next = tokens.slice(i + 1).find((t) => !(t.t === 'word' && t.word?.kind === 'filler'));
-        // "må ikke påbegyndes før 1/4": an earliest start
-        if (next?.t === 'word' && next.word?.kind === 'deadline' && next.word.before) {
-          role = 'earliest';
-          earliestMarked = true;
-          i = tokens.indexOf(next, i);
-          break;
-        }
-        throw fail(
-          `"ikke" ændrer betydningen på en måde, der ikke kan læses sikkert`,
-          `"ikke" (not) changes the meaning in a way that cannot be read safely`,
-        );
-      }
-      case 'no': {
-        // "ingen", "ingen frist." alone: no deadline; "ingen" before anything else cannot be read
-        let k = i + 1;
-        while (k < tokens.length && tokens[k]!.t === 'word' && (tokens[k] as { word?: Word }).word?.kind === 'filler') k++;
-        if (k < tokens.length && tokens[k]!.t !== 'stop')
-          throw fail(`"ingen" står i en sammenhæng, der ikke kan læses`, `"ingen" (no) stands where it cannot be read`);
-        statements.push({ s: 'none', text: token.text });
-        i = k - 1;
-        break;
-      }
-      case 'between':
-        between = true;
-        break;
-      case 'after':
-      case 'from': {
-        const next = tokens[i + 1];
-        if (next?.t === 'word' && next.word?.kind === 'anchor' && asapInClause) {
-          i++;
-          break;
-        } // "hurtigst muligt efter udskrivelsen"
-        if (next?.t === 'word' && next.word?.kind === 'anchor') {
-          // "fra/efter udskrivelsen" alone: the discharge itself
-          emit({ w: 'discharge', text: `${token.text} ${next.text}` }, role ?? (word.kind === 'from' ? 'earliest' : undefined));
-          i++;
-        } else afterSeen = true;
-        break;
-      }
-      case 'in':
-        role ??= 'deadline';
-        break;
-      case 'at': {
-        const next = tokens[i + 1];
-        if (next?.t === 'word' && next.word?.kind === 'anchor') {
-          if (!asapInClause) emit({ w: 'discharge', text: `${token.text} ${next.text}` });
-          i++;
-          break;
-        }
-        throw fail(
-          `"${token.text}" knytter fristen til en begivenhed, der ikke er i planen`,
-          `"${token.text}" ties the deadline to an event that is not in the plan`,
-        );
-      }
-      case 'anchor':
-        // "udskrivelsen + …" or a bare anchor after a marker: "senest udskrivelsesdagen"
-        emit({ w: 'discharge', text: token.text });
-        break;
-      case 'week': {
-        const next = tokens[i + 1];
-        if (next?.t === 'number' && next.value >= 1 && next.value <= 53) {
-          emit({ w: 'week', week: next.value, text: `${token.text} ${next.text}` });
-          i++;
-          break;
-        }
-        if (wordIs(tokens[i - 1], 'next')) break; // read with "næste"
-        if (tokens[i - 1]?.t === 'number') break; // "1 uge": read as a period
-        throw fail(`"${token.text}" står uden ugenummer`, `"${token.text}" has no week number`);
-      }
-      case 'unit': {
-        // "en uge" is read with its number; "uger" alone is vague
-        throw fail(`"${token.text}" står uden et antal`, `"${token.text}" has no number`);
-      }
-      case 'next': {
-        const next = tokens[i + 1];
-        if (next?.t === 'word' && next.word?.kind === 'week') {
-          emit({ w: 'nextWeek', text: `${token.text} ${next.text}` });
-          i++;
-          break;
-        }
-        throw fail(`"${token.text}" kan ikke læses her`, `"${token.text}" cannot be read here`);
-      }
-      case 'today':
-        emit({ w: 'today', text: token.text });
-        break;
-      case 'weekday': {
-        const next = tokens.slice(i + 1).find((t) => !(t.t === 'word' && t.word?.kind === 'filler'));
-        if (next?.t === 'date') break; // read with the date, which it must agree with
-        emit({ w: 'weekday', day: word.day, text: token.text });
-        break;
-      }
-      case 'endOf': {
-        const of = tokens[i + 1];
-        const month = tokens[i + 2];
-        if (of?.t === 'word' && of.text === 'af' && month?.t === 'word' && month.word?.kind === 'month') {
-          const y = tokens[i + 3];
-          const yearGiven = y?.t === 'number' && y.value >= 2000 ? y.value : undefined;
-          emit({
-            w: 'endOf',
-            month: month.word.month,
-            year: yearGiven,
-            text: `${token.text} af ${month.text}${yearGiven ? ` ${yearGiven}` : ''}`,
-          });
-          i += yearGiven ? 3 : 2;
-          break;
-        }
-        throw fail(`"${token.text}" står uden en måned`, `"${token.text}" has no month`);
-      }
-      case 'month':
-        throw fail(`måneden "${token.text}" står uden dag`, `the month "${token.text}" has no day`);
-      case 'asap':
-        asapInClause = true;
-        if (!statements.some((s) => s.s === 'asap')) statements.push({ s: 'asap', text: token.text });
-        break;
-      case 'none':
-        statements.push({ s: 'none', text: token.text });
-        break;
-      case 'number': // a number word: "ti dage", "en uge"
-        {
-          const next = tokens[i + 1];
-          if (next?.t === 'word' && (next.word?.kind === 'unit' || (next.word?.kind === 'week' && tokens[i + 2]?.t !== 'number'))) {
-            tokens[i] = { t: 'number', value: word.value, text: token.text };
-            i--;
-            break;
-          }
-          if (ARTICLE_ONE.has(token.text)) break; // the article: "en frist"
-          throw fail(`tallet "${token.text}" står uden enhed`, `the number "${token.text}" has no unit`);
-        }
-    }
-  }
-  if (earliestMarked && statements.every((s) => s.s !== 'time' || s.role !== 'earliest')) {
-    throw fail('teksten beder om en senere opstart, men siger ikke hvornår', 'the text asks for a later start but does not say when');
-  }
-  return statements;
-}
-
-/** A weekday written before a date with only fillers between ("fredag den 22.03.2019"). */
-function weekdayBefore(tokens: Token[], i: number): number | undefined {
-  for (let k = i - 1; k >= 0; k--) {
-    const token = tokens[k]!;
-    if (token.t !== 'word') return undefined;
-    if (token.word?.kind === 'weekday') return token.word.day;
-    if (token.word?.kind !== 'filler') return undefined;
-  }
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Dates from statements.
 
 interface Context {
   discharge?: string;
   dischargeText?: string;
   plan?: string;
+  /** events the text dates itself ("opereret 26.02.2019") */
+  events: Map<string, StatedDate>;
 }
 
 const isoWeekday = (iso: string) => ((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
@@ -500,85 +91,165 @@ interface Reading {
   why?: { da: string; en: string };
 }
 
-/** The date a statement names: for a deadline its last day, for an earliest start its first. */
+/** The days a time covers: one day, or a week (Monday to Sunday), or a month's last day. */
+interface Span {
+  first: string;
+  last: string;
+}
+
+/**
+ * The date a statement gives for its role: a deadline its last day (`before`: the day before its first), an earliest
+ * start its first day (`after`: the day after its last). Periods count from their anchor, and are inclusive both ways.
+ */
 function dateOf(when: When, role: Role, ctx: Context): Reading {
-  const needDischarge = (what: { da: string; en: string }): Reading => ({
+  const span = spanOf(when, ctx);
+  if ('why' in span) return span;
+  const { first, last } = span.span;
+  // periods are counted, and the day reached is the boundary both ways: "inden 7 dage" = "inden for 7 dage"
+  if (when.w === 'period') role = role === 'before' ? 'deadline' : role === 'after' ? 'earliest' : role;
+  const date = role === 'before' ? addDaysIso(first, -1) : role === 'after' ? addDaysIso(last, 1) : role === 'earliest' ? first : last;
+  return when.w === 'period' && when.from === 'discharge' ? { date, relative: when.period } : { date };
+}
+
+type SpanResult = { span: Span } | { why: { da: string; en: string }; relative?: DeadlinePeriod };
+
+function spanOf(when: When, ctx: Context): SpanResult {
+  const needDischarge = (what: { da: string; en: string }): { why: { da: string; en: string } } => ({
     why: {
       da: `${what.da}, men ${missingDischarge(ctx.dischargeText).da}`,
       en: `${what.en}, but ${missingDischarge(ctx.dischargeText).en}`,
     },
   });
-  const needPlan: Reading = {
-    why: { da: 'det regnes fra planens dato, som mangler', en: "it counts from the plan's date, which is missing" },
+  const needPlan = { why: { da: 'det regnes fra planens dato, som mangler', en: "it counts from the plan's date, which is missing" } };
+  const day = (d: string): SpanResult => ({ span: { first: d, last: d } });
+  const fromPlan = (d: string): SpanResult => {
+    // a weekday, "i morgen" or "næste uge" counted from the plan's date may not land before the patient left
+    if (ctx.discharge && d < ctx.discharge)
+      throw new Unreadable(
+        `"${when.text}" regnet fra planens dato ${ctx.plan} bliver ${d}, før udskrivelsen ${ctx.discharge}`,
+        `"${when.text}" counted from the plan's date ${ctx.plan} gives ${d}, before the discharge on ${ctx.discharge}`,
+      );
+    return day(d);
   };
-  const first = role === 'earliest';
+  const near = ctx.plan ?? ctx.discharge;
   switch (when.w) {
     case 'date': {
-      let y = when.year;
-      if (y === undefined) {
-        if (!ctx.discharge) return needDischarge({ da: 'datoen har intet årstal', en: 'the date has no year' });
-        // the next such date on or after the discharge
-        y = Number(ctx.discharge.slice(0, 4));
-        for (let k = 0; k < 8; k++, y++) {
-          const d = calendarDate(y, when.month, when.day);
-          if (d && formatIsoDate(d) >= ctx.discharge) break;
-        }
-      }
-      const d = calendarDate(y, when.month, when.day);
-      if (!d) throw new Unreadable(`"${when.text}" er ikke en dato i kalenderen`, `"${when.text}" is not a date in the calendar`);
-      const iso = formatIsoDate(d);
+      const iso = calendarDay(when, near, when.text);
+      if (iso === undefined) return needDischarge({ da: 'datoen har intet årstal', en: 'the date has no year' });
       if (when.weekday !== undefined && isoWeekday(iso) !== when.weekday) {
         throw new Unreadable(`ugedagen passer ikke til datoen ${iso}`, `the weekday does not match the date ${iso}`);
       }
-      return { date: role === 'before' ? addDaysIso(iso, -1) : iso };
+      return day(iso);
     }
-    case 'period':
-      if (!ctx.discharge)
-        return {
-          ...needDischarge({ da: 'perioden regnes fra udskrivelsen', en: 'the period counts from discharge' }),
-          relative: when.period,
-        };
-      return { date: addPeriod(ctx.discharge, when.period), relative: when.period };
+    case 'period': {
+      if (when.from === 'plan') return ctx.plan ? fromPlan(addPeriod(ctx.plan, when.period)) : needPlan;
+      if (when.from === 'discharge') {
+        if (!ctx.discharge)
+          return {
+            ...needDischarge({ da: 'perioden regnes fra udskrivelsen', en: 'the period counts from discharge' }),
+            relative: when.period,
+          };
+        return day(addPeriod(ctx.discharge, when.period));
+      }
+      const stated = ctx.events.get(when.from.event)!;
+      const start = calendarDay(stated, near, stated.text);
+      if (start === undefined) return needDischarge({ da: 'begivenhedens dato har intet årstal', en: "the event's date has no year" });
+      return day(addPeriod(start, when.period));
+    }
     case 'discharge':
       if (!ctx.discharge) return needDischarge({ da: 'tidspunktet er udskrivelsen', en: 'the time is the discharge' });
-      return { date: role === 'before' ? addDaysIso(ctx.discharge, -1) : ctx.discharge };
-    case 'week': {
-      if (!ctx.discharge)
-        return needDischarge({ da: 'ugenummeret regnes fra udskrivelsesåret', en: "the week number is read in the discharge's year" });
-      // ISO week N whose Sunday is on or after the discharge
-      let isoYear = Number(ctx.discharge.slice(0, 4)) - 1;
-      let monday = '';
-      for (let k = 0; k < 4; k++, isoYear++) {
-        if (when.week > weeksInIsoYear(isoYear)) continue;
-        monday = isoWeekMonday(isoYear, when.week);
-        if (addDaysIso(monday, 6) >= ctx.discharge) break;
-      }
-      return { date: first ? monday : role === 'before' ? addDaysIso(monday, -1) : addDaysIso(monday, 6) };
+      return day(ctx.discharge);
+    case 'week':
+    case 'endOfWeek': {
+      const monday = weekMonday(when.week, when.year, near);
+      if (monday === undefined)
+        return needDischarge({
+          da: 'ugenummeret regnes fra planens eller udskrivelsens år',
+          en: "the week number is read in the plan's or the discharge's year",
+        });
+      const sunday = addDaysIso(monday, 6);
+      if (when.w === 'week' && when.day !== undefined) return day(addDaysIso(monday, when.day - 1));
+      return when.w === 'week' ? { span: { first: monday, last: sunday } } : day(sunday);
     }
     case 'nextWeek': {
       if (!ctx.plan) return needPlan;
       const monday = addDaysIso(ctx.plan, 8 - isoWeekday(ctx.plan));
-      return { date: first ? monday : role === 'before' ? addDaysIso(monday, -1) : addDaysIso(monday, 6) };
+      if (when.day !== undefined) return fromPlan(addDaysIso(monday, when.day - 1));
+      const sunday = addDaysIso(monday, 6);
+      fromPlan(sunday);
+      return when.end ? day(sunday) : { span: { first: monday, last: sunday } };
     }
     case 'today':
-      if (!ctx.plan) return needPlan;
-      return { date: role === 'before' ? addDaysIso(ctx.plan, -1) : ctx.plan };
+      return ctx.plan ? fromPlan(ctx.plan) : needPlan;
+    case 'tomorrow':
+      return ctx.plan ? fromPlan(addDaysIso(ctx.plan, 1)) : needPlan;
     case 'weekday': {
       if (!ctx.plan) return needPlan;
       const ahead = (when.day - isoWeekday(ctx.plan) + 7) % 7 || 7; // strictly after the plan's date
-      const day = addDaysIso(ctx.plan, ahead);
-      return { date: role === 'before' ? addDaysIso(day, -1) : day };
+      return fromPlan(addDaysIso(ctx.plan, ahead));
     }
-    case 'endOf': {
-      let y = when.year;
-      if (y === undefined) {
-        if (!ctx.discharge) return needDischarge({ da: 'måneden har intet årstal', en: 'the month has no year' });
-        y = Number(ctx.discharge.slice(0, 4));
-        if (Number(ctx.discharge.slice(5, 7)) > when.month) y++;
-      }
-      return { date: lastDayOfMonth(y, when.month) };
+    case 'endOf':
+    case 'month': {
+      const y = when.year ?? nearestMonthYear(when.month, near);
+      if (y === undefined) return needDischarge({ da: 'måneden har intet årstal', en: 'the month has no year' });
+      const last = lastDayOfMonth(y, when.month);
+      return when.w === 'endOf' ? day(last) : { span: { first: `${last.slice(0, 8)}01`, last } };
     }
   }
+}
+
+/** A day and month in the year written, or without one the nearest such date to `near` (the plan's date). */
+function calendarDay(date: { day: number; month: number; year?: number }, near: string | undefined, text: string): string | undefined {
+  const y = date.year;
+  if (y === undefined) {
+    if (!near) return undefined;
+    const base = Number(near.slice(0, 4));
+    let best: string | undefined;
+    for (const candidate of [base - 1, base, base + 1]) {
+      const d = calendarDate(candidate, date.month, date.day);
+      if (!d) continue;
+      const iso = formatIsoDate(d);
+      if (best === undefined || Math.abs(daysApart(iso, near)) < Math.abs(daysApart(best, near))) best = iso;
+    }
+    if (best === undefined) throw new Unreadable(`"${text}" er ikke en dato i kalenderen`, `"${text}" is not a date in the calendar`);
+    return best;
+  }
+  const d = calendarDate(y, date.month, date.day);
+  if (!d) throw new Unreadable(`"${text}" er ikke en dato i kalenderen`, `"${text}" is not a date in the calendar`);
+  return formatIsoDate(d);
+}
+
+const daysApart = (a: string, b: string) => (Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+
+/** Monday of ISO week `week` in the year written, or without one the nearest such week to `near`. */
+function weekMonday(week: number, isoYear: number | undefined, near: string | undefined): string | undefined {
+  if (isoYear !== undefined) {
+    if (week > weeksInIsoYear(isoYear))
+      throw new Unreadable(`uge ${week} findes ikke i ${isoYear}`, `week ${week} does not exist in ${isoYear}`);
+    return isoWeekMonday(isoYear, week);
+  }
+  if (!near) return undefined;
+  const base = Number(near.slice(0, 4));
+  let best: string | undefined;
+  for (const candidate of [base - 1, base, base + 1]) {
+    if (week > weeksInIsoYear(candidate)) continue;
+    const monday = isoWeekMonday(candidate, week);
+    const distance = Math.abs(daysApart(addDaysIso(monday, 3), near));
+    if (best === undefined || distance < Math.abs(daysApart(addDaysIso(best, 3), near))) best = monday;
+  }
+  return best;
+}
+
+/** The year of the nearest month `month` to `near`. */
+function nearestMonthYear(month: number, near: string | undefined): number | undefined {
+  if (!near) return undefined;
+  const base = Number(near.slice(0, 4));
+  const at = base * 12 + Number(near.slice(5, 7)) - 1;
+  let best = base;
+  for (const candidate of [base - 1, base, base + 1]) {
+    if (Math.abs(candidate * 12 + month - 1 - at) < Math.abs(best * 12 + month - 1 - at)) best = candidate;
+  }
+  return best;
 }
 
 const lastDayOfMonth = (y: number, month: number): string =>
@@ -586,14 +257,6 @@ const lastDayOfMonth = (y: number, month: number): string =>
 
 // ---------------------------------------------------------------------------------------------
 // Interpretation.
-
-function normalise(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s\u00a0\u2028\u2029]+/g, ' ')
-    .trim();
-}
 
 /** The text as written, for explanations: whitespace collapsed, and cut short if long when the explanation is finished. */
 function quote(text: string): string {
@@ -648,7 +311,7 @@ export function readDeadline(text: string | undefined, options: DeadlineOptions 
   if (raw.trim() === '')
     return { kind: 'none', ...base, explanation: { da: 'Der er ikke angivet nogen tidsfrist.', en: 'No deadline is given.' } };
   const s = normalise(raw);
-  if (/^[-–—.]+$/.test(s))
+  if (/^[-.\s]+$/.test(s))
     return {
       kind: 'none',
       ...base,
@@ -658,7 +321,8 @@ export function readDeadline(text: string | undefined, options: DeadlineOptions 
   try {
     const tokens = tokenise(s);
     if (!tokens) throw new Unreadable('teksten er for lang til at være en frist', 'the text is too long to be a deadline');
-    return combine(parse(joinPhrases(tokens)), { discharge, dischargeText, plan }, q);
+    const { statements, stated } = parseStatements(joinPhrases(tokens));
+    return combine(statements, withStatedDischarge({ discharge, dischargeText, plan, events: stated }, stated.get('discharge')), q);
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
     return {
@@ -670,13 +334,28 @@ export function readDeadline(text: string | undefined, options: DeadlineOptions 
   }
 }
 
+/** The discharge date the text states itself must be the plan's; without one in the plan, the text's is counted from. */
+function withStatedDischarge(ctx: Context, stated: StatedDate | undefined): Context {
+  if (stated === undefined) return ctx;
+  const date = calendarDay(stated, ctx.plan ?? ctx.discharge, stated.text);
+  if (date === undefined) return ctx;
+  if (ctx.discharge === undefined) return { ...ctx, discharge: date };
+  if (date !== ctx.discharge)
+    throw new Unreadable(
+      `teksten giver udskrivelsen som ${date}, planen som ${ctx.discharge}`,
+      `the text gives the discharge as ${date}, the plan as ${ctx.discharge}`,
+    );
+  return ctx;
+}
+
 function combine(statements: Statement[], ctx: Context, q: string): DeadlineInterpretation {
   const clauses: DeadlineClause[] = [];
   const times = statements.filter((st): st is Extract<Statement, { s: 'time' }> => st.s === 'time');
   const asap = statements.some((st) => st.s === 'asap');
   const none = statements.some((st) => st.s === 'none');
-  const deadlines = times.filter((t) => t.role !== 'earliest');
-  const earliest = times.filter((t) => t.role === 'earliest');
+  // a named start ("opstart 25/3") is both the earliest and the latest start
+  const deadlines = times.filter((t) => t.role === 'deadline' || t.role === 'before' || t.role === 'named');
+  const earliest = times.filter((t) => t.role === 'earliest' || t.role === 'after' || t.role === 'named');
   const asksLaterStart = earliest.length > 0;
   const unreadable = (da: string, en: string): DeadlineInterpretation => ({
     kind: 'unreadable',
@@ -704,11 +383,11 @@ function combine(statements: Statement[], ctx: Context, q: string): DeadlineInte
       'the text asks both for a start as soon as possible and for a later start',
     );
 
-  const read = (group: typeof times) => {
-    const readings = group.map((t) => ({ t, r: dateOf(t.when, t.role, ctx) }));
-    for (const { t, r } of readings)
+  const read = (group: typeof times, latest: boolean) => {
+    const readings = group.map((t) => ({ t, r: dateOf(t.when, t.role === 'named' ? (latest ? 'deadline' : 'earliest') : t.role, ctx) }));
+    for (const { r, t } of readings)
       clauses.push({
-        type: t.role === 'earliest' ? 'earliestStart' : 'deadline',
+        type: latest ? 'deadline' : 'earliestStart',
         ...(r.date ? { date: r.date } : {}),
         ...(r.relative ? { period: r.relative } : {}),
         words: t.when.text,
@@ -716,8 +395,8 @@ function combine(statements: Statement[], ctx: Context, q: string): DeadlineInte
     const dates = [...new Set(readings.map(({ r }) => r.date).filter((d): d is string => d !== undefined))];
     return { readings, dates };
   };
-  const dl = read(deadlines);
-  const el = read(earliest);
+  const dl = read(deadlines, true);
+  const el = read(earliest, false);
   if (dl.dates.length > 1)
     return unreadable(
       `teksten giver forskellige seneste datoer (${dl.dates.join(', ')})`,

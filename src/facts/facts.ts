@@ -47,7 +47,8 @@ export const FactsSchema = z.object({
       'the latest start the provider can offer without the citizen gaining free choice of a private provider ' +
         '(Sundhedsloven § 140 stk. 4): the discharge date, or the later start the plan asks for when that is later, plus 7 ' +
         'calendar days (a start offered on that day keeps the guarantee). Only levels almen and rehabilitering discharged ' +
-        'on or after 2018-07-01; absent, with `guarantee` saying why, otherwise or when the later start cannot be read',
+        'on or after 2018-07-01; given only when the deadline reading settles whether a later start is asked for (and its date); ' +
+        'absent, with `guarantee` saying why, otherwise',
     ),
   guarantee: z
     .object({
@@ -57,6 +58,13 @@ export const FactsSchema = z.object({
           '§ 140 stk. 4 applies to this plan: level almen or rehabilitering, discharged on or after 2018-07-01 (without a valid discharge date: authorised on or after it)',
         ),
       from: z.enum(['discharge', 'laterStart']).optional().describe('what the 7 days run from, when it applies and that is known'),
+      ifNoLaterStart: z
+        .string()
+        .optional()
+        .describe(
+          'when it applies but guaranteedStartBy is not certain (the deadline could not be read, or asks for a later start without a date): ' +
+            'the day the 7 days would end on counted from discharge, which holds only if the plan asks for no later start. Never a guaranteedStartBy',
+        ),
       explanation: z.object({ da: z.string(), en: z.string() }),
     })
     .describe('why there is, or is not, a guaranteedStartBy'),
@@ -228,12 +236,24 @@ function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy,
   }
   const who = PROVIDER_NOUN[provider ?? 'municipality'];
   const earliest = reading.earliestStart;
+  const ifNone = addDaysIso(dischargeDate, GUARANTEE_DAYS);
+  const uncertain = (da: string, en: string) => ({
+    date: undefined,
+    fact: { applies: true, ifNoLaterStart: ifNone, explanation: { da, en } },
+  });
+  if (reading.kind === 'unreadable') {
+    const seems = reading.asksLaterStart
+      ? { da: ' og ser ud til at gøre opstarten afhængig af noget senere', en: ' and seems to make the start depend on something later' }
+      : { da: '', en: '' };
+    return uncertain(
+      `Tidsfristen kan ikke læses sikkert${seems.da}, så det vides ikke, om planen beder om en senere opstart end udskrivelsen; læs teksten. Genoptræningsgarantiens ${GUARANTEE_DAYS} dage (sundhedsloven § 140, stk. 4) løber fra udskrivelsen ${dischargeDate} kun, hvis planen ikke beder om en senere opstart: så er den seneste dato for tilbud om opstart ${ifNone}.`,
+      `The deadline could not be read${seems.en}, so it is not known whether the plan asks for a start later than discharge; read the text. The ${GUARANTEE_DAYS} days of ${LAW.en} run from discharge on ${dischargeDate} only if the plan asks for no later start: then the latest start to offer is ${ifNone}.`,
+    );
+  }
   if (earliest === undefined && reading.asksLaterStart === true) {
-    return yes(
-      undefined,
-      'laterStart',
-      `Planen beder om en senere opstart end udskrivelsen, men datoen for den kan ikke læses; genoptræningsgarantiens ${GUARANTEE_DAYS} dage (sundhedsloven § 140, stk. 4) løber fra den senere opstart, så den seneste dato for tilbud om opstart kan ikke beregnes.`,
-      `The plan asks for a start later than discharge, but its date cannot be read; the ${GUARANTEE_DAYS} days of ${LAW.en} run from that later start, so the latest start to offer cannot be computed.`,
+    return uncertain(
+      `Planen beder om en senere opstart end udskrivelsen, men datoen for den kan ikke læses; genoptræningsgarantiens ${GUARANTEE_DAYS} dage (sundhedsloven § 140, stk. 4) løber fra den senere opstart, så den seneste dato for tilbud om opstart kan ikke beregnes. ${ifNone} (${GUARANTEE_DAYS} dage efter udskrivelsen) gælder kun, hvis planen ikke beder om en senere opstart.`,
+      `The plan asks for a start later than discharge, but its date cannot be read; the ${GUARANTEE_DAYS} days of ${LAW.en} run from that later start, so the latest start to offer cannot be computed. ${ifNone} (${GUARANTEE_DAYS} days after discharge) holds only if the plan asks for no later start.`,
     );
   }
   if (earliest !== undefined && earliest > dischargeDate) {

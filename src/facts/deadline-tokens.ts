@@ -1,0 +1,215 @@
+/**
+ * The start-deadline reader's first step: the text normalised and cut into tokens. One pass over the text; dates are
+ * recognised where a number starts, by sticky patterns with bounded quantifiers, so nothing backtracks over the text.
+ */
+import { AMBIGUOUS, ARTICLE_ONE, correctTypo, eventOf, LEXICON, nearDateWord, PHRASES, type Word } from './deadline-lexicon';
+
+export type Token =
+  | { t: 'word'; text: string; word: Word | undefined }
+  | { t: 'number'; value: number; text: string }
+  | { t: 'date'; day: number; month: number; year?: number; text: string }
+  | { t: 'range'; text: string }
+  | { t: 'plus' }
+  | { t: 'stop'; c: string } // a clause ends: . , ; ( ) ! - / and the like
+  | { t: 'vague'; text: string }; // ? ~ < >: an open question or an approximation
+
+/** Past this many tokens the text is no deadline statement. */
+const MAX_TOKENS = 400;
+
+const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/y;
+// a two-digit year after a dash must not be the day of a second date ("12.03-19.03.2019")
+const NUMERIC_DATE = /(\d{1,2}) ?([./]) ?(\d{1,2})(?:(?: ?[./-] ?(\d{4}|\d{2})(?!\d|[./]\d))| (\d{4})(?!\d))?(?!\d)/y;
+const DASHED_DATE = /(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?!\d)/y;
+const NAMED_DATE = /(\d{1,2})\.? ?([a-zæøå]{3,9})\.?(?: ?(\d{4}|\d{2})(?!\d))?/y;
+const RANGE = /\d{1,3} ?(?:-|til) ?\d{1,3}(?![\d./])/y;
+const DAY_RANGE = /\d{1,2}\. ?(?:-|til) ?\d{1,2}\./y;
+/** "§ 140, stk. 4" in a reason: a reference to the law, no time. */
+const SECTION = /§+ ?\d+(?: ?[a-z])?(?:,? ?stk\. ?\d+)?/y;
+
+const isLetter = (c: string) => /\p{L}/u.test(c);
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
+function year(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+/**
+ * The text as the reader compares it: compatibility forms folded (fullwidth digits and letters), invisible characters
+ * dropped, every dash one hyphen, quotation marks and decoration gone, lower case, white space collapsed.
+ */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/["'«»„“”‘’*…_]/g, ' ')
+    .toLowerCase()
+    .replace(/\bn\/a\b/g, 'na')
+    .replace(/\barb\.? ?(?:dage|dg\.?)/g, 'arbejdsdage')
+    .replace(/[\s\u00a0\u2028\u2029]+/g, ' ')
+    .trim();
+}
+
+/** The tokens of normalised text, or undefined when there are too many to be a deadline statement. */
+export function tokenise(text: string): Token[] | undefined {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let i = 0;
+  const sticky = (re: RegExp) => {
+    re.lastIndex = i;
+    return re.exec(text);
+  };
+  const push = (token: Token, width: number) => {
+    tokens.push(token);
+    i += width;
+  };
+  while (i < length) {
+    if (tokens.length > MAX_TOKENS) return undefined;
+    const c = text[i]!;
+    if (c === ' ') {
+      i++;
+      continue;
+    }
+    if (isDigit(c)) {
+      const width = number(text, i, sticky, tokens);
+      i += width;
+      continue;
+    }
+    if (isLetter(c)) {
+      let end = i;
+      while (end < length && isLetter(text[end]!)) end++;
+      let word = text.slice(i, end);
+      // an abbreviation keeps its dot ("pt.", "hvd."); otherwise the dot ends the sentence
+      if (text[end] === '.' && LEXICON.has(`${word}.`)) {
+        word += '.';
+        end++;
+      }
+      push({ t: 'word', text: word, word: lookUp(word) }, end - i);
+      continue;
+    }
+    if (c === '§') {
+      const m = sticky(SECTION);
+      if (m) {
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (c === '+') push({ t: 'plus' }, 1);
+    else if ('?~<>≈'.includes(c)) push({ t: 'vague', text: c }, 1);
+    else if ('.,;()[]!:-/=\n|'.includes(c)) {
+      // ":" after a label ("Frist: 5 dage") ends nothing; the others end a clause
+      if (c !== ':') tokens.push({ t: 'stop', c });
+      i++;
+    } else if (c === '&') push({ t: 'word', text: 'og', word: LEXICON.get('og') }, 1);
+    else i++; // any other sign is decoration
+  }
+  return tokens;
+}
+
+/** A date, a range or a number where a digit starts; returns the characters read. */
+function number(text: string, i: number, sticky: (re: RegExp) => RegExpExecArray | null, tokens: Token[]): number {
+  let m = sticky(ISO_DATE);
+  if (m) {
+    tokens.push({ t: 'date', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), text: m[0] });
+    return m[0].length;
+  }
+  m = sticky(DASHED_DATE);
+  if (m) {
+    tokens.push({ t: 'date', day: Number(m[1]), month: Number(m[2]), year: year(m[3]), text: m[0] });
+    return m[0].length;
+  }
+  m = sticky(NUMERIC_DATE);
+  if (m) {
+    tokens.push({ t: 'date', day: Number(m[1]), month: Number(m[3]), year: year(m[4] ?? m[5]), text: m[0].trimEnd() });
+    // "4.7.-8.7.2022": the dot after the first date of a window ends nothing
+    const after = text.slice(i + m[0].length, i + m[0].length + 3);
+    return m[0].length + (/^\. ?-/.test(after) ? 1 : 0);
+  }
+  m = sticky(NAMED_DATE);
+  const month = m ? (LEXICON.get(m[2]!) ?? LEXICON.get(`${m[2]}.`)) : undefined;
+  if (m && month?.kind === 'month') {
+    tokens.push({ t: 'date', day: Number(m[1]), month: month.month, year: year(m[3]), text: m[0] });
+    return m[0].length;
+  }
+  m = sticky(RANGE) ?? sticky(DAY_RANGE);
+  if (m) {
+    tokens.push({ t: 'range', text: m[0] });
+    return m[0].length;
+  }
+  let end = i;
+  while (end < text.length && isDigit(text[end]!)) end++;
+  const digits = text.slice(i, end);
+  // "1.5" or "1,5": a fraction is no number we read
+  if ((text[end] === '.' || text[end] === ',') && isDigit(text[end + 1] ?? '')) {
+    tokens.push({ t: 'vague', text: text.slice(i, end + 2) });
+    return end + 2 - i;
+  }
+  tokens.push(digits.length <= 4 ? { t: 'number', value: Number(digits), text: digits } : { t: 'vague', text: digits });
+  // "7-dages", "3-ugers": the hyphen joins the number to its unit
+  if (text[end] === '-' && isLetter(text[end + 1] ?? '')) end++;
+  return end - i;
+}
+
+function lookUp(word: string): Word | undefined {
+  const known = LEXICON.get(word) ?? (word.endsWith('.') ? LEXICON.get(word.slice(0, -1)) : undefined);
+  if (known) return known;
+  if (ARTICLE_ONE.has(word)) return { kind: 'number', value: 1 };
+  const event = eventOf(word);
+  if (event !== undefined) return { kind: 'event', event };
+  const corrected = correctTypo(word);
+  if (corrected === AMBIGUOUS) return { kind: 'misspelt' };
+  if (corrected !== undefined) return LEXICON.get(corrected);
+  return nearDateWord(word) ? { kind: 'misspelt' } : undefined;
+}
+
+/** Multi-word phrases ("ikke senere end", "inden for", "i dag") become one word before parsing. */
+export function joinPhrases(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = false;
+    for (const [phrase, word] of PHRASES_SPLIT) {
+      if (
+        phrase.every((w, k) => {
+          const token = tokens[i + k];
+          if (w === '-') return token?.t === 'stop' && token.c === '-';
+          return token?.t === 'word' && (token.text === w || token.text === `${w}.`);
+        })
+      ) {
+        out.push({ t: 'word', text: phrase.join(' '), word });
+        i += phrase.length - 1;
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) out.push(tokens[i]!);
+  }
+  return dropSpelledOut(out);
+}
+const PHRASES_SPLIT: [string[], Word][] = PHRASES.map(
+  ([phrase, word]) => [phrase.replace(/-/g, ' - ').split(/ +/), word] as [string[], Word],
+).sort((a, b) => b[0].length - a[0].length);
+
+/** "7 (syv) dage": the number spelt out again in brackets is dropped, so that the unit follows the number. */
+function dropSpelledOut(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    out.push(token);
+    const open = tokens[i + 1];
+    const spelt = tokens[i + 2];
+    const close = tokens[i + 3];
+    if (
+      token.t === 'number' &&
+      open?.t === 'stop' &&
+      open.c === '(' &&
+      spelt?.t === 'word' &&
+      spelt.word?.kind === 'number' &&
+      spelt.word.value === token.value &&
+      close?.t === 'stop' &&
+      close.c === ')'
+    )
+      i += 3;
+  }
+  return out;
+}
