@@ -189,3 +189,93 @@ describe('interpretDeadline', () => {
     );
   });
 });
+
+/*
+ * The legal readings the README and GOP-LAW-008 state, one row each, and the texts that could fool a reader that
+ * treats unknown words as comments into a wrong date. Discharge Tuesday 2019-03-05, plan Monday 2019-03-04.
+ */
+describe('the legal readings (README "The start deadline")', () => {
+  const opts = { dischargeDate: '2019-03-05', planDate: '2019-03-04' };
+  const read = (text: string, o: { dischargeDate?: string; planDate?: string } = opts) => {
+    const r = interpretDeadline(text, o);
+    return { kind: r.kind, date: r.date, earliestStart: r.earliestStart, asksLaterStart: r.asksLaterStart };
+  };
+
+  it('a named start is both the earliest and the latest start', () => {
+    expect(read('Opstart 25.03.2019')).toEqual({ kind: 'absolute', date: '2019-03-25', earliestStart: '2019-03-25', asksLaterStart: true });
+    expect(read('opstart uge 12')).toEqual({ kind: 'absolute', date: '2019-03-24', earliestStart: '2019-03-18', asksLaterStart: true });
+    expect(read('Opstart om 3 uger')).toMatchObject({ kind: 'relative', date: '2019-03-26', earliestStart: '2019-03-26' });
+  });
+
+  it('before and after a date are both strict; periods are counted inclusive both ways', () => {
+    expect(read('inden 20/3')).toMatchObject({ date: '2019-03-19' });
+    expect(read('efter 18/3')).toMatchObject({ earliestStart: '2019-03-19' });
+    expect(read('inden uge 12')).toMatchObject({ date: '2019-03-17' });
+    expect(read('efter uge 12')).toMatchObject({ earliestStart: '2019-03-25' });
+    expect(read('inden 7 dage')).toMatchObject({ date: '2019-03-12' });
+    expect(read('efter 7 dage')).toMatchObject({ earliestStart: '2019-03-12' });
+  });
+
+  it('a date or week without a year is the nearest to the plan date, and one before discharge stays there', () => {
+    expect(read('senest 4/3')).toMatchObject({ kind: 'absolute', date: '2019-03-04' });
+    expect(read('senest uge 9')).toMatchObject({ kind: 'absolute', date: '2019-03-03' });
+    expect(read('senest 6/1', { dischargeDate: '2019-12-20', planDate: '2019-12-19' })).toMatchObject({ date: '2020-01-06' });
+  });
+
+  it('a weekday, "i morgen" and "næste uge" count from the plan date, and never land before discharge', () => {
+    expect(read('senest fredag')).toMatchObject({ date: '2019-03-08' });
+    expect(read('senest i morgen', { dischargeDate: '2019-03-05', planDate: '2019-03-05' })).toMatchObject({ date: '2019-03-06' });
+    expect(read('senest næste uge')).toMatchObject({ date: '2019-03-17' });
+    expect(read('senest mandag', { dischargeDate: '2019-03-05', planDate: '2019-03-01' })).toMatchObject({
+      kind: 'unreadable',
+      date: undefined,
+    });
+  });
+
+  it('"efter udskrivelse", "ved udskrivelse" and "i forlængelse af udskrivelsen" are as soon as possible', () => {
+    for (const text of ['efter udskrivelse', 'Opstart ved udskrivelsen', 'i forlængelse af udskrivelsen', 'fra udskrivelsen'])
+      expect(read(text)).toEqual({ kind: 'asap', date: undefined, earliestStart: undefined, asksLaterStart: false });
+    expect(read('senest ved udskrivelsen')).toMatchObject({ kind: 'absolute', date: '2019-03-05' });
+  });
+
+  it('a deadline with a preference is the deadline', () => {
+    expect(read('inden for 14 dage (helst 7)')).toMatchObject({ kind: 'relative', date: '2019-03-19' });
+  });
+});
+
+describe('never a wrong date: what an unknown word could change', () => {
+  const opts = { dischargeDate: '2019-03-05', planDate: '2019-03-04' };
+  it.each([
+    ['allertidligst 1/4', 'a marker inside a compound'],
+    ['sneets 12.03.2019', 'a marker two edits away'],
+    ['mindst 14 dage efter udskrivelsen', 'at least'],
+    ['over 14 dage', 'more than'],
+    ['pt. på ferie til 1/4', '"til" before a date'],
+    ['udsat til 1/4', 'postponed'],
+    ['14 dage post-op', 'counted from the operation'],
+    ['senest 12/3 ± 2 dage', 'plus or minus'],
+    ['senest 12/3, evt. 19/3', 'perhaps, in the clause of a date'],
+    ['Senest 12/3, pt. skal dog først til kontrol 10/3', 'a date outside any deadline'],
+    ['senest 12/3 (pt. udskrives 6/3)', 'a discharge date that is not the plan’s'],
+    ['Opstart når pt. er hjemme, senest 12/3', 'a condition'],
+    ['Opstart afhænger af svar på biopsi', 'depends on'],
+    ['senest 12/3 - kontrol 18.03.2019', 'a dated event no period counts from'],
+  ])('%s (%s): unreadable, no date', (text) => {
+    const r = interpretDeadline(text, opts);
+    expect(r.kind).toBe('unreadable');
+    expect(r.date).toBeUndefined();
+    expect(r.earliestStart).toBeUndefined();
+  });
+
+  it.each([
+    ['startdato 1/4', '2019-04-01', '2019-04-01'],
+    ['tidligste opstart 1/4', undefined, '2019-04-01'],
+    ['senest 12. marst', '2019-03-12', undefined],
+    ['Pt. bor alene og har ingen pårørende i nærheden. Opstart senest d. 11/3.', '2019-03-11', undefined],
+    ['Pga. smerter i hoften - opstart senest 12/3', '2019-03-12', undefined],
+    ['Senest 12/3. Pt. kan ikke selv transportere sig.', '2019-03-12', undefined],
+  ])('%s: a comment changes nothing', (text, date, earliestStart) => {
+    const r = interpretDeadline(text, opts);
+    expect({ date: r.date, earliestStart: r.earliestStart }).toEqual({ date, earliestStart });
+  });
+});

@@ -69,7 +69,7 @@ const entries: [Word, string[]][] = [
     { kind: 'unit', unit: 'workingDay' },
     ['hverdag', 'hverdage', 'hvd', 'hvd.', 'arbejdsdag', 'arbejdsdage', 'hverdages', 'arbejdsdages', 'weekdays'],
   ],
-  [{ kind: 'unit', unit: 'week' }, ['uger', 'ugers', 'weeks']],
+  [{ kind: 'unit', unit: 'week' }, ['uger', 'ugers', 'uges', 'weeks']],
   [{ kind: 'unit', unit: 'month' }, ['måned', 'måneder', 'måneds', 'mdr', 'mdr.', 'mnd', 'mnd.', 'md', 'md.', 'month', 'months']],
   [{ kind: 'unit', unit: 'hour' }, ['time', 'timer', 't.', 'hours']],
   [{ kind: 'deadlineNoun' }, ['frist', 'fristen', 'tidsfrist', 'tidsfristen', 'tidsfrister', 'tidskrav', 'hast']],
@@ -100,6 +100,7 @@ const entries: [Word, string[]][] = [
       'discharge',
     ],
   ],
+  [{ kind: 'event', event: 'operation' }, ['opr.', 'op.']],
   [{ kind: 'discharged' }, ['udskrives', 'udskrevet', 'udskrevne', 'hjemsendes', 'hjemsendt', 'discharged']],
   [{ kind: 'next' }, ['næste', 'kommende', 'next']],
   [{ kind: 'endOf' }, ['udgangen', 'slutningen', 'end']],
@@ -304,6 +305,19 @@ const entries: [Word, string[]][] = [
       'klokken',
       'primo',
       'medio',
+      'over',
+      'under',
+      'mere',
+      'mindre',
+      'mindst',
+      'minimum',
+      'min.',
+      'minimalt',
+      'længere',
+      'kortere',
+      'least',
+      'more',
+      'less',
       'midt',
       'midten',
       'begyndelsen',
@@ -336,6 +350,7 @@ const entries: [Word, string[]][] = [
       'possibly',
       'expected',
       'tidligere',
+      'ej',
     ],
   ],
   [{ kind: 'thereafter' }, ['herefter', 'derefter', 'thereafter']],
@@ -370,10 +385,12 @@ const entries: [Word, string[]][] = [
  */
 export const EVENT_STEMS: readonly (readonly [stem: string, event: string])[] = [
   ['operation', 'operation'],
+  ['operated', 'operation'],
   ['opereret', 'operation'],
   ['opereres', 'operation'],
   ['operere', 'operation'],
   ['postop', 'operation'],
+  ['post', 'operation'],
   ['indgreb', 'operation'],
   ['surgery', 'operation'],
   ['kontrol', 'kontrol'],
@@ -406,6 +423,14 @@ export const EVENT_STEMS: readonly (readonly [stem: string, event: string])[] = 
   ['fjernet', 'fjernelse'],
   ['fjernes', 'fjernelse'],
   ['afvent', 'afventer'],
+  ['undgå', 'udsættelse'],
+  ['udsæt', 'udsættelse'],
+  ['udsat', 'udsættelse'],
+  ['udskyd', 'udsættelse'],
+  ['udskud', 'udsættelse'],
+  ['rykke', 'udsættelse'],
+  ['postpone', 'udsættelse'],
+  ['pause', 'udsættelse'],
 ];
 
 /** Whole phrases read before the words: what the words alone would misread. */
@@ -427,6 +452,9 @@ export const PHRASES: [string, Word][] = [
   ['at the earliest', { kind: 'earliest' }],
   ['på grund af', { kind: 'reason' }],
   ['af hensyn til', { kind: 'reason' }],
+  ['for at', { kind: 'reason' }],
+  ['ud over', { kind: 'reason' }],
+  ['udover', { kind: 'reason' }],
   ['i henhold til', { kind: 'reason' }],
   ['i forhold til', { kind: 'reason' }],
   ['i dag', { kind: 'today' }],
@@ -458,6 +486,9 @@ export const PHRASES: [string, Word][] = [
   ['not applicable', { kind: 'none' }],
   ['not urgent', { kind: 'none' }],
   ['no deadline', { kind: 'none' }],
+  ['not specified', { kind: 'none' }],
+  ['not stated', { kind: 'none' }],
+  ['at discharge', { kind: 'asap' }],
   ['working days', { kind: 'unit', unit: 'workingDay' }],
   ['business days', { kind: 'unit', unit: 'workingDay' }],
   ['calendar days', { kind: 'unit', unit: 'day' }],
@@ -721,6 +752,30 @@ export function nearDateWord(word: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Markers that a compound may carry inside it ("allertidligst", "tidligste", "fristdato"): an unknown word holding
+ * one is not a comment. Start words and deadline nouns at the start of a compound keep their meaning ("startdato").
+ */
+const INNER_MARKERS = ['senest', 'tidligst', 'indenfor', 'hurtigst', 'snarest', 'cirka', 'omkring', 'måske'];
+/** Shorter markers only at the head of a compound ("førstkommende"): inside words they are mere letters ("usikker"). */
+const HEAD_MARKERS = ['først', 'efter', 'inden', 'mellem'];
+const COMPOUND_HEADS: readonly (readonly [string, Word])[] = [
+  ['opstart', { kind: 'start' }],
+  ['start', { kind: 'start' }],
+  ['påbegynd', { kind: 'start' }],
+  ['igangsæt', { kind: 'start' }],
+  ['frist', { kind: 'deadlineNoun' }],
+  ['tidsfrist', { kind: 'deadlineNoun' }],
+];
+
+/** What an unknown compound means by its parts: a start word or deadline noun at its head, a marker inside it. */
+export function compoundOf(word: string): Word | undefined {
+  for (const marker of INNER_MARKERS) if (word.includes(marker)) return { kind: 'misspelt' };
+  for (const marker of HEAD_MARKERS) if (word.startsWith(marker)) return { kind: 'misspelt' };
+  for (const [head, meaning] of COMPOUND_HEADS) if (word.startsWith(head)) return meaning;
+  return undefined;
 }
 
 /** The event a word names, by its stem: short stems at the start of the word, long ones anywhere in a compound. */

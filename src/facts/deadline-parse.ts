@@ -34,6 +34,8 @@ export type StatedDate = { day: number; month: number; year?: number; text: stri
 export interface Parsed {
   statements: Statement[];
   stated: Map<string, StatedDate>; // 'discharge' or an event's name
+  /** weekdays written with stated dates ("udskrives torsdag 14/8"): each must be its date's */
+  weekdays: { day: number; date: StatedDate }[];
 }
 
 export class Unreadable {
@@ -78,6 +80,10 @@ class Parser {
   private undatedEvent = false;
   /** the clauses a bracket interrupted */
   private readonly outer: { role: Role | undefined; startSeen: boolean; between: boolean }[] = [];
+  /** "efter" + words that name no date, read as a comment: alone in the text, a later start without a date */
+  private afterSomething = false;
+  /** weekdays written with a stated date, checked when dates are computed */
+  readonly weekdays: { day: number; date: StatedDate }[] = [];
   /** tokens read as part of a reason */
   private readonly inReason = new Set<number>();
 
@@ -101,13 +107,13 @@ class Parser {
         );
     }
     const laterAsked = this.statements.some((s) => s.s === 'time' && (s.role === 'earliest' || s.role === 'after' || s.role === 'named'));
-    if (this.laterSignal && !laterAsked)
+    if ((this.laterSignal && !laterAsked) || (this.afterSomething && this.statements.length === 0))
       throw this.fail(
         'teksten beder om en senere opstart, men siger ikke hvornår',
         'the text asks for a later start but does not say when',
         true,
       );
-    return { statements: this.statements, stated: this.stated };
+    return { statements: this.statements, stated: this.stated, weekdays: this.weekdays };
   }
 
   private fail(da: string, en: string, later = this.laterSignal || this.undatedEvent): Unreadable {
@@ -177,11 +183,18 @@ class Parser {
       let at = k + 1;
       while (
         at < this.tokens.length &&
-        (isFiller(this.tokens[at]) || ['weekday', 'today', 'tomorrow', 'soft'].includes(wordKind(this.tokens[at]) ?? ''))
+        (isFiller(this.tokens[at]) ||
+          (this.tokens[at]?.t === 'stop' && (this.tokens[at] as { c: string }).c === ':') ||
+          ['weekday', 'today', 'tomorrow', 'soft'].includes(wordKind(this.tokens[at]) ?? ''))
       )
         at++;
       const next = this.tokens[at];
       if (next?.t !== 'date' || this.consumed.has(at)) return;
+      // "Udskrives torsdag 14/8": the weekday must be the date's
+      for (let w = k + 1; w < at; w++) {
+        const t = this.tokens[w];
+        if (t?.t === 'word' && t.word?.kind === 'weekday') this.weekdays.push({ day: t.word.day, date: next });
+      }
       for (let between = k + 1; between < at; between++) this.consumed.add(between); // "udskrives i morgen d. 5/3"
       // "Gips fjernet 04.03.2019": each event named before the date shares it
       const keys = new Set<string>();
@@ -241,6 +254,7 @@ class Parser {
    * brackets is a clause of its own, after which the clause around it goes on ("Opstart (pt. er informeret) d. 6/11").
    */
   private stop(c?: string): void {
+    if (c === ':') return; // "Frist: 5 dage": a label
     if (c === '(') {
       this.endClause();
       this.outer.push({ role: this.role, startSeen: this.startSeen, between: this.between });
@@ -259,7 +273,7 @@ class Parser {
     // a window: "12.03-19.03.2019", "fra 12/3 til 19/3", "i perioden 12/3 - 19/3"
     const link = this.tokens[this.i + 1];
     const second = this.tokens[this.i + 2];
-    const isLink = (link?.t === 'stop' && link.c === '-') || wordKind(link) === 'to';
+    const isLink = (link?.t === 'stop' && link.c === '-') || wordKind(link) === 'to' || (link?.t === 'word' && link.text === 'to');
     if (isLink && second?.t === 'date') {
       if (this.role === 'deadline' || this.role === 'before')
         throw this.fail('en frist med to datoer kan ikke læses', 'a deadline with two dates cannot be read');
@@ -295,10 +309,28 @@ class Parser {
     const next = this.tokens[this.i + 1];
     const unit = wordKind(next) === 'unit' ? (next as { word: { unit: DeadlinePeriod['unit'] } }).word.unit : undefined;
     const singularWeek = wordKind(next) === 'week' && this.tokens[this.i + 2]?.t !== 'number';
+    if (wordKind(next) === 'guarantee' && /^dages/.test(textOf(next))) {
+      // "inden for 7-dagesfristen": the period the word names
+      this.i++;
+      if (this.role === 'deadline' || this.role === 'before')
+        this.emit({ w: 'period', period: { amount: value, unit: 'day' }, from: 'discharge', text: `${text}-${textOf(next)}` }, 'deadline');
+      return;
+    }
     if (unit === undefined && !singularWeek) {
       if (wordKind(this.tokens[this.i - 1]) === 'week') return; // read with "uge"
+      const dotted = next?.t === 'stop' && next.c === '.';
+      const after = dotted ? this.tokens[this.i + 2] : next;
+      // a date whose month the tokens did not join ("12. marst", corrected to marts)
+      if (after?.t === 'word' && after.word?.kind === 'month' && value >= 1 && value <= 31) {
+        this.i += dotted ? 2 : 1;
+        const y = this.tokens[this.i + 1];
+        const year = y?.t === 'number' && y.text.length === 4 ? y.value : undefined;
+        if (year) this.i++;
+        this.emit({ w: 'date', day: value, month: after.word.month, year, text: `${text}. ${after.text}${year ? ` ${year}` : ''}` });
+        return;
+      }
       // an ordinal before a word ("3. sal", "2. gang") counts nothing
-      if (next?.t === 'stop' && next.c === '.' && this.tokens[this.i + 2]?.t === 'word' && value <= 31) return;
+      if (dotted && after?.t === 'word' && value <= 31) return;
       throw this.fail(`tallet ${shown(text)} står uden enhed`, `the number ${shown(text)} has no unit`);
     }
     const period: DeadlinePeriod = { amount: value, unit: unit ?? 'week' };
@@ -306,7 +338,9 @@ class Parser {
     this.i++;
     // "10 dage efter udskrivelsen", "2 uger fra i dag", "14 dage efter operation (opereret 26/2)"
     const link = this.tokens[this.i + 1];
-    const linkKind = wordKind(link);
+    const ofWhat = wordKind(this.tokens[this.i + 2]);
+    // English "within 7 days of discharge", "of surgery": "of" links like "efter"
+    const linkKind = link?.t === 'word' && link.text === 'of' && (ofWhat === 'anchor' || ofWhat === 'event') ? 'after' : wordKind(link);
     if (
       linkKind === 'thereafter' ||
       (linkKind === 'after' && (this.tokens[this.i + 2] === undefined || this.tokens[this.i + 2]!.t === 'stop'))
@@ -317,7 +351,9 @@ class Parser {
       return;
     }
     if (linkKind === 'after' || linkKind === 'from') {
-      const { token: anchor, at } = this.nextMeaningful(this.i + 2);
+      let at = this.i + 2;
+      while (wordKind(this.tokens[at]) === 'filler') at++;
+      const anchor = this.tokens[at];
       const from = this.periodAnchor(anchor, `${textOf(link)} ${textOf(anchor)}`.trim());
       words += ` ${textOf(link)} ${textOf(anchor)}`;
       this.i = at;
@@ -329,7 +365,14 @@ class Parser {
 
   /** The date stated last before here ("Udskrives 5/3 …, senest 7 dage herefter"); without one the period cannot be read. */
   private statedBefore(words: string): Extract<When, { w: 'period' }>['from'] {
-    const last = this.statedAt.filter((s) => s.at < this.i).pop();
+    // the discharge named before ("… 1 uge efter udskr. og senest 3 uger efter") or a date the text stated
+    const anchors = this.tokens.flatMap((t, at) =>
+      at < this.i && (wordKind(t) === 'anchor' || wordKind(t) === 'discharged') ? [{ at, key: 'discharge' }] : [],
+    );
+    const last = [...this.statedAt, ...anchors]
+      .filter((s) => s.at < this.i)
+      .sort((a, b) => a.at - b.at)
+      .pop();
     if (last === undefined)
       throw this.fail(`"${shown(words)}" siger ikke, hvad der regnes fra`, `"${shown(words)}" does not say what it counts from`, true);
     if (last.key === 'discharge') return 'discharge';
@@ -342,9 +385,27 @@ class Parser {
     const kind = wordKind(anchor);
     if (kind === 'anchor' || kind === 'discharged') return 'discharge';
     if (kind === 'today') return 'plan';
+    if (anchor?.t === 'date') {
+      // "14 dage efter 1/3": counted from the date itself
+      const key = `date:${anchor.text}`;
+      this.state(key, anchor);
+      this.usedEvents.add(key);
+      return { event: key };
+    }
     if (anchor?.t === 'word' && anchor.word?.kind === 'event' && this.stated.has(anchor.word.event)) {
       this.usedEvents.add(anchor.word.event);
       return { event: anchor.word.event };
+    }
+    // "4 uger efter faldet d. 20.04.2024": a word the text dates right after it
+    const at = this.tokens.indexOf(anchor as Token);
+    const dated = anchor?.t === 'word' && kind !== 'event' ? this.nextMeaningful(at + 1) : undefined;
+    if (dated?.token?.t === 'date' && !this.consumed.has(dated.at)) {
+      const key = `word:${textOf(anchor)}`;
+      this.state(key, dated.token);
+      this.statedAt.push({ at: dated.at, key });
+      this.consumed.add(dated.at);
+      this.usedEvents.add(key);
+      return { event: key };
     }
     throw this.fail(
       `"${shown(words)}" er ikke udskrivelsen eller en dato, som tidspunktet kan regnes fra`,
@@ -409,7 +470,14 @@ class Parser {
         this.between = true;
         return;
       case 'to':
-        return; // outside a window of dates: "henvist til kommunen"
+        // outside a window of dates: "henvist til kommunen" is a comment, but "på ferie til 1/4" moves the start
+        if (this.timeFollows())
+          throw this.fail(
+            `"${shown(token.text)}" før et tidspunkt kan flytte opstarten`,
+            `"${shown(token.text)}" before a time may move the start`,
+            true,
+          );
+        return;
       case 'preference':
         this.preference();
         return;
@@ -538,15 +606,13 @@ class Parser {
     for (; k < this.tokens.length; k++) {
       const t = this.tokens[k]!;
       if (t.t === 'stop') {
-        if (t.c === '(' || t.c === ')') continue;
+        if (t.c === '(' || t.c === ')' || t.c === ':') continue;
         break;
       }
       const kind = wordKind(t);
+      if (kind === 'reason') break; // "Ingen frist pga. planlagt operation 1/9": the reason is read as one
       if (kind === 'deadlineNoun' || kind === 'asap' || kind === 'none') namesDeadline = true;
-      else if (
-        t.t === 'word' &&
-        (kind === undefined || kind === 'guarantee' || kind === 'reason' || kind === 'to' || kind === 'start' || kind === 'soft')
-      )
+      else if (t.t === 'word' && (kind === undefined || kind === 'guarantee' || kind === 'to' || kind === 'start' || kind === 'soft'))
         onlyFillers = false;
       else if (!(t.t === 'word' && (kind === 'filler' || ((t.text === 'en' || t.text === 'et') && kind === 'number')))) {
         if (kind === 'event')
@@ -570,6 +636,15 @@ class Parser {
     const { token: next, at } = this.nextMeaningful(this.i + 1);
     const nextKind = wordKind(next);
     if (nextKind === 'anchor' || nextKind === 'discharged') {
+      // "efter hjemkomst fra ferie" is another homecoming than the discharge
+      const from = this.tokens[at + 1];
+      const place = textOf(this.tokens[at + 2]);
+      if (wordKind(from) === 'from' && /^(ferie|rejse|sommerhus|udland|aflastning)/.test(place))
+        throw this.fail(
+          `"${shown(`${textOf(next)} fra ${place}`)}" er ikke udskrivelsen`,
+          `"${shown(`${textOf(next)} fra ${place}`)}" is not the discharge`,
+          true,
+        );
       this.i = at;
       if (this.role === 'deadline' || this.role === 'before') {
         this.emit({ w: 'discharge', text: `${token.text} ${textOf(next)}` });
@@ -591,6 +666,14 @@ class Parser {
     if (isTime) {
       if (this.role === undefined || this.role === 'named') this.role = kind === 'after' ? 'after' : 'earliest';
       this.laterSignal = true;
+      return;
+    }
+    // "Genoptræning efter hoftealloplastik": without a start word in its clause, what follows names the rehabilitation
+    let k = this.i + 1;
+    while (wordKind(this.tokens[k]) === 'filler') k++;
+    const object = this.tokens[k];
+    if (kind === 'after' && object?.t === 'word' && object.word === undefined && !this.startInClause()) {
+      this.afterSomething = true;
       return;
     }
     if (kind === 'after')
@@ -622,7 +705,23 @@ class Parser {
       if (this.role === undefined && previous?.t === 'word' && previous.text === 'i') this.role = 'named'; // "i uge 11"
       this.i++;
       const year = this.weekYear();
-      this.emit({ w: 'week', week: next.value, year, text: `${token.text} ${next.text}${year ? ` ${year}` : ''}` });
+      const when: When = { w: 'week', week: next.value, year, text: `${token.text} ${next.text}${year ? ` ${year}` : ''}` };
+      // a window of weeks: "fra uge 3 til uge 4", "uge 12-14" is a range
+      const link = this.tokens[this.i + 1];
+      const second = this.tokens[this.i + 3];
+      if (
+        (wordKind(link) === 'to' || (link?.t === 'stop' && link.c === '-')) &&
+        wordKind(this.tokens[this.i + 2]) === 'week' &&
+        second?.t === 'number'
+      ) {
+        if (this.role === 'deadline' || this.role === 'before')
+          throw this.fail('en frist med to uger kan ikke læses', 'a deadline with two weeks cannot be read');
+        this.emit(when, this.role === 'after' ? 'after' : 'earliest');
+        this.emit({ w: 'week', week: second.value, year, text: `uge ${second.text}` }, 'deadline');
+        this.i += 3;
+        return;
+      }
+      this.emit(when);
       return;
     }
     if (wordKind(this.tokens[this.i - 1]) === 'next') return; // read with "næste"
@@ -642,8 +741,29 @@ class Parser {
     return undefined;
   }
 
+  /** Whether the clause has a start word, before or after here. */
+  private startInClause(): boolean {
+    if (this.startSeen) return true;
+    for (let k = this.i + 1; k < this.tokens.length && this.tokens[k]!.t !== 'stop'; k++)
+      if (wordKind(this.tokens[k]) === 'start') return true;
+    return false;
+  }
+
+  /** Whether the next meaningful token is a time. */
+  private timeFollows(): boolean {
+    const { token } = this.nextMeaningful(this.i + 1);
+    const kind = wordKind(token);
+    return (
+      token?.t === 'date' ||
+      token?.t === 'number' ||
+      ['week', 'weekday', 'today', 'tomorrow', 'next', 'month', 'endOf'].includes(kind ?? '')
+    );
+  }
+
   private nextWeek(token: Extract<Token, { t: 'word' }>): void {
     const next = this.tokens[this.i + 1];
+    // "inden for de næste 14 dage": the number reads its own period
+    if (next?.t === 'number' || wordKind(next) === 'number') return;
     if (wordKind(next) === 'week') {
       this.emit({ w: 'nextWeek', text: `${token.text} ${textOf(next)}` });
       this.i++;

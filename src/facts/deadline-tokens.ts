@@ -2,7 +2,7 @@
  * The start-deadline reader's first step: the text normalised and cut into tokens. One pass over the text; dates are
  * recognised where a number starts, by sticky patterns with bounded quantifiers, so nothing backtracks over the text.
  */
-import { AMBIGUOUS, ARTICLE_ONE, correctTypo, eventOf, LEXICON, nearDateWord, PHRASES, type Word } from './deadline-lexicon';
+import { AMBIGUOUS, ARTICLE_ONE, compoundOf, correctTypo, eventOf, LEXICON, nearDateWord, PHRASES, type Word } from './deadline-lexicon';
 
 export type Token =
   | { t: 'word'; text: string; word: Word | undefined }
@@ -96,10 +96,10 @@ export function tokenise(text: string): Token[] | undefined {
       }
     }
     if (c === '+') push({ t: 'plus' }, 1);
-    else if ('?~<>≈'.includes(c)) push({ t: 'vague', text: c }, 1);
+    else if ('?~<>≈±'.includes(c)) push({ t: 'vague', text: c }, 1);
     else if ('.,;()[]!:-/=\n|'.includes(c)) {
-      // ":" after a label ("Frist: 5 dage") ends nothing; the others end a clause
-      if (c !== ':') tokens.push({ t: 'stop', c });
+      // ":" after a label ("Frist: 5 dage") ends a reason, not a clause; the others end a clause
+      tokens.push({ t: 'stop', c });
       i++;
     } else if (c === '&') push({ t: 'word', text: 'og', word: LEXICON.get('og') }, 1);
     else i++; // any other sign is decoration
@@ -160,7 +160,7 @@ function lookUp(word: string): Word | undefined {
   const corrected = correctTypo(word);
   if (corrected === AMBIGUOUS) return { kind: 'misspelt' };
   if (corrected !== undefined) return LEXICON.get(corrected);
-  return nearDateWord(word) ? { kind: 'misspelt' } : undefined;
+  return compoundOf(word) ?? (nearDateWord(word) ? { kind: 'misspelt' } : undefined);
 }
 
 /** Multi-word phrases ("ikke senere end", "inden for", "i dag") become one word before parsing. */

@@ -321,7 +321,12 @@ export function readDeadline(text: string | undefined, options: DeadlineOptions 
   try {
     const tokens = tokenise(s);
     if (!tokens) throw new Unreadable('teksten er for lang til at være en frist', 'the text is too long to be a deadline');
-    const { statements, stated } = parseStatements(joinPhrases(tokens));
+    const { statements, stated, weekdays } = parseStatements(joinPhrases(tokens));
+    for (const { day, date } of weekdays) {
+      const iso = calendarDay(date, plan ?? discharge, date.text);
+      if (iso !== undefined && isoWeekday(iso) !== day)
+        throw new Unreadable(`ugedagen passer ikke til datoen ${iso}`, `the weekday does not match the date ${iso}`);
+    }
     return combine(statements, withStatedDischarge({ discharge, dischargeText, plan, events: stated }, stated.get('discharge')), q);
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
@@ -441,7 +446,7 @@ function explain(q: string, kind: DeadlineKind, deadlines: Read, earliest: Read,
           da: `${periodWords(r.relative).da} efter udskrivelsesdatoen${ctx.discharge ? ` ${ctx.discharge}` : ''}`,
           en: `${periodWords(r.relative).en} after the discharge date${ctx.discharge ? ` ${ctx.discharge}` : ''}`,
         }
-      : t.role === 'before'
+      : t.role === 'before' && t.when.w !== 'period'
         ? { da: `dagen før "${t.when.text}"`, en: `the day before "${t.when.text}"` }
         : { da: `"${t.when.text}"`, en: `"${t.when.text}"` };
     if (r.date) return { da: `${lead.da} ${longDate(r.date).da} (${how.da})`, en: `${lead.en} ${r.date} (${how.en})` };
