@@ -12,7 +12,17 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport } from '../src/index';
 import { gopInProcess } from './cli-harness';
-import { haveSamples, junitParser, runCommand, runGop, SAMPLE, type CliRun, type CliRunOptions, sarifValidator } from './helpers';
+import {
+  haveSamples,
+  junitParser,
+  runCommand,
+  runGop,
+  SAMPLE,
+  type CliRun,
+  type CliRunOptions,
+  sarifValidator,
+  withDeadline,
+} from './helpers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -275,11 +285,47 @@ describe.concurrent('gop validate --format text', () => {
       if (report.facts) {
         expect(factsLine).toContain(`level ${report.facts.level ?? '?'}`);
         expect(factsLine).toContain(`discharged ${report.facts.dischargeDate ?? '?'}`);
-        expect(factsLine).toContain(`must start by ${report.facts.mustStartBy ?? '-'}`);
+        if (report.facts.mustStartBy) expect(factsLine).toContain(`must start by ${report.facts.mustStartBy}`);
+        else expect(factsLine).not.toContain('must start by');
+        // "no deadline" only where the plan has none (issue 21)
+        if (report.facts.deadline.kind === 'unreadable') expect(factsLine).toContain('deadline could not be read: read the text');
+        if (factsLine!.includes('no deadline')) expect(report.facts.deadline).toMatchObject({ kind: 'none', asksLaterStart: false });
       }
     }
     const t = totals(reports);
     expect(lines.filter(Boolean).at(-1)).toBe(`${t.files} files: ${t.valid} valid, ${t.errors} errors, ${t.warnings} warnings`);
+  });
+
+  it('the key facts say an unreadable deadline could not be read, "no deadline" only where there is none, and an uncertain guarantee date as such', async () => {
+    const folder = dir('deadlines');
+    const plans = {
+      unreadable: withDeadline('efter kontrol i ambulatoriet'),
+      approximate: withDeadline('ca. 14 dage'),
+      none: withDeadline(null),
+      laterStart: withDeadline('tidligst i næste uge', { authorised: '2019-02-30' }),
+    };
+    for (const [name, xml] of Object.entries(plans)) writeFileSync(join(folder, `${name}.xml`), xml);
+    const files = Object.keys(plans).map((name) => `${name}.xml`);
+    const [en, da] = await Promise.all([
+      gop(['validate', '--reference-date', '2019-03-10', ...files], { cwd: folder }),
+      gop(['validate', '--lang', 'da', '--reference-date', '2019-03-10', ...files], { cwd: folder }),
+    ]);
+    const line = (run: Run, name: string) => run.stdout.split('\n').find((l) => l.startsWith(`${name}.xml: `))!;
+    for (const name of ['unreadable', 'approximate']) {
+      expect(line(en, name), name).toContain(
+        'deadline could not be read: read the text, guarantee date not certain (2019-03-14 only if the plan asks for no later start)',
+      );
+      expect(line(da, name), name).toContain(
+        'fristen kan ikke læses: læs teksten, garantidatoen er ikke sikker (2019-03-14 kun hvis planen ikke beder om en senere opstart)',
+      );
+      expect(line(en, name) + line(da, name), name).not.toMatch(/no deadline|ingen frist|must start by -|start to be offered by/);
+    }
+    expect(line(en, 'none')).toContain('no deadline in the plan, start to be offered by 2019-03-14');
+    expect(line(da, 'none')).toContain('ingen frist i planen, tilbud om opstart senest 2019-03-14');
+    expect(line(en, 'laterStart')).toContain(
+      'no latest start, a later start is asked for but its date could not be read: read the text, guarantee date not certain (2019-03-14 only',
+    );
+    expect(line(en, 'laterStart')).not.toContain('no deadline');
   });
 
   it('has no ANSI escapes when not on a terminal, with or without NO_COLOR', async () => {

@@ -37,7 +37,7 @@ export const workingDay = (amount: number): DeadlinePeriod => ({ amount, unit: '
 export const hour = (amount: number): DeadlinePeriod => ({ amount, unit: 'hour' });
 
 /** The fields a row asserts, as returned and as expected, so one toEqual shows the whole difference. */
-export function compare(text: string | undefined, dischargeDate: string | undefined, planDate: string | undefined, expected: Expected) {
+function compare(text: string | undefined, dischargeDate: string | undefined, planDate: string | undefined, expected: Expected) {
   const result = interpretDeadline(text, { dischargeDate, planDate });
   const kinds = Array.isArray(expected.kind) ? expected.kind : [expected.kind];
   const got: Record<string, unknown> = {

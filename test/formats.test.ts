@@ -13,7 +13,7 @@ import {
   type Report,
 } from '../src/index';
 import { ANNOTATIONS_PER_TYPE, githubFormatter } from '../src/format/github';
-import { FIXTURES_DIR, junitParser, sarifValidator } from './helpers';
+import { FIXTURES_DIR, junitParser, sarifValidator, withDeadline } from './helpers';
 
 const SCHEMA_FILE = new URL('../schemas/report.schema.json', import.meta.url);
 
@@ -358,12 +358,16 @@ describe('the reference date and the days left', () => {
     );
     expect(props).toEqual({
       referenceDate: '2019-03-12',
+      deadlineKind: 'absolute',
       mustStartBy: '2019-03-14',
       daysUntilMustStart: '2',
       guaranteedStartBy: '2019-03-14',
       daysUntilGuaranteedStart: '2',
     });
-    expect(testcase['system-out']).toBe('referencedato 2019-03-12: 2 dage til planens frist, 2 dage til garantidatoen');
+    expect(testcase['system-out']).toBe(
+      'opstart senest 2019-03-14 (planens frist), tilbud om opstart senest 2019-03-14 (genoptræningsgarantien, sundhedsloven § 140 stk. 4)\n' +
+        'referencedato 2019-03-12: 2 dage til planens frist, 2 dage til garantidatoen',
+    );
     expect(
       junitParser().parse(formatResults('junit', [{ file: 'plan.xml', report: checkGop(plan) }])).testsuites.testsuite[0].testcase[0]
         .properties,
@@ -382,6 +386,8 @@ describe('the reference date and the days left', () => {
       daysUntilMustStart: -6,
       guaranteedStartBy: '2019-03-14',
       daysUntilGuaranteedStart: -6,
+      deadlineKind: 'absolute',
+      startDates: 'must start by 2019-03-14, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))',
       daysLeft: "reference date 2019-03-20: the plan's deadline was 6 days ago, the guarantee date was 6 days ago",
       daysLeftDa: 'referencedato 2019-03-20: planens frist var for 6 dage siden, garantidatoen var for 6 dage siden',
     });
@@ -394,5 +400,159 @@ describe('the reference date and the days left', () => {
         ]),
       ).runs[0].properties,
     ).toBeUndefined();
+  });
+});
+
+describe('the deadline as read: "could not be read" is never "no deadline" (issue 21)', () => {
+  // almen-hoftefraktur.xml with other deadlines: discharged 2019-03-07, so the guarantee counted from discharge is 2019-03-14
+  const REFERENCE_DATE = '2019-03-10';
+  const UNREADABLE = ['efter kontrol i ambulatoriet', 'ca. 14 dage'];
+  const checked = (deadline: string | null, authorised?: string) =>
+    checkGop(withDeadline(deadline, { authorised }), { referenceDate: REFERENCE_DATE });
+  /** The key facts line of the text format (the line that starts with the file name and a colon). */
+  const summary = (report: Report, language: 'da' | 'en') =>
+    formatResults('text', [{ file: 'plan.xml', report }], { language })
+      .split('\n')
+      .find((l) => l.startsWith('plan.xml: '))!;
+  const NO_DEADLINE = /no deadline|ingen frist/;
+  const CERTAIN_GUARANTEE = /start to be offered by|tilbud om opstart senest/;
+  const junitCase = (report: Report, language: 'da' | 'en') =>
+    junitParser().parse(formatResults('junit', [{ file: 'plan.xml', report }], { language })).testsuites.testsuite[0].testcase[0];
+  const junitProps = (testcase: { properties: { property: { '@_name': string; '@_value': string }[] } }) =>
+    Object.fromEntries(testcase.properties.property.map((p) => [p['@_name'], p['@_value']]));
+
+  it('text: an unreadable deadline "could not be read: read the text", the guarantee date not certain', () => {
+    for (const deadline of UNREADABLE) {
+      const report = checked(deadline);
+      expect(report.facts!.deadline.kind, deadline).toBe('unreadable');
+      const en = summary(report, 'en');
+      const da = summary(report, 'da');
+      expect(en, deadline).toContain(
+        'discharged 2019-03-07, deadline could not be read: read the text, ' +
+          'guarantee date not certain (2019-03-14 only if the plan asks for no later start)',
+      );
+      expect(da, deadline).toContain(
+        'udskrevet 2019-03-07, fristen kan ikke læses: læs teksten, ' +
+          'garantidatoen er ikke sikker (2019-03-14 kun hvis planen ikke beder om en senere opstart)',
+      );
+      for (const line of [en, da]) {
+        expect(line, deadline).not.toMatch(NO_DEADLINE);
+        expect(line, deadline).not.toMatch(CERTAIN_GUARANTEE);
+        expect(line, deadline).not.toContain('must start by -');
+      }
+    }
+  });
+
+  it('text: "no deadline" only where the plan has none; as soon as possible and an earliest start only are said so', () => {
+    for (const deadline of [null, '', 'ingen']) {
+      const report = checked(deadline);
+      expect(summary(report, 'en'), String(deadline)).toContain(
+        'no deadline in the plan, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))',
+      );
+      expect(summary(report, 'da'), String(deadline)).toContain('ingen frist i planen, tilbud om opstart senest 2019-03-14');
+      expect(summary(report, 'en')).not.toContain('could not be read');
+    }
+    const asap = checked('hurtigst muligt');
+    expect(summary(asap, 'en')).toContain('discharged 2019-03-07, as soon as possible, start to be offered by 2019-03-14');
+    expect(summary(asap, 'da')).toContain('udskrevet 2019-03-07, opstart hurtigst muligt, tilbud om opstart senest 2019-03-14');
+    const earliest = checked('tidligst 19.03.2019');
+    expect(summary(earliest, 'en')).toContain('no latest start, earliest start 2019-03-19, start to be offered by 2019-03-26');
+    expect(summary(earliest, 'da')).toContain('ingen seneste frist, opstart tidligst 2019-03-19, tilbud om opstart senest 2019-03-26');
+    for (const report of [asap, earliest]) expect(summary(report, 'en') + summary(report, 'da')).not.toMatch(NO_DEADLINE);
+  });
+
+  it('text: a later start without a date says to read the text, and gives no guarantee date as certain', () => {
+    // An invalid authorisation date: "næste uge" counts from it, so the later start has no date.
+    const report = checked('tidligst i næste uge', '2019-02-30');
+    expect(report.facts!.deadline).toMatchObject({ kind: 'none', asksLaterStart: true });
+    expect(summary(report, 'en')).toContain(
+      'no latest start, a later start is asked for but its date could not be read: read the text, ' +
+        'guarantee date not certain (2019-03-14 only if the plan asks for no later start)',
+    );
+    expect(summary(report, 'da')).toContain(
+      'ingen seneste frist, planen beder om en senere opstart, men datoen kan ikke læses: læs teksten, ' +
+        'garantidatoen er ikke sikker (2019-03-14 kun hvis planen ikke beder om en senere opstart)',
+    );
+    expect(summary(report, 'en') + summary(report, 'da')).not.toMatch(NO_DEADLINE);
+    // with a latest start date: that date, and the guarantee still not certain
+    const both = checked('tidligst mandag, senest 30.03.2019', '2019-02-30');
+    expect(summary(both, 'en')).toContain(
+      'must start by 2019-03-30, guarantee date not certain (2019-03-14 only if the plan asks for no later start)',
+    );
+  });
+
+  it('junit: deadlineKind beside mustStartBy, guaranteeIfNoLaterStart, and system-out in the words of the text summary', () => {
+    const unreadable = junitCase(checked(UNREADABLE[0]!), 'en');
+    expect(junitProps(unreadable)).toEqual({
+      referenceDate: REFERENCE_DATE,
+      deadlineKind: 'unreadable',
+      guaranteeIfNoLaterStart: '2019-03-14',
+    });
+    expect(unreadable['system-out']).toContain(
+      'deadline could not be read: read the text, guarantee date not certain (2019-03-14 only if the plan asks for no later start)',
+    );
+    expect(unreadable['system-out']).not.toMatch(NO_DEADLINE);
+    expect(junitCase(checked(UNREADABLE[1]!), 'da')['system-out']).toContain('fristen kan ikke læses: læs teksten');
+
+    const none = junitCase(checked(null), 'en');
+    expect(junitProps(none)).toEqual({
+      referenceDate: REFERENCE_DATE,
+      deadlineKind: 'none',
+      guaranteedStartBy: '2019-03-14',
+      daysUntilGuaranteedStart: '4',
+    });
+    expect(none['system-out']).toBe(
+      'no deadline in the plan, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))\n' +
+        'reference date 2019-03-10: 4 days left until the guarantee date',
+    );
+    expect(junitProps(junitCase(checked('hurtigst muligt'), 'en')).deadlineKind).toBe('asap');
+  });
+
+  it('sarif: deadlineKind, guaranteeIfNoLaterStart and the start dates in words in the properties of each result', () => {
+    const sarifOf = (report: Report) => JSON.parse(formatResults('sarif', [{ file: 'plan.xml', report }]));
+    const unreadable = sarifOf(checked(UNREADABLE[1]!));
+    expect(sarifValidator()(unreadable)).toBe(true);
+    const result = unreadable.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'GOP-LAW-008');
+    expect(result.properties).toMatchObject({
+      deadlineKind: 'unreadable',
+      guaranteeIfNoLaterStart: '2019-03-14',
+      startDates:
+        'deadline could not be read: read the text, guarantee date not certain (2019-03-14 only if the plan asks for no later start)',
+      startDatesDa:
+        'fristen kan ikke læses: læs teksten, garantidatoen er ikke sikker (2019-03-14 kun hvis planen ikke beder om en senere opstart)',
+    });
+    expect(result.properties).not.toHaveProperty('mustStartBy');
+    expect(result.properties).not.toHaveProperty('guaranteedStartBy');
+    expect(JSON.stringify(result.properties)).not.toMatch(NO_DEADLINE);
+    // a plan without a deadline, given a finding so that it has a result to carry them
+    const none = sarifOf({ ...checked(null), findings: [finding()] });
+    expect(none.runs[0].results[0].properties).toMatchObject({
+      deadlineKind: 'none',
+      guaranteedStartBy: '2019-03-14',
+      startDates: 'no deadline in the plan, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))',
+    });
+  });
+
+  it('json: facts.deadline.kind tells unreadable from none; an uncertain guarantee is ifNoLaterStart, never guaranteedStartBy', () => {
+    const [unreadable, none] = JSON.parse(
+      formatResults('json', [
+        { file: 'unreadable.xml', report: checked(UNREADABLE[0]!) },
+        { file: 'none.xml', report: checked(null) },
+      ]),
+    );
+    expect(unreadable.facts.deadline.kind).toBe('unreadable');
+    expect(unreadable.facts).not.toHaveProperty('mustStartBy');
+    expect(unreadable.facts).not.toHaveProperty('guaranteedStartBy');
+    expect(unreadable.facts.guarantee).toMatchObject({ applies: true, ifNoLaterStart: '2019-03-14' });
+    expect(unreadable.facts.guarantee).not.toHaveProperty('from');
+    expect(none.facts.deadline.kind).toBe('none');
+    expect(none.facts.guaranteedStartBy).toBe('2019-03-14');
+  });
+
+  it('github: no facts line, so nothing says "no deadline"; an unreadable deadline is a GOP-LAW-008 annotation', () => {
+    const out = formatResults('github', [{ file: 'plan.xml', report: checked(UNREADABLE[0]!) }]);
+    expect(out).toMatch(/^::warning file=plan\.xml,line=\d+,col=\d+,title=GOP-LAW-008::The start deadline cannot be interpreted: /m);
+    expect(out).not.toMatch(NO_DEADLINE);
+    expect(formatResults('github', [{ file: 'plan.xml', report: checked(null) }], { language: 'da' })).not.toMatch(/GOP-LAW-008/);
   });
 });

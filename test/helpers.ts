@@ -86,6 +86,22 @@ export function tinyMessage(patientName = 'Østergård', encoding = 'UTF-8', giv
 </Emessage>`;
 }
 
+/** almen-hoftefraktur.xml: level almen, discharged 2019-03-07, authorised 2019-03-07, deadline "senest 14.03.2019". */
+const HOFTE_DEADLINE = '<RehabilitationDeadline>senest 14.03.2019</RehabilitationDeadline>';
+const HOFTE_AUTHORISED = '<m100:Date>2019-03-07</m100:Date>\n                <m100:Time>09:12</m100:Time>';
+
+/**
+ * almen-hoftefraktur.xml with another start deadline: `deadline` as its text (XML-escaped), or null to leave the element
+ * out; `authorised` replaces the authorisation date (an invalid one leaves a weekday or "næste uge" without a date).
+ */
+export function withDeadline(deadline: string | null, options: { authorised?: string } = {}): string {
+  const xml = readFileSync(`${FIXTURES_DIR}valid/almen-hoftefraktur.xml`, 'utf8');
+  if (!xml.includes(HOFTE_DEADLINE) || !xml.includes(HOFTE_AUTHORISED)) throw new Error('almen-hoftefraktur.xml has changed');
+  const element = deadline === null ? '' : `<RehabilitationDeadline>${escapeText(deadline)}</RehabilitationDeadline>`;
+  const authorised = options.authorised ?? '2019-03-07';
+  return xml.replace(HOFTE_DEADLINE, element).replace(HOFTE_AUTHORISED, HOFTE_AUTHORISED.replace('2019-03-07', authorised));
+}
+
 /**
  * The fastest of a few runs, in ms: a "rejected fast" check must not fail because the machine was busy once.
  * (Speed itself is measured by npm run bench; these bounds only catch a hang or an expansion.)

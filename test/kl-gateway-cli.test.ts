@@ -6,7 +6,7 @@ import type { Bundle, Organization, ServiceRequest } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { parseGop, toKlGatewayReport } from '../src/index';
 import { gopInProcess as gop } from './cli-harness';
-import { FIXTURES_DIR } from './helpers';
+import { FIXTURES_DIR, withDeadline } from './helpers';
 
 const ALMEN = `${FIXTURES_DIR}valid/almen-hoftefraktur.xml`;
 const NO_END = `${FIXTURES_DIR}invalid/GOP-LAW-011--no-expected-end.xml`;
@@ -84,6 +84,20 @@ describe('gop fhir', () => {
     const run = await gop(['fhir', ...BASE, '--timestamp', TIMESTAMP, plan]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('--status-reason Udskudt');
+  });
+
+  it('says to read the text when the deadline could not be read, and proposes no --status-reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gop-fhir-'));
+    const plan = join(dir, 'unreadable.xml');
+    writeFileSync(plan, withDeadline('efter kontrol i ambulatoriet'));
+    const run = await gop(['fhir', ...BASE, '--timestamp', TIMESTAMP, plan]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      `gop: ${plan}: The deadline could not be read, so it is not known whether the plan asks for a later start (Udskudt): read the text before choosing a status reason.\n`,
+    );
+    expect(run.stderr).not.toContain('--status-reason');
+    // chosen: nothing to say
+    expect((await gop(['fhir', ...BASE, '--timestamp', TIMESTAMP, '--status-reason', 'FritValg', plan])).stderr).toBe('');
   });
 
   it('FOLDER -o DIR: one <name>.fhir.json per plan, the SOR code of each sender from --sor-map; exit 1 when one cannot be reported', async () => {

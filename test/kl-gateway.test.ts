@@ -488,6 +488,10 @@ describe('toKlGatewayReport: inputs, options, later start', () => {
   it('proposes Udskudt (and does not set it) when the plan asks for a start after discharge + 7 days', () => {
     const later = toKlGatewayReport(laterStart('tidligst 20.03.2019'), OPTIONS);
     expect(later.proposedStatusReason).toBe('Udskudt');
+    expect(later.statusReasonNote?.en).toBe(
+      'The plan asks for a start no earlier than 2019-03-20, later than 7 days after discharge on 2019-03-07 (2019-03-14): Udskudt is the status reason to report if nothing starts within the guarantee.',
+    );
+    expect(later.statusReasonNote?.da).toContain('Planen beder om opstart tidligst 2019-03-20');
     expect(one<ServiceRequest>(bundleOf(later), 'ServiceRequest').extension).toHaveLength(1);
     // Within the 7 days, no later start, or a reason given: no proposal.
     expect(toKlGatewayReport(laterStart('tidligst 10.03.2019'), OPTIONS)).not.toHaveProperty('proposedStatusReason');
@@ -495,6 +499,37 @@ describe('toKlGatewayReport: inputs, options, later start', () => {
     expect(toKlGatewayReport(laterStart('tidligst 20.03.2019'), { ...OPTIONS, statusReason: 'Udskudt' })).not.toHaveProperty(
       'proposedStatusReason',
     );
+    for (const deadline of ['tidligst 10.03.2019', 'senest 14.03.2019', 'ingen', 'hurtigst muligt'])
+      expect(toKlGatewayReport(laterStart(deadline), OPTIONS), deadline).not.toHaveProperty('statusReasonNote');
+  });
+
+  it('proposes nothing when the deadline could not be read, or asks for a later start without a date: the note says to read the text', () => {
+    // Unreadable: whether the plan asks for a later start at all is not known.
+    for (const deadline of ['efter kontrol i ambulatoriet', 'ca. 14 dage', 'tidligst når gipsen er fjernet']) {
+      const result = toKlGatewayReport(laterStart(deadline), OPTIONS);
+      expect(result.facts?.deadline.kind, deadline).toBe('unreadable');
+      expect(result.ok, deadline).toBe(true);
+      expect(result, deadline).not.toHaveProperty('proposedStatusReason');
+      expect(result.statusReasonNote, deadline).toEqual({
+        da: 'Tidsfristen kan ikke læses, så det vides ikke, om planen beder om en senere opstart (Udskudt): læs teksten, før der vælges en statusårsag.',
+        en: 'The deadline could not be read, so it is not known whether the plan asks for a later start (Udskudt): read the text before choosing a status reason.',
+      });
+      expect(one<ServiceRequest>(bundleOf(result), 'ServiceRequest').extension, deadline).toHaveLength(1); // no statusReason set
+    }
+    // A later start whose date cannot be read: "næste uge" counts from the authorisation date, made invalid here.
+    const undated = laterStart('tidligst i næste uge').replace(/(<Authorisation>\s*<m100:Date>)2019-03-07/, '$12019-02-30');
+    const result = toKlGatewayReport(undated, OPTIONS);
+    expect(result.facts?.deadline).toMatchObject({ kind: 'none', asksLaterStart: true });
+    expect(result.facts).not.toHaveProperty('earliestStart');
+    expect(result).not.toHaveProperty('proposedStatusReason');
+    expect(result.statusReasonNote?.en).toBe(
+      'The plan asks for a start later than discharge, but its date could not be read, so it is not known whether it is more than 7 days after discharge (Udskudt): read the text before choosing a status reason.',
+    );
+    expect(result.statusReasonNote?.da).toContain('men datoen for den kan ikke læses');
+    // A status reason given: the municipality has chosen, nothing is proposed or noted.
+    const chosen = toKlGatewayReport(laterStart('ca. 14 dage'), { ...OPTIONS, statusReason: 'FritValg' });
+    expect(chosen).not.toHaveProperty('proposedStatusReason');
+    expect(chosen).not.toHaveProperty('statusReasonNote');
   });
 });
 

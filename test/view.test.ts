@@ -5,7 +5,7 @@ import { VIEW_ATTRIBUTES, VIEW_ELEMENTS } from '../src/view/html';
 import { sectionOfPath, VIEW_CSP } from '../src/view/index';
 import { STYLES } from '../src/view/styles';
 import { parseXml, type XmlElement } from '../src/xml/tree';
-import { FIXTURES_DIR, haveSamples, SAMPLE } from './helpers';
+import { FIXTURES_DIR, haveSamples, SAMPLE, withDeadline } from './helpers';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const manifest: { file: string; valid: boolean }[] = JSON.parse(readFileSync(`${FIXTURES_DIR}manifest.json`, 'utf8'));
@@ -229,6 +229,86 @@ describe('renderGopHtml: the document', () => {
     expect(en.attrs?.['lang']).toBe('en');
     expect(sectionHeadings(en).slice(0, 3)).toEqual(['Rehabilitation plan', 'Patient', 'Receivers']);
     expect(textIn(byId(en, 'facts')!)).toContain('general rehabilitation');
+  });
+});
+
+describe('renderGopHtml: the deadline as read, "could not be read" never "no deadline" (issue 21)', () => {
+  // almen-hoftefraktur.xml with other deadlines: discharged 2019-03-07, the guarantee from discharge 2019-03-14
+  const page = (deadline: string | null, options: { lang?: 'da' | 'en'; authorised?: string } = {}) =>
+    parsePage(
+      renderGopHtml(withDeadline(deadline, { authorised: options.authorised }), { lang: options.lang, referenceDate: '2019-03-10' }),
+    );
+  /** The value of each field of a definition list, by its label. */
+  const fieldsOf = (section: XmlElement | undefined): Record<string, string> => {
+    const out: Record<string, string> = {};
+    let label: string | undefined;
+    for (const e of section ? elements(section) : []) {
+      if (e.local === 'dt') label = textIn(e);
+      else if (e.local === 'dd' && label !== undefined) out[label] = textIn(e);
+    }
+    return out;
+  };
+  const NO_DEADLINE = /ingen frist|no deadline/;
+
+  it('an unreadable deadline: "could not be read: read the text" and the reading, in the facts and the deadline section', () => {
+    for (const deadline of ['efter kontrol i ambulatoriet', 'ca. 14 dage']) {
+      const root = page(deadline);
+      const facts = fieldsOf(byId(root, 'facts'));
+      expect(facts['Opstart senest (planens frist)'], deadline).toBe('fristen kan ikke læses: læs teksten');
+      expect(facts['Frist som læst'], deadline).toContain('kan ikke læses sikkert');
+      expect(facts['Tilbud om opstart senest (sundhedsloven § 140, stk. 4)'], deadline).toBe(
+        'ikke sikker (14. marts 2019 kun hvis planen ikke beder om en senere opstart)',
+      );
+      expect(facts['Genoptræningsgarantien'], deadline).toContain('Tidsfristen kan ikke læses sikkert');
+      const section = fieldsOf(byId(root, 'sec-deadline'));
+      expect(section['Opstart senest (planens frist)'], deadline).toBe('fristen kan ikke læses: læs teksten');
+      expect(section['Frist som læst'], deadline).toContain('kan ikke læses sikkert');
+      for (const where of ['facts', 'sec-deadline']) expect(textIn(byId(root, where)!), deadline).not.toMatch(NO_DEADLINE);
+      expect(textIn(byId(root, 'facts')!)).not.toMatch(/dage? til garantidatoen/); // no countdown to a date that is not certain
+    }
+    const en = fieldsOf(byId(page('efter kontrol i ambulatoriet', { lang: 'en' }), 'facts'));
+    expect(en["Start by (the plan's deadline)"]).toBe('the deadline could not be read: read the text');
+    expect(en['Start to be offered by (Health Act s. 140(4))']).toBe(
+      'not certain (14 March 2019 only if the plan asks for no later start)',
+    );
+    expect(Object.values(en).join(' ')).not.toMatch(NO_DEADLINE);
+  });
+
+  it('"no deadline" only where the plan has none; as soon as possible and an earliest start only are said so', () => {
+    for (const deadline of [null, 'ingen']) {
+      const root = page(deadline);
+      const facts = fieldsOf(byId(root, 'facts'));
+      expect(facts['Opstart senest (planens frist)'], String(deadline)).toBe('ingen frist i planen');
+      expect(facts['Tilbud om opstart senest (sundhedsloven § 140, stk. 4)']).toBe('14. marts 2019 — 4 dage til garantidatoen');
+      expect(textIn(byId(root, 'facts')!)).not.toContain('kan ikke læses');
+      expect(fieldsOf(byId(page(deadline, { lang: 'en' }), 'facts'))["Start by (the plan's deadline)"]).toBe('no deadline in the plan');
+    }
+    expect(byId(page(null), 'sec-deadline')).toBeUndefined(); // no deadline written: no section
+    expect(fieldsOf(byId(page('ingen'), 'sec-deadline'))['Opstart senest (planens frist)']).toBe('ingen frist i planen');
+    expect(fieldsOf(byId(page('hurtigst muligt'), 'facts'))['Opstart senest (planens frist)']).toBe('hurtigst muligt');
+    const earliest = fieldsOf(byId(page('tidligst 19.03.2019'), 'facts'));
+    expect(earliest['Opstart senest (planens frist)']).toBe('ingen seneste frist (kun en tidligste opstart)');
+    expect(earliest['Opstart tidligst']).toBe('19. marts 2019');
+  });
+
+  it('a later start without a date: no latest start, read the text; the guarantee date not certain', () => {
+    const facts = fieldsOf(byId(page('tidligst i næste uge', { authorised: '2019-02-30' }), 'facts'));
+    expect(facts['Opstart senest (planens frist)']).toBe(
+      'ingen seneste frist; planen beder om en senere opstart, men datoen kan ikke læses: læs teksten',
+    );
+    expect(facts['Tilbud om opstart senest (sundhedsloven § 140, stk. 4)']).toBe(
+      'ikke sikker (14. marts 2019 kun hvis planen ikke beder om en senere opstart)',
+    );
+    expect(Object.values(facts).join(' ')).not.toMatch(NO_DEADLINE);
+  });
+
+  it('a Report alone says the same', () => {
+    const report = checkGop(withDeadline('ca. 14 dage'));
+    const facts = fieldsOf(byId(parsePage(renderGopHtml(report, { lang: 'en' })), 'facts'));
+    expect(facts["Start by (the plan's deadline)"]).toBe('the deadline could not be read: read the text');
+    expect(facts['Start to be offered by (Health Act s. 140(4))']).toBe(
+      'not certain (14 March 2019 only if the plan asks for no later start)',
+    );
   });
 });
 

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGop, renderGopHtml, type Finding, type Language } from '../src/index';
-import { FIXTURES_DIR, haveSamples, REPO_ROOT, SAMPLE } from './helpers';
+import { FIXTURES_DIR, haveSamples, REPO_ROOT, SAMPLE, withDeadline } from './helpers';
 
 const PAGE = join(REPO_ROOT, 'dist', 'web', 'index.html');
 const PAGE_URL = pathToFileURL(PAGE).href;
@@ -248,6 +248,52 @@ describe.skipIf(!CHROMIUM)('the browser page, in Chromium', () => {
     await resultsShown(watched.page, 1);
     expect(await watched.page.locator('article.result h2 .name').textContent()).toBe('indsat tekst 1');
     expect(await shownFindings(watched.page, 0)).toEqual(expected(LAW_003, 'da'));
+    expectOnlyThePage(watched);
+    await watched.context.close();
+  });
+
+  it('says "the deadline could not be read" where it could not, "no deadline" only where there is none, and an uncertain guarantee date as such', async () => {
+    const watched = await openPage();
+    const { page } = watched;
+    const plans = [
+      withDeadline('efter kontrol i ambulatoriet'),
+      withDeadline(null),
+      withDeadline('tidligst i næste uge', { authorised: '2019-02-30' }),
+    ];
+    await page.setInputFiles(
+      '#files',
+      plans.map((xml, i) => ({ name: `plan-${i}.xml`, mimeType: 'application/xml', buffer: Buffer.from(xml) })),
+    );
+    await resultsShown(page, plans.length);
+    /** The facts rows (label → value) and the key facts line of the index-th result. */
+    const shownFacts = async (index: number) => {
+      const article = page.locator('article.result').nth(index);
+      const labels = await article.locator('dl.facts dt').allTextContents();
+      const values = await article.locator('dl.facts dd').allTextContents();
+      return {
+        rows: Object.fromEntries(labels.map((label, i) => [label, values[i]])),
+        line: (await article.locator('p.key-facts').textContent())!,
+      };
+    };
+    const [unreadable, none, later] = [await shownFacts(0), await shownFacts(1), await shownFacts(2)];
+    expect(unreadable.rows['Opstart senest']).toBe('fristen kan ikke læses: læs teksten');
+    expect(unreadable.rows['Tidsfrist (som læst)']).toContain('kan ikke læses sikkert');
+    expect(unreadable.rows['Tilbud om opstart senest']).toBe('ikke sikker (14.03.2019 kun hvis planen ikke beder om en senere opstart)');
+    expect(unreadable.line).toContain('fristen kan ikke læses: læs teksten, garantidatoen er ikke sikker');
+    expect(Object.values(unreadable.rows).join(' ') + unreadable.line).not.toMatch(/ingen frist/);
+    expect(none.rows['Opstart senest']).toBe('ingen frist i planen');
+    expect(none.rows['Tilbud om opstart senest']).toBe('14.03.2019');
+    expect(none.line).toContain('ingen frist i planen, tilbud om opstart senest 2019-03-14');
+    expect(later.rows['Opstart senest']).toBe(
+      'ingen seneste frist; planen beder om en senere opstart, men datoen kan ikke læses: læs teksten',
+    );
+
+    await page.check('input[name="lang"][value="en"]');
+    const english = await shownFacts(0);
+    expect(english.rows['Must start by']).toBe('the deadline could not be read: read the text');
+    expect(english.rows['Start to be offered by']).toBe('not certain (2019-03-14 only if the plan asks for no later start)');
+    expect(english.line).toContain('deadline could not be read: read the text, guarantee date not certain (2019-03-14 only if');
+    expect((await shownFacts(1)).rows['Must start by']).toBe('no deadline in the plan');
     expectOnlyThePage(watched);
     await watched.context.close();
   });

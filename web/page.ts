@@ -1,9 +1,10 @@
 // The browser page (dist/web/index.html): files are read, checked and rendered here, in this tab. Nothing is sent
 // anywhere (the page's CSP forbids every connection); text from a message reaches the DOM only as textContent, and the
 // rendered plan only as a sandboxed iframe's srcdoc (no scripts there, and its own CSP).
-import { checkGop, renderGopHtml, type Facts, type Finding, type Language, type Report } from '../src/index';
+import { checkGop, renderGopHtml, type Finding, type Language, type Report } from '../src/index';
 import { SEVERITY_WORDS } from '../src/texts/severity';
 import { UI } from '../src/texts/ui';
+import { FACT_LABELS, factRows } from './facts';
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -73,44 +74,6 @@ const TEXTS = {
 type PageTexts = (typeof TEXTS)[Language];
 type StaticKey = { [K in keyof PageTexts]: PageTexts[K] extends string ? K : never }[keyof PageTexts];
 
-const FACT_LABELS: Record<Language, Record<string, string>> = {
-  da: {
-    level: 'Niveau',
-    patient: 'Patient',
-    admissionDate: 'Indlagt',
-    dischargeDate: 'Udskrevet',
-    authorisedAt: 'Godkendt',
-    sentAt: 'Sendt',
-    deadlineText: 'Tidsfrist (som skrevet)',
-    earliestStart: 'Tidligst opstart',
-    mustStartBy: 'Opstart senest',
-    daysUntilMustStart: 'Dage til fristen',
-    guaranteedStartBy: 'Tilbud om opstart senest',
-    guarantee: 'Genoptræningsgaranti',
-    consent: 'Informeret samtykke',
-    municipality: 'Hjemkommune',
-    gp: 'Egen læge',
-  },
-  en: {
-    level: 'Level',
-    patient: 'Patient',
-    admissionDate: 'Admitted',
-    dischargeDate: 'Discharged',
-    authorisedAt: 'Authorised',
-    sentAt: 'Sent',
-    deadlineText: 'Deadline (as written)',
-    earliestStart: 'Earliest start',
-    mustStartBy: 'Must start by',
-    daysUntilMustStart: 'Days until the deadline',
-    guaranteedStartBy: 'Start to be offered by',
-    guarantee: 'Rehabilitation guarantee',
-    consent: 'Informed consent',
-    municipality: 'Home municipality',
-    gp: 'GP',
-  },
-};
-const GP_DESELECTED: Record<Language, string> = { da: 'fravalgt af patienten', en: 'deselected by the patient' };
-
 interface Entry {
   id: number;
   /** a file's name, or the number of a pasted text (its label follows the language) */
@@ -155,36 +118,6 @@ function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 const nameOf = (entry: Entry, t: PageTexts) => (typeof entry.name === 'string' ? entry.name : t.pasted(entry.name.pasted));
-
-/** 2019-03-14 → 14.03.2019 in Danish; ISO dates stay as they are in English (unambiguous). Times keep their hh:mm. */
-function shownDate(value: string, lang: Language): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/.exec(value);
-  if (!match || lang === 'en') return value.replace('T', ' ');
-  return `${match[3]}.${match[2]}.${match[1]}${match[4] ? ` kl. ${match[4]}` : ''}`;
-}
-
-function factRows(facts: Facts, lang: Language): [string, string][] {
-  const rows: [string, string | undefined][] = [];
-  const date = (value: string | undefined) => (value === undefined ? undefined : shownDate(value, lang));
-  const patient = [facts.patient.givenName, facts.patient.surname].filter(Boolean).join(' ');
-  const cpr = facts.patient.cpr?.replace(/^(\d{6})(\d{4})$/, '$1-$2'); // as people write it (a redacted one already is)
-  rows.push(['patient', [patient, cpr].filter(Boolean).join(', ') || undefined]);
-  rows.push(['level', facts.levelLabel ? `${facts.levelLabel[lang]} (${facts.level})` : facts.level]);
-  rows.push(['admissionDate', date(facts.admissionDate)]);
-  rows.push(['dischargeDate', date(facts.dischargeDate)]);
-  rows.push(['authorisedAt', date(facts.authorisedAt)]);
-  rows.push(['sentAt', date(facts.sentAt)]);
-  rows.push(['deadlineText', facts.deadlineText]);
-  rows.push(['earliestStart', date(facts.earliestStart)]);
-  rows.push(['mustStartBy', date(facts.mustStartBy)]);
-  rows.push(['daysUntilMustStart', facts.daysUntilMustStart?.toString()]);
-  rows.push(['guaranteedStartBy', date(facts.guaranteedStartBy)]);
-  rows.push(['guarantee', facts.guarantee.explanation[lang]]);
-  rows.push(['consent', facts.consent]);
-  rows.push(['municipality', facts.receivers.municipality?.name]);
-  rows.push(['gp', facts.receivers.gpDeselected ? GP_DESELECTED[lang] : facts.receivers.gp?.name]);
-  return rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
-}
 
 function findingsTable(findings: Finding[], lang: Language, t: PageTexts): HTMLElement {
   if (findings.length === 0) return h('p', { class: 'none' }, t.noFindings);

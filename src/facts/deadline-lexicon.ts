@@ -383,7 +383,7 @@ const entries: [Word, string[]][] = [
  * Events that can anchor a later start, by stem: a word that starts with (or, for long stems, contains) one of these
  * is that event — "ambulatoriekontrol", "operationsdagen", "røntgenkontrol". Such a word never goes unread as a comment.
  */
-export const EVENT_STEMS: readonly (readonly [stem: string, event: string])[] = [
+const EVENT_STEMS: readonly (readonly [stem: string, event: string])[] = [
   ['operation', 'operation'],
   ['operated', 'operation'],
   ['opereret', 'operation'],

@@ -47,7 +47,7 @@ export class Unreadable {
 }
 
 /** A word of the text in a reason: cut short when the explanation is finished (after any redaction), since the text may be anything. */
-export const shown = (text: string) => quoted(text, 30, true);
+const shown = (text: string) => quoted(text, 30, true);
 
 const wordKind = (token: Token | undefined): Word['kind'] | undefined => (token?.t === 'word' ? token.word?.kind : undefined);
 const isFiller = (token: Token | undefined) => token?.t === 'word' && (token.word === undefined || token.word.kind === 'filler');

@@ -58,11 +58,18 @@ export type KlGatewayResult = (
   | { ok: false; problems: KlGatewayProblem[]; facts?: Facts }
 ) & {
   /**
-   * 'Udskudt' when no statusReason was given and the plan asks for a start later than discharge + 7 days (or a later
-   * start whose date cannot be read): the reason the municipality may report if nothing starts within the guarantee.
-   * Never set in the bundle by itself: that is the municipality's decision.
+   * 'Udskudt' when no statusReason was given and it is certain that the plan asks for a start later than discharge + 7
+   * days (its earliest start is read, and later than that): the reason the municipality may report if nothing starts
+   * within the guarantee. Never proposed when the deadline could not be read or asks for a later start without a date
+   * (statusReasonNote says so), and never set in the bundle by itself: that is the municipality's decision.
    */
   proposedStatusReason?: 'Udskudt';
+  /**
+   * When no statusReason was given: why 'Udskudt' is proposed, or that the deadline could not be read (or asks for a
+   * later start without a date) so that the text must be read before a status reason is chosen. Absent when the
+   * deadline settles that no later start keeps the start out of the guarantee's 7 days.
+   */
+  statusReasonNote?: { da: string; en: string };
 };
 
 const PROBLEM_TEXT: Record<KlGatewayProblemCode, { da: string; en: string }> = {
@@ -154,11 +161,40 @@ function diagnosesOf(message: DeepPartial<GopMessage>): { code?: string; text?: 
   return out;
 }
 
-/** Whether the plan's later start keeps any start within 7 days of discharge out of reach (or its date is unreadable). */
-function asksPostponedStart(facts: Facts): boolean {
-  if (!facts.deadline.asksLaterStart) return false;
-  if (facts.earliestStart === undefined || facts.dischargeDate === undefined) return true;
-  return facts.earliestStart > addDaysIso(facts.dischargeDate, GUARANTEE_DAYS);
+/**
+ * Whether to propose 'Udskudt', and why or why not: only when it is certain that the plan's later start keeps any start
+ * within 7 days of discharge out of reach (its earliest start read and later than discharge + 7). An unreadable
+ * deadline, or a later start without a date, proposes nothing but says to read the text.
+ */
+function postponedStart(facts: Facts): Pick<KlGatewayResult, 'proposedStatusReason' | 'statusReasonNote'> {
+  const { deadline, earliestStart, dischargeDate } = facts;
+  if (deadline.kind === 'unreadable') {
+    return {
+      statusReasonNote: {
+        da: 'Tidsfristen kan ikke læses, så det vides ikke, om planen beder om en senere opstart (Udskudt): læs teksten, før der vælges en statusårsag.',
+        en: 'The deadline could not be read, so it is not known whether the plan asks for a later start (Udskudt): read the text before choosing a status reason.',
+      },
+    };
+  }
+  if (!deadline.asksLaterStart) return {};
+  if (earliestStart === undefined) {
+    return {
+      statusReasonNote: {
+        da: 'Planen beder om en senere opstart end udskrivelsen, men datoen for den kan ikke læses, så det vides ikke, om den ligger mere end 7 dage efter udskrivelsen (Udskudt): læs teksten, før der vælges en statusårsag.',
+        en: 'The plan asks for a start later than discharge, but its date could not be read, so it is not known whether it is more than 7 days after discharge (Udskudt): read the text before choosing a status reason.',
+      },
+    };
+  }
+  if (dischargeDate === undefined) return {}; // no report without a discharge date: the problem noDischargeDate says so
+  const lastDay = addDaysIso(dischargeDate, GUARANTEE_DAYS);
+  if (earliestStart <= lastDay) return {};
+  return {
+    proposedStatusReason: 'Udskudt',
+    statusReasonNote: {
+      da: `Planen beder om opstart tidligst ${earliestStart}, senere end ${GUARANTEE_DAYS} dage efter udskrivelsen ${dischargeDate} (${lastDay}): Udskudt er den statusårsag, der kan indberettes, hvis intet starter inden for garantien.`,
+      en: `The plan asks for a start no earlier than ${earliestStart}, later than ${GUARANTEE_DAYS} days after discharge on ${dischargeDate} (${lastDay}): Udskudt is the status reason to report if nothing starts within the guarantee.`,
+    },
+  };
 }
 
 /**
@@ -173,7 +209,7 @@ export function toKlGatewayReport(input: KlGatewayInput, options: KlGatewayOptio
   if ('problem' in read) return { ok: false, problems: [read.problem] };
   const { message, facts } = read;
   const plan = message.rehabilitationPlan ?? {};
-  const proposed = o.statusReason === undefined && asksPostponedStart(facts) ? { proposedStatusReason: 'Udskudt' as const } : {};
+  const proposed = o.statusReason === undefined ? postponedStart(facts) : {};
 
   const problems: KlGatewayProblem[] = [];
   const cpr = plan.patient?.civilRegistrationNumber?.trim();

@@ -6,7 +6,9 @@ import { uiIn } from '../texts/ui';
 /**
  * JUnit XML as CI servers read it: one testcase per file, one failure per error (text in the body), warnings in
  * system-out. Each file is its own testsuite, so counts are known when it is written and the output streams.
- * The reference date and the days left to the start dates are testcase properties, and a line of system-out.
+ * The reference date, what the deadline was read as (deadlineKind: unreadable is not none) and the days left to the
+ * start dates are testcase properties; the deadline and the guarantee as the text summary says them, and the days left,
+ * two lines of system-out.
  */
 export function junitFormatter(options: FormatOptions = {}): Formatter {
   const message = messageIn(options.language);
@@ -33,16 +35,21 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
         .join('');
       const days = daysLeft(report);
       const outLines = others.map(line);
-      if (days) outLines.push(escapeXml(options.language === 'da' ? days.da : days.en));
+      if (days) {
+        const language = options.language === 'da' ? 'da' : 'en';
+        outLines.push(escapeXml(days.startDates[language]), escapeXml(days[language]));
+      }
       const out = outLines.length ? `      <system-out>${outLines.join('\n')}</system-out>\n` : '';
       let properties = '';
       if (days) {
         const props: [string, string | number | undefined][] = [
           ['referenceDate', days.referenceDate],
+          ['deadlineKind', days.deadlineKind],
           ['mustStartBy', days.mustStartBy],
           ['daysUntilMustStart', days.daysUntilMustStart],
           ['guaranteedStartBy', days.guaranteedStartBy],
           ['daysUntilGuaranteedStart', days.daysUntilGuaranteedStart],
+          ['guaranteeIfNoLaterStart', days.guaranteeIfNoLaterStart],
         ];
         properties = `      <properties>\n${props
           .filter(([, v]) => v !== undefined)

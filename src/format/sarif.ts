@@ -15,7 +15,8 @@ function artifactUri(file: string): string {
 
 /**
  * SARIF 2.1.0: the catalogue as tool.driver.rules, one result per finding with its physical location. Each result of
- * a file carries the reference date and the days left to its start dates as properties; run.properties the reference
+ * a file carries the reference date, what the deadline was read as (deadlineKind: unreadable is not none), the start
+ * dates in words as the text summary says them and the days left to them as properties; run.properties the reference
  * date, when every file had the same. JSON strings hold controls only as \uXXXX escapes (the values are the same).
  */
 export function sarifFormatter(options: FormatOptions = {}): Formatter {
@@ -53,10 +54,14 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
       const days = daysLeft(report);
       const dayProperties = days && {
         referenceDate: days.referenceDate,
+        deadlineKind: days.deadlineKind,
         mustStartBy: days.mustStartBy,
         daysUntilMustStart: days.daysUntilMustStart,
         guaranteedStartBy: days.guaranteedStartBy,
         daysUntilGuaranteedStart: days.daysUntilGuaranteedStart,
+        guaranteeIfNoLaterStart: days.guaranteeIfNoLaterStart,
+        startDates: days.startDates.en,
+        startDatesDa: days.startDates.da,
         daysLeft: days.en,
         daysLeftDa: days.da,
       };

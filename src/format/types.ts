@@ -2,6 +2,7 @@ import type { Language } from '../texts/languages';
 import { UI } from '../texts/ui';
 import type { FileReport, Report } from '../report/report';
 import type { Finding } from '../findings/finding';
+import type { Facts } from '../facts/facts';
 
 /** One validated file: the report and the name it is shown under. */
 export interface FileResult {
@@ -69,10 +70,16 @@ const daysBetween = (from: string, to: string) =>
 /** The reference date a report was made on and the days from it to each start date, in numbers and in words. */
 export interface DaysLeft {
   referenceDate: string;
+  /** what the deadline was read as (facts.deadline.kind): 'unreadable' and 'none' are told apart */
+  deadlineKind: Facts['deadline']['kind'];
   mustStartBy?: string;
   daysUntilMustStart?: number;
   guaranteedStartBy?: string;
   daysUntilGuaranteedStart?: number;
+  /** no guaranteedStartBy is certain: the date that holds only if the plan asks for no later start (facts.guarantee.ifNoLaterStart) */
+  guaranteeIfNoLaterStart?: string;
+  /** the deadline and the guarantee in words, as the text summary says them ("deadline could not be read: read the text") */
+  startDates: { da: string; en: string };
   da: string;
   en: string;
 }
@@ -83,7 +90,16 @@ const dayWords = (days: number, what: 'deadline' | 'guarantee') => ({ da: UI.da.
 export function daysLeft(report: Report): DaysLeft | undefined {
   const { referenceDate, facts } = report;
   if (!referenceDate || !facts) return undefined;
-  const out: DaysLeft = { referenceDate, da: UI.da.referenceDate(referenceDate), en: UI.en.referenceDate(referenceDate) };
+  const out: DaysLeft = {
+    referenceDate,
+    deadlineKind: facts.deadline.kind,
+    startDates: {
+      da: `${UI.da.deadline(facts)}, ${UI.da.guarantee(facts)}`,
+      en: `${UI.en.deadline(facts)}, ${UI.en.guarantee(facts)}`,
+    },
+    da: UI.da.referenceDate(referenceDate),
+    en: UI.en.referenceDate(referenceDate),
+  };
   const parts: { da: string; en: string }[] = [];
   if (facts.mustStartBy) {
     out.mustStartBy = facts.mustStartBy;
@@ -94,7 +110,7 @@ export function daysLeft(report: Report): DaysLeft | undefined {
     out.guaranteedStartBy = facts.guaranteedStartBy;
     out.daysUntilGuaranteedStart = daysBetween(referenceDate, facts.guaranteedStartBy);
     parts.push(dayWords(out.daysUntilGuaranteedStart, 'guarantee'));
-  }
+  } else if (facts.guarantee.ifNoLaterStart) out.guaranteeIfNoLaterStart = facts.guarantee.ifNoLaterStart;
   if (parts.length) {
     out.da += `: ${parts.map((p) => p.da).join(', ')}`;
     out.en += `: ${parts.map((p) => p.en).join(', ')}`;

@@ -19,8 +19,15 @@ export interface UiTexts {
   invalid: string;
   /** severity as a column word (the finding's own severity field stays English: it is an id) */
   severity: Record<Severity, string>;
-  /** key facts of a plan in one line */
+  /** key facts of a plan in one line: level, provider, discharge, then `deadline` and `guarantee` */
   keyFacts: (facts: Facts) => string;
+  /**
+   * the plan's deadline as the key facts say it: its date, or why there is none (unreadable, none, as soon as possible,
+   * an earliest start only, a later start without a date); "no deadline" only where the plan really has none
+   */
+  deadline: (facts: Facts) => string;
+  /** the § 140 stk. 4 date as the key facts say it; a date that holds only if the plan asks for no later start never as the date */
+  guarantee: (facts: Facts) => string;
   /** the closing line of the text formatter (and the GitHub tally, without unreadable) */
   tally: (t: Tally) => string;
   unreadable: (n: number) => string;
@@ -42,6 +49,28 @@ const WHAT: Record<Language, Record<'deadline' | 'guarantee', string>> = {
   da: { deadline: 'planens frist', guarantee: 'garantidatoen' },
   en: { deadline: "the plan's deadline", guarantee: 'the guarantee date' },
 };
+/**
+ * What the plan says of its latest start, as every output tells it apart: a date; a deadline whose date could not be
+ * computed; unreadable; as soon as possible; an earliest start only; a later start without a date; or really none.
+ */
+export type DeadlineState = 'date' | 'noDate' | 'unreadable' | 'asap' | 'earliestOnly' | 'laterStartNoDate' | 'none';
+
+export function deadlineState(facts: Pick<Facts, 'deadline' | 'mustStartBy' | 'earliestStart'>): DeadlineState {
+  if (facts.mustStartBy) return 'date';
+  switch (facts.deadline.kind) {
+    case 'absolute':
+    case 'relative':
+      return 'noDate';
+    case 'unreadable':
+      return 'unreadable';
+    case 'asap':
+      return 'asap';
+    case 'none':
+      if (facts.earliestStart) return 'earliestOnly';
+      return facts.deadline.asksLaterStart ? 'laterStartNoDate' : 'none';
+  }
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const first = (language: Language) =>
   Object.fromEntries(Object.entries(SEVERITY_WORDS[language]).map(([s, [one]]) => [s, one])) as Record<Severity, string>;
@@ -53,12 +82,35 @@ export const UI: Record<Language, UiTexts> = {
     severity: first('en'),
     keyFacts(facts) {
       const provider = facts.provider ? `, provided by ${PROVIDER.en[facts.provider]}` : '';
-      const guarantee = facts.guaranteedStartBy
-        ? `start to be offered by ${facts.guaranteedStartBy} (rehabilitation guarantee, Health Act s. 140(4))`
-        : facts.guarantee.applies
-          ? 'the rehabilitation guarantee applies, but its date cannot be computed'
-          : 'no rehabilitation guarantee';
-      return `level ${facts.level ?? '?'}${provider}, discharged ${facts.dischargeDate ?? '?'}, must start by ${facts.mustStartBy ?? '-'}, ${guarantee}`;
+      return `level ${facts.level ?? '?'}${provider}, discharged ${facts.dischargeDate ?? '?'}, ${UI.en.deadline(facts)}, ${UI.en.guarantee(facts)}`;
+    },
+    deadline(facts) {
+      const earliest = facts.earliestStart ? `, earliest start ${facts.earliestStart}` : '';
+      switch (deadlineState(facts)) {
+        case 'date':
+          return `must start by ${facts.mustStartBy}`;
+        case 'noDate':
+          return "the deadline's date could not be computed: read the text";
+        case 'unreadable':
+          return 'deadline could not be read: read the text';
+        case 'asap':
+          return `as soon as possible${earliest}`;
+        case 'earliestOnly':
+          return `no latest start${earliest}`;
+        case 'laterStartNoDate':
+          return 'no latest start, a later start is asked for but its date could not be read: read the text';
+        case 'none':
+          return 'no deadline in the plan';
+      }
+    },
+    guarantee(facts) {
+      if (facts.guaranteedStartBy)
+        return `start to be offered by ${facts.guaranteedStartBy} (rehabilitation guarantee, Health Act s. 140(4))`;
+      if (facts.guarantee.ifNoLaterStart)
+        return `guarantee date not certain (${facts.guarantee.ifNoLaterStart} only if the plan asks for no later start)`;
+      return facts.guarantee.applies
+        ? 'the rehabilitation guarantee applies, but its date cannot be computed'
+        : 'no rehabilitation guarantee';
     },
     tally: (t) => `${plural(t.files, 'file', 'files')}: ${t.valid} valid, ${t.errors} errors, ${t.warnings} warnings`,
     unreadable: (n) => `, ${n} unreadable`,
@@ -78,12 +130,33 @@ export const UI: Record<Language, UiTexts> = {
     severity: first('da'),
     keyFacts(facts) {
       const provider = facts.provider ? `, varetages af ${PROVIDER.da[facts.provider]}` : '';
-      const guarantee = facts.guaranteedStartBy
-        ? `tilbud om opstart senest ${facts.guaranteedStartBy} (genoptræningsgarantien, sundhedsloven § 140 stk. 4)`
-        : facts.guarantee.applies
-          ? 'genoptræningsgarantien gælder, men datoen kan ikke beregnes'
-          : 'genoptræningsgarantien gælder ikke';
-      return `niveau ${facts.level ?? '?'}${provider}, udskrevet ${facts.dischargeDate ?? '?'}, ${facts.mustStartBy ? `opstart senest ${facts.mustStartBy} (planens frist)` : 'ingen frist i planen'}, ${guarantee}`;
+      return `niveau ${facts.level ?? '?'}${provider}, udskrevet ${facts.dischargeDate ?? '?'}, ${UI.da.deadline(facts)}, ${UI.da.guarantee(facts)}`;
+    },
+    deadline(facts) {
+      const earliest = facts.earliestStart ? `, opstart tidligst ${facts.earliestStart}` : '';
+      switch (deadlineState(facts)) {
+        case 'date':
+          return `opstart senest ${facts.mustStartBy} (planens frist)`;
+        case 'noDate':
+          return 'fristens dato kan ikke beregnes: læs teksten';
+        case 'unreadable':
+          return 'fristen kan ikke læses: læs teksten';
+        case 'asap':
+          return `opstart hurtigst muligt${earliest}`;
+        case 'earliestOnly':
+          return `ingen seneste frist${earliest}`;
+        case 'laterStartNoDate':
+          return 'ingen seneste frist, planen beder om en senere opstart, men datoen kan ikke læses: læs teksten';
+        case 'none':
+          return 'ingen frist i planen';
+      }
+    },
+    guarantee(facts) {
+      if (facts.guaranteedStartBy)
+        return `tilbud om opstart senest ${facts.guaranteedStartBy} (genoptræningsgarantien, sundhedsloven § 140 stk. 4)`;
+      if (facts.guarantee.ifNoLaterStart)
+        return `garantidatoen er ikke sikker (${facts.guarantee.ifNoLaterStart} kun hvis planen ikke beder om en senere opstart)`;
+      return facts.guarantee.applies ? 'genoptræningsgarantien gælder, men datoen kan ikke beregnes' : 'genoptræningsgarantien gælder ikke';
     },
     tally: (t) => `${plural(t.files, 'fil', 'filer')}: ${t.valid} gyldige, ${t.errors} fejl, ${t.warnings} advarsler`,
     unreadable: (n) => `, ${n} ulæselige`,

@@ -1,5 +1,6 @@
 import type { CODE_LISTS } from '../standard/codelists';
 import type { Language } from './languages';
+import type { DeadlineState } from './ui';
 
 /** The sections of a plan as shown (../../../shared/spec/viewer.md), in order; each is `id="sec-<key>"` in the page. */
 export const SECTION_KEYS = [
@@ -118,6 +119,10 @@ export interface ViewTexts {
     element: string;
   };
   provider: Record<'hospital' | 'municipality' | 'region', string>;
+  /** the plan's latest start where it has no date, each state told apart: "no deadline" only where the plan has none */
+  deadlineState: Record<Exclude<DeadlineState, 'date'>, string>;
+  /** the guarantee date where it is not certain: the date counted from discharge, which holds only if the plan asks for no later start */
+  guaranteeNotCertain: (date: string) => string;
   reason: Record<'unknown' | 'repeated' | 'text' | 'attribute', string>;
   top: string;
   at: (date: string, time: string) => string;
@@ -241,6 +246,15 @@ export const VIEW_TEXTS: Record<Language, ViewTexts> = {
       element: 'Element',
     },
     provider: { hospital: 'sygehuset', municipality: 'kommunen', region: 'regionen' },
+    deadlineState: {
+      noDate: 'fristens dato kan ikke beregnes: læs teksten',
+      unreadable: 'fristen kan ikke læses: læs teksten',
+      asap: 'hurtigst muligt',
+      earliestOnly: 'ingen seneste frist (kun en tidligste opstart)',
+      laterStartNoDate: 'ingen seneste frist; planen beder om en senere opstart, men datoen kan ikke læses: læs teksten',
+      none: 'ingen frist i planen',
+    },
+    guaranteeNotCertain: (date) => `ikke sikker (${date} kun hvis planen ikke beder om en senere opstart)`,
     reason: {
       unknown: 'ukendt element',
       repeated: 'flere end standarden tillader',
@@ -386,6 +400,15 @@ export const VIEW_TEXTS: Record<Language, ViewTexts> = {
       element: 'Element',
     },
     provider: { hospital: 'the hospital', municipality: 'the municipality', region: 'the region' },
+    deadlineState: {
+      noDate: "the deadline's date could not be computed: read the text",
+      unreadable: 'the deadline could not be read: read the text',
+      asap: 'as soon as possible',
+      earliestOnly: 'no latest start (only an earliest start)',
+      laterStartNoDate: 'no latest start; a later start is asked for, but its date could not be read: read the text',
+      none: 'no deadline in the plan',
+    },
+    guaranteeNotCertain: (date) => `not certain (${date} only if the plan asks for no later start)`,
     reason: {
       unknown: 'unknown element',
       repeated: 'more than the standard allows',

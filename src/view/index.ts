@@ -9,7 +9,7 @@ import type { Report } from '../report/report';
 import { checkGop, checkParsed } from '../report/validate';
 import { SEVERITY_WORDS, countOf } from '../texts/severity';
 import type { Language } from '../texts/languages';
-import { UI } from '../texts/ui';
+import { deadlineState, UI } from '../texts/ui';
 import type { SectionKey } from '../texts/view';
 import { longDate } from '../values/date';
 import { documentOf, fragment, h, styleElement, type Child, type Markup } from './html';
@@ -166,6 +166,21 @@ function dateWithDays(date: string | undefined, reference: string | undefined, w
   ];
 }
 
+/** Where the plan gives no latest start date, why: unreadable, none, as soon as possible, … ("no deadline" only for none). */
+function noDeadlineDate(facts: Facts, ctx: ViewContext): Child {
+  const state = deadlineState(facts);
+  if (state === 'date') return undefined;
+  const readTheText = state === 'unreadable' || state === 'noDate' || state === 'laterStartNoDate';
+  return readTheText ? h('span', { class: 'read-the-text' }, ctx.t.deadlineState[state]) : ctx.t.deadlineState[state];
+}
+
+/** The § 140 stk. 4 date; where it is not certain, the date that holds only if the plan asks for no later start, said so. */
+function guaranteeDate(facts: Facts, reference: string | undefined, ctx: ViewContext): Child {
+  if (facts.guaranteedStartBy) return dateWithDays(facts.guaranteedStartBy, reference, 'guarantee', ctx);
+  const ifNone = facts.guarantee.ifNoLaterStart;
+  return ifNone ? h('span', { class: 'read-the-text' }, ctx.t.guaranteeNotCertain(dateText(ifNone, ctx.lang) ?? ifNone)) : undefined;
+}
+
 function statusLine(report: Report, ctx: ViewContext): Markup {
   const counts = (['fatal', 'error', 'warning', 'info'] as const)
     .filter((s) => report.counts[s] > 0)
@@ -193,8 +208,8 @@ function factsPanel(report: Report, ctx: ViewContext): Markup {
       [f.deadlineWritten, facts?.deadlineText],
       [f.deadlineRead, facts?.deadline.explanation[ctx.lang]],
       [f.earliestStart, dateText(facts?.earliestStart, ctx.lang)],
-      [f.mustStartBy, dateWithDays(facts?.mustStartBy, reference, 'deadline', ctx)],
-      [f.guaranteedStartBy, dateWithDays(facts?.guaranteedStartBy, reference, 'guarantee', ctx)],
+      [f.mustStartBy, facts && (dateWithDays(facts.mustStartBy, reference, 'deadline', ctx) ?? noDeadlineDate(facts, ctx))],
+      [f.guaranteedStartBy, facts && guaranteeDate(facts, reference, ctx)],
       [f.guarantee, facts?.guarantee.explanation[ctx.lang]],
       [f.referenceDate, reference ? longDate(reference)[ctx.lang] : undefined],
     ]),
@@ -211,7 +226,7 @@ function deadlineBody(model: Message | undefined, report: Report, ctx: ViewConte
     [f.deadlineWritten, written],
     [f.deadlineRead, facts?.deadline.explanation[ctx.lang]],
     [f.earliestStart, dateText(facts?.earliestStart, ctx.lang)],
-    [f.mustStartBy, dateText(facts?.mustStartBy, ctx.lang)],
+    [f.mustStartBy, facts && (dateText(facts.mustStartBy, ctx.lang) ?? noDeadlineDate(facts, ctx))],
   ]);
   return list ? [list] : undefined;
 }

@@ -34,6 +34,7 @@ dl.fields dd { margin: 0; overflow-wrap: anywhere; }
 .facts { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 0.25rem 1rem 0.75rem; margin-top: 1rem; }
 .facts h2 { margin-top: 0.75rem; }
 .status { font-weight: 700; }
+.read-the-text { font-weight: 700; }
 .status.valid::before { content: "\\2713  "; }
 .status.invalid { color: var(--error); }
 .status.invalid::before { content: "\\2717  "; }

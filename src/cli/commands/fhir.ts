@@ -94,6 +94,7 @@ async function say(file: string, result: KlGatewayResult, io: CliIo): Promise<st
     await io.stderr.write(
       `gop: ${safe(file)}: the plan asks for a start more than 7 days after discharge: consider --status-reason ${result.proposedStatusReason}\n`,
     );
+  else if (result.statusReasonNote) await io.stderr.write(`gop: ${safe(file)}: ${safe(result.statusReasonNote.en)}\n`);
   return result.ok ? `${JSON.stringify(result.bundle, null, 2)}\n` : undefined;
 }
 
