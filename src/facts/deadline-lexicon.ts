@@ -305,19 +305,11 @@ const entries: [Word, string[]][] = [
       'klokken',
       'primo',
       'medio',
-      'over',
-      'under',
-      'mere',
-      'mindre',
       'mindst',
       'minimum',
       'min.',
       'minimalt',
-      'længere',
-      'kortere',
       'least',
-      'more',
-      'less',
       'midt',
       'midten',
       'begyndelsen',
@@ -351,6 +343,14 @@ const entries: [Word, string[]][] = [
       'expected',
       'tidligere',
       'ej',
+      'over',
+      'under',
+      'mere',
+      'mindre',
+      'længere',
+      'kortere',
+      'more',
+      'less',
     ],
   ],
   [{ kind: 'thereafter' }, ['herefter', 'derefter', 'thereafter']],
@@ -422,15 +422,6 @@ const EVENT_STEMS: readonly (readonly [stem: string, event: string])[] = [
   ['fjernelse', 'fjernelse'],
   ['fjernet', 'fjernelse'],
   ['fjernes', 'fjernelse'],
-  ['afvent', 'afventer'],
-  ['undgå', 'udsættelse'],
-  ['udsæt', 'udsættelse'],
-  ['udsat', 'udsættelse'],
-  ['udskyd', 'udsættelse'],
-  ['udskud', 'udsættelse'],
-  ['rykke', 'udsættelse'],
-  ['postpone', 'udsættelse'],
-  ['pause', 'udsættelse'],
 ];
 
 /** Whole phrases read before the words: what the words alone would misread. */
@@ -486,6 +477,11 @@ export const PHRASES: [string, Word][] = [
   ['not applicable', { kind: 'none' }],
   ['not urgent', { kind: 'none' }],
   ['no deadline', { kind: 'none' }],
+  ['no rush', { kind: 'none' }],
+  ['no hurry', { kind: 'none' }],
+  ['fra og med', { kind: 'from' }],
+  ['til og med', { kind: 'to' }],
+  ['så snart', { kind: 'condition', later: true }],
   ['not specified', { kind: 'none' }],
   ['not stated', { kind: 'none' }],
   ['at discharge', { kind: 'asap' }],
@@ -776,6 +772,14 @@ export function compoundOf(word: string): Word | undefined {
   for (const marker of HEAD_MARKERS) if (word.startsWith(marker)) return { kind: 'misspelt' };
   for (const [head, meaning] of COMPOUND_HEADS) if (word.startsWith(head)) return meaning;
   return undefined;
+}
+
+/** Words that hold the start back, by stem ("afventer", "udsat", "udskydes"): a condition wherever they stand. */
+const WAITING_STEMS = ['afvent', 'undgå', 'udsæt', 'udsat', 'udskyd', 'udskud', 'rykke', 'postpone', 'pause', 'vente'];
+
+/** A word that holds the start back. */
+export function waitingWord(word: string): boolean {
+  return WAITING_STEMS.some((stem) => word.startsWith(stem));
 }
 
 /** The event a word names, by its stem: short stems at the start of the word, long ones anywhere in a compound. */

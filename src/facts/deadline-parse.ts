@@ -272,7 +272,9 @@ class Parser {
     const when: When = { w: 'date', day: token.day, month: token.month, year: token.year, weekday: this.weekdayAround(), text: token.text };
     // a window: "12.03-19.03.2019", "fra 12/3 til 19/3", "i perioden 12/3 - 19/3"
     const link = this.tokens[this.i + 1];
-    const second = this.tokens[this.i + 2];
+    let at = this.i + 2;
+    while (wordKind(this.tokens[at]) === 'filler') at++; // "til den 14. april"
+    const second = this.tokens[at];
     const isLink = (link?.t === 'stop' && link.c === '-') || wordKind(link) === 'to' || (link?.t === 'word' && link.text === 'to');
     if (isLink && second?.t === 'date') {
       if (this.role === 'deadline' || this.role === 'before')
@@ -280,7 +282,7 @@ class Parser {
       const role = this.role === 'after' ? 'after' : 'earliest';
       this.emit(when, role);
       this.emit({ w: 'date', day: second.day, month: second.month, year: second.year, text: second.text }, 'deadline');
-      this.i += 2;
+      this.i = at;
       return;
     }
     if (wordKind(link) === 'to') throw this.fail(`"til" står uden en dato efter`, `"til" (until) has no date after it`);
@@ -552,6 +554,8 @@ class Parser {
   /** An event ("kontrol", "operationen"): stated with its date it is an anchor; otherwise it can move the start. */
   private event(token: Extract<Token, { t: 'word' }>, event: string): void {
     if (this.stated.has(event)) return;
+    // "Borgeren er opereret for hoftefraktur, og …": in a clause with no time, marker or condition, an event is history
+    if (!this.clauseCanMoveADate()) return;
     throw this.fail(
       `"${shown(token.text)}" knytter opstarten til en begivenhed uden dato`,
       `"${shown(token.text)}" ties the start to an event without a date`,
@@ -567,7 +571,11 @@ class Parser {
     for (let k = this.i + 1; k < this.tokens.length; k++) {
       const t = this.tokens[k]!;
       const kind = wordKind(t);
-      if (t.t === 'stop' || kind === 'deadline' || kind === 'earliest' || kind === 'start' || kind === 'asap') {
+      // a reason runs to the end of its sentence or bracket ("jf. DSKS-guideline 2019", "bortrejst 20/12-1/1")
+      const ends = t.t === 'stop' && t.c !== '-' && t.c !== '/';
+      // a marker ends it when a time follows ("Pga. smerter senest 12/3"), not inside it ("for at nå … inden kontrollen")
+      const marker = (kind === 'deadline' || kind === 'earliest') && this.timeAt(k + 1);
+      if (ends || marker || kind === 'start' || kind === 'asap') {
         this.i = k - 1;
         return;
       }
@@ -741,6 +749,21 @@ class Parser {
     return undefined;
   }
 
+  /** Whether the clause around here (between stops) has a time, a marker, a start word or a condition. */
+  private clauseCanMoveADate(): boolean {
+    const moves = (t: Token) => {
+      if (t.t === 'date' || t.t === 'number' || t.t === 'range' || t.t === 'vague' || t.t === 'plus') return true;
+      const kind = wordKind(t);
+      return (
+        kind !== undefined &&
+        !['filler', 'event', 'soft', 'not', 'no', 'reason', 'separator', 'deadlineNoun', 'anchor', 'discharged'].includes(kind)
+      );
+    };
+    for (let k = this.i - 1; k >= 0 && this.tokens[k]!.t !== 'stop'; k--) if (moves(this.tokens[k]!)) return true;
+    for (let k = this.i + 1; k < this.tokens.length && this.tokens[k]!.t !== 'stop'; k++) if (moves(this.tokens[k]!)) return true;
+    return false;
+  }
+
   /** Whether the clause has a start word, before or after here. */
   private startInClause(): boolean {
     if (this.startSeen) return true;
@@ -751,7 +774,12 @@ class Parser {
 
   /** Whether the next meaningful token is a time. */
   private timeFollows(): boolean {
-    const { token } = this.nextMeaningful(this.i + 1);
+    return this.timeAt(this.i + 1);
+  }
+
+  /** Whether the first meaningful token from index k on is a time. */
+  private timeAt(k: number): boolean {
+    const { token } = this.nextMeaningful(k);
     const kind = wordKind(token);
     return (
       token?.t === 'date' ||

@@ -2,7 +2,18 @@
  * The start-deadline reader's first step: the text normalised and cut into tokens. One pass over the text; dates are
  * recognised where a number starts, by sticky patterns with bounded quantifiers, so nothing backtracks over the text.
  */
-import { AMBIGUOUS, ARTICLE_ONE, compoundOf, correctTypo, eventOf, LEXICON, nearDateWord, PHRASES, type Word } from './deadline-lexicon';
+import {
+  AMBIGUOUS,
+  ARTICLE_ONE,
+  compoundOf,
+  correctTypo,
+  eventOf,
+  LEXICON,
+  nearDateWord,
+  PHRASES,
+  type Word,
+  waitingWord,
+} from './deadline-lexicon';
 
 export type Token =
   | { t: 'word'; text: string; word: Word | undefined }
@@ -21,7 +32,7 @@ const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/y;
 const NUMERIC_DATE = /(\d{1,2}) ?([./]) ?(\d{1,2})(?:(?: ?[./-] ?(\d{4}|\d{2})(?!\d|[./]\d))| (\d{4})(?!\d))?(?!\d)/y;
 const DASHED_DATE = /(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?!\d)/y;
 const NAMED_DATE = /(\d{1,2})\.? ?([a-zæøå]{3,9})\.?(?: ?(\d{4}|\d{2})(?!\d))?/y;
-const RANGE = /\d{1,3} ?(?:-|til) ?\d{1,3}(?![\d./])/y;
+const RANGE = /\d{1,3} ?(?:-|til) ?\d{1,3}(?![\d/]|\.\d)/y;
 const DAY_RANGE = /\d{1,2}\. ?(?:-|til) ?\d{1,2}\./y;
 /** "§ 140, stk. 4" in a reason: a reference to the law, no time. */
 const SECTION = /§+ ?\d+(?: ?[a-z])?(?:,? ?stk\. ?\d+)?/y;
@@ -155,6 +166,7 @@ function lookUp(word: string): Word | undefined {
   const known = LEXICON.get(word) ?? (word.endsWith('.') ? LEXICON.get(word.slice(0, -1)) : undefined);
   if (known) return known;
   if (ARTICLE_ONE.has(word)) return { kind: 'number', value: 1 };
+  if (waitingWord(word)) return { kind: 'condition', later: true };
   const event = eventOf(word);
   if (event !== undefined) return { kind: 'event', event };
   const corrected = correctTypo(word);
