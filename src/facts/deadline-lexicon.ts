@@ -152,7 +152,7 @@ const entries: [Word, string[]][] = [
       'genoptræningsgarantiens',
     ],
   ],
-  [{ kind: 'preference' }, ['helst', 'ønskeligt', 'ideelt', 'optimalt', 'preferably', 'ideally']],
+  [{ kind: 'preference' }, ['helst', 'gerne', 'ønskeligt', 'ideelt', 'optimalt', 'preferably', 'ideally']],
   [
     { kind: 'asap' },
     [
@@ -237,7 +237,6 @@ const entries: [Word, string[]][] = [
       'have',
       'haves',
       'seneste',
-      'gerne',
       'venligst',
       'hende',
       'ham',
