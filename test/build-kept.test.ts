@@ -238,9 +238,9 @@ describe('what the reader keeps, the builder writes back', () => {
       ]),
     );
     expect(message.rehabilitationPlan.abilityAtDischargeSummary?.text.startsWith('Går med rask gang rollator')).toBe(true);
+    // v:em stands inside v:Link: kept with it, as part of its xml, and not again on its own (issue 22)
     expect(message.extraElements?.map((e) => [e.name, e.inline])).toEqual([
       ['Link', { at: [1], span: 4 }],
-      ['em', { at: [4], span: 1 }],
       ['empty', { at: [5], span: 0 }],
     ]);
     // the fragment keeps its own spelling (mm100:Italic): the prefixes it uses are declared on the element that holds it
@@ -248,6 +248,45 @@ describe('what the reader keeps, the builder writes back', () => {
       `<AbilityAtDischargeSummary xmlns:v="urn:vendor" xmlns:mm100="${NS.m100}">Går <v:Link href="x">med <mm100:Italic>rask</mm100:Italic> <v:em>gang</v:em></v:Link><v:empty/> rollator`,
     );
     expectRoundTrip(message);
+  });
+
+  it('unknown markup inside unknown markup in formatted text: the outermost kept once, with all it holds, and written back', () => {
+    const inner =
+      '<v:a v:k="1">ord <v:b>mere <mm100:Bold v:s="2">fed <v:c/></mm100:Bold><mm100:Break v:t="3">brud<v:d/></mm100:Break></v:b></v:a>';
+    const xml = withRoot(' xmlns:v="urn:vendor"', ['Går med rollator', `Går ${inner}<v:e/> med rollator`]);
+    const result = parseGop(xml);
+    // one warning for each element kept aside, none for what it holds
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['GOP-STRUCT-003', 'GOP-STRUCT-003']);
+    const message = reread(xml);
+    expect(message.extraElements?.map((e) => [e.reason, e.name, e.xml, e.inline])).toEqual([
+      ['unknown', 'a', inner, { at: [1], span: 4 }],
+      ['unknown', 'e', '<v:e/>', { at: [5], span: 0 }],
+    ]);
+    // its words stay in the text: ord, mere, a Bold, the Break
+    expect(message.rehabilitationPlan.abilityAtDischargeSummary?.content.slice(1, 5)).toEqual([
+      { type: 'text', value: 'ord ' },
+      { type: 'text', value: 'mere ' },
+      { type: 'bold', content: [{ type: 'text', value: 'fed ' }] },
+      { type: 'break' },
+    ]);
+    expect(buildGop(message)).toContain(`<AbilityAtDischargeSummary xmlns:v="urn:vendor" xmlns:mm100="${NS.m100}">Går ${inner}<v:e/> med`);
+    expectRoundTrip(message);
+  });
+
+  it('a list that names what an unknown inline element holds again (as read before issue 22) is refused, not written twice', () => {
+    const xml = withRoot(' xmlns:v="urn:vendor"', ['Går med rollator', 'Går <v:a>med <v:b>rask</v:b></v:a> gang']);
+    const message = reread(xml);
+    expect(message.extraElements?.map((e) => e.name)).toEqual(['a']);
+    const old = structuredClone(message);
+    old.extraElements!.push({
+      path: SUMMARY,
+      reason: 'unknown',
+      namespace: 'urn:vendor',
+      name: 'b',
+      xml: '<v:b>rask</v:b>',
+      inline: { at: [2], span: 1 },
+    });
+    expect(issuesOf(() => buildGop(old))?.join()).toMatch(/stands inside the element "a" kept aside \(unknown\), which holds it already/);
   });
 
   it('an element inside a text element, and attributes on it', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkGop,
   createFormatter,
+  FORMATS,
   formatResults,
   reportJsonSchema,
   rules,
@@ -554,5 +555,48 @@ describe('the deadline as read: "could not be read" is never "no deadline" (issu
     expect(out).toMatch(/^::warning file=plan\.xml,line=\d+,col=\d+,title=GOP-LAW-008::The start deadline cannot be interpreted: /m);
     expect(out).not.toMatch(NO_DEADLINE);
     expect(formatResults('github', [{ file: 'plan.xml', report: checked(null) }], { language: 'da' })).not.toMatch(/GOP-LAW-008/);
+  });
+});
+
+describe('a redacted report is shown under its placeholder (issue 22)', () => {
+  const NAME = 'Nancy Berggren/GGOP_2512484916_Nancy_Berggren.xml';
+  const redacted = (findings: Finding[]): Report => ({ ...report(findings), redacted: true });
+  const results: FileResult[] = [
+    { file: NAME, report: redacted([finding({ severity: 'error', ruleId: 'GOP-LAW-003' })]) },
+    { file: `${NAME}.bak.xml`, report: redacted([finding()]) },
+    { file: 'kept.xml', report: report([finding()]) },
+  ];
+
+  it('in every format the same "file N" (SARIF: redacted/file-N), and the parsed documents are valid', () => {
+    const out = Object.fromEntries(FORMATS.map((name) => [name, formatResults(name, results)]));
+    for (const [name, text] of Object.entries(out)) {
+      expect(text.includes('Berggren') || text.includes('2512484916'), name).toBe(false);
+      expect(text, name).toContain('kept.xml'); // a report that is not redacted keeps its name
+    }
+    expect((JSON.parse(out.json!) as { file: string }[]).map((r) => r.file)).toEqual(['file 1', 'file 2', 'kept.xml']);
+    expect(XMLValidator.validate(out.junit!)).toBe(true);
+    const suites = junitParser().parse(out.junit!).testsuites.testsuite as { '@_name': string; testcase: { '@_name': string }[] }[];
+    expect(suites.map((s) => [s['@_name'], s.testcase[0]!['@_name']])).toEqual([
+      ['file 1', 'file 1'],
+      ['file 2', 'file 2'],
+      ['kept.xml', 'kept.xml'],
+    ]);
+    const sarif = JSON.parse(out.sarif!);
+    expect(sarifValidator()(sarif)).toBe(true);
+    expect(
+      sarif.runs[0].results.map(
+        (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          r.locations[0]!.physicalLocation.artifactLocation.uri,
+      ),
+    ).toEqual(['redacted/file-1', 'redacted/file-2', 'kept.xml']);
+    expect(out.github!.match(/file=[^,]+/g)).toEqual(['file=file 1', 'file=file 2', 'file=kept.xml']);
+    expect(out.text!).toMatch(/^file 1:3:5 {2}error/m);
+  });
+
+  it('the redact option masks reports that are not redacted; Danish says "fil N"; a given position is kept', () => {
+    const plainResult = { file: NAME, report: report([finding()]) };
+    expect(formatResults('text', [plainResult])).toContain(NAME);
+    expect(formatResults('text', [plainResult], { redact: true, language: 'da' })).toMatch(/^fil 1:3:5 /);
+    expect(JSON.parse(formatResults('json', [{ ...plainResult, position: 4 }], { redact: true }))[0].file).toBe('file 4');
   });
 });

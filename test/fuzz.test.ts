@@ -53,6 +53,18 @@ interface Seed {
 
 const bin = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 const unbin = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+/**
+ * The XML declaration at `start`, whole, as libxml2 reads it: white space between its parts has no limit, so it runs
+ * to its first '>' (the one of '?>' when it is well-formed), not to a fixed number of bytes. '' without one.
+ */
+function xmlDeclaration(bytes: Uint8Array, start: number): string {
+  if (bin(bytes.subarray(start, start + 5)) !== '<?xml') return '';
+  const end = bytes.indexOf(0x3e, start);
+  return bin(bytes.subarray(start, end < 0 ? bytes.length : end));
+}
+const declaredLabel = (bytes: Uint8Array, start: number) =>
+  /\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(xmlDeclaration(bytes, start))?.[1];
+
 /** text → binary string in the seed's encoding (chars ISO-8859-1 cannot hold become '?', as a sender's would) */
 const encodeAs = (text: string, encoding: Enc) =>
   encoding === 'latin1' ? text.replace(/[^\u0000-\u00ff]/g, '?') : Buffer.from(text, 'utf8').toString('latin1');
@@ -64,8 +76,7 @@ function loadSeeds(): Seed[] {
     .filter((f) => f.endsWith('.xml'))
     .sort()) {
     const bytes = new Uint8Array(readFileSync(dir + file));
-    const head = bin(bytes.subarray(0, 200));
-    const encoding: Enc = /encoding=["']iso-8859-1["']/i.test(head) ? 'latin1' : 'utf8';
+    const encoding: Enc = declaredLabel(bytes, 0)?.toLowerCase() === 'iso-8859-1' ? 'latin1' : 'utf8';
     seeds.push({ name: file, bytes, encoding });
     const envelope = bin(bytes);
     const data = /<Data>([\s\S]*?)<\/Data>/.exec(envelope);
@@ -545,12 +556,7 @@ function encodingOf(bytes: Uint8Array): { encoding: Supported; start: number } |
   if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0xff && b1 === 0xfe) || (b0 === 0 && b1 === 0x3c) || (b0 === 0x3c && b1 === 0))
     return { excluded: 'UTF-16' };
   const start = b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
-  const head = bin(bytes.subarray(start, start + 200));
-  let label: string | undefined;
-  if (head.startsWith('<?xml')) {
-    const end = head.indexOf('?>');
-    label = /\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(end < 0 ? head : head.slice(0, end))?.[1];
-  }
+  const label = declaredLabel(bytes, start);
   if (label === undefined) return { encoding: 'UTF-8', start };
   const encoding = LABELS.get(label.toLowerCase());
   if (!encoding) return { excluded: 'declared encoding not supported' };
@@ -1086,6 +1092,31 @@ describe('reproducers of what the fuzzing (and reading the code it exercised) fo
       const report = checkGop(new Uint8Array([...bytes.subarray(0, at), ...bad, ...bytes.subarray(at)]));
       expect(report.findings.map((f) => f.ruleId)).toEqual(['GOP-INPUT-003']);
       expect(report.findings[0]!.line).toBe(MINIMAL.slice(0, MINIMAL.indexOf('Kirsten')).split('\n').length);
+    }
+  });
+
+  // Was a bug (issue 22, fixed): decode.ts looked for the declared encoding in the first 200 bytes only, so a declaration
+  // with more white space between its parts than that (XML sets no limit, and libxml2 reads it) was "no encoding
+  // declared": ISO-8859-1 bytes were read as UTF-8 and refused. The whole declaration is read now, here as in decode.ts.
+  it.skipIf(!libxml2)('an encoding declared after 300 spaces inside the XML declaration is read, as libxml2 reads it', () => {
+    for (const [space, encoding] of [
+      [' '.repeat(300), 'ISO-8859-1'],
+      ['\n\t'.repeat(2000), 'ISO-8859-1'],
+      [' '.repeat(300), 'windows-1252'],
+    ] as const) {
+      const text = MINIMAL.replace('<?xml version="1.0" encoding="UTF-8"?>', `<?xml version="1.0"${space}encoding="${encoding}"?>`);
+      expect(text).not.toBe(MINIMAL);
+      const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
+      expect(bytes.indexOf(0xf8)).toBeGreaterThan(200); // an ø as one byte, which is no UTF-8, after the first 200 bytes
+      expect(encodingOf(bytes)).toEqual({ encoding, start: 0 });
+      const ours = checkGop(bytes);
+      expect(ours.findings.filter((f) => f.ruleId === 'GOP-INPUT-003')).toEqual([]);
+      expect(ours.findings).toEqual(
+        checkGop(MINIMAL).findings.map((f) => (f.line! > 1 ? { ...f, line: f.line! + (space.split('\n').length - 1) } : f)),
+      );
+      const outcome = compareOne(bytes);
+      expect(outcome.kind, outcome.kind).toBeUndefined();
+      expect(outcome.lib?.wellFormed).toBe(true);
     }
   });
 

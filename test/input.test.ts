@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGop } from '../src/index';
+import { decodeBytes } from '../src/input/decode';
 import { fastestMs, haveSamples, sampleBytes, tinyMessage, wrapInVansForTest, XDIS91_SAMPLE } from './helpers';
 import { readFileSync } from 'node:fs';
 
@@ -160,6 +161,20 @@ describe('hostile and broken documents', () => {
         expect.objectContaining({ ruleId: 'GOP-INPUT-003', severity: 'fatal', line: 1 }),
       ]);
     }
+  });
+
+  it('decodeBytes, which every reader uses (plans, receipts, envelopes), takes any view of bytes and names a detached one', () => {
+    const bytes = new Uint8Array(Buffer.from(tinyMessage('Østergård', 'ISO-8859-1'), 'latin1'));
+    const expected = decodeBytes(bytes, 1_000_000);
+    expect(expected).toMatchObject({ ok: true, encoding: 'ISO-8859-1' });
+    for (const view of [bytes.slice().buffer, new DataView(bytes.slice().buffer), Buffer.from(bytes)])
+      expect(decodeBytes(view, 1_000_000)).toEqual(expected);
+    const moved = bytes.slice();
+    structuredClone(moved.buffer, { transfer: [moved.buffer] });
+    const detached = decodeBytes(moved, 1_000_000);
+    expect(detached).toMatchObject({ ok: false, finding: { ruleId: 'GOP-INPUT-003', messageId: 'notTextOrBytes' } });
+    expect(!detached.ok && detached.finding.message).toContain('a detached ArrayBuffer');
+    expect(decodeBytes(null as never, 10)).toMatchObject({ ok: false, finding: { ruleId: 'GOP-INPUT-003', data: { kind: 'null' } } });
   });
 
   it('never throws, whatever it is given', () => {

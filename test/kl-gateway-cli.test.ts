@@ -1,9 +1,10 @@
 // `gop fhir`, in-process (test/cli-harness.ts): the KL Gateway delivery report of a plan, or of every plan in a folder.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bundle, Organization, ServiceRequest } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
+import { reportNames } from '../src/cli/fhir-names';
 import { parseGop, toKlGatewayReport } from '../src/index';
 import { gopInProcess as gop } from './cli-harness';
 import { FIXTURES_DIR, withDeadline } from './helpers';
@@ -125,11 +126,109 @@ describe('gop fhir', () => {
     expect(resource<Organization>(b, 'Organization').identifier![0]!.value).toBe('222222222222');
   });
 
+  describe('FOLDER -o DIR: no report replaces another', () => {
+    const SPECIAL = `${FIXTURES_DIR}valid/specialiseret-haandskade.xml`;
+    const expected = (plan: string) => {
+      const result = toKlGatewayReport(readFileSync(plan), {
+        municipalitySor: '451000016003',
+        requesterSor: '227871000016001',
+        timestamp: TIMESTAMP,
+      });
+      if (!result.ok) throw new Error('no report');
+      return `${JSON.stringify(result.bundle, null, 2)}\n`;
+    };
+    /** Every file below dir, as relative paths with forward slashes, sorted. */
+    const listing = (dir: string, under = ''): string[] =>
+      readdirSync(join(dir, under), { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? listing(dir, `${under}${e.name}/`) : [`${under}${e.name}`]))
+        .sort();
+    /** A folder holding plan.xml and plan.XML, or undefined on a file system that ignores case (one file). */
+    const caseSensitiveInbox = () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gop-fhir-'));
+      const inbox = join(dir, 'inbox');
+      mkdirSync(inbox);
+      copyFileSync(ALMEN, join(inbox, 'plan.xml'));
+      copyFileSync(SPECIAL, join(inbox, 'plan.XML'));
+      if (readdirSync(inbox).length === 2) return { dir, inbox };
+      console.warn(`skipped: ${inbox} ignores case, so plan.xml and plan.XML cannot both be there`);
+      return undefined;
+    };
+
+    it('plan.xml and plan.XML: two numbered reports, each its own plan’s, said on standard error; exit 0', async () => {
+      const made = caseSensitiveInbox();
+      if (!made) return;
+      const { dir, inbox } = made;
+      // plan~1.xml takes the first number: the counter goes past it.
+      copyFileSync(ALMEN, join(inbox, 'plan~1.xml'));
+      const out = join(dir, 'out');
+      const run = await gop(['fhir', ...BASE, '--timestamp', TIMESTAMP, inbox, '-o', out]);
+      expect(run.status).toBe(0);
+      expect(listing(out)).toEqual(['plan~1.fhir.json', 'plan~2.fhir.json', 'plan~3.fhir.json']);
+      // In the code-unit order of the paths: plan.XML before plan.xml.
+      expect(readFileSync(join(out, 'plan~2.fhir.json'), 'utf8')).toBe(expected(SPECIAL));
+      expect(readFileSync(join(out, 'plan~3.fhir.json'), 'utf8')).toBe(expected(ALMEN));
+      expect(readFileSync(join(out, 'plan~1.fhir.json'), 'utf8')).toBe(expected(ALMEN));
+      expect(run.stderr).toContain(`gop: ${join(inbox, 'plan.XML')}: report written to ${join(out, 'plan~2.fhir.json')}`);
+      expect(run.stderr).toContain(`(${join(inbox, 'plan.xml')} would get the same name)`);
+      expect(run.stderr).toContain(`gop: ${join(inbox, 'plan.xml')}: report written to ${join(out, 'plan~3.fhir.json')}`);
+      expect(run.stderr).not.toContain('plan~1.xml:');
+      // The same folder again: the same names (and the same reports).
+      const again = await gop(['fhir', ...BASE, '--timestamp', TIMESTAMP, inbox, '-o', out]);
+      expect(again.status).toBe(0);
+      expect(listing(out)).toEqual(['plan~1.fhir.json', 'plan~2.fhir.json', 'plan~3.fhir.json']);
+      expect(readFileSync(join(out, 'plan~2.fhir.json'), 'utf8')).toBe(expected(SPECIAL));
+    });
+
+    it('folders differing in case only, and a report named like a folder of reports, are numbered; a/ and b/ keep their names', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gop-fhir-'));
+      const inbox = join(dir, 'inbox');
+      for (const sub of ['a', 'b', 'r.fhir.json']) mkdirSync(join(inbox, sub), { recursive: true });
+      copyFileSync(ALMEN, join(inbox, 'a', 'plan.xml'));
+      copyFileSync(SPECIAL, join(inbox, 'b', 'plan.xml'));
+      copyFileSync(ALMEN, join(inbox, 'r.xml'));
+      copyFileSync(SPECIAL, join(inbox, 'r.fhir.json', 's.xml'));
+      const caseSensitive = !existsSync(join(inbox, 'A'));
+      if (caseSensitive) {
+        mkdirSync(join(inbox, 'A'));
+        copyFileSync(SPECIAL, join(inbox, 'A', 'plan.xml'));
+      } else console.warn(`skipped A/ beside a/: ${inbox} ignores case`);
+      const out = join(dir, 'out');
+      const run = await gop(['fhir', ...BASE, '--timestamp', TIMESTAMP, inbox, '-o', out]);
+      expect(run.status).toBe(0);
+      expect(listing(out)).toEqual([
+        ...(caseSensitive ? ['A/plan~1.fhir.json', 'a/plan~2.fhir.json'] : ['a/plan.fhir.json']),
+        'b/plan.fhir.json',
+        'r.fhir.json/s.fhir.json',
+        'r~1.fhir.json',
+      ]);
+      expect(readFileSync(join(out, 'b', 'plan.fhir.json'), 'utf8')).toBe(expected(SPECIAL));
+      expect(readFileSync(join(out, 'r~1.fhir.json'), 'utf8')).toBe(expected(ALMEN));
+      expect(run.stderr).toContain('(a folder of reports has that name)');
+      if (caseSensitive) {
+        expect(readFileSync(join(out, 'A', 'plan~1.fhir.json'), 'utf8')).toBe(expected(SPECIAL));
+        expect(readFileSync(join(out, 'a', 'plan~2.fhir.json'), 'utf8')).toBe(expected(ALMEN));
+      }
+    });
+
+    it('reportNames: compared ignoring case and Unicode normalisation, numbered in path order, past taken names', () => {
+      const names = (paths: string[]) => reportNames(paths).map((r) => r.name);
+      expect(names(['a/plan.xml', 'b/plan.xml', 'c.XML'])).toEqual(['a/plan.fhir.json', 'b/plan.fhir.json', 'c.fhir.json']);
+      // å composed and decomposed (macOS keeps names decomposed): one name there.
+      expect(names(['\u00e5.xml', 'a\u030a.xml'])).toEqual(['\u00e5~2.fhir.json', 'a\u030a~1.fhir.json']);
+      // Not in the order given but in the paths' own order: the same folder listed otherwise gives the same names.
+      expect(names(['plan.xml', 'PLAN.xml', 'Plan.xml'])).toEqual(['plan~3.fhir.json', 'PLAN~1.fhir.json', 'Plan~2.fhir.json']);
+      expect(names(['Plan.xml', 'plan.xml', 'PLAN.xml'])).toEqual(['Plan~2.fhir.json', 'plan~3.fhir.json', 'PLAN~1.fhir.json']);
+      expect(names(['x.xml', 'X.xml', 'x~1.xml', 'x~2.XML'])).toEqual(['x~4.fhir.json', 'X~3.fhir.json', 'x~1.fhir.json', 'x~2.fhir.json']);
+      expect(reportNames(['p.xml', 'P.xml'])[0]).toEqual({ name: 'p~2.fhir.json', clashesWith: [1], clashesWithFolder: false });
+    });
+  });
+
   it('is in gop help', async () => {
     const help = await gop(['help']);
     expect(help.stdout).toContain('gop fhir');
     const own = await gop(['help', 'fhir']);
     expect(own.status).toBe(0);
     expect(own.stdout).toContain('--sor-map');
+    expect(own.stdout).toContain('plan~1.fhir.json');
   });
 });

@@ -165,8 +165,9 @@ class Walk {
       return;
     }
     let texts = 0;
-    // the text nodes that belong in `content`, in order; Break's own children and unknown markup are kept aside
-    const inline = (nodes: XmlNode[]): string => {
+    // the text nodes that belong in `content`, in order; Break's own children and unknown markup are kept aside.
+    // Inside unknown markup (`kept`) nothing is kept again: the outermost holds it all, once, in its xml.
+    const inline = (nodes: XmlNode[], kept: boolean): string => {
       let out = '';
       for (const node of nodes) {
         if (typeof node === 'string') {
@@ -176,6 +177,10 @@ class Walk {
         }
         const medcom = MEDCOM_NAMESPACES.has(node.ns);
         if (medcom && node.local === 'Break') {
+          if (kept) {
+            this.covered += textNodes(node).length; // in the xml of the unknown element around it
+            continue;
+          }
           this.attributes(node, path);
           for (const child of node.children) {
             if (typeof child === 'string') {
@@ -183,23 +188,24 @@ class Walk {
             } else this.verbatim(child, path, 'unknown');
           }
         } else if (medcom && STYLE_NAMES.has(node.local)) {
-          this.attributes(node, path);
-          out += inline(node.children);
+          if (!kept) this.attributes(node, path);
+          out += inline(node.children, kept);
         } else {
-          // unknown markup: kept verbatim, and its words stay in the text
-          this.expectedExtras.push({
-            path,
-            reason: 'unknown',
-            namespace: node.ns,
-            name: node.local,
-            xml: this.text.slice(node.start, node.end),
-          });
-          out += inline(node.children);
+          // unknown markup: kept verbatim, once, and its words stay in the text
+          if (!kept)
+            this.expectedExtras.push({
+              path,
+              reason: 'unknown',
+              namespace: node.ns,
+              name: node.local,
+              xml: this.text.slice(node.start, node.end),
+            });
+          out += inline(node.children, true);
         }
       }
       return out;
     };
-    const xmlText = inline(element.children);
+    const xmlText = inline(element.children, false);
     const inModel = modelText(content);
     if (inModel !== xmlText)
       this.problems.push(
@@ -433,6 +439,22 @@ describe('lossless reading: targeted', () => {
     expect(result.actualExtras.find((e) => e.reason === 'repeated')!.xml).toBe(
       '<TypeOfRehabilitationPlan> almen &amp; mere </TypeOfRehabilitationPlan>',
     );
+  });
+
+  it('passes the generic walk with unknown markup nested in formatted text: the outermost kept once, its words in the text', () => {
+    const nested = (depth: number, words: string) =>
+      `${'<v:lag v:n="1">ord '.repeat(depth)}<mm100:Bold v:b="2">${words}</mm100:Bold><mm100:Break>brud<v:i/></mm100:Break>${'</v:lag>'.repeat(depth)}`;
+    const xml = edited()
+      .replace(
+        '<Emessage xmlns="urn:oio:medcom:municipality:1.0.4"',
+        '<Emessage xmlns="urn:oio:medcom:municipality:1.0.4" xmlns:v="urn:vendor"',
+      )
+      .replace('<mm100:Bold>Østerbro:</mm100:Bold>', `<mm100:Bold>Østerbro:</mm100:Bold>${nested(20, 'dyb')} og ${nested(3, 'lav')}`);
+    const result = walk(new Uint8Array(Buffer.from(xml, 'utf8')));
+    expect(result.problems).toEqual([]);
+    expect(result.actualExtras).toEqual(result.expectedExtras);
+    expect(result.covered).toBe(result.total);
+    expect(result.actualExtras.map((e) => e.xml)).toEqual([nested(20, 'dyb'), nested(3, 'lav')].sort());
   });
 
   // Was a bug (fixed): a flag element (kind 'flag', e.g. GPCCReceiver/Deselected) binds to `true` and its text is thrown away:

@@ -6,6 +6,8 @@ import { FORMATS } from '../format/index';
 import { isIsoDate } from '../values/date';
 import { didYouMean } from '../values/edit-distance';
 import { UsageError, type ParsedValues } from './args';
+import { CLI_TEXTS } from '../texts/cli';
+import { detailWithoutName } from './file-names';
 
 const SeveritySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 
@@ -43,12 +45,15 @@ function findConfig(cwd: string): string | undefined {
   }
 }
 
-function readConfigFile(path: string): Config {
+/** `redact`: --redact on the command line; the file is then not named (its folders may be named after a person). */
+function readConfigFile(path: string, redact: boolean): Config {
   let raw: unknown;
+  const shown = redact ? CLI_TEXTS.en.configFile : `config ${path}`;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read config ${path}: ${(error as Error).message.replace(/^[A-Z]+: /, '')}`);
+    const reason = (error as Error).message.replace(/^[A-Z]+: /, '');
+    throw new UsageError(`cannot read ${shown}: ${redact ? detailWithoutName(reason, path, '/', shown) : reason}`);
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -58,7 +63,7 @@ function readConfigFile(path: string): Config {
       }
       return `${i.path.join('.') || '(root)'}: ${i.message}`;
     };
-    throw new UsageError(`config ${path}: ${parsed.error.issues.map(where).join('; ')}`);
+    throw new UsageError(`${shown}: ${parsed.error.issues.map(where).join('; ')}`);
   }
   return parsed.data;
 }
@@ -82,7 +87,7 @@ export interface ValidateSettings {
 export function resolveSettings(values: ParsedValues, positionals: string[], cwd: string): ValidateSettings {
   const configPath =
     values['config'] === false ? undefined : typeof values['config'] === 'string' ? resolve(cwd, values['config']) : findConfig(cwd);
-  const fromFile = configPath ? readConfigFile(configPath) : {};
+  const fromFile = configPath ? readConfigFile(configPath, values['redact'] === true) : {};
   const integer = (name: string) => {
     const value = values[name] as string | undefined;
     if (value === undefined) return undefined;

@@ -4,28 +4,34 @@ import { readInputFile } from './read-file';
 import { visibleControls as safe } from '../values/controls';
 import { CLI_TEXTS } from '../texts/cli';
 import type { Language } from '../texts/languages';
+import { uiIn } from '../texts/ui';
+import { detailWithoutName } from './file-names';
 
 /**
  * One named input for the commands that take a single file (parse, build): its bytes, or the exit status 2 after a
- * line on standard error. The size is checked before reading.
+ * line on standard error. The size is checked before reading. With `redact` the line names the file by its
+ * placeholder (`file 1`, the run's only file), never by a part of its name.
  */
 export async function readInput(
   file: string,
   maxBytes: number,
   io: CliIo,
   language: Language = 'en',
+  redact = false,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; status: 2 }> {
   const t = CLI_TEXTS[language];
+  const shown = redact ? uiIn(language).redactedFile(1) : safe(file);
   if (file === '-' && io.stdin) {
     if (io.stdin.length <= maxBytes) return { ok: true, bytes: io.stdin };
   } else {
     const read = readInputFile(file === '-' ? '-' : resolve(io.cwd, file), maxBytes);
     if (read.ok) return read;
     if (read.reason !== 'tooLarge') {
-      await io.stderr.write(`gop: ${t.cannotRead(safe(file), safe(read.reason === 'io' ? read.error : t.notRegularFile(read.kind)))}\n`);
+      const detail = read.reason === 'io' ? read.error : t.notRegularFile(read.kind);
+      await io.stderr.write(`gop: ${t.cannotRead(shown, safe(redact ? detailWithoutName(detail, file, io.cwd, shown) : detail))}\n`);
       return { ok: false, status: 2 };
     }
   }
-  await io.stderr.write(`gop: ${t.overLimit(safe(file), maxBytes)}\n`);
+  await io.stderr.write(`gop: ${t.overLimit(shown, maxBytes)}\n`);
   return { ok: false, status: 2 };
 }

@@ -51,9 +51,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       await io.stderr.write(`gop: ${safe(error.message)}\n`);
       return 2;
     }
-    await io.stderr.write(
-      `gop: internal error, please report it: ${((error as Error).stack ?? String(error)).split('\n').map(safe).join('\n')}\n`,
-    );
+    let lines = ((error as Error).stack ?? String(error)).split('\n');
+    // --redact: the message may name a file ("ENOENT: …, open '/in/Nancy_Berggren.xml'"); the stack's frames are our code.
+    if (rest.includes('--redact'))
+      lines = [`${(error as Error).name ?? 'Error'} (its message is left out under --redact)`, ...lines.filter((l) => /^\s+at /.test(l))];
+    await io.stderr.write(`gop: internal error, please report it: ${lines.map(safe).join('\n')}\n`);
     return 2;
   }
 }

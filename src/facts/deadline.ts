@@ -126,8 +126,8 @@ function spanOf(when: When, ctx: Context): SpanResult {
     // a weekday, "i morgen" or "næste uge" counted from the plan's date may not land before the patient left
     if (ctx.discharge && d < ctx.discharge)
       throw new Unreadable(
-        `"${when.text}" regnet fra planens dato ${ctx.plan} bliver ${d}, før udskrivelsen ${ctx.discharge}`,
-        `"${when.text}" counted from the plan's date ${ctx.plan} gives ${d}, before the discharge on ${ctx.discharge}`,
+        `"${shown(when.text)}" regnet fra planens dato ${ctx.plan} bliver ${d}, før udskrivelsen ${ctx.discharge}`,
+        `"${shown(when.text)}" counted from the plan's date ${ctx.plan} gives ${d}, before the discharge on ${ctx.discharge}`,
       );
     return day(d);
   };
@@ -211,11 +211,12 @@ function calendarDay(date: { day: number; month: number; year?: number }, near: 
       const iso = formatIsoDate(d);
       if (best === undefined || Math.abs(daysApart(iso, near)) < Math.abs(daysApart(best, near))) best = iso;
     }
-    if (best === undefined) throw new Unreadable(`"${text}" er ikke en dato i kalenderen`, `"${text}" is not a date in the calendar`);
+    if (best === undefined)
+      throw new Unreadable(`"${shown(text)}" er ikke en dato i kalenderen`, `"${shown(text)}" is not a date in the calendar`);
     return best;
   }
   const d = calendarDate(y, date.month, date.day);
-  if (!d) throw new Unreadable(`"${text}" er ikke en dato i kalenderen`, `"${text}" is not a date in the calendar`);
+  if (!d) throw new Unreadable(`"${shown(text)}" er ikke en dato i kalenderen`, `"${shown(text)}" is not a date in the calendar`);
   return formatIsoDate(d);
 }
 
@@ -258,6 +259,9 @@ const lastDayOfMonth = (y: number, month: number): string =>
 // ---------------------------------------------------------------------------------------------
 // Interpretation.
 
+/** Words of the text in an explanation: a value from the message, cut short when finished. */
+const shown = (text: string) => quoted(text, 30, true);
+
 /** The text as written, for explanations: whitespace collapsed, and cut short if long when the explanation is finished. */
 function quote(text: string): string {
   return `"${quoted(text.replace(/\s+/g, ' ').trim(), 60, true)}"`;
@@ -296,16 +300,30 @@ export function interpretDeadline(text: string | undefined, options: DeadlineOpt
   return { ...reading, explanation: finishPair(reading.explanation) };
 }
 
+/** The two dates of the options, read once; options that cannot be read (a revoked Proxy, a throwing getter) are none. */
+function readOptions(options: unknown): { dischargeText?: string; planText?: string } {
+  try {
+    if (typeof options === 'string') return { dischargeText: options };
+    if (options === null || typeof options !== 'object') return {};
+    const { dischargeDate, planDate } = options as DeadlineOptions;
+    return {
+      ...(typeof dischargeDate === 'string' ? { dischargeText: dischargeDate } : {}),
+      ...(typeof planDate === 'string' ? { planText: planDate } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
 /**
  * interpretDeadline with the explanation as written, quoted values whole and marked (src/values/quote.ts): computeFacts
  * keeps it so, so that a redacted report masks the text before it is cut.
  */
 export function readDeadline(text: string | undefined, options: DeadlineOptions | string = {}): DeadlineInterpretation {
-  const opts = typeof options === 'string' ? { dischargeDate: options } : (options ?? {});
+  const { dischargeText, planText } = readOptions(options);
   const raw = typeof text === 'string' ? text : '';
-  const dischargeText = typeof opts.dischargeDate === 'string' ? opts.dischargeDate : undefined;
   const discharge = dischargeText !== undefined && isIsoDate(dischargeText.trim()) ? dischargeText.trim() : undefined;
-  const plan = typeof opts.planDate === 'string' && isIsoDate(opts.planDate.slice(0, 10)) ? opts.planDate.slice(0, 10) : undefined;
+  const plan = planText !== undefined && isIsoDate(planText.slice(0, 10)) ? planText.slice(0, 10) : undefined;
   const q = quote(raw);
   const base = { asksLaterStart: false, clauses: [] as DeadlineClause[] };
   if (raw.trim() === '')
@@ -447,8 +465,8 @@ function explain(q: string, kind: DeadlineKind, deadlines: Read, earliest: Read,
           en: `${periodWords(r.relative).en} after the discharge date${ctx.discharge ? ` ${ctx.discharge}` : ''}`,
         }
       : t.role === 'before' && t.when.w !== 'period'
-        ? { da: `dagen før "${t.when.text}"`, en: `the day before "${t.when.text}"` }
-        : { da: `"${t.when.text}"`, en: `"${t.when.text}"` };
+        ? { da: `dagen før "${shown(t.when.text)}"`, en: `the day before "${shown(t.when.text)}"` }
+        : { da: `"${shown(t.when.text)}"`, en: `"${shown(t.when.text)}"` };
     if (r.date) return { da: `${lead.da} ${longDate(r.date).da} (${how.da})`, en: `${lead.en} ${r.date} (${how.en})` };
     return { da: `${lead.da} ${how.da}, uden dato: ${r.why?.da ?? ''}`, en: `${lead.en} ${how.en}, without a date: ${r.why?.en ?? ''}` };
   };

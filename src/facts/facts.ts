@@ -7,6 +7,8 @@ import { cprBirthDate } from '../values/cpr';
 import { GUARANTEE_DAYS, inForce, inForceFrom } from '../standard/legal-calendar';
 import { DeadlineInterpretationSchema, missingDischarge, readDeadline, type DeadlineInterpretation } from './deadline';
 import { finishPair } from '../values/quote';
+import { readableCopy } from '../input/readable';
+import { checkShape } from '../model/shape';
 
 const PartyFactSchema = z.object({
   ean: z.string().optional(),
@@ -285,8 +287,21 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+const NOT_READ: ReadonlySet<string> = new Set(['content', 'extraElements']);
+
 /** What an integrator acts on, derived from the message; every date is YYYY-MM-DD, reproducible from the inputs. */
 export function computeFacts(message: DeepPartial<GopMessage>, options: FactOptions = {}): Facts {
+  // Never throws on what a JavaScript caller built: the message is read once as plain data (a getter or Proxy trap that
+  // throws leaves its value out; the facts read no formatted content and nothing kept aside, which are not copied), and
+  // values of the wrong type, cycles and unknown properties are left out (checkShape, as validateGop does); an option
+  // of the wrong type is no option (like a date that is no date).
+  message = checkShape(readableCopy(message, NOT_READ)).message as DeepPartial<GopMessage>;
+  const given = readableCopy(options) as FactOptions | undefined;
+  const { referenceDate: reference, timeZone: zone } = given !== null && typeof given === 'object' ? given : {};
+  options = {
+    referenceDate: typeof reference === 'string' || reference instanceof Date ? reference : undefined,
+    timeZone: typeof zone === 'string' ? zone : undefined,
+  };
   const plan = message.rehabilitationPlan ?? {};
   const levelCode = plan.typeOfRehabilitationPlan;
   const level = (LEVELS as readonly string[]).includes(levelCode ?? '') ? (levelCode as Level) : undefined;

@@ -1,8 +1,8 @@
 import type { Bundle, BundleEntry, CodeableConcept, Condition, Organization, Patient, Resource, ServiceRequest } from 'fhir/r4';
-import { computeFacts, type Facts } from '../facts/facts';
+import type { Facts } from '../facts/facts';
 import type { DeepPartial } from '../model/partial';
 import type { CodedValue, GopMessage } from '../model/schema';
-import { parseGop, type ParseResult } from '../read/parse';
+import type { ParseResult } from '../read/parse';
 import type { Report } from '../report/report';
 import { GUARANTEE_DAYS } from '../standard/legal-calendar';
 import {
@@ -17,22 +17,28 @@ import {
 } from '../standard/kl-gateway';
 import { checkCpr } from '../values/cpr';
 import { addDaysIso } from '../values/date';
+import { invalidFhirValues, isFhirValue } from './datatypes';
+import { readInput } from './input';
 import { checkKlGatewayOptions, isSor, type KlGatewayOptions } from './options';
 import { uuidV5 } from './uuid';
 
 /*
  * A received G-GOP as KL Gateway's § 140 delivery report (kl.dk.fhir.rehab 2.2.0; ../../../shared/spec/kl-gateway.md).
- * Only what the profiles allow leaves the plan: the CPR number, the sender as a SOR code, level, dates and diagnoses.
- * Names, addresses, texts, ICF codes, journal, relatives and the team are never copied.
+ * Only what the profiles allow leaves the plan: the CPR number, the sender as a SOR code, level, dates and the diagnosis
+ * codes. Names, addresses, texts (the diagnoses' own texts too), ICF codes, journal, relatives and the team are never
+ * copied. Every value written is checked against its FHIR datatype (./datatypes.ts): one that is not valid stops the
+ * report with a problem, and is never trimmed or collapsed into something else.
  */
 
 /**
  * What toKlGatewayReport reads. A checkGop Report alone is not enough (its facts hold neither the diagnoses nor the
  * sender's ids): pass the bytes or text, a parseGop result, or the report together with the message it was made from.
+ * Anything else, or one of these with a value of the wrong type inside, is the problem invalidInput.
  */
 export type KlGatewayInput = string | Uint8Array | ParseResult | { report: Report; message: GopMessage | DeepPartial<GopMessage> };
 
 export const KL_GATEWAY_PROBLEMS = [
+  'invalidInput',
   'unreadable',
   'reportWithoutMessage',
   'noDischargeDate',
@@ -43,6 +49,8 @@ export const KL_GATEWAY_PROBLEMS = [
   'noRequesterSor',
   'noAuthoredOn',
   'noIdentity',
+  'invalidDiagnosisCode',
+  'invalidFhirValue',
 ] as const;
 export type KlGatewayProblemCode = (typeof KL_GATEWAY_PROBLEMS)[number];
 
@@ -73,6 +81,10 @@ export type KlGatewayResult = (
 };
 
 const PROBLEM_TEXT: Record<KlGatewayProblemCode, { da: string; en: string }> = {
+  invalidInput: {
+    da: 'Input er ikke noget, toKlGatewayReport læser: giv planens bytes (Uint8Array) eller tekst, et parseGop-resultat eller { report, message } med en rapport fra checkGop og en besked, hvor hver værdi har sin type (tekst som streng, gentagelser som array).',
+    en: "The input is not one toKlGatewayReport reads: pass the plan's bytes (Uint8Array) or text, a parseGop result, or { report, message } with a checkGop report and a message whose every value has its type (text as a string, repeats as an array).",
+  },
   unreadable: {
     da: 'Planen kan ikke læses som en G-GOP (se fundene fra checkGop); der kan ikke laves en indberetning.',
     en: 'The plan cannot be read as a G-GOP (see the findings of checkGop); no report can be made.',
@@ -113,52 +125,48 @@ const PROBLEM_TEXT: Record<KlGatewayProblemCode, { da: string; en: string }> = {
     da: 'Planen har ikke både afsenderens EAN-nummer (eller Identifier) og brevets Identifier; stabile id’er kan ikke dannes.',
     en: "The plan lacks the sender's EAN number (or Identifier) or the letter's Identifier; stable ids cannot be derived.",
   },
+  invalidDiagnosisCode: {
+    da: 'En diagnosekode i planen (ICD10Diagnose, Code) er ikke en gyldig FHIR-kode: den er tom eller har tabulator, linjeskift eller andet mellemrum end enkelte mellemrum mellem tegnene. Koden sendes ikke ændret; ret planen.',
+    en: 'A diagnosis code in the plan (ICD10Diagnose, Code) is not a valid FHIR code: it is empty, or holds a tab, a line break or whitespace other than single spaces between its characters. The code is not sent altered; correct the plan.',
+  },
+  invalidFhirValue: {
+    da: 'En værdi til indberetningen er ikke gyldig for sin FHIR-datatype; der kan ikke laves en indberetning.',
+    en: 'A value for the report is not valid for its FHIR datatype; no report can be made.',
+  },
 };
 
-const problem = (code: KlGatewayProblemCode): KlGatewayProblem => ({ code, ...PROBLEM_TEXT[code] });
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !(v instanceof Uint8Array);
-const isParseResult = (v: unknown): v is ParseResult => isObject(v) && typeof v['ok'] === 'boolean' && Array.isArray(v['findings']);
-const isReportAndMessage = (v: unknown): v is { report: Report; message: DeepPartial<GopMessage> } =>
-  isObject(v) && isObject(v['report']) && isObject(v['message']);
-const isBareReport = (v: unknown): v is Report => isObject(v) && Array.isArray(v['findings']) && isObject(v['counts']);
-
-/** The message and its facts, or why there is none. */
-function readInput(input: KlGatewayInput): { message: DeepPartial<GopMessage>; facts: Facts } | { problem: KlGatewayProblem } {
-  if (isReportAndMessage(input)) {
-    const { report, message } = input;
-    if (report.findings.some((f) => f.severity === 'fatal') || report.counts.fatal > 0) return { problem: problem('unreadable') };
-    return { message, facts: report.facts ?? computeFacts(message) };
-  }
-  if (isBareReport(input) && !isParseResult(input)) return { problem: problem('reportWithoutMessage') };
-  const parsed = isParseResult(input) ? input : parseGop(input as string | Uint8Array);
-  const message = parsed.ok ? parsed.message : parsed.partial;
-  if (!message || parsed.findings.some((f) => f.severity === 'fatal')) return { problem: problem('unreadable') };
-  return { message, facts: computeFacts(message) };
-}
+/** A problem; `where` (element paths, never values) is added to both texts. */
+const problem = (code: KlGatewayProblemCode, where?: string): KlGatewayProblem => {
+  const { da, en } = PROBLEM_TEXT[code];
+  return where === undefined ? { code, da, en } : { code, da: `${da} (${where})`, en: `${en} (${where})` };
+};
 
 const reference = (id: string) => ({ reference: `urn:uuid:${id}` });
 const coding = (system: string, { code, display }: { code: string; display: string }): CodeableConcept => ({
   coding: [{ system, code, display }],
 });
 
-/** One Condition per diagnosis, primary then secondary, then the free-text diagnosis. */
-function diagnosesOf(message: DeepPartial<GopMessage>): { code?: string; text?: string }[] {
-  const diagnoses = message.rehabilitationPlan?.icd10Diagnoses;
-  const out: { code?: string; text?: string }[] = [];
-  const add = (value: DeepPartial<CodedValue> | undefined) => {
-    const code = value?.code?.trim();
-    const text = value?.text?.trim();
-    if (code) out.push(text ? { code, text } : { code });
-    else if (text) out.push({ text });
+/**
+ * The diagnosis codes, primary then secondary, exactly as written, and where each one that is no valid FHIR code
+ * stands. Only the code leaves the plan: a diagnosis' Text, and the free-text ICD10Diagnoses/Text, are the hospital's
+ * words (they have held a relative's name, a phone number, an address) and are never sent. The library has no SKS
+ * tables, so there is no display either. A diagnosis without a Code has nothing to report.
+ */
+function diagnosisCodesOf(message: DeepPartial<GopMessage>): { codes: string[]; invalid: string[] } {
+  const codes: string[] = [];
+  const invalid: string[] = [];
+  const add = (value: DeepPartial<CodedValue> | undefined, where: string) => {
+    const code = value?.code;
+    if (code === undefined) return;
+    if (isFhirValue('code', code)) codes.push(code);
+    else invalid.push(where);
   };
-  for (const diagnose of diagnoses?.icd10Diagnose ?? []) {
-    add(diagnose?.primaryDiagnosis);
-    for (const secondary of diagnose?.secondaryDiagnosis ?? []) add(secondary);
-  }
-  const text = diagnoses?.text?.trim();
-  if (text) out.push({ text });
-  return out;
+  (message.rehabilitationPlan?.icd10Diagnoses?.icd10Diagnose ?? []).forEach((diagnose, i) => {
+    const at = `ICD10Diagnoses/ICD10Diagnose[${i + 1}]`;
+    add(diagnose?.primaryDiagnosis, `${at}/PrimaryDiagnosis/Code`);
+    (diagnose?.secondaryDiagnosis ?? []).forEach((secondary, j) => add(secondary, `${at}/SecondaryDiagnosis[${j + 1}]/Code`));
+  });
+  return { codes, invalid };
 }
 
 /**
@@ -197,28 +205,33 @@ function postponedStart(facts: Facts): Pick<KlGatewayResult, 'proposedStatusReas
   };
 }
 
+/** A full date (YYYY-MM-DD), valid for FHIR: what valueDate and authoredOn take here. */
+const isFullDate = (value: string | undefined): value is string => value?.length === 10 && isFhirValue('date', value);
+
 /**
  * The KL Gateway § 140 delivery report (a FHIR R4 Bundle) for a received plan, with every value the plan cannot give
  * from the caller. The same plan and options give the same JSON: resource ids are name-based UUIDs (version 5) of the
- * sender's EAN, the letter's identifier and the resource's role. Either a whole bundle or the problems that stop one;
- * bad options throw GopOptionsError.
+ * sender's EAN, the letter's identifier and the resource's role. Either a whole bundle or the problems that stop one.
+ * Bad options throw GopOptionsError; nothing else is thrown by the library (an exception thrown by the caller's own
+ * sorForSender is passed on): an input it cannot read, whatever its type, is the problem invalidInput.
  */
 export function toKlGatewayReport(input: KlGatewayInput, options: KlGatewayOptions): KlGatewayResult {
   const o = checkKlGatewayOptions(options);
   const read = readInput(input);
-  if ('problem' in read) return { ok: false, problems: [read.problem] };
+  if ('problem' in read) return { ok: false, problems: [problem(read.problem)] };
   const { message, facts } = read;
   const plan = message.rehabilitationPlan ?? {};
   const proposed = o.statusReason === undefined ? postponedStart(facts) : {};
 
   const problems: KlGatewayProblem[] = [];
-  const cpr = plan.patient?.civilRegistrationNumber?.trim();
-  if (!cpr) problems.push(problem('noCpr'));
+  // Never trimmed: the CPR number is sent exactly as written, or not at all.
+  const cpr = plan.patient?.civilRegistrationNumber;
+  if (cpr === undefined || cpr.trim() === '') problems.push(problem('noCpr'));
   else if (!checkCpr(cpr).ok) problems.push(problem('invalidCpr'));
   const dischargeDate = facts.dischargeDate;
-  if (dischargeDate === undefined) problems.push(problem('noDischargeDate'));
+  if (!isFullDate(dischargeDate)) problems.push(problem('noDischargeDate'));
   const level = facts.level;
-  if (level === undefined) problems.push(problem('noLevel'));
+  if (level === undefined || !Object.hasOwn(KL_LEVEL_CATEGORIES, level)) problems.push(problem('noLevel'));
   else if (o.almenSplit !== undefined && level !== 'almen') problems.push(problem('almenSplitNotAlmen'));
   const sender = plan.sender;
   const senderIds = {
@@ -229,10 +242,12 @@ export function toKlGatewayReport(input: KlGatewayInput, options: KlGatewayOptio
   const requesterSor = o.requesterSor ?? o.sorForSender?.(senderIds);
   if (!isSor(requesterSor)) problems.push(problem('noRequesterSor'));
   const authoredOn = o.receivedAt ?? facts.sentAt?.slice(0, 10);
-  if (authoredOn === undefined) problems.push(problem('noAuthoredOn'));
+  if (!isFullDate(authoredOn)) problems.push(problem('noAuthoredOn'));
   const senderKey = senderIds.ean ?? (senderIds.identifier ? `${senderIds.identifierCode ?? ''}:${senderIds.identifier}` : undefined);
   const letterId = plan.letter?.identifier?.trim();
   if (senderKey === undefined || !letterId) problems.push(problem('noIdentity'));
+  const diagnoses = diagnosisCodesOf(message);
+  if (diagnoses.invalid.length > 0) problems.push(problem('invalidDiagnosisCode', diagnoses.invalid.join(', ')));
   if (problems.length > 0) return { ok: false, problems, facts, ...proposed };
 
   // Every value below is known: the checks above return otherwise.
@@ -253,15 +268,12 @@ export function toKlGatewayReport(input: KlGatewayInput, options: KlGatewayOptio
     meta: { profile: [KL_PROFILES.organization] },
     identifier: [{ system: KL_SYSTEMS.sor, value: requesterSor! }],
   };
-  const conditions: Condition[] = diagnosesOf(message).map((diagnosis, i) => ({
+  const conditions: Condition[] = diagnoses.codes.map((code, i) => ({
     resourceType: 'Condition',
     id: idOf(`condition:${i}`),
     meta: { profile: [KL_PROFILES.focusCondition] },
     clinicalStatus: { coding: [{ system: KL_SYSTEMS.conditionClinical, code: 'active' }] },
-    code:
-      diagnosis.code === undefined
-        ? { text: diagnosis.text! }
-        : { coding: [{ system: KL_SYSTEMS.sksD, code: diagnosis.code, ...(diagnosis.text ? { display: diagnosis.text } : {}) }] },
+    code: { coding: [{ system: KL_SYSTEMS.sksD, code }] },
     subject: reference(ids.citizen),
   }));
   const statusReason = o.statusReason === undefined ? undefined : KL_STATUS_REASONS[o.statusReason];
@@ -275,7 +287,8 @@ export function toKlGatewayReport(input: KlGatewayInput, options: KlGatewayOptio
         ? [{ url: KL_EXTENSIONS.statusReason, valueCodeableConcept: coding(KL_SYSTEMS.careSocialCodes, statusReason) }]
         : []),
     ],
-    ...(o.replaces ? { replaces: [{ reference: o.replaces.startsWith('urn:uuid:') ? o.replaces : `urn:uuid:${o.replaces}` }] } : {}),
+    // No replaces: the profile requires the replaced ServiceRequest in this Bundle (aggregation bundled), and the
+    // library cannot include a conforming one (the earlier plan's level, dates and requester are not known here).
     status: 'active',
     intent: 'plan',
     category: [
@@ -297,5 +310,8 @@ export function toKlGatewayReport(input: KlGatewayInput, options: KlGatewayOptio
     timestamp: o.timestamp,
     entry: [patient, organization, serviceRequest, ...conditions].map(entry),
   };
+  // Every value checked against its datatype, whatever its source: the one guarantee that no invalid value leaves.
+  const invalid = invalidFhirValues(bundle);
+  if (invalid.length > 0) return { ok: false, problems: [problem('invalidFhirValue', invalid.join(', '))], facts, ...proposed };
   return { ok: true, bundle, problems: [], facts, ...proposed };
 }

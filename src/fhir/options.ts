@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GopOptionsError, kindOf, type OptionsIssue } from '../options/index';
 import { ALMEN_SPLITS, STATUS_REASONS, type AlmenSplit, type StatusReason } from '../standard/kl-gateway';
 import { isIsoDate } from '../values/date';
+import { isFhirValue } from './datatypes';
 
 /** What the caller's mapping gets: the plan's Sender, as written. */
 export interface SenderIds {
@@ -15,7 +16,10 @@ export interface KlGatewayOptions {
   municipalitySor: string;
   /** the sending hospital unit's SOR code: the requester Organization. This or `sorForSender` is required */
   requesterSor?: string;
-  /** maps the plan's Sender (EAN, sygehusafdelingsnummer) to its SOR code, undefined when unknown; for batches */
+  /**
+   * maps the plan's Sender (EAN, sygehusafdelingsnummer) to its SOR code, undefined when unknown; for batches. What it
+   * throws is passed on: it is the caller's own code
+   */
   sorForSender?: (sender: SenderIds) => string | undefined;
   /** when the municipality received the plan, YYYY-MM-DD: ServiceRequest.authoredOn (default: the plan's sent date) */
   receivedAt?: string;
@@ -27,14 +31,12 @@ export interface KlGatewayOptions {
   offeredStart?: string;
   /** why nothing started within the 7-day guarantee: request-statusReason */
   statusReason?: StatusReason;
-  /** the id (a UUID, or urn:uuid:…) of an earlier ServiceRequest for the same course that this one replaces */
-  replaces?: string;
+  // No `replaces`: KL's profile lets ServiceRequest.replaces point only at a ServiceRequest in the same Bundle
+  // (aggregation bundled), and all the library would have of it is an id, not the plan it stood for. The option is
+  // refused by name (GopOptionsError), so that no caller's `replaces` is dropped without a word.
 }
 
 const SOR = /^[0-9]{6,18}$/;
-const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** FHIR instant: seconds and a time zone required. */
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d{1,9})?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
 
 export const isSor = (value: unknown): value is string => typeof value === 'string' && SOR.test(value);
 
@@ -46,7 +48,7 @@ const sor = (what: string) =>
 const date = (what: string) =>
   z
     .string({ error: (issue) => `must be ${what} as YYYY-MM-DD, not ${kindOf(issue.input)}` })
-    .refine(isIsoDate, { error: `must be ${what} as YYYY-MM-DD, a real date` });
+    .refine((v) => isIsoDate(v) && isFhirValue('date', v), { error: `must be ${what} as YYYY-MM-DD, a real date` });
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (issue) => `must be ${values.map((v) => `"${v}"`).join(', ')}, not ${shown(issue.input)}` });
 
@@ -62,16 +64,12 @@ export const KlGatewayOptionsSchema = z
     receivedAt: date('the date the plan was received').optional(),
     timestamp: z
       .string({ error: (issue) => `must be the report's instant (e.g. 2019-03-08T10:00:00+01:00), not ${kindOf(issue.input)}` })
-      .refine((v) => INSTANT.test(v) && isIsoDate(v.slice(0, 10)), {
+      .refine((v) => isFhirValue('instant', v), {
         error: 'must be an instant with seconds and a time zone, e.g. 2019-03-08T10:00:00+01:00 (the library reads no clock)',
       }),
     almenSplit: oneOf(ALMEN_SPLITS).optional(),
     offeredStart: date('the offered first contact').optional(),
     statusReason: oneOf(STATUS_REASONS).optional(),
-    replaces: z
-      .string({ error: (issue) => `must be the id of the earlier ServiceRequest (a UUID), not ${kindOf(issue.input)}` })
-      .refine((v) => UUID.test(v), { error: 'must be the id of the earlier ServiceRequest: a UUID, or urn:uuid:…' })
-      .optional(),
   })
   .superRefine((o, ctx) => {
     if (o.requesterSor === undefined && o.sorForSender === undefined)
@@ -86,20 +84,45 @@ export const KlGatewayOptionsSchema = z
 
 const KNOWN = Object.keys(KlGatewayOptionsSchema.shape);
 
-/** The options checked: every problem at once, as GopOptionsError; null and undefined are the default. */
+const UNREADABLE = 'options cannot be read (a revoked Proxy, or a property that throws)';
+const REPLACES_REFUSED =
+  "is not supported: KL's profile allows ServiceRequest.replaces only to a ServiceRequest in the same Bundle " +
+  '(aggregation bundled), and an id alone cannot be one; leave it out (a plan sent again keeps its ids)';
+
+/**
+ * The options checked: every problem at once, as GopOptionsError; null and undefined are the default. They are read
+ * once, into a plain object: an options object that cannot be read (a revoked Proxy, a throwing getter) is a
+ * GopOptionsError too, never the TypeError it throws.
+ */
 export function checkKlGatewayOptions(options: unknown): z.output<typeof KlGatewayOptionsSchema> {
   const name = 'toKlGatewayReport';
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new GopOptionsError(name, [{ path: '', message: `options must be an object, not ${kindOf(options)}` }]);
+  let own: Record<string, unknown>;
+  try {
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw new GopOptionsError(name, [{ path: '', message: `options must be an object, not ${kindOf(options)}` }]);
+    }
+    own = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== null));
+  } catch (error) {
+    if (error instanceof GopOptionsError) throw error;
+    throw new GopOptionsError(name, [{ path: '', message: UNREADABLE }]);
   }
-  const own = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== null));
-  const parsed = KlGatewayOptionsSchema.safeParse(own);
-  if (parsed.success) return parsed.data;
   const issues: OptionsIssue[] = [];
-  for (const issue of parsed.error.issues) {
-    if (issue.code === 'unrecognized_keys')
-      for (const key of issue.keys) issues.push({ path: key, message: `unknown option; known are ${KNOWN.join(', ')}` });
-    else issues.push({ path: issue.path.map(String).join('.'), message: issue.message });
+  if ('replaces' in own) {
+    issues.push({ path: 'replaces', message: REPLACES_REFUSED });
+    delete own['replaces'];
+  }
+  try {
+    const parsed = KlGatewayOptionsSchema.safeParse(own);
+    if (parsed.success && issues.length === 0) return parsed.data;
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) {
+        if (issue.code === 'unrecognized_keys')
+          for (const key of issue.keys) issues.push({ path: key, message: `unknown option; known are ${KNOWN.join(', ')}` });
+        else issues.push({ path: issue.path.map(String).join('.'), message: issue.message });
+      }
+  } catch {
+    // A value that throws when looked at (a revoked Proxy as an option's value), here or in an issue's message.
+    issues.push({ path: '', message: UNREADABLE });
   }
   throw new GopOptionsError(name, issues);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { REFERENCES, type ReferenceKey } from '../standard/references';
 import type { Language } from '../texts/languages';
-import { finishText, hasQuotes } from '../values/quote';
+import { MASKED } from '../texts/redaction';
+import { finishMasked, finishText, fromMessage, hasQuotes } from '../values/quote';
 
 export const SEVERITIES = ['fatal', 'error', 'warning', 'info'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
@@ -49,6 +50,12 @@ export interface RuleMeta<M = any> {
   /** internal key into src/standard/references.ts (label, description, url) */
   referenceKey: ReferenceKey;
   messages: MessageTable<M>;
+  /**
+   * The keys of the messages' data whose text the library writes itself — a code list's name, a date it validated, an
+   * element name of the standard, who a contact is. Every other text in `data` is a value from the message, marked as
+   * such when the finding is made, and leaves the library only as a placeholder when redaction is on.
+   */
+  libraryData?: readonly string[];
 }
 
 /** Metadata as a module writes it: `reference` (the label) is filled in from `referenceKey`. */
@@ -84,6 +91,14 @@ export function renderMessage(meta: RuleMeta, messageId: string, data: MessageDa
 /** Each finding's texts and data as rendered, quoted values whole (src/values/quote.ts): redaction starts from these. */
 const RENDERED = new WeakMap<Finding, { en: string; da: string; data: MessageData }>();
 
+/** The data with every text that is not the library's own marked as a value from the message (src/values/quote.ts). */
+function markMessageValues(data: MessageData, libraryData: readonly string[] | undefined): MessageData {
+  const out: MessageData = {};
+  for (const [key, value] of Object.entries(data))
+    out[key] = typeof value === 'string' && !libraryData?.includes(key) ? fromMessage(value) : value;
+  return out;
+}
+
 const finishData = (data: MessageData, redact?: (text: string) => string): MessageData => {
   const out: MessageData = {};
   for (const [key, value] of Object.entries(data))
@@ -98,9 +113,9 @@ export function makeFinding<M, K extends keyof M & string>(
   location: Location,
   severity: Severity = meta.severity,
 ): Finding {
-  const values = (data ?? {}) as MessageData;
-  const en = meta.messages[messageId].en(data);
-  const da = meta.messages[messageId].da(data);
+  const values = markMessageValues((data ?? {}) as MessageData, meta.libraryData);
+  const en = meta.messages[messageId].en(values as M[K]);
+  const da = meta.messages[messageId].da(values as M[K]);
   const finding: Finding = {
     ruleId: meta.id,
     severity,
@@ -118,26 +133,45 @@ export function makeFinding<M, K extends keyof M & string>(
 }
 
 /**
- * A finding's texts and data finished through `redact`: from the texts as rendered when the finding was made by
- * makeFinding (quoted values whole, line breaks not yet replaced), else from its message and data as they are.
+ * A finding as it leaves the library with redaction, by construction: every value from the message (marked when the
+ * finding was made) is a placeholder with its length; the library's own words, codes, dates and element names stay.
+ * A finding not made by makeFinding (read back from JSON, built by hand) is rendered again from its data by `meta`
+ * with every text that is not the library's own as a placeholder; without its rule's metadata nothing of it can be
+ * told apart, and its texts are masked whole. The path is masked by the caller (redactPath).
  */
-export function redactedTexts(
+export function maskedTexts(
   finding: Finding,
-  redact: (text: string) => string,
+  meta?: RuleMeta,
+  keep: (value: string) => boolean = () => false,
 ): { message: string; messageDa: string; data: MessageData } {
+  const en = (value: string) => (keep(value) ? value : MASKED.en(value));
+  const da = (value: string) => (keep(value) ? value : MASKED.da(value));
   const rendered = RENDERED.get(finding);
-  if (!rendered)
+  if (rendered)
     return {
-      message: oneLine(redact(finding.message)),
-      messageDa: oneLine(redact(finding.messageDa)),
-      data: finishData(finding.data ?? {}, redact),
+      message: oneLine(finishMasked(rendered.en, en)),
+      messageDa: oneLine(finishMasked(rendered.da, da)),
+      data: maskData(rendered.data, en),
     };
+  const texts = meta?.messages[finding.messageId];
+  if (!meta || !texts) {
+    const data: MessageData = {};
+    for (const [key, value] of Object.entries(finding.data ?? {})) data[key] = typeof value === 'string' ? MASKED.en(value) : value;
+    return { message: MASKED.en(finding.message ?? ''), messageDa: MASKED.da(finding.messageDa ?? ''), data };
+  }
+  const values = markMessageValues(finding.data ?? {}, meta.libraryData);
   return {
-    message: oneLine(finishText(rendered.en, redact)),
-    messageDa: oneLine(finishText(rendered.da, redact)),
-    data: finishData(rendered.data, redact),
+    message: oneLine(finishMasked(texts.en(values), en)),
+    messageDa: oneLine(finishMasked(texts.da(values), da)),
+    data: maskData(values, en),
   };
 }
+
+const maskData = (data: MessageData, mask: (value: string) => string): MessageData => {
+  const out: MessageData = {};
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? finishMasked(value, mask) : value;
+  return out;
+};
 
 /** Where a finding stands in the message, for a report's order: line and column, when known. */
 export type FindingAt = { line?: number; column?: number } | undefined;

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding';
 import type { Formatter, FormatOptions } from './types';
-import { locationOf, messageIn } from './types';
+import { fileNamer, locationOf, messageIn } from './types';
 import { visibleControls, withoutCommandStart } from '../values/controls';
 import { uiIn } from '../texts/ui';
 
@@ -29,9 +29,13 @@ export function githubFormatter(options: FormatOptions = {}): Formatter {
   const ui = uiIn(options.language);
   const shown = { error: 0, warning: 0, notice: 0 };
   const overflow = { error: 0, warning: 0, notice: 0 };
+  const nameOf = fileNamer(options);
   return {
     begin: () => '',
-    file({ file, report }) {
+    file(result) {
+      const { report } = result;
+      // Under redaction `file=` is the placeholder ("file 3"): the annotation then links to no file in the repository.
+      const file = nameOf(result).name;
       let out = '';
       for (const f of report.findings) {
         const type = COMMAND[f.severity];

@@ -14,7 +14,7 @@ export function createFormatter(name: FormatName, options: FormatOptions = {}): 
     case 'text':
       return textFormatter(options);
     case 'json':
-      return jsonFormatter();
+      return jsonFormatter(options);
     case 'junit':
       return junitFormatter(options);
     case 'sarif':
@@ -24,7 +24,12 @@ export function createFormatter(name: FormatName, options: FormatOptions = {}): 
   }
 }
 
-/** All results at once, for callers that have them in hand (the CLI streams instead). */
+/**
+ * All results at once, for callers that have them in hand (the CLI streams instead). A result whose report is redacted
+ * (`redacted: true`), or every result with `options.redact`, is shown under a placeholder instead of its file name —
+ * `file 3` (`fil 3` in Danish; the URI `redacted/file-3` in SARIF), 3 being its place in `results` or its `position` —
+ * since a name like `GGOP_2512484916_Nancy_Berggren.xml` is personal data too.
+ */
 export function formatResults(name: FormatName, results: Iterable<FileResult>, options: FormatOptions = {}): string {
   const formatter = createFormatter(name, options);
   const summary: Summary = emptySummary();

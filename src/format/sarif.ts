@@ -1,7 +1,8 @@
 import { rules } from '../rules/index';
 import type { Severity } from '../findings/finding';
 import type { Formatter, FormatOptions } from './types';
-import { daysLeft, messageIn } from './types';
+import { daysLeft, fileNamer, messageIn } from './types';
+import { redactedFileUri } from '../texts/ui';
 import { jsonWithoutControls } from '../values/controls';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { fatal: 'error', error: 'error', warning: 'warning', info: 'note' };
@@ -24,6 +25,7 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   let first = true;
   let referenceDate: string | undefined | null = null; // null: no file yet; undefined: none, or not the same for all
+  const nameOf = fileNamer(options);
   return {
     begin() {
       const driver = {
@@ -48,7 +50,11 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
       // Everything up to the results array, which is filled as files arrive.
       return jsonWithoutControls(`${head.slice(0, head.lastIndexOf('[]'))}[`);
     },
-    file({ file, report }) {
+    file(result) {
+      const { file, report } = result;
+      // Under redaction a relative URI of the placeholder (redacted/file-3), still a valid artifactLocation.uri.
+      const { position } = nameOf(result);
+      const uri = position === undefined ? artifactUri(file) : redactedFileUri(position);
       let out = '';
       referenceDate = referenceDate === null || referenceDate === report.referenceDate ? report.referenceDate : undefined;
       const days = daysLeft(report);
@@ -66,7 +72,7 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
         daysLeftDa: days.da,
       };
       for (const f of report.findings) {
-        const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: artifactUri(file) } };
+        const physicalLocation: Record<string, unknown> = { artifactLocation: { uri } };
         if (f.line) physicalLocation.region = f.column ? { startLine: f.line, startColumn: f.column } : { startLine: f.line };
         const result = {
           ruleId: f.ruleId,

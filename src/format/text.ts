@@ -1,5 +1,5 @@
 import type { Formatter, FormatOptions } from './types';
-import { daysLeft, locationOf, messageIn } from './types';
+import { daysLeft, fileNamer, locationOf, messageIn } from './types';
 import { uiIn } from '../texts/ui';
 import { visibleControls, withoutCommandStart } from '../values/controls';
 
@@ -23,11 +23,13 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
   const ui = uiIn(options.language);
   // Danish severity words are longer ('oplysning'): the English column stays 7 wide, byte for byte.
   const width = options.language === 'da' ? 9 : 7;
+  const nameOf = fileNamer(options);
   return {
     begin: () => '',
-    file({ file, report, receipt }) {
+    file(result) {
+      const { report, receipt } = result;
       const lines: string[] = [];
-      const name = visibleControls(file);
+      const name = visibleControls(nameOf(result).name);
       for (const f of report.findings) {
         lines.push(
           withoutCommandStart(

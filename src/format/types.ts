@@ -1,5 +1,5 @@
 import type { Language } from '../texts/languages';
-import { UI } from '../texts/ui';
+import { UI, uiIn } from '../texts/ui';
 import type { FileReport, Report } from '../report/report';
 import type { Finding } from '../findings/finding';
 import type { Facts } from '../facts/facts';
@@ -10,6 +10,11 @@ export interface FileResult {
   report: Report;
   /** the receipt a receiver would send, when the caller decided it (gop validate does) */
   receipt?: FileReport['receipt'];
+  /**
+   * The file's 1-based place in the run's list of files, which names it under redaction (`file 3`). Default: the order
+   * the formatter is given the results in; a caller that skips files (unreadable, quiet) gives it, so it stays the same.
+   */
+  position?: number;
 }
 
 export interface Summary {
@@ -29,6 +34,11 @@ export interface FormatOptions {
   /** ANSI colours; the caller decides (a terminal, no NO_COLOR): the formatter never looks at the environment */
   color?: boolean;
   toolVersion?: string;
+  /**
+   * Show no file name, only its placeholder (`file 3`, `fil 3`; in SARIF the URI `redacted/file-3`): a name is personal
+   * data too. A result whose report is redacted (`redacted: true`) is masked so without this option.
+   */
+  redact?: boolean;
 }
 
 /**
@@ -52,6 +62,27 @@ export function addToSummary(summary: Summary, report: Report): void {
   summary.errors += report.counts.fatal + report.counts.error;
   summary.warnings += report.counts.warning;
   summary.infos += report.counts.info;
+}
+
+/** How a file is shown: its name, or under redaction its placeholder (and `position`, for a URI). */
+interface ShownFile {
+  name: string;
+  /** set when the name is masked */
+  position?: number;
+}
+
+/**
+ * The name each result is shown under, called once per result in order: its file, or — with `options.redact`, or when
+ * its report is redacted — the placeholder of its position (UiTexts.redactedFile), the same in every format.
+ */
+export function fileNamer(options: FormatOptions): (result: FileResult) => ShownFile {
+  const ui = uiIn(options.language);
+  let count = 0;
+  return ({ file, report, position = count + 1 }) => {
+    count++;
+    if (!options.redact && report.redacted !== true) return { name: file };
+    return { name: ui.redactedFile(position), position };
+  };
 }
 
 export const messageIn = (language: FormatOptions['language']) => (f: { message: string; messageDa: string }) =>

@@ -3,6 +3,7 @@ import { INPUT_003 } from '../rules/catalogue/input-003-encoding';
 import { INPUT_004 } from '../rules/catalogue/input-004-limits';
 import { makeFinding, type Finding, type MessageData } from '../findings/finding';
 import { decodeLatin1, utf8ByteLength } from '../values/bytes';
+import { acceptBytes, isSharedBuffer } from './accept';
 
 export type { Encoding };
 
@@ -18,13 +19,18 @@ function byteLimitFinding(size: number, maxBytes: number): Finding {
   return makeFinding(INPUT_004, 'bytes', { size, max: maxBytes }, ROOT);
 }
 
-/** Reads the encoding named in the XML declaration, looking only at the first bytes (ASCII-compatible). */
+/**
+ * Reads the encoding named in the XML declaration (ASCII-compatible bytes). The whole declaration, as libxml2 reads
+ * it: white space between its parts has no limit, so no fixed window will do. It ends at its first '>' (the one of
+ * '?>' when it is well-formed; any other ends it broken, and the reader says so): one pass, bounded by the input,
+ * itself no longer than maxBytes.
+ */
 function declaredEncoding(bytes: Uint8Array, start: number): string | undefined {
-  if (bytes[start] !== 0x3c || bytes[start + 1] !== 0x3f) return undefined; // no '<?': no declaration
-  const head = decodeLatin1(bytes.subarray(start, start + 200));
-  if (!head.startsWith('<?xml')) return undefined;
-  const end = head.indexOf('?>');
-  const decl = end < 0 ? head : head.slice(0, end);
+  const open = [0x3c, 0x3f, 0x78, 0x6d, 0x6c]; // '<?xml'
+  for (let i = 0; i < open.length; i++) if (bytes[start + i] !== open[i]) return undefined;
+  let end = start + open.length;
+  while (end < bytes.length && bytes[end] !== 0x3e) end++;
+  const decl = decodeLatin1(bytes.subarray(start, end));
   return /\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl)?.[1];
 }
 
@@ -84,8 +90,14 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
   return start; // the decoder refused what this scan accepts: point at the start rather than nowhere
 }
 
-/** Bytes → text, by the BOM or the XML declaration (never by guessing); XML's default is UTF-8. */
-export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
+/**
+ * Bytes → text, by the BOM or the XML declaration (never by guessing); XML's default is UTF-8. Any ArrayBufferView or
+ * ArrayBuffer is read as its bytes (./accept.ts); anything else, a detached buffer included, is GOP-INPUT-003.
+ */
+export function decodeBytes(input: Uint8Array | ArrayBuffer | ArrayBufferView, maxBytes: number): DecodeResult {
+  const accepted = acceptBytes(input);
+  if (!accepted.ok) return invalid('notTextOrBytes', { kind: accepted.kind });
+  const bytes = accepted.bytes;
   if (bytes.length > maxBytes) return { ok: false, finding: byteLimitFinding(bytes.length, maxBytes) };
   if (
     (bytes[0] === 0xfe && bytes[1] === 0xff) ||
@@ -109,7 +121,8 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
   switch (encoding) {
     case 'UTF-8':
       try {
-        return { ok: true, text: utf8.decode(body), encoding };
+        // Browsers' TextDecoder refuses a view of shared memory: a copy of it, then (under maxBytes, checked above).
+        return { ok: true, text: utf8.decode(isSharedBuffer(body.buffer) ? body.slice() : body), encoding };
       } catch {
         const offset = firstInvalidUtf8(bytes, start);
         const hex = `0x${bytes[offset]!.toString(16).toUpperCase()}`;

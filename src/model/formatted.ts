@@ -1,9 +1,7 @@
 import { isXmlSpace } from '../xml/chars';
 import { z } from 'zod';
 import { MEDCOM_NAMESPACES } from '../standard/namespaces';
-import type { XmlDocument, XmlElement, XmlNode } from '../xml/tree';
-import type { ExtraElement } from './schema';
-import { OpenElements } from './declarations';
+import type { XmlElement, XmlNode } from '../xml/tree';
 
 /** The inline markup of MedCom formatted text (m100 elements: the style with a capital). Center and FixedFont are (assumed). */
 export const STYLES = ['bold', 'italic', 'underline', 'center', 'fixedFont'] as const;
@@ -94,37 +92,40 @@ export function formattedText(text: string): FormattedText {
   return { text: plainText(content), content };
 }
 
-/** What reading formatted text does with what is not formatting: the binder reports and keeps it, readInline only lists it. */
+/** What reading formatted text does with what is not formatting: the binder reports and keeps it; the builder only reads the content. */
 export interface InlineHost {
   enter(element: XmlElement): void;
   leave(): void;
   /** a Break or style element in m104: read all the same */
   inlineNamespace(element: XmlElement): void;
   attributes(element: XmlElement, inline: { at: number[] }): void;
-  /** `inline.span` is set once the content it wraps is read */
+  /** `inline.span` is set once the content it wraps is read; nothing inside it is kept again (its xml holds it) */
   unknown(element: XmlElement, inline: { at: number[]; span?: number }): void;
   strayText(text: string, parent: XmlElement, inline: { at: number[] }): void;
 }
 
 /**
  * Inline content into `out`, which is content[at[0]].content[at[1]]… of the formatted text: what is kept aside on
- * the way records its place there (`inline`), so that the builder writes it back where it stood.
+ * the way records its place there (`inline`), so that the builder writes it back where it stood. Inside an unknown
+ * element (`inKept`) only the content is read: that element is kept whole, so what it holds — unknown elements,
+ * attributes, text in a Break — is kept with it, once, and never again on its own (issue 22: kept again at every
+ * level, each time with its subtree, nested unknown markup made the kept XML grow with depth × size).
  */
-export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[], host: InlineHost): void {
+export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[], host: InlineHost, inKept = false): void {
   for (const node of nodes) {
     if (typeof node === 'string') {
       out.push({ type: 'text', value: node });
       continue;
     }
     const isMedCom = MEDCOM_NAMESPACES.has(node.ns);
-    const here = [...at, out.length];
     // Own properties only: an element named toString must not find Object.prototype's.
     const style =
       isMedCom && Object.hasOwn(INLINE_STYLES, node.local) ? INLINE_STYLES[node.local as keyof typeof INLINE_STYLES] : undefined;
     if (isMedCom && node.local === 'Break') {
       host.inlineNamespace(node);
       out.push({ type: 'break' });
-      if (!node.attrs && node.children.length === 0) continue; // the usual <Break/>: nothing to keep
+      if (inKept || (!node.attrs && node.children.length === 0)) continue; // the usual <Break/>, or kept with what holds it
+      const here = [...at, out.length - 1];
       host.enter(node);
       host.attributes(node, { at: here });
       for (const child of node.children) {
@@ -136,50 +137,45 @@ export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[],
       host.inlineNamespace(node);
       const content: RichText[] = [];
       out.push({ type: style, content });
+      if (inKept) {
+        readInlineNodes(node.children, at, content, host, true);
+        continue;
+      }
+      const here = [...at, out.length - 1];
       host.enter(node);
       host.attributes(node, { at: here });
       readInlineNodes(node.children, here, content, host);
       host.leave();
+    } else if (inKept) {
+      readInlineNodes(node.children, at, out, host, true);
     } else {
-      // Unknown markup: reported and kept aside; its words stay in the text so that nothing is lost to a reader,
-      // and `span` says which content nodes it wrapped, so that the builder writes it around them again.
-      const inline = { at: here, span: 0 };
+      // Unknown markup: reported and kept aside, whole; its words stay in the text so that nothing is lost to a
+      // reader, and `span` says which content nodes it wrapped, so that the builder writes it around them again.
+      const first = out.length;
+      const inline = { at: [...at, first], span: 0 };
       host.unknown(node, inline);
-      host.enter(node);
-      readInlineNodes(node.children, at, out, host);
-      host.leave();
-      inline.span = out.length - here[here.length - 1]!;
+      readInlineNodes(node.children, at, out, host, true);
+      inline.span = out.length - first;
     }
   }
 }
 
-/** What the reader keeps aside inside formatted text, as readInline lists it. */
-export type KeptInline = Pick<ExtraElement, 'reason' | 'namespace' | 'name' | 'inline'>;
+const NO_HOST: InlineHost = {
+  enter: () => {},
+  leave: () => {},
+  inlineNamespace: () => {},
+  attributes: () => {},
+  unknown: () => {},
+  strayText: () => {},
+};
 
 /**
- * What the reader makes of the children of an element that stands inside formatted text (`element`, a child of
- * `doc.root`): the content nodes, and what it keeps aside of them, in the reader's order. The builder checks a
- * kept-aside inline element with it, without the binder.
+ * The content nodes an unknown element kept aside inside formatted text gives the text (its words, Breaks and
+ * styles, as the reader reads them): what the builder checks a kept-aside inline element against. Nothing in it is
+ * kept aside on its own.
  */
-export function readInline(doc: XmlDocument, element: XmlElement): { content: RichText[]; extras: KeptInline[] } {
-  const elements = new OpenElements(doc.text);
-  elements.enter(doc.root);
-  if (element !== doc.root) elements.enter(element);
+export function keptInlineContent(element: XmlElement): RichText[] {
   const content: RichText[] = [];
-  const extras: KeptInline[] = [];
-  readInlineNodes(element.children, [], content, {
-    enter: (e) => elements.enter(e),
-    leave: () => elements.leave(),
-    inlineNamespace: () => {},
-    attributes: (e, inline) => {
-      for (const [name, namespace] of elements.keptAttributes(e)) extras.push({ reason: 'attribute', namespace, name, inline });
-    },
-    unknown: (e, inline) => {
-      extras.push({ reason: 'unknown', namespace: e.ns, name: e.local, inline });
-    },
-    strayText: (_text, _parent, inline) => {
-      extras.push({ reason: 'text', namespace: '', name: '#text', inline });
-    },
-  });
-  return { content, extras };
+  readInlineNodes(element.children, [], content, NO_HOST, true);
+  return content;
 }

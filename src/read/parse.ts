@@ -3,6 +3,8 @@ import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
 import { INPUT_008, tooManyData, type Omitted } from '../rules/catalogue/input-008-too-many-findings';
 import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
 import { addFinding, makeFinding, PendingFindings, type Finding, type FindingCollector, type Severity } from '../findings/finding';
+import { acceptInput } from '../input/accept';
+import { describeError } from '../input/readable';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
 import { bindMessage } from '../model/bind';
 import type { ModelPath } from '../model/locate';
@@ -12,7 +14,7 @@ import { parseXml } from '../xml/tree';
 import { identify } from './identify';
 import { originalIdsOf, type OriginalIds } from './original';
 import { checkVansDocument, isVansEnvelope, unwrapVans, type VansEnvelopeInfo } from './vans';
-import { checkParseOptions, type ParseLimits, type ParseOptions } from '../options/index';
+import { checkParseOptions, GopOptionsError, type ParseLimits, type ParseOptions } from '../options/index';
 
 /*
  * The reader's limits (maxBytes, maxDepth, maxAttributes, maxElements, maxFindings) are checked in ../options, with
@@ -33,13 +35,38 @@ export type ParseResult =
   | { ok: false; findings: Finding[]; envelope?: VansEnvelopeInfo; partial?: DeepPartial<GopMessage>; source?: MessageSource };
 
 /**
- * Bytes or text → a typed G-GOP message, or findings that say precisely why not. Never throws on any input; options
- * it cannot use (a limit that is no positive whole number, an unknown option) throw GopOptionsError.
+ * Bytes or text → a typed G-GOP message, or findings that say precisely why not. Bytes are a Uint8Array (Node's
+ * subclass of it too), any other ArrayBufferView (a DataView) or an ArrayBuffer (what `File.arrayBuffer()` gives).
+ * Never throws on any input: anything else — a detached buffer, a Proxy, a String object — is a GOP-INPUT-003 finding
+ * that names its kind. Options it cannot use (a limit that is no positive whole number, an unknown option, options
+ * that cannot be read) throw GopOptionsError.
  */
-export function parseGop(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
-  const limits = checkParseOptions(options);
+export function parseGop(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options?: ParseOptions | null): ParseResult {
+  const limits = guardOptions(checkParseOptions, options, 'parseGop');
   const { result, findings } = readWithIds(input, limits, () => new CappedFindings(limits.maxFindings));
   return withFindings(result, findings.list());
+}
+
+/**
+ * `check(options)`, throwing only GopOptionsError: options that cannot even be looked at (a revoked Proxy, a trap or
+ * getter that throws something that is no Error) are options the function cannot use, like any other.
+ */
+export function guardOptions<T>(check: (options: unknown) => T, options: unknown, functionName: string): T {
+  try {
+    return check(options);
+  } catch (error) {
+    if (isOptionsError(error)) throw error;
+    throw new GopOptionsError(functionName, [{ path: '', message: `the options cannot be read (${describeError(error)})` }]);
+  }
+}
+
+/** `error instanceof GopOptionsError`, when even that cannot be asked of what was thrown (a revoked Proxy): false. */
+export function isOptionsError(error: unknown): boolean {
+  try {
+    return error instanceof GopOptionsError;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -88,25 +115,26 @@ function withFindings(result: ReadResult, findings: Finding[]): ParseResult {
  * them, to a collector from `collector`: a fresh one when the reader fails on a bug of ours, for that finding alone.
  */
 export function readWithIds<C extends FindingCollector>(
-  input: string | Uint8Array,
+  input: unknown,
   limits: ParseLimits,
   collector: () => C,
 ): { result: ReadResult; findings: C; original?: OriginalIds } {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
-    // JavaScript callers can pass anything; say what was wrong instead of failing somewhere inside.
-    const kind = input === null ? 'null' : typeof input;
+  // JavaScript callers can pass anything: say what was wrong instead of failing somewhere inside. acceptInput never
+  // throws (a revoked Proxy included), and what it gives is plain: a string, or a Uint8Array read by the engine's own accessors.
+  const accepted = acceptInput(input);
+  if (!accepted.ok) {
     const findings = collector();
-    addFinding(findings, makeFinding(INPUT_003, 'notTextOrBytes', { kind }, { path: '/', line: 1, column: 1 }));
+    addFinding(findings, makeFinding(INPUT_003, 'notTextOrBytes', { kind: accepted.kind }, { path: '/', line: 1, column: 1 }));
     return { result: { ok: false }, findings };
   }
   const ids: IdsSink = {};
   try {
     const findings = collector();
-    const result = read(input, limits, undefined, ids, findings);
+    const result = read(accepted.input, limits, undefined, ids, findings);
     return ids.original ? { result, findings, original: ids.original } : { result, findings };
   } catch (error) {
     // A bug of ours must not take a receiving system down: report it as an unreadable document.
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = describeError(error);
     const findings = collector();
     addFinding(findings, makeFinding(INPUT_009, 'reader', { detail }, { path: '/', line: 1, column: 1 }));
     return { result: { ok: false }, findings };

@@ -1,3 +1,4 @@
+import { acceptInput } from '../input/accept';
 import { makeFinding, type Finding } from '../findings/finding';
 import { acceptText, decodeBytes } from '../input/decode';
 import { DEFAULT_PARSE_OPTIONS } from '../options/index';
@@ -45,13 +46,12 @@ type Bound = Record<string, unknown>;
  * decoding, well-formedness authority and limits as parseGop (DOCTYPE refused, size, depth, elements, attributes,
  * reserved names) with the same rule ids; then the receipt's structure and values by its zod schema.
  */
-export function parseReceipt(input: string | Uint8Array): ParsedReceipt {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
-    const kind = input === null ? 'null' : typeof input;
-    return failed([makeFinding(INPUT_003, 'notTextOrBytes', { kind }, { path: '/', line: 1, column: 1 })]);
-  }
+export function parseReceipt(input: string | Uint8Array | ArrayBuffer | ArrayBufferView): ParsedReceipt {
+  // sorted without touching the value's own properties: a Proxy or a throwing getter is just not text or bytes
+  const accepted = acceptInput(input);
+  if (!accepted.ok) return failed([makeFinding(INPUT_003, 'notTextOrBytes', { kind: accepted.kind }, { path: '/', line: 1, column: 1 })]);
   try {
-    return read(input, false);
+    return read(accepted.input, false);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return failed([makeFinding(INPUT_009, 'reader', { detail }, { path: '/', line: 1, column: 1 })]);

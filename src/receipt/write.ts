@@ -1,4 +1,4 @@
-import type { CheckOptions } from '../options/index';
+import { type CheckOptions, GopOptionsError } from '../options/index';
 import type { OriginalIds, Report } from '../report/report';
 import { checkGop } from '../report/validate';
 import { NS } from '../standard/namespaces';
@@ -6,6 +6,7 @@ import { GGOP_VERSION_CODE, RECEIPT_ACKNOWLEDGEMENT_CODE, RECEIPTS, type RefuseC
 import { escapeXml } from '../xml/escape';
 import { decideReceipt, type ReceiptDecision, type ReceiptPolicy } from './decide';
 import { checkReceiptOptions } from './options';
+import { guardOptions } from '../read/parse';
 import { RECEIPT_MESSAGE_SHAPE, ReceiptMessageSchema, type ReceiptMessage, type Shape } from './schema';
 
 export interface ReceiptOptions {
@@ -31,12 +32,19 @@ export interface ReceiptResult {
 }
 
 /** A report as this library makes it (checkGop, validateGop), as opposed to a message's text or bytes. */
-export const isReport = (value: unknown): value is Report =>
-  typeof value === 'object' &&
-  value !== null &&
-  !(value instanceof Uint8Array) &&
-  Array.isArray((value as { findings?: unknown }).findings) &&
-  typeof (value as { counts?: unknown }).counts === 'object';
+export const isReport = (value: unknown): value is Report => {
+  try {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      !ArrayBuffer.isView(value) &&
+      Array.isArray((value as { findings?: unknown }).findings) &&
+      typeof (value as { counts?: unknown }).counts === 'object'
+    );
+  } catch {
+    return false; // a revoked Proxy, a throwing getter: no report
+  }
+};
 
 /**
  * The receipt for a message: checked (unless a report is given), decided by the policy, written as a complete
@@ -45,8 +53,17 @@ export const isReport = (value: unknown): value is Report =>
  * another message). Bad options throw GopOptionsError; the input never makes it throw.
  */
 export function receiptFor(input: string | Uint8Array | Report, options: ReceiptOptions): ReceiptResult {
-  const o = checkReceiptOptions(options);
-  const report = isReport(input) ? input : checkGop(input, o.check);
+  const o = guardOptions(checkReceiptOptions, options, 'receiptFor');
+  try {
+    return answer(isReport(input) ? input : checkGop(input, o.check), o);
+  } catch (error) {
+    if (error instanceof GopOptionsError) throw error;
+    // a report-shaped object that cannot be read (throwing getters): answered as the input it is, never a throw
+    return answer(checkGop(null as never, o.check), o);
+  }
+}
+
+function answer(report: Report, o: ReturnType<typeof checkReceiptOptions>): ReceiptResult {
   const decision = decideReceipt(report, { ownLocationNumbers: o.ownLocationNumbers, policy: o.policy });
   if (decision.kind === 'none') return { report, decision, reason: decision.reason };
   const built = buildReceipt(report.original, decision, o);

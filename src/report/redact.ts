@@ -1,33 +1,70 @@
 /*
- * Redaction (`redact: true`, `gop … --redact`): one step over everything that leaves the library — findings, facts,
- * the envelope's facts, and a parsed model — applied to texts before their quoted values are cut (src/values/quote.ts).
+ * Redaction (`redact: true`, `gop … --redact`). Findings and facts are masked by construction (src/report/mask.ts):
+ * every value from the message in them is a placeholder. The value masking here is for the texts a person still reads:
+ * the plan itself (`gop parse --redact`, redactParseResult; `gop view --redact`, renderGopHtml(…, { redact: true })) and
+ * the envelope's facts. It masks the values it knows and the values it can tell by their shape; the README cites this.
  *
- * What is masked in a text:
- *   - the personal values of the message, in any spelling: CPR numbers and phone numbers compared by their digits
- *     (spaces, hyphens, dots and line breaks between them do not matter; +45/0045 before a phone number neither),
- *     names, street addresses, e-mail addresses, NoTelephoneReason and the GP practice's name compared word by word,
- *     ignoring case and white space (a line break or U+2028 is white space); each word of a person's name also alone
- *     and as a genitive (Kirstens);
- *   - patterns, whoever they belong to: a 10-digit number whose first six digits are a date (DDMMYYXXXX,
- *     DDMMYY-XXXX, DDMMYY XXXX, …), an e-mail address, a Danish phone number (8 digits, the first 2–9, grouped by
- *     spaces, hyphens or dots — one kind throughout —, with or without +45/0045).
- * CPR numbers keep their birth date (DDMMYY-XXXX); everything else becomes ***.
+ * WHERE. Every text of the model — free text, rich content (a value may run across its markup and Breaks), text
+ * directly inside an element, unknown attributes, kept-aside XML —, every property of a partial model whatever its name
+ * (name, type, path …), and every text of the VANS envelope, Document/Name included. Left as they are, being structure:
+ * where and what a kept-aside element was (its path, reason, namespace, name, namespaces, inline) and the type of a
+ * rich-text node. In the model, a personal field itself is masked whole (a CPR number to DDMMYY-XXXX).
  *
- * Numbers are only ever compared as whole digit groups: nothing inside a longer run of digits (a 13-digit EAN) is
- * masked, and dates (2019-03-05, 05.03.2019, 20190305) are not taken for phone numbers.
+ * WHAT, known values. Every value of every person the message names in a personal field — PersonGivenName,
+ * PersonSurnameName, StreetName, EmailAddressIdentifier, NoTelephoneReason, CivilRegistrationNumber,
+ * TelephoneSubscriberIdentifier —, wherever the field stands: the patient and the CoAddress, relatives, the sender's
+ * SignedBy and CoWriter, a journal excerpt's signer, the health care team, ContactCounty, ContactMunicipality and every
+ * other party; and inside every kept-aside element, read from its XML (a repeated PersonGivenName, a second Patient, an
+ * unknown element with such fields). Also the GP practice's name (GPCCReceiver, and a copy or result receiver with
+ * IdentifierCode ydernummer: practices are named after doctors), in the model or kept aside.
+ *   - a name: whole, each of its words alone, and each word as a genitive (Kirstens);
+ *   - a street address: whole, and its street name alone, whatever follows it (Rosenvænget of "Rosenvænget 7, 2. tv.");
+ *   - an e-mail address, NoTelephoneReason, the GP practice: whole;
+ *   - a CPR or phone number: by its digits, however they are grouped, with or without +45 or 0045 before a phone number.
+ * WHAT, by shape, whoever it belongs to: a 10-digit number whose first six digits are a date, as whole groups
+ * (DDMMYYXXXX, DDMMYY-XXXX, DD MM YY XX XX); an e-mail address (a local part of letters, digits and the signs RFC 5322
+ * allows — ! # $ % & ' * + - / = ? ^ _ ` { | } ~ . —, or quoted "…"; a domain ending in 2+ letters); a Danish phone
+ * number (8 digits, the first 2–9, one separator throughout, with or without +45 or 0045).
+ * A CPR number becomes DDMMYY-XXXX, everything else ***.
  *
- * Cost: one scan of each text for each of three kinds of match (digit groups; words, by an Aho–Corasick automaton over
- * word tokens built once per message; e-mail addresses around each "@"), so linear in the texts and the values.
+ * SPELLINGS. A text is compared as a person reads it (src/values/personal-text.ts): ignoring case; after NFKC
+ * (fullwidth digits and letters, ligatures, no-break and thin spaces); without soft hyphens and zero-width characters
+ * (U+00AD, U+200B–U+200D, U+2060, U+FEFF), whether they stand inside a value (Kir\u00ADsten) or between two of its
+ * words (Kirsten\u200BHøjgaard); every dash a hyphen (U+2010, U+2011 non-breaking hyphen, U+2012–U+2015, U+2212);
+ * in kept-aside XML, character and entity references read. Between the digit groups of a number: white space (line
+ * breaks, U+2028 included) and at most one - . / _ or dash; between the words of a value, any white space. A mask covers
+ * the characters as written, the invisible ones inside the value included.
+ *
+ * NOT MASKED, by design: digits inside a longer run of digits (a 13-digit EAN), dates (2019-03-05, 05.03.2019,
+ * 20190305) and ranges of years (2019-2020), which are no phone numbers.
+ *
+ * WHAT IT CANNOT KNOW. A value no personal field of the message holds and that has no shape: a name never written in a
+ * name field (a third person in free text, "naboen Jens Hansen"; a relative named only in a journal note; the GP's
+ * doctor by name), a nickname, a misspelling or a transliteration of a known name (Kirstin; Hoejgaard for Højgaard), a
+ * known name inside a longer word (Kirstenhus), a street named only in free text, a known GP practice or address
+ * written in part (only whole, or the street name alone); a phone number that is not shaped as a Danish one (a foreign
+ * number, mixed separators) and a CPR number whose first six digits are no date (a substitute CPR number) or that is
+ * grouped across its date (0512 471830), unless a field holds them; a value glued to other letters by invisible
+ * characters in more than MAX_PARTS pieces, or split by markup inside kept-aside XML (Kir<b/>sten); identifying facts
+ * that are no values (a rare diagnosis, an age, a workplace, the date of an event). It masks only the texts it is
+ * given: the source map and the input bytes are not redacted (redactParseResult leaves the source map out).
+ *
+ * COST. The personal values are collected once per message (the kept-aside XML read once) into one Aho–Corasick
+ * automaton over word tokens and one table of digit strings. Each text is then normalised in one pass (none for a text
+ * that needs none) and read in one pass over its tokens: each word through the automaton (and, where invisible
+ * characters were dropped inside it, its pieces), its digits into numbers, an e-mail address around each "@" (looking
+ * back and on from it, never past another "@"). Linear in the texts and the values.
  */
-import { writtenExplanations, type Facts } from '../facts/facts';
-import { redactedTexts, type Finding } from '../findings/finding';
+import type { Facts } from '../facts/facts';
+import type { Finding } from '../findings/finding';
+import { maskFacts, maskFindings } from './mask';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
 import type { VansEnvelopeInfo } from '../read/vans';
 import { maskCpr } from '../values/cpr';
 import { daysInMonth } from '../values/date';
 import { isFormattedText } from '../model/formatted';
-import { finishPair } from '../values/quote';
+import { normalisePersonalText } from '../values/personal-text';
 
 const MASK = '***';
 
@@ -37,16 +74,23 @@ const WHOLE = ['streetName', 'emailAddressIdentifier', 'noTelephoneReason'];
 const NUMBERS = ['civilRegistrationNumber', 'telephoneSubscriberIdentifier'];
 /** In a model, these are masked whole (a CPR number to DDMMYY-XXXX). */
 const PERSONAL_PROPERTIES = new Set([...NAMES, ...WHOLE, ...NUMBERS]);
+/** The key under which personalTexts collects the GP practice's name (and every practice named by a ydernummer). */
+const GP_NAME = 'gp';
+
+interface RedactOptions {
+  /** the text is XML as written (a kept-aside element): a character or entity reference is read as its character */
+  xml?: boolean;
+}
 
 export interface Redactor {
   /** The text with every personal value and pattern masked. */
-  text(text: string): string;
-  /** What text() masks: the spans, in order, not overlapping. */
-  spans(text: string): Span[];
+  text(text: string, options?: RedactOptions): string;
+  /** What text() masks: the spans of the text as written, in order, not overlapping. */
+  spans(text: string, options?: RedactOptions): Span[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// characters
+// characters (of a text as src/values/personal-text.ts normalises it)
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
@@ -82,6 +126,8 @@ const width = (text: string, i: number) => {
 
 /** The marks of src/values/quote.ts (and the private-use range around them): never part of a value to match. */
 const MARKS = /[\uE000-\uE7FF]/g;
+/** A value as the texts are compared: normalised (src/values/personal-text.ts), without marks. */
+const readValue = (value: string) => normalisePersonalText(value.replace(MARKS, '')).text;
 
 // ---------------------------------------------------------------------------------------------------------------
 // numbers: digit groups
@@ -91,33 +137,21 @@ interface Group {
   end: number;
   digits: string;
 }
-/** What separates two digit groups of one number: white space and at most one hyphen, en dash or dot. */
+/** What separates two digit groups of one number: white space and at most one sign (- . / _; every dash is a -). */
 interface Gap {
   spaced: boolean;
   kind: string;
 }
 type Span = { start: number; end: number; mask: string };
 
-/** The gap from `i` if digits follow it within a few characters (white space, at most one - – or .), else undefined. */
-function gapAt(text: string, i: number): { gap: Gap; next: number } | undefined {
-  let j = i;
-  let spaced = false;
-  let kind = '';
-  while (j < text.length && j - i < 5) {
-    const ch = text[j]!;
-    if (classAt(text, j) === 2) spaced = true;
-    else if ((ch === '-' || ch === '.' || ch === '\u2013') && !kind) kind = ch === '\u2013' ? '-' : ch;
-    else break;
-    j++;
-  }
-  if (j === i || j >= text.length || !isDigit(text.charCodeAt(j))) return undefined;
-  return { gap: { spaced, kind: kind || ' ' }, next: j };
-}
+/** The signs that may stand between two digit groups of one number (after normalisation every dash is a hyphen-minus). */
+const isGroupSign = (c: number) => c === 0x2d || c === 0x2e || c === 0x2f || c === 0x5f;
 
 const isDayOf = (year: number, month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 /** DDMMYY is a date in some century (29 February in a year divisible by 4: 2000 was a leap year). */
 const isCprDate = (d: string) => isDayOf(2000 + Number(d.slice(4, 6)), Number(d.slice(2, 4)), Number(d.slice(0, 2)));
-const isFullDate = (year: number, month: number, day: number) => year >= 1850 && year <= 2150 && isDayOf(year, month, day);
+const isYear = (year: number) => year >= 1850 && year <= 2150;
+const isFullDate = (year: number, month: number, day: number) => isYear(year) && isDayOf(year, month, day);
 
 interface DigitRules {
   known: Map<string, string>;
@@ -167,7 +201,7 @@ function numberSpans(text: string, groups: Group[], gaps: Gap[], rules: DigitRul
 function patternMask(groups: Group[], gaps: Gap[], i: number, j: number, digits: string, plus: boolean): string | undefined {
   const lengths = groups.slice(i, j + 1).map((g) => g.digits.length);
   if (digits.length === 10 && isCprDate(digits)) {
-    // DDMMYY as whole groups (0512471830, 051247-1830, 05 12 47 18 30), not 05.03.2019 10
+    // DDMMYY as whole groups (0512471830, 051247-1830, 051247/1830, 05 12 47 18 30), not 05.03.2019 10
     let sum = 0;
     const ends = lengths.map((l) => (sum += l));
     if (i === j || ends.includes(6)) return `${digits.slice(0, 6)}-XXXX`;
@@ -181,14 +215,14 @@ function patternMask(groups: Group[], gaps: Gap[], i: number, j: number, digits:
     national = digits.slice(prefix);
   }
   if (national.length !== 8 || national < '2') return undefined;
-  // One separator throughout (40 50 60 70, 40-50-60-70, 4050 6070), not 20.00-22.00.
+  // One separator throughout (40 50 60 70, 40-50-60-70, 40/50/60/70, 4050 6070), not 20.00-22.00.
   const kinds = new Set(gaps.slice(first, j).map((g) => g.kind));
   if (kinds.size > 1) return undefined;
   if (!prefix && isDateShaped(national, lengths)) return undefined;
   return MASK;
 }
 
-/** 8 digits that read as a date: DD MM YYYY, YYYY MM DD, or DDMMYYYY / YYYYMMDD in one group. */
+/** 8 digits that read as a date (DD MM YYYY, YYYY MM DD, DDMMYYYY / YYYYMMDD in one group) or as years (2019-2020). */
 function isDateShaped(d: string, lengths: number[]): boolean {
   const dmy = () => isFullDate(Number(d.slice(4)), Number(d.slice(2, 4)), Number(d.slice(0, 2)));
   const ymd = () => isFullDate(Number(d.slice(0, 4)), Number(d.slice(4, 6)), Number(d.slice(6)));
@@ -196,43 +230,68 @@ function isDateShaped(d: string, lengths: number[]): boolean {
   if (shape === '2,2,4') return dmy();
   if (shape === '4,2,2') return ymd();
   if (shape === '8') return dmy() || ymd();
+  if (shape === '4,4') return isYear(Number(d.slice(0, 4))) && isYear(Number(d.slice(4)));
   return false;
 }
 
-/** Every number in the text (digit groups joined by small gaps), and its spans to mask. */
-function digitSpans(text: string, rules: DigitRules, out: Span[]): void {
-  let i = 0;
-  const length = text.length;
-  while (i < length) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    // First its extent and digit count: nothing under 6 digits is a CPR number, a phone number or a known value.
-    const first = i;
-    let count = 0;
-    for (;;) {
-      while (i < length && isDigit(text.charCodeAt(i))) {
-        i++;
-        count++;
+/**
+ * The numbers of a text as the scan meets its tokens: digit groups joined by small gaps (at most five characters of
+ * white space and at most one - . / _) into numbers, each closed number's spans to mask. Nothing under 6 digits is a
+ * CPR number, a phone number or a known value.
+ */
+class NumberReader {
+  private groups: Group[] = [];
+  private gaps: Gap[] = [];
+  private digits = 0;
+  /** the sign seen since the last group ('' for none) */
+  private sign = '';
+
+  constructor(
+    private readonly text: string,
+    private readonly rules: DigitRules,
+    private readonly out: Span[],
+  ) {}
+
+  /** A word from start to end: its runs of digits (letters end a number: in ID4050 the digits start one). */
+  word(start: number, end: number): void {
+    const text = this.text;
+    for (let k = start; k < end; ) {
+      if (!isDigit(text.charCodeAt(k))) {
+        this.close();
+        while (++k < end && !isDigit(text.charCodeAt(k)));
+        continue;
       }
-      const gap = gapAt(text, i);
-      if (!gap) break;
-      i = gap.next;
+      let e = k + 1;
+      while (e < end && isDigit(text.charCodeAt(e))) e++;
+      this.group(k, e);
+      k = e;
     }
-    if (count < 6) continue;
-    const groups: Group[] = [];
-    const gaps: Gap[] = [];
-    for (let j = first; ; ) {
-      const start = j;
-      while (j < i && isDigit(text.charCodeAt(j))) j++;
-      groups.push({ start, end: j, digits: text.slice(start, j) });
-      if (j >= i) break;
-      const gap = gapAt(text, j)!;
-      gaps.push(gap.gap);
-      j = gap.next;
-    }
-    numberSpans(text, groups, gaps, rules, out);
+  }
+
+  /** Any other character at `at`: one - . / _ may stand between two groups, anything else ends the number. */
+  other(at: number): void {
+    const last = this.groups[this.groups.length - 1];
+    if (!last) return;
+    if (this.sign === '' && isGroupSign(this.text.charCodeAt(at)) && at - last.end < 5) this.sign = this.text[at]!;
+    else this.close();
+  }
+
+  private group(start: number, end: number): void {
+    const last = this.groups[this.groups.length - 1];
+    if (last && (start === last.end || start - last.end > 5)) this.close();
+    else if (last) this.gaps.push({ spaced: start - last.end > (this.sign ? 1 : 0), kind: this.sign || ' ' });
+    this.groups.push({ start, end, digits: this.text.slice(start, end) });
+    this.digits += end - start;
+    this.sign = '';
+  }
+
+  close(): void {
+    if (this.groups.length === 0) return;
+    if (this.digits >= 6) numberSpans(this.text, this.groups, this.gaps, this.rules, this.out);
+    this.groups = [];
+    this.gaps = [];
+    this.digits = 0;
+    this.sign = '';
   }
 }
 
@@ -243,7 +302,7 @@ function digitSpans(text: string, rules: DigitRules, out: Span[]): void {
  * Words (letters, digits and marks; lower-cased, NFC) and single other characters, in order, to `each`; white space
  * separates. One pass, nothing collected.
  */
-function eachToken(text: string, each: (word: string, start: number, end: number) => void): void {
+function eachToken(text: string, each: (word: string, start: number, end: number, isWord: boolean) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -255,7 +314,7 @@ function eachToken(text: string, each: (word: string, start: number, end: number
     const start = i;
     if (k === 3) {
       i += width(text, i);
-      each(text.slice(start, i), start, i);
+      each(text.slice(start, i), start, i, false);
       continue;
     }
     let plain = true; // ASCII without capitals: nothing to normalise
@@ -271,9 +330,10 @@ function eachToken(text: string, each: (word: string, start: number, end: number
       } else break;
     }
     const word = text.slice(start, i);
-    each(plain ? word : word.normalize('NFC').toLowerCase(), start, i);
+    each(plain ? word : lower(word), start, i, true);
   }
 }
+const lower = (word: string) => word.normalize('NFC').toLowerCase();
 
 function words(text: string): string[] {
   const out: string[] = [];
@@ -296,7 +356,7 @@ class WordMatcher {
 
   /** A value to find: its words in order (white space between them does not matter). */
   add(value: string): void {
-    this.addWords(words(value.replace(MARKS, '')));
+    this.addWords(words(readValue(value)));
   }
 
   addWords(list: readonly string[]): void {
@@ -315,6 +375,7 @@ class WordMatcher {
       state = to;
     }
     this.longest[state] = list.length;
+    if (list.length === 1) this.longestWord = Math.max(this.longestWord, list[0]!.length);
   }
 
   private step(state: number, word: string): number {
@@ -341,36 +402,109 @@ class WordMatcher {
     this.built = true;
   }
 
-  spans(text: string, out: Span[]): void {
-    if (this.size === 0) return;
+  /** A matcher over one text: feed it the text's words in order; it says how many words the value ending there has. */
+  reader(): { feed(word: string): number } {
     if (!this.built) this.build();
-    const starts: number[] = []; // of the tokens so far: a value of n tokens ending here starts n - 1 tokens back
     let state = 0;
-    eachToken(text, (word, start, end) => {
-      starts.push(start);
-      state = this.step(state, word);
-      const n = this.longest[state]!;
-      if (n > 0) out.push({ start: starts[starts.length - n]!, end, mask: MASK });
-    });
+    return {
+      feed: (word) => {
+        state = this.step(state, word);
+        return this.longest[state]!;
+      },
+    };
+  }
+
+  /** The length of the longest one-word value. */
+  longestWord = 0;
+
+  /** Whether `word` alone is a value. */
+  isWord(word: string): boolean {
+    const state = this.next[0]!.get(word);
+    return state !== undefined && this.longest[state] === 1;
+  }
+}
+
+/** At most this many parts of one word (split where invisible characters were dropped) are tried together as a value. */
+const MAX_PARTS = 8;
+
+/**
+ * A word that was written with invisible characters inside (Kirsten\u200BHøjgaard, Kir\u00ADsten): read whole by the
+ * automaton; here also each run of up to MAX_PARTS of its parts, compared with the one-word values.
+ */
+function partSpans(text: string, bounds: number[], matcher: WordMatcher, out: Span[]): void {
+  const last = bounds.length - 1;
+  for (let a = 0; a < last; a++) {
+    for (let b = a + 1; b <= Math.min(last, a + MAX_PARTS); b++) {
+      // (lower-casing may lengthen a word, never by more than twice: İ is i + a dot)
+      if (bounds[b]! - bounds[a]! > 2 * matcher.longestWord) break;
+      if (a === 0 && b === last) continue; // the whole word: the automaton's
+      if (matcher.isWord(lower(text.slice(bounds[a]!, bounds[b]!)))) out.push({ start: bounds[a]!, end: bounds[b]!, mask: MASK });
+    }
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // e-mail addresses
 
-const LOCAL_CHAR = /[\p{L}\p{N}\p{M}._%+'-]/u;
+/** A local part's characters: letters, digits, marks and every sign RFC 5322 allows in a dot-atom (! # $ % & ' * + - / = ? ^ _ ` { | } ~ .). */
+const LOCAL_CHAR = /[\p{L}\p{N}\p{M}.!#$%&'*+/=?^_`{|}~-]/u;
 const DOMAIN_CHAR = /[\p{L}\p{N}\p{M}.-]/u;
 const TOP_LEVEL = /\.\p{L}{2,}$/u;
+/** RFC 5321: a local part has at most 64 characters (a quoted one, its quotes too). */
+const QUOTED_MAX = 66;
 
-function emailSpans(text: string, out: Span[]): void {
-  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > 0 && LOCAL_CHAR.test(text[start - 1]!)) start--;
-    let end = at + 1;
-    while (end < text.length && DOMAIN_CHAR.test(text[end]!)) end++;
-    while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
-    if (start < at && TOP_LEVEL.test(text.slice(at + 1, end))) out.push({ start, end, mask: MASK });
+/** The address around the "@" at `at`, if it is one: back over the local part (or a quoted one), on over the domain. */
+function emailAt(text: string, at: number, out: Span[]): void {
+  let start = at;
+  if (text[at - 1] === '"') {
+    // "kirsten højgaard"@post.dk, "a\"b"@post.dk: back to the opening quote, on one line
+    let k = at - 2;
+    while (k >= 0 && at - k <= QUOTED_MAX && text[k] !== '\n' && !(text[k] === '"' && text[k - 1] !== '\\')) k--;
+    if (k >= 0 && text[k] === '"') start = k;
   }
+  // (an attribute's quote is no part of it: mail='k@post.dk')
+  if (start === at) while (start > 0 && LOCAL_CHAR.test(text[start - 1]!) && !(text[start - 1] === "'" && text[start - 2] === '=')) start--;
+  let end = at + 1;
+  while (end < text.length && DOMAIN_CHAR.test(text[end]!)) end++;
+  while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+  if (start < at && TOP_LEVEL.test(text.slice(at + 1, end))) out.push({ start, end, mask: MASK });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// one pass over a text
+
+/**
+ * Every span to mask in a normalised text, in one pass over its tokens: each word through the automaton (and, where
+ * invisible characters were dropped inside it, its parts), its digits into the numbers, each "@" to the e-mail
+ * addresses. `joins`: where invisible characters were dropped, in order.
+ */
+function scan(text: string, joins: readonly number[], matcher: WordMatcher, rules: DigitRules, out: Span[]): void {
+  const numbers = new NumberReader(text, rules, out);
+  const matching = matcher.size > 0;
+  const reader = matching ? matcher.reader() : undefined;
+  const starts: number[] = []; // of the tokens so far: a value of n tokens ending here starts n - 1 tokens back
+  let join = 0;
+  eachToken(text, (word, start, end, isWord) => {
+    if (reader) {
+      starts.push(start);
+      const n = reader.feed(word);
+      if (n > 0) out.push({ start: starts[starts.length - n]!, end, mask: MASK });
+    }
+    if (!isWord) {
+      numbers.other(start);
+      if (word === '@') emailAt(text, start, out);
+      return;
+    }
+    numbers.word(start, end);
+    if (!matching || join >= joins.length) return;
+    while (join < joins.length && joins[join]! <= start) join++;
+    if (join >= joins.length || joins[join]! >= end) return;
+    const bounds = [start];
+    while (join < joins.length && joins[join]! < end) bounds.push(joins[join++]!);
+    bounds.push(end);
+    partSpans(text, bounds, matcher, out);
+  });
+  numbers.close();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -404,8 +538,9 @@ function applySpans(text: string, spans: Span[]): string {
   return at === 0 ? text : out + text.slice(at);
 }
 
-/** The digits of a phone or CPR value, and the Danish number without +45/0045. */
-function digitKeys(value: string): string[] {
+/** The digits of a phone or CPR value (normalised: fullwidth digits, any dash), and the Danish number without +45/0045. */
+function digitKeys(written: string): string[] {
+  const value = readValue(written);
   const keys: string[] = [];
   const add = (digits: string, plus: boolean) => {
     if (digits.length < 6) return;
@@ -413,9 +548,18 @@ function digitKeys(value: string): string[] {
     if (digits.length === 10 && plus && digits.startsWith('45')) keys.push(digits.slice(2));
     if (digits.length === 12 && digits.startsWith('0045')) keys.push(digits.slice(4));
   };
-  if (/^[\s\d+().\-–/]*$/.test(value)) add(value.replace(/\D/g, ''), value.trim().startsWith('+'));
-  else for (const m of value.matchAll(/\+?\d+(?:[\s.\-–]{1,3}\d+)*/g)) add(m[0].replace(/\D/g, ''), m[0].startsWith('+'));
+  if (/^[\s\d+().\-/_]*$/.test(value)) add(value.replace(/\D/g, ''), value.trim().startsWith('+'));
+  else for (const m of value.matchAll(/\+?\d+(?:[\s.\-/_]{1,3}\d+)*/g)) add(m[0].replace(/\D/g, ''), m[0].startsWith('+'));
   return keys;
+}
+
+/** A street address's name without its number (Rosenvænget 7, 2. tv. → Rosenvænget; Gl. Kongevej 12 → Gl. Kongevej). */
+function streetNameWords(value: string): string[] {
+  const list = words(readValue(value));
+  const number = list.findIndex((word) => /\d/.test(word));
+  const name = number === -1 ? list : list.slice(0, number);
+  while (name.length && !isWordChar(name[name.length - 1]![0])) name.pop(); // "Rosenvænget," before the number
+  return name;
 }
 
 /** The GP (whatever identifies it) and every practice named by a ydernummer: both are usually named after doctors. */
@@ -429,10 +573,77 @@ function gpParties(message: DeepPartial<GopMessage> | undefined) {
   return [plan.gpccReceiver?.ccReceiver, ...practices].filter((p): p is NonNullable<typeof p> => !!p && typeof p === 'object');
 }
 
+/** Elements of a kept-aside element that hold personal data, by local name: the property the value is learned as. */
+const KEPT_PERSONAL: Record<string, string> = {
+  CivilRegistrationNumber: 'civilRegistrationNumber',
+  PersonGivenName: 'personGivenName',
+  PersonSurnameName: 'personSurnameName',
+  StreetName: 'streetName',
+  EmailAddressIdentifier: 'emailAddressIdentifier',
+  NoTelephoneReason: 'noTelephoneReason',
+  TelephoneSubscriberIdentifier: 'telephoneSubscriberIdentifier',
+};
+const PARTIES = new Set(['CCReceiver', 'ResultReceiver']);
+const TAG_NAME = /^(\/?)(?:[\w.-]+:)?([\w.-]+)/;
+
+/**
+ * The personal values of a kept-aside element (a second Patient, a repeated PersonGivenName, an unknown element with
+ * names in it), from its XML as written: the text of each element named in KEPT_PERSONAL, the OrganisationName of a
+ * GPCCReceiver or of a party with IdentifierCode ydernummer. One pass over the tags; `path` is where it was kept.
+ */
+function keptValues(xml: string, path: string, add: (prop: string, value: string) => void): void {
+  type Open = { local: string; text: number; children: boolean; organisation?: string; code?: string };
+  const stack: Open[] = path
+    .split('/')
+    .filter(Boolean)
+    .map((step) => ({ local: step.replace(/\[\d+\]$/, '').replace(/^.*:/, ''), text: -1, children: true }));
+  const outside = stack.length;
+  const inGp = () => stack.some((o) => o.local === 'GPCCReceiver');
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i)) {
+    const close = xml.indexOf('>', i);
+    if (close < 0) return;
+    const tag = TAG_NAME.exec(xml.slice(i + 1, Math.min(close, i + 200)));
+    const start = i;
+    i = close + 1;
+    if (!tag) continue; // a comment, CDATA, a processing instruction
+    const [, closing, local] = tag;
+    if (!closing) {
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children = true;
+      if (xml[close - 1] !== '/') stack.push({ local: local!, text: i, children: false });
+      continue;
+    }
+    if (stack.length <= outside) return;
+    const open = stack.pop()!;
+    const holder = stack[stack.length - 1];
+    if (open.children) {
+      if (PARTIES.has(open.local) && open.code === 'ydernummer' && open.organisation) add(GP_NAME, open.organisation);
+      continue;
+    }
+    const value = normalisePersonalText(xml.slice(open.text, start).replace(/<!\[CDATA\[|\]\]>/g, ''), true).text.trim();
+    if (value === '') continue;
+    const prop = KEPT_PERSONAL[open.local];
+    if (prop) add(prop, value);
+    else if (open.local === 'OrganisationName') {
+      if (inGp()) add(GP_NAME, value);
+      else if (holder) holder.organisation = value;
+    } else if (open.local === 'IdentifierCode' && holder) holder.code = value;
+  }
+}
+
 const WANTED = new Set([...NAMES, ...WHOLE, ...NUMBERS]);
-/** The message's personal values by property, each distinct one once (a thousand relatives may share a surname). */
+/**
+ * The message's personal values by property, each distinct one once (a thousand relatives may share a surname): from
+ * every person of the model — patient, relatives, clinicians, contacts —, the GP practice, and every kept-aside element.
+ */
 function personalTexts(message: unknown): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
+  const add = (prop: string, value: string) => {
+    if (value.trim() === '') return;
+    let set = found.get(prop);
+    if (!set) found.set(prop, (set = new Set()));
+    set.add(value);
+  };
   const walk = (node: unknown) => {
     if (Array.isArray(node)) {
       for (const item of node) walk(item);
@@ -440,19 +651,29 @@ function personalTexts(message: unknown): Map<string, Set<string>> {
     }
     if (node === null || typeof node !== 'object') return;
     for (const key of Object.keys(node)) {
-      if (key === 'extraElements' || key === 'content') continue; // kept-aside content and rich text name no one
+      if (key === 'content') continue; // rich text names no one in a field
       const value = (node as Record<string, unknown>)[key];
+      if (key === 'extraElements') {
+        if (Array.isArray(value)) for (const extra of value) if (isKeptXml(extra)) keptValues(extra.xml, extra.path ?? '', add);
+        continue;
+      }
       if (typeof value === 'string') {
-        if (WANTED.has(key) && value.trim() !== '') {
-          let set = found.get(key);
-          if (!set) found.set(key, (set = new Set()));
-          set.add(value);
-        }
+        if (WANTED.has(key)) add(key, value);
       } else if (value && typeof value === 'object') walk(value);
     }
   };
   walk(message);
+  if (message && typeof message === 'object')
+    for (const party of gpParties(message as DeepPartial<GopMessage>))
+      if (typeof party.organisationName === 'string') add(GP_NAME, party.organisationName);
   return found;
+}
+
+/** A kept-aside element written as XML (not an attribute's value or stray text): its `xml` holds elements. */
+function isKeptXml(extra: unknown): extra is { xml: string; path?: string } {
+  if (!extra || typeof extra !== 'object') return false;
+  const { xml, reason, path } = extra as { xml?: unknown; reason?: unknown; path?: unknown };
+  return typeof xml === 'string' && (reason === 'unknown' || reason === 'repeated') && (path === undefined || typeof path === 'string');
 }
 
 /** The redactor of one message: its personal values, and the patterns. Without a message, the patterns only. */
@@ -472,7 +693,7 @@ export function createRedactor(message?: DeepPartial<GopMessage>): Redactor {
   for (const prop of NAMES) {
     for (const value of values(prop)) {
       // the whole name, each word alone too, and as a genitive (Kirstens)
-      const list = words(value.replace(MARKS, ''));
+      const list = words(readValue(value));
       matcher.addWords(list);
       for (const word of list) {
         if (!isWordChar(word)) continue;
@@ -482,85 +703,74 @@ export function createRedactor(message?: DeepPartial<GopMessage>): Redactor {
     }
   }
   for (const prop of WHOLE) for (const value of values(prop)) matcher.add(value);
-  for (const party of gpParties(message)) if (typeof party.organisationName === 'string') matcher.add(party.organisationName);
+  // a street written without its number
+  for (const value of values('streetName')) matcher.addWords(streetNameWords(value));
+  for (const value of values(GP_NAME)) matcher.add(value);
   const lengths = new Set<number>();
   for (const key of known.keys()) for (const extra of [0, 2, 4]) lengths.add(key.length + extra);
   const rules: DigitRules = { known, lengths };
-  const spans = (text: string): Span[] => {
+  const spans = (text: string, options?: RedactOptions): Span[] => {
     if (typeof text !== 'string' || text === '') return [];
+    const read = normalisePersonalText(text, options?.xml === true);
     const found: Span[] = [];
-    digitSpans(text, rules, found);
-    matcher.spans(text, found);
-    if (text.includes('@')) emailSpans(text, found);
-    return mergeSpans(found);
+    scan(read.text, read.joins, matcher, rules, found);
+    const merged = mergeSpans(found);
+    if (read.text === text) return merged;
+    // back to the text as written: a span covers every character its characters were made from
+    return mergeSpans(merged.map((s) => ({ ...read.original(s.start, s.end), mask: s.mask })));
   };
-  return { spans, text: (text) => (typeof text === 'string' ? applySpans(text, spans(text)) : text) };
+  return { spans, text: (text, options) => (typeof text === 'string' ? applySpans(text, spans(text, options)) : text) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // what leaves the library
 
-export function redactFindings(findings: Finding[], redactor: Redactor): Finding[] {
-  const text = (t: string) => redactor.text(t);
-  return findings.map((f) => ({ ...f, ...redactedTexts(f, text) }));
+/**
+ * Findings with redaction: by construction (src/report/mask.ts) — every value from the message a placeholder. The
+ * redactor is not needed for them; the parameter stays for the callers that pass one.
+ */
+export function redactFindings(findings: Finding[], _redactor?: Redactor): Finding[] {
+  return maskFindings(findings);
 }
 
-/** The facts with every text redacted (explanations before their quotes are cut), the patient's CPR as DDMMYY-XXXX. */
-export function redactFacts(facts: Facts, redactor: Redactor): Facts {
-  const text = (t: string) => redactor.text(t);
-  const maybe = (t: string | undefined) => (t === undefined ? t : text(t));
-  const written = writtenExplanations(facts);
-  type PartyFact = NonNullable<Facts['receivers']['gp']>;
-  const party = (p: PartyFact, gp: boolean): PartyFact => {
-    const out = { ...p };
-    if (out.name !== undefined) out.name = gp ? MASK : text(out.name);
-    if (out.identifier !== undefined) out.identifier = text(out.identifier);
-    return out;
-  };
-  const receivers = { ...facts.receivers, copies: facts.receivers.copies.map((c) => party(c, c.identifierCode === 'ydernummer')) };
-  if (receivers.municipality) receivers.municipality = party(receivers.municipality, false);
-  if (receivers.gp) receivers.gp = party(receivers.gp, true);
-  const patient = { ...facts.patient };
-  if (patient.cpr !== undefined) patient.cpr = maskCprValue(patient.cpr);
-  if (patient.givenName !== undefined) patient.givenName = MASK;
-  if (patient.surname !== undefined) patient.surname = MASK;
-  const out: Facts = {
-    ...facts,
-    deadline: {
-      ...facts.deadline,
-      clauses: facts.deadline.clauses.map((c) => ({ ...c, words: text(c.words) })),
-      explanation: finishPair(written.deadline, text),
-    },
-    guarantee: { ...facts.guarantee, explanation: finishPair(written.guarantee, text) },
-    receivers,
-    patient,
-  };
-  if (facts.deadlineText !== undefined) out.deadlineText = maybe(facts.deadlineText);
-  if (facts.consent !== undefined) out.consent = maybe(facts.consent);
-  return out;
+/** Facts with redaction: by construction (src/report/mask.ts). */
+export function redactFacts(facts: Facts, _redactor?: Redactor): Facts {
+  return maskFacts(facts);
 }
 
-/** A CPR value: DDMMYY-XXXX when it is 10 digits (however written), else masked whole. */
+/** A CPR value: DDMMYY-XXXX when it is 10 digits (however written: any dash, fullwidth digits), else masked whole. */
 function maskCprValue(value: string): string {
-  const digits = value.replace(/[\s.-]/g, '');
+  const digits = readValue(value).replace(/[\s.\-/_]/g, '');
   return /^\d{10}$/.test(digits) ? maskCpr(digits) : maskCpr(value);
 }
 
+/** The fields of a kept-aside record that say where and what it was: structure, left as they are. */
+const KEPT_STRUCTURE = new Set(['path', 'reason', 'namespace', 'name', 'namespaces', 'inline']);
+
 /**
- * Every text of a value (object, array, string), redacted; `mask` decides per property what is masked whole. The
- * structure of a model is left as it is: the type of a rich-text node, and where and what a kept-aside element was
- * (its `xml` is redacted).
+ * Every text of a value (object, array, string), redacted; `mask` decides per property what is masked whole. Only
+ * structure is left as it is: where and what a kept-aside element was (its `xml` is redacted, read as XML) and the
+ * type of a rich-text node. Any other property is text of the message, whatever its name (name, type, path …).
  */
-const STRUCTURAL = new Set(['type', 'path', 'reason', 'namespace', 'name', 'namespaces', 'inline']);
 function redactTree(value: unknown, redactor: Redactor, mask: (key: string, value: string, parent: object) => string | undefined): unknown {
   const walk = (node: unknown, key: string, parent: object | undefined): unknown => {
-    if (parent && STRUCTURAL.has(key)) return node;
     if (typeof node === 'string') return (parent && mask(key, node, parent)) ?? redactor.text(node);
-    if (Array.isArray(node)) return node.map((item) => walk(item, key, parent));
+    if (Array.isArray(node)) return key === 'extraElements' ? node.map(kept) : node.map((item) => walk(item, key, parent));
     if (node === null || typeof node !== 'object') return node;
     if (isFormattedText(node)) return { ...node, text: redactor.text(node.text), content: redactContent(node.content, redactor) };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) out[k] = walk(v, k, node);
+    return out;
+  };
+  const kept = (record: unknown): unknown => {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) return walk(record, '', undefined);
+    const xml = isKeptXml(record);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(record)) {
+      if (KEPT_STRUCTURE.has(k)) out[k] = v;
+      else if (k === 'xml' && typeof v === 'string') out[k] = redactor.text(v, { xml });
+      else out[k] = walk(v, k, record);
+    }
     return out;
   };
   return walk(value, '', undefined);

@@ -45,7 +45,7 @@ export const ReportSchema = z.object({
     .literal(true)
     .optional()
     .describe(
-      'present when the report was redacted (redact: true, --redact): CPR numbers are DDMMYY-XXXX and *** stands for a masked value, not data',
+      'present when the report was redacted (redact: true, --redact): every value from the message is a placeholder such as "[masked, 12 characters]" (never data), the patient\'s CPR number DDMMYY-XXXX',
     ),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -12,7 +12,8 @@ import { MESSAGE_SPEC } from '../model/schema';
 import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
-import { readWithIds, type MessageSource, type ParseResult, type ReadResult } from '../read/parse';
+import { describeError } from '../input/readable';
+import { guardOptions, readWithIds, type MessageSource, type ParseResult, type ReadResult } from '../read/parse';
 import { originalIdsOfMessage, type OriginalIds } from '../read/original';
 import {
   checkCheckOptions,
@@ -30,6 +31,7 @@ import { PROBLEM_RULE, problemFinding, structureProblems, type ModelProblem } fr
 import { INPUT_008, tooManyData } from '../rules/catalogue/input-008-too-many-findings';
 import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
 import type { Counts, Report } from './report';
+import { maskOriginal } from './mask';
 import { createRedactor, redactEnvelope, redactFacts, redactFindings } from './redact';
 
 // The options and their zod schemas are in ../options (one per function; types derived from them).
@@ -176,9 +178,8 @@ function buildReport(
     redact = (findings) => redactFindings(findings, redactor);
     facts = facts && redactFacts(facts, redactor);
     envelope = envelope && redactEnvelope(envelope, redactor);
-    // Ids and EANs are no personal data, and the redactor leaves them as they are (it masks no digits inside a longer
-    // run: a 13-digit EAN, a 14-digit id); only a sender that put a CPR number or a name there would see it masked.
-    original = original && redactOriginal(original, redactor.text.bind(redactor));
+    // Ids and EANs in the form the standard gives them stay; anything else a sender put there is a placeholder.
+    original = original && maskOriginal(original);
   }
   const findings = sink.findings(redact);
   const counts = sink.counts;
@@ -227,7 +228,7 @@ function structureFindings(shaped: Shaped, source: MessageSource | undefined, si
  * rule. Without a source, findings carry paths but no lines.
  */
 export function validateGop(message: GopMessage | DeepPartial<GopMessage>, options?: ValidateGopOptions | null): Report {
-  const checked = checkValidateOptions(options); // throws GopOptionsError: the caller's mistake, not the message's
+  const checked = guardOptions(checkValidateOptions, options, 'validateGop'); // GopOptionsError: the caller's mistake, not the message's
   try {
     // Rules get a copy without wrongly typed values, cycles and unknown properties: they cannot throw on them.
     const shaped = checkShape(message);
@@ -239,16 +240,20 @@ export function validateGop(message: GopMessage | DeepPartial<GopMessage>, optio
     return buildReport(sink, facts, checked, undefined, clean, originalIdsOfMessage(clean));
   } catch (error) {
     // A getter that throws, a Proxy, a bug of ours: the message is reported as not validated, never thrown at the caller.
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = describeError(error);
     const sink = sinkFor(checked, false);
     addFinding(sink, makeFinding(INPUT_009, 'validation', { detail }, { path: '/' }));
     return buildReport(sink, undefined, checked);
   }
 }
 
-/** Reads and validates in one call. Never throws, whatever the input; options it cannot use throw GopOptionsError. */
-export function checkGop(input: string | Uint8Array, options?: CheckOptions | null): Report {
-  const checked = checkCheckOptions(options);
+/**
+ * Reads and validates in one call: text, or bytes as parseGop takes them (a Uint8Array, any ArrayBufferView, an
+ * ArrayBuffer). Never throws, whatever the input (anything else is a GOP-INPUT-003 finding); options it cannot use
+ * throw GopOptionsError.
+ */
+export function checkGop(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options?: CheckOptions | null): Report {
+  const checked = guardOptions(checkCheckOptions, options, 'checkGop');
   // The reader's findings come whole (parseGop's own cap is for its callers) but unrendered: whether the severity
   // settings apply to them is known once the message is read, and then they meet the report's one cap with the rules'.
   const { result: parsed, findings: read, original } = readWithIds(input, checked, () => new PendingFindings());
@@ -257,14 +262,22 @@ export function checkGop(input: string | Uint8Array, options?: CheckOptions | nu
 
 /**
  * The report checkGop gives, for a message parseGop has already read (its findings, model and source): the same rules,
- * severity settings and one cap, without reading the bytes again.
+ * severity settings and one cap, without reading the bytes again. Never throws on what it is given (a parse result
+ * built or changed in code may be anything): what cannot be used is reported as not validated (GOP-INPUT-009).
  */
 export function checkParsed(parsed: ParseResult, options?: CheckOptions | null): Report {
-  const checked = checkCheckOptions(options);
-  const read = new PendingFindings();
-  for (const finding of parsed.findings) addFinding(read, finding);
-  const message = parsed.ok ? parsed.message : parsed.partial;
-  return reportOfRead(parsed, read, message && originalIdsOfMessage(message), checked);
+  const checked = guardOptions(checkCheckOptions, options, 'checkGop');
+  try {
+    const read = new PendingFindings();
+    for (const finding of parsed.findings) addFinding(read, finding);
+    const message = parsed.ok ? parsed.message : parsed.partial;
+    return reportOfRead(parsed, read, message && originalIdsOfMessage(message), checked);
+  } catch (error) {
+    const detail = describeError(error);
+    const sink = sinkFor(checked, false);
+    addFinding(sink, makeFinding(INPUT_009, 'validation', { detail }, { path: '/', line: 1, column: 1 }));
+    return buildReport(sink, undefined, checked);
+  }
 }
 
 function reportOfRead(
@@ -297,14 +310,3 @@ function reportOfRead(
 }
 
 /** The ids with each value through the redactor (a no-op for ids and EANs). */
-function redactOriginal(original: OriginalIds, text: (value: string) => string): OriginalIds {
-  const out: OriginalIds = { letters: original.letters.map((letter) => mapValues(letter, text)) };
-  const { letters: _, ...rest } = original;
-  return { ...mapValues(rest, text), ...out };
-}
-
-function mapValues<T extends Record<string, string | undefined>>(values: T, text: (value: string) => string): T {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = text(value);
-  return out as T;
-}

@@ -55,15 +55,20 @@ export const KL_ALMEN_SPLIT_CATEGORIES: Record<AlmenSplit, Code> = {
   avanceret: { code: 'b679c454-2da2-46dd-9425-0e52d4aa2bf3', display: 'avanceret' },
 };
 
+/** The option names of the status reasons (ours, ASCII); what is sent is the code and display of KL_STATUS_REASONS. */
 export const STATUS_REASONS = ['Udskudt', 'AndenKommune', 'FritValg', 'Fejl', 'FritValgAfslaaet'] as const;
 export type StatusReason = (typeof STATUS_REASONS)[number];
-/** The request-statusReason codes: why nothing started within the 7-day guarantee. */
+/**
+ * The request-statusReason codes: why nothing started within the 7-day guarantee. Displays exactly as CareSocialCodes
+ * in kl.dk.fhir.term 2.2.0 has them, its typo "Anden kommmune" (three m's) included: a display that differs from the
+ * CodeSystem's is an error to a terminology check (test/kl-gateway.test.ts holds the CodeSystem's list).
+ */
 export const KL_STATUS_REASONS: Record<StatusReason, Code> = {
   Udskudt: { code: 'a8632e22-bf0c-4f5a-92a7-70977ba104d5', display: 'Udskudt' },
-  AndenKommune: { code: 'f64b8f5e-8ced-4a8b-ab73-8994fb524915', display: 'Anden kommune' },
-  FritValg: { code: '3796fa11-305f-47d6-b164-45b05489afb2', display: 'FritValg' },
+  AndenKommune: { code: 'f64b8f5e-8ced-4a8b-ab73-8994fb524915', display: 'Anden kommmune' },
+  FritValg: { code: '3796fa11-305f-47d6-b164-45b05489afb2', display: 'Frit valg' },
   Fejl: { code: '8ac7be88-5d16-4dbd-a61a-ab02673f4b34', display: 'Fejl' },
-  FritValgAfslaaet: { code: '46a6bc1f-bfe8-4390-a71f-44ad4a384b9d', display: 'FritValg afslået' },
+  FritValgAfslaaet: { code: '46a6bc1f-bfe8-4390-a71f-44ad4a384b9d', display: 'Frit valg afslået' },
 };
 
 /**

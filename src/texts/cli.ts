@@ -13,6 +13,14 @@ export interface CliTexts {
   interrupted: (seen: number, total: number, unwritten: string | undefined) => string;
   noFiles: string;
   tooManyWarnings: (warnings: number, max: number) => string;
+  /** under --redact: a path that was not validated (missing, skipped, no match), numbered in the order reported */
+  redactedPath: (n: number) => string;
+  /** under --redact: a pattern that matched nothing, named by its placeholder (not quoted: it is not the pattern) */
+  noMatchRedacted: (placeholder: string, detail: string) => string;
+  /** under --redact: the file of --output (or -o) */
+  outputFile: string;
+  /** under --redact: the config file, in a usage error */
+  configFile: string;
 }
 
 const paren = (detail: string) => (detail ? ` (${detail})` : '');
@@ -59,6 +67,10 @@ export const CLI_TEXTS: Record<Language, CliTexts> = {
       `interrupted after ${seen} of ${total} files${unwritten === undefined ? '' : `; ${unwritten} was not written`}`,
     noFiles: 'no files to validate',
     tooManyWarnings: (warnings, max) => `${warnings} warnings, more than --max-warnings ${max}`,
+    redactedPath: (n) => `path ${n}`,
+    noMatchRedacted: (placeholder, detail) => `no files matching ${placeholder}${paren(detail)}`,
+    outputFile: 'the --output file',
+    configFile: 'the config file',
   },
   da: {
     cannotWrite: (file, reason) => `kan ikke skrive ${file}: ${reason}`,
@@ -73,5 +85,9 @@ export const CLI_TEXTS: Record<Language, CliTexts> = {
       `afbrudt efter ${seen} af ${total} filer${unwritten === undefined ? '' : `; ${unwritten} blev ikke skrevet`}`,
     noFiles: 'ingen filer at validere',
     tooManyWarnings: (warnings, max) => `${warnings} advarsler, flere end --max-warnings ${max}`,
+    redactedPath: (n) => `sti ${n}`,
+    noMatchRedacted: (placeholder, detail) => `ingen filer passer til ${placeholder}${paren(detail)}`,
+    outputFile: 'filen i --output',
+    configFile: 'konfigurationsfilen',
   },
 };

@@ -39,7 +39,15 @@ export interface UiTexts {
   annotation: Record<'error' | 'warning' | 'notice', readonly [string, string]>;
   /** GitHub: findings past its annotation cap */
   overflow: (lost: string, cap: number) => string;
+  /**
+   * A file under redaction: its 1-based place in the run's list of files, the order the report lists them in (a file
+   * name is personal data too: "GGOP_2512484916_Nancy_Berggren.xml"). The one spelling in every format and message.
+   */
+  redactedFile: (position: number) => string;
 }
+
+/** The same placeholder as a relative URI (SARIF's artifactLocation.uri), one form in every language. */
+export const redactedFileUri = (position: number): string => `redacted/file-${position}`;
 
 const PROVIDER: Record<Language, Record<Provider, string>> = {
   da: { hospital: 'sygehuset', municipality: 'kommunen', region: 'regionen' },
@@ -123,6 +131,7 @@ export const UI: Record<Language, UiTexts> = {
     receipt: (r) => `receipt: ${r.kind}${r.refuseCode ? ` (${r.refuseCode})` : ''}`,
     annotation: { error: ['error', 'errors'], warning: ['warning', 'warnings'], notice: ['notice', 'notices'] },
     overflow: (lost, cap) => `${lost} did not fit in GitHub's ${cap} annotations per type and are in the log above.`,
+    redactedFile: (position) => `file ${position}`,
   },
   da: {
     valid: 'gyldig',
@@ -170,6 +179,7 @@ export const UI: Record<Language, UiTexts> = {
       `kvittering: ${r.kind === 'none' ? 'ingen' : r.kind === 'positive' ? 'positiv' : 'negativ'}${r.refuseCode ? ` (${r.refuseCode})` : ''}`,
     annotation: { error: ['fejl', 'fejl'], warning: ['advarsel', 'advarsler'], notice: ['bemærkning', 'bemærkninger'] },
     overflow: (lost, cap) => `${lost} var ikke plads til i GitHubs ${cap} annoteringer pr. type og står i loggen ovenfor.`,
+    redactedFile: (position) => `fil ${position}`,
   },
 };
 

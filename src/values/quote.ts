@@ -19,11 +19,19 @@ const SEGMENT = /([\uE000\uE001])([\uE100-\uE7FF])([^\uE000-\uE002]*)\uE002/g;
 /**
  * `value`, to be cut to at most `max` characters when the text is finished (with `ellipsis`, the last three of them
  * are "..." when it is cut). A mark character inside the value is replaced, so that a value cannot end its own quote.
+ * Every quoted value is a value from the message: with redaction it leaves the library only as a placeholder.
  */
 export function quoted(value: string, max: number, ellipsis = false): string {
   const length = Math.max(0, Math.min(MAX_LENGTH, Math.floor(max)));
-  return `${ellipsis ? ELLIPSIS : PLAIN}${String.fromCharCode(LENGTH_BASE + length)}${value.replace(MARKS, '\uFFFD')}${END}`;
+  // a value already marked whole (a finding's data) is quoted again with this length, not garbled
+  const whole = WHOLE.exec(value);
+  const inner = whole ? whole[1]! : value;
+  return `${ellipsis ? ELLIPSIS : PLAIN}${String.fromCharCode(LENGTH_BASE + length)}${inner.replace(MARKS, '\uFFFD')}${END}`;
 }
+const WHOLE = /^[\uE000\uE001][\uE100-\uE7FF]([^\uE000-\uE002]*)\uE002$/;
+
+/** A value from the message, whole: marked so that redaction replaces it (fromMessage('') is ''). */
+export const fromMessage = (value: string): string => (value === '' ? '' : quoted(value, MAX_LENGTH));
 
 /** Whether a text still holds quoted values to cut. */
 export const hasQuotes = (text: string): boolean => text.includes(END);
@@ -34,9 +42,18 @@ export function finishText(text: string, redact?: (text: string) => string): str
   if (!hasQuotes(out)) return out;
   return out.replace(SEGMENT, (_, kind: string, length: string, value: string) => {
     const max = length.charCodeAt(0) - LENGTH_BASE;
-    if (value.length <= max) return value;
+    if (value.length <= max || max === MAX_LENGTH) return value;
     return kind === ELLIPSIS ? `${value.slice(0, Math.max(0, max - 3))}...` : value.slice(0, max);
   });
+}
+
+/**
+ * The text as it leaves the library with redaction: every quoted value — every value from the message — replaced by
+ * `placeholder` (given its length), whatever it holds. Nothing is searched for: what was marked is hidden.
+ */
+export function finishMasked(text: string, placeholder: (value: string) => string): string {
+  if (!hasQuotes(text)) return text;
+  return text.replace(SEGMENT, (_, _kind: string, _length: string, value: string) => placeholder(value));
 }
 
 /** Both languages of a text pair, finished. */

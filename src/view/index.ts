@@ -1,11 +1,17 @@
+import { z } from 'zod';
 import type { Facts } from '../facts/facts';
-import type { Finding, Severity } from '../findings/finding';
+import { FindingSchema, makeFinding, type Finding, type Severity } from '../findings/finding';
+import { acceptInput } from '../input/accept';
+import { describeError, readableCopy } from '../input/readable';
+import { checkShape } from '../model/shape';
 import type { DeepPartial } from '../model/partial';
 import type { ExtraElement, GopMessage } from '../model/schema';
-import { ParseOptionsSchema, type CheckOptions } from '../options/index';
-import { parseGop, type ParseResult } from '../read/parse';
+import { GopOptionsError, kindOf, ParseOptionsSchema, type CheckOptions } from '../options/index';
+import { isOptionsError, parseGop, type ParseResult } from '../read/parse';
+import { VansEnvelopeInfoSchema } from '../read/vans';
+import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
 import { createRedactor, redactFacts, redactFindings, redactParseResult } from '../report/redact';
-import type { Report } from '../report/report';
+import { ReportSchema, type Report } from '../report/report';
 import { checkGop, checkParsed } from '../report/validate';
 import { SEVERITY_WORDS, countOf } from '../texts/severity';
 import type { Language } from '../texts/languages';
@@ -368,9 +374,82 @@ export function renderView(
 /**
  * A plan as one self-contained HTML5 document (polyglot XHTML: also well-formed XML) for people to read and print: a
  * facts panel, the findings, the plan's sections in the standard's order and what was kept aside as unknown. No script,
- * no request (a Content-Security-Policy meta says so); every value from the message is escaped. Text or bytes are read
- * and checked (checkGop); a parseGop result is validated (validateGop); a Report alone shows its facts and findings.
+ * no request (a Content-Security-Policy meta says so); every value from the message is escaped. Text or bytes (a
+ * Uint8Array, any ArrayBufferView, an ArrayBuffer) are read and checked (checkGop); a parseGop result is validated
+ * (validateGop); a Report alone shows its facts and findings. Never throws on its input: anything else (null, a number,
+ * a detached buffer, an object that is neither a parse result nor a report) gives the page that says the plan could
+ * not be read, with the finding that says why. Options it cannot read, and `check` options checkGop cannot use, throw
+ * GopOptionsError.
  */
-export function renderGopHtml(input: string | Uint8Array | ParseResult | Report, options?: RenderOptions): string {
-  return renderView(input, options).html;
+export function renderGopHtml(
+  input: string | Uint8Array | ArrayBuffer | ArrayBufferView | ParseResult | Report,
+  options?: RenderOptions,
+): string {
+  const settings = renderOptionsOf(options);
+  try {
+    return renderView(renderable(input), settings).html;
+  } catch (error) {
+    if (isOptionsError(error)) throw error;
+    // A parse result or report built in code that still breaks the page (a getter that throws on a second read), or a
+    // bug of ours: the page says the plan could not be read, and why.
+    const finding = makeFinding(INPUT_009, 'reader', { detail: describeError(error) }, { path: '/', line: 1, column: 1 });
+    return renderView({ ok: false, findings: [finding] }, settings).html;
+  }
+}
+
+/** The options as plain data, read once (`check` too: it is copied into checkGop's options). */
+function renderOptionsOf(options: unknown): RenderOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object')
+    throw new GopOptionsError('renderGopHtml', [{ path: '', message: `options must be an object (or undefined), not ${kindOf(options)}` }]);
+  try {
+    const own: Record<string, unknown> = Object.fromEntries(Object.entries(options));
+    const check = own['check'];
+    if (check !== null && typeof check === 'object' && !Array.isArray(check)) own['check'] = Object.fromEntries(Object.entries(check));
+    else if (check !== undefined && check !== null)
+      throw new GopOptionsError('renderGopHtml', [
+        { path: 'check', message: `must be the options of checkGop (an object), not ${kindOf(check)}` },
+      ]);
+    return own as RenderOptions;
+  } catch (error) {
+    if (isOptionsError(error)) throw error;
+    throw new GopOptionsError('renderGopHtml', [{ path: '', message: `the options cannot be read (${describeError(error)})` }]);
+  }
+}
+
+/**
+ * What the page is made from: text or bytes as the reader takes them; a parse result read once as plain data, its
+ * findings as the schema has them, its model without values of the wrong type (checkShape); a report that meets
+ * ReportSchema. Anything else is the reader's own answer to it (GOP-INPUT-003, naming its kind), a failed read.
+ */
+function renderable(input: unknown): string | Uint8Array | ParseResult | Report {
+  const accepted = acceptInput(input);
+  if (accepted.ok) return accepted.input;
+  if (typeof input === 'object' && input !== null) {
+    const parsed = parseResultOf(readableCopy(input));
+    if (parsed) return parsed;
+    try {
+      // The report itself, not a copy: its facts carry the explanations as written, for redaction (src/report/mask.ts).
+      if (ReportSchema.safeParse(input).success) return input as Report;
+    } catch {
+      // a getter or Proxy trap that throws: not a report the page can use
+    }
+  }
+  return parseGop(input as string);
+}
+
+const FINDING_LIST = z.array(FindingSchema);
+
+function parseResultOf(copy: unknown): ParseResult | undefined {
+  if (copy === null || typeof copy !== 'object') return undefined;
+  const { ok, findings, message, partial, envelope, source, redacted } = copy as Record<string, unknown>;
+  if (typeof ok !== 'boolean' || !FINDING_LIST.safeParse(findings).success) return undefined;
+  const model = ok ? message : partial;
+  const out: Record<string, unknown> = { ok, findings };
+  if (model !== undefined || ok) out[ok ? 'message' : 'partial'] = checkShape(model).message;
+  if (VansEnvelopeInfoSchema.safeParse(envelope).success) out['envelope'] = envelope;
+  if (source !== null && typeof source === 'object' && typeof (source as { locate?: unknown }).locate === 'function')
+    out['source'] = source;
+  if (redacted === true) out['redacted'] = true;
+  return out as ParseResult;
 }

@@ -1,6 +1,6 @@
 import { declarationsAt, outerBindings } from '../model/declarations';
 import type { ChildSpec, ElementSpec } from '../model/spec';
-import { INLINE_STYLES, readInline, trimXmlSpace, type RichText } from '../model/formatted';
+import { INLINE_STYLES, keptInlineContent, trimXmlSpace, type RichText } from '../model/formatted';
 import { xmlPathOf } from '../model/locate';
 import { GopMessageSchema, MESSAGE_SPEC, ROOT_SPEC, type ExtraElement, type GopMessage } from '../model/schema';
 import { MEDCOM_NAMESPACES, NS, PREFERRED_PREFIX, type NamespaceKey } from '../standard/namespaces';
@@ -10,6 +10,9 @@ import { escapeXml, referencesAbove } from '../xml/escape';
 import { parseXml, type XmlDocument, type XmlElement } from '../xml/tree';
 import { validateGop } from '../report/validate';
 import { problemFinding, structureProblems } from '../model/structure';
+import { checkShape } from '../model/shape';
+import { describeError } from '../input/readable';
+import { guardOptions } from '../read/parse';
 import { checkBuildOptions } from '../options/index';
 import { encodeLatin1, encodeUtf8 } from '../values/bytes';
 import { BUILD_ENCODINGS, type BuildEncoding } from '../standard/encodings';
@@ -50,20 +53,39 @@ const FORMATTING: Record<Exclude<RichText['type'], 'text' | 'break'>, string> = 
 // A prefix is an XML NCName; xml… is reserved by Namespaces in XML, and the reader refuses prototype names.
 const isUsablePrefix = (prefix: string) => isNcName(prefix) && !/^xml/i.test(prefix) && !RESERVED_NAMES.has(prefix);
 
-function checkInput(message: GopMessage, options: BuildOptions): void {
+function checkInput(input: GopMessage, options: BuildOptions): void {
   const issues: BuildIssue[] = [];
+  const pathOf = (path: readonly (string | number)[]) => xmlPathOf(path as (string | number)[], 'Emessage', MESSAGE_SPEC);
+  // First the types, as validateGop checks them: a value of the wrong type (a rich-text node that is a number, a
+  // style without content), a cycle and formatted text nested too deep are refused here, worded as validateGop words
+  // them, and the checks below look at the copy without them: they walk the message and would throw, or never end, on them.
+  // An unknown property is not walked by checkShape (it may hold anything, the message itself): it is said here too.
+  const shaped = checkShape(input);
+  const refused = new Set<string>();
+  for (const problem of shaped.problems) {
+    const path = pathOf(problem.path);
+    if (problem.kind !== 'unknownProperty') refused.add(path);
+    issues.push({ path, message: problemFinding(problem, { path }).message });
+  }
+  const message = (shaped.problems.length ? shaped.message : input) as GopMessage;
+  // At or below a refused value nothing more is said (a missing value there is the refused one): a look-up per level.
+  const under = (path: string) => {
+    if (refused.size === 0) return false;
+    for (let at = path.length; at > 0; at = path.lastIndexOf('/', at - 1)) if (refused.has(path.slice(0, at))) return true;
+    return false;
+  };
   // The structure worded as the reader and validateGop word it; zod's issues for what that does not cover.
   const structure = structureProblems(message);
-  const covered = new Set(structure.map((problem) => xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC)));
+  const covered = new Set(structure.map((problem) => pathOf(problem.path)));
   for (const problem of structure) {
-    const path = xmlPathOf(problem.path, 'Emessage', MESSAGE_SPEC);
-    issues.push({ path, message: problemFinding(problem, { path }).message });
+    const path = pathOf(problem.path);
+    if (!under(path)) issues.push({ path, message: problemFinding(problem, { path }).message });
   }
   const parsed = GopMessageSchema.safeParse(message);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = xmlPathOf(issue.path as (string | number)[], 'Emessage', MESSAGE_SPEC);
-      if (!covered.has(path)) issues.push({ path, message: issue.message });
+      const path = pathOf(issue.path as (string | number)[]);
+      if (!covered.has(path) && !under(path)) issues.push({ path, message: issue.message });
     }
   }
   const walk = (value: unknown, path: (string | number)[]) => {
@@ -115,6 +137,13 @@ const declaration = (prefix: string, uri: string, highest: number) =>
   ` ${prefix ? `xmlns:${prefix}` : 'xmlns'}="${referencesAbove(escapeXml(uri, true), highest)}"`;
 const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 const samePlace = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** Whether the place `at` is in (or inside) one of the `span` content nodes from `from` on. */
+function wrappedBy(at: readonly number[], from: readonly number[], span: number): boolean {
+  const level = from.length - 1;
+  if (at.length <= level) return false;
+  for (let i = 0; i < level; i++) if (at[i] !== from[i]) return false;
+  return at[level]! >= from[level]! && at[level]! < from[level]! + span;
+}
 
 /** Rich content compared by what it says, whatever the key order of its objects. */
 function sameContent(a: readonly RichText[], b: readonly RichText[]): boolean {
@@ -416,27 +445,24 @@ class Writer {
         queue.path,
         `${describe(extra)} inside formatted text: a reader finds it unknown there (reason "unknown", not "${extra.reason}")`,
       );
-    const reading = readInline(fragment.doc, root);
-    if (reading.content.length !== span || wrapped.length !== span || !sameContent(reading.content, wrapped)) {
+    const reading = keptInlineContent(root);
+    if (reading.length !== span || wrapped.length !== span || !sameContent(reading, wrapped)) {
       this.issue(
         queue.path,
         `${describe(extra)} at inline.at ${JSON.stringify(extra.inline!.at)} wraps content that is no longer there (its ${span} node(s) from that place differ from what it holds): the content was changed after reading`,
       );
       return '';
     }
-    // What the reader keeps aside inside it comes next in the list; it is written as part of this element.
-    const nested = reading.extras;
-    const listed = queue.place.inline.slice(queue.next, queue.next + nested.length);
-    if (
-      listed.length !== nested.length ||
-      nested.some((e, k) => e.reason !== listed[k]!.reason || e.name !== listed[k]!.name || e.namespace !== listed[k]!.namespace)
-    ) {
+    // What it holds is written as part of it, and a reader keeps it with it, once: nothing after it in the list may
+    // stand inside the content it wraps (a model read before issue 22 listed it all again, each level with its subtree).
+    const items = queue.place.inline;
+    for (let head = items[queue.next]; head && wrappedBy(head.inline!.at, extra.inline!.at, span); head = items[queue.next]) {
+      queue.next++;
       this.issue(
         queue.path,
-        `${describe(extra)}: what it holds (${nested.map(describe).join(', ') || 'nothing'}) is not what follows it in extraElements, as the reader lists it`,
+        `${describe(head)} at inline.at ${JSON.stringify(head.inline!.at)} stands inside ${describe(extra)}, which holds it already: a reader keeps an unknown element whole, once, and nothing inside it again (remove it from extraElements)`,
       );
     }
-    queue.next += nested.length;
     return fragment.xml;
   }
 
@@ -452,13 +478,7 @@ class Writer {
     const place: Place = { start: '', content: [], inline: [], attributes: new Map(), fragments: new Map() };
     const declare: Declarations = new Map();
     const own = new Map<ExtraElement, string>(); // declarations a kept element must carry itself
-    let nested = 0; // what the reader kept aside inside an unknown element of formatted text: written as part of it
     for (const extra of extras) {
-      if (nested > 0 && extra.inline) {
-        nested--;
-        place.inline.push(extra);
-        continue;
-      }
       if (extra.inline && kind !== 'formatted') {
         this.issue(path, `${describe(extra)} has a place inside formatted text (inline), but ${path} holds none`);
         continue;
@@ -513,8 +533,7 @@ class Writer {
       }
       const bound = this.bindings(extra, path, declare);
       if (bound === undefined) continue;
-      own.set(extra, bound.carries);
-      nested = bound.nested;
+      own.set(extra, bound);
       (extra.inline ? place.inline : place.content).push(extra);
     }
     for (const [prefix, { uri, write }] of declare) {
@@ -577,10 +596,10 @@ class Writer {
    * of `namespaces`, which must be exactly the ones it uses from outside (an unprefixed name without one is in no
    * namespace): it means what the model says wherever it is written. Each is declared on the element that holds it
    * where it is not in scope there, or — when that element cannot take it (it uses the prefix itself, or another kept
-   * element needs it bound otherwise) — on the kept element's own start tag. Returns those own declarations and, in
-   * formatted text, how many of the extras after it it holds itself; undefined when the element cannot be written.
+   * element needs it bound otherwise) — on the kept element's own start tag. Returns those own declarations; undefined
+   * when the element cannot be written.
    */
-  private bindings(extra: ExtraElement, path: string, declare: Declarations): { carries: string; nested: number } | undefined {
+  private bindings(extra: ExtraElement, path: string, declare: Declarations): string | undefined {
     const xml = extra.xml;
     const refuse = (why: string) => {
       this.issue(path, `${describe(extra)}: ${why}`);
@@ -629,8 +648,7 @@ class Writer {
         declare.set(prefix, { uri, write: true });
       }
     }
-    // inside formatted text, what the reader keeps aside within it follows it in the list
-    return { carries, nested: extra.inline?.span !== undefined ? readInline(alone.doc, alone.root).extras.length : 0 };
+    return carries;
   }
 
   /** An attribute kept aside: a QName that is no namespace declaration, its prefix bound, its value escaped. */
@@ -818,14 +836,29 @@ function describe(extra: Pick<ExtraElement, 'reason' | 'name'>): string {
  * buildGopBytes'. Throws GopBuildError rather than write an invalid document.
  */
 export function buildGop(message: GopMessage, options: BuildOptions = {}): string {
-  options = checkBuildOptions(options); // options it cannot use: GopOptionsError, listing every problem
-  checkInput(message, options);
-  return new Writer(options, message.extraElements).document(message);
+  options = guardOptions(checkBuildOptions, options, 'buildGop'); // options it cannot use: GopOptionsError, listing every problem
+  try {
+    checkInput(message, options);
+    return new Writer(options, message.extraElements).document(message);
+  } catch (error) {
+    if (isBuildError(error)) throw error;
+    // Whatever a JavaScript caller built (a getter or Proxy trap that throws, a value that changes between two reads)
+    // fails as a plan that cannot be built, never with another error.
+    throw new GopBuildError([{ path: '/', message: `the message cannot be read or written (${describeError(error)})` }]);
+  }
 }
+
+const isBuildError = (error: unknown): boolean => {
+  try {
+    return error instanceof GopBuildError;
+  } catch {
+    return false; // a revoked Proxy thrown by a getter of the message
+  }
+};
 
 /** The message as bytes in UTF-8 or ISO-8859-1; characters ISO-8859-1 lacks become character references. */
 export function buildGopBytes(message: GopMessage, options: BuildOptions = {}): Uint8Array {
-  options = checkBuildOptions(options);
+  options = guardOptions(checkBuildOptions, options, 'buildGop');
   const encoding = options.encoding ?? 'UTF-8';
   const xml = buildGop(message, { ...options, encoding });
   return encoding === 'UTF-8' ? encodeUtf8(xml) : encodeLatin1(xml);

@@ -2,7 +2,9 @@ import { validateGop } from '../../report/validate';
 import { createRedactor } from '../../report/redact';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
-import { openOutput } from '../output';
+import { openOutput, type Output } from '../output';
+import { cannotWriteLine } from '../file-names';
+import { uiIn } from '../../texts/ui';
 import { visibleControls as safe } from '../../values/controls';
 import { BUILD_ENCODINGS, isBuildEncoding } from '../../standard/encodings';
 import type { Command } from './types';
@@ -17,7 +19,8 @@ const OPTIONS: OptionSpec[] = [
   {
     name: 'redact',
     type: 'boolean',
-    description: 'mask the values quoted in the problems, as gop validate --redact does (the XML is never redacted)',
+    description:
+      'mask the values quoted in the problems, as gop validate --redact does (the XML is never redacted);\nmessages name the file "file 1"',
   },
   { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the XML to FILE instead of standard output' },
 ];
@@ -37,13 +40,21 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
     const encoding = (values['encoding'] as string | undefined) ?? 'UTF-8';
     if (!isBuildEncoding(encoding)) throw new UsageError(`--encoding ${safe(encoding)}: expected ${BUILD_ENCODINGS.join(' or ')}`);
     const file = positionals[0]!;
-    const read = await readInput(file, MAX_JSON_BYTES, io);
+    const redact = values['redact'] === true;
+    // --redact: the file is "file 1" in any message, never a part of its name.
+    const read = await readInput(file, MAX_JSON_BYTES, io, 'en', redact);
     if (!read.ok) return read.status;
     let input: unknown;
     try {
       input = JSON.parse(new TextDecoder().decode(read.bytes));
     } catch (error) {
-      await io.stderr.write(`gop: ${safe(file)}: cannot read JSON (${safe((error as Error).message)})\n`);
+      const reason = (error as Error).message;
+      // Node quotes the text around the mistake ("Kirsten Hø"... is not valid JSON): under --redact only where it is.
+      const where = /position \d+(?: \(line \d+ column \d+\))?/.exec(reason)?.[0];
+      const shown = redact
+        ? `${uiIn('en').redactedFile(1)}: cannot read JSON (${where ? `at ${where}` : 'not valid JSON'})`
+        : `${safe(file)}: cannot read JSON (${safe(reason)})`;
+      await io.stderr.write(`gop: ${shown}\n`);
       return 2;
     }
     // `gop parse` output carries the model under "message" (or "partial" when it was incomplete).
@@ -55,7 +66,7 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
     const strict = values['strict'] as boolean | undefined;
     let bytes: Uint8Array;
     try {
-      if (values['redact']) {
+      if (redact) {
         // The problems quote the plan's values: with --redact, the validator's are those of a redacted report (masked
         // before they are cut), the builder's own are redacted like any text. Same checks as buildGopBytes's strict.
         const redactor = createRedactor(message as never);
@@ -77,9 +88,17 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
       await io.stderr.write(`gop: ${safe(error.message)}\n`);
       return 1;
     }
-    const output = openOutput(values['output'] as string | undefined, io);
-    await output.sink.write(bytes); // as built: a Latin-1 plan's bytes are Latin-1, not its text re-encoded as UTF-8
-    await output.commit();
+    const path = values['output'] as string | undefined;
+    let output: Output | undefined;
+    try {
+      output = openOutput(path, io);
+      await output.sink.write(bytes); // as built: a Latin-1 plan's bytes are Latin-1, not its text re-encoded as UTF-8
+      await output.commit();
+    } catch (error) {
+      output?.abort();
+      await io.stderr.write(`gop: ${cannotWriteLine(path, (error as Error).message, io.cwd, redact)}\n`);
+      return 2;
+    }
     return 0;
   },
 };

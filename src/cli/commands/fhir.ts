@@ -1,11 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { KlGatewayResult } from '../../fhir/kl-gateway';
 import type { KlGatewayOptions, SenderIds } from '../../fhir/options';
 import { GopOptionsError } from '../../options/index';
 import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
 import { visibleControls as safe } from '../../values/controls';
 import { optionsUsage, parseOptions, UsageError, type OptionSpec } from '../args';
+import { reportNames } from '../fhir-names';
 import { expandPaths } from '../files';
 import { readInput } from '../input';
 import { openOutput, type Output } from '../output';
@@ -36,7 +37,6 @@ const OPTIONS: OptionSpec[] = [
     value: 'REASON',
     description: 'why nothing started within 7 days: Udskudt, AndenKommune, FritValg, Fejl or\nFritValgAfslaaet',
   },
-  { name: 'replaces', type: 'string', value: 'UUID', description: 'the id of an earlier ServiceRequest this one replaces' },
   {
     name: 'output',
     short: 'o',
@@ -56,7 +56,6 @@ const FLAGS: Record<string, string> = {
   almenSplit: '--almen-split',
   offeredStart: '--offered-start',
   statusReason: '--status-reason',
-  replaces: '--replaces',
 };
 
 const str = (value: unknown) => value as string | undefined;
@@ -118,7 +117,10 @@ export const fhirCommand: Command = {
   usage: 'gop fhir --municipality-sor SOR [options] PLAN|FOLDER',
   description: `Reads PLAN (or - for standard input) and prints the FHIR R4 Bundle a municipality reports to KL Gateway
 (kl.dk.fhir.rehab 2.2.0): the citizen by CPR number only, the sender by SOR code, the plan's level, discharge date and
-diagnoses. For a FOLDER, writes one <name>.fhir.json per plan into the folder given by -o.
+diagnoses. For a FOLDER, writes one <name>.fhir.json per plan into the folder given by -o, sub-folders kept
+(sub/plan.xml → sub/plan.fhir.json). No report replaces another: plans whose report names would be the same on a
+file system that ignores case (plan.xml and plan.XML) get numbered names instead, plan~1.fhir.json and
+plan~2.fhir.json in the order of their paths, said on standard error.
 Exit 0: every report was made; 1: a plan cannot be reported (why, on standard error); 2: usage or I/O.`,
   options: OPTIONS,
   examples: [
@@ -145,7 +147,6 @@ Exit 0: every report was made; 1: a plan cannot be reported (why, on standard er
       ...(values['almen-split'] === undefined ? {} : { almenSplit: str(values['almen-split']) as KlGatewayOptions['almenSplit'] }),
       ...(values['offered-start'] === undefined ? {} : { offeredStart: str(values['offered-start']) }),
       ...(values['status-reason'] === undefined ? {} : { statusReason: str(values['status-reason']) as KlGatewayOptions['statusReason'] }),
-      ...(values['replaces'] === undefined ? {} : { replaces: str(values['replaces']) }),
     };
     const target = positionals[0]!;
     const out = str(values['output']);
@@ -165,7 +166,9 @@ Exit 0: every report was made; 1: a plan cannot be reported (why, on standard er
     for (const problem of problems) await io.stderr.write(`gop: ${safe(problem.path)}: ${safe(problem.detail ?? problem.reason)}\n`);
     let status = problems.length > 0 ? 2 : 0;
     const base = resolve(io.cwd, target);
-    for (const file of files) {
+    // Every name decided before anything is written, from the paths alone: the same folder always gives the same names.
+    const names = reportNames(files.map((file) => relative(base, resolve(io.cwd, file)).split(sep).join('/')));
+    for (const [i, file] of files.entries()) {
       const read = await readInput(file, DEFAULT_PARSE_OPTIONS.maxBytes, io);
       if (!read.ok) {
         status = 2;
@@ -176,9 +179,16 @@ Exit 0: every report was made; 1: a plan cannot be reported (why, on standard er
         status = Math.max(status, 1);
         continue;
       }
-      // Sub-folders are kept: two plans of the same name in different folders get two reports.
-      const name = relative(base, resolve(io.cwd, file)).replace(/\.xml$/i, '.fhir.json');
-      if (!(await write(join(resolve(io.cwd, out), name), json, io))) status = 2;
+      const { name, clashesWith, clashesWithFolder } = names[i]!;
+      const path = join(resolve(io.cwd, out), name);
+      if (!(await write(path, json, io))) status = 2;
+      else if (clashesWith.length > 0 || clashesWithFolder) {
+        const why =
+          clashesWith.length > 0
+            ? `${clashesWith.map((j) => safe(files[j]!)).join(', ')} would get the same name`
+            : 'a folder of reports has that name';
+        await io.stderr.write(`gop: ${safe(file)}: report written to ${safe(path)}, a numbered name (${why})\n`);
+      }
     }
     return status;
   },

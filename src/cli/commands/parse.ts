@@ -3,7 +3,8 @@ import { redactParseResult } from '../../report/redact';
 import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
-import { openOutput } from '../output';
+import { openOutput, type Output } from '../output';
+import { cannotWriteLine } from '../file-names';
 import type { Command } from './types';
 
 const OPTIONS: OptionSpec[] = [
@@ -11,7 +12,7 @@ const OPTIONS: OptionSpec[] = [
     name: 'redact',
     type: 'boolean',
     description:
-      'mask the model as gop validate --redact masks a report: CPR numbers to DDMMYY-XXXX; names, street\naddresses, phone numbers, e-mail addresses and the GP practice\'s name to ***; free text, kept-aside XML,\nfindings and envelope redacted like report texts; the output says "redacted": true',
+      'mask the model as gop validate --redact masks a report: CPR numbers to DDMMYY-XXXX; names, street\naddresses, phone numbers, e-mail addresses and the GP practice\'s name to ***; free text, kept-aside XML,\nfindings and envelope redacted like report texts; the output says "redacted": true;\nmessages name the file "file 1"',
   },
   { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the JSON to FILE instead of standard output' },
 ];
@@ -27,14 +28,24 @@ Exit 0 when the message was read, 1 when it could not be, 2 when the file cannot
     const { values, positionals } = parseOptions(argv, OPTIONS);
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('gop parse takes exactly one FILE');
-    const read = await readInput(file, DEFAULT_PARSE_OPTIONS.maxBytes, io);
+    const redact = values['redact'] === true;
+    // --redact: the file is "file 1" in any message, never a part of its name.
+    const read = await readInput(file, DEFAULT_PARSE_OPTIONS.maxBytes, io, 'en', redact);
     if (!read.ok) return read.status;
     const result = parseGop(read.bytes);
     // --redact: the model, the findings and the envelope, masked as a redacted report is (and marked "redacted": true).
-    const printed = values['redact'] ? redactParseResult(result) : result;
-    const output = openOutput(values['output'] as string | undefined, io);
-    await output.sink.write(`${JSON.stringify(printed, (key, value) => (key === 'source' ? undefined : value), 2)}\n`);
-    await output.commit();
+    const printed = redact ? redactParseResult(result) : result;
+    const path = values['output'] as string | undefined;
+    let output: Output | undefined;
+    try {
+      output = openOutput(path, io);
+      await output.sink.write(`${JSON.stringify(printed, (key, value) => (key === 'source' ? undefined : value), 2)}\n`);
+      await output.commit();
+    } catch (error) {
+      output?.abort();
+      await io.stderr.write(`gop: ${cannotWriteLine(path, (error as Error).message, io.cwd, redact)}\n`);
+      return 2;
+    }
     return result.ok ? 0 : 1;
   },
 };

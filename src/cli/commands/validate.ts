@@ -15,6 +15,8 @@ import { VERSION } from '../version';
 import { openOutput } from '../output';
 import { checkFiles } from '../run';
 import { visibleControls as safe } from '../../values/controls';
+import { uiIn } from '../../texts/ui';
+import { cannotWriteLine, detailWithoutName } from '../file-names';
 import type { Command } from './types';
 
 /**
@@ -38,7 +40,7 @@ const OPTIONS: OptionSpec[] = [
     name: 'redact',
     type: 'boolean',
     description:
-      'mask CPR numbers (to DDMMYY-XXXX), names, street addresses, phone numbers and e-mail addresses of the\nmessage in any spelling, and anything shaped like a CPR number, an e-mail address or a Danish phone number',
+      'mask CPR numbers (to DDMMYY-XXXX), names, street addresses, phone numbers and e-mail addresses of the\nmessage in any spelling, and anything shaped like a CPR number, an e-mail address or a Danish phone number;\nfile names too: each file is "file N", its place in the list of files (SARIF: redacted/file-N)',
   },
   { name: 'max-warnings', type: 'string', value: 'N', description: 'exit 1 when there are more than N warnings (-1: no limit)' },
   {
@@ -163,6 +165,20 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   if (notEan !== undefined) throw new UsageError(`--own-ean ${safe(notEan)}: an EAN location number is 13 digits`);
   const say = (line: string) => io.stderr.write(`gop: ${line}\n`);
   const t = CLI_TEXTS[config.lang ?? 'en'];
+  // --redact: a file or folder name is personal data too ("GGOP_2512484916_Nancy_Berggren.xml"). No part of one leaves:
+  // a file is "file N" (its place in the list of files, as every format names it), any other path "path N".
+  const redact = config.redact === true;
+  const fileShown = (file: string, position: number) => (redact ? uiIn(config.lang).redactedFile(position) : safe(file));
+  const pathNumbers = new Map<string, number>();
+  const pathShown = (path: string) => {
+    if (!redact) return safe(path);
+    if (!pathNumbers.has(path)) pathNumbers.set(path, pathNumbers.size + 1);
+    return t.redactedPath(pathNumbers.get(path)!);
+  };
+  /** A detail about a path, without the path (Node's words may quote it). */
+  const detailShown = (detail: string, path: string, placeholder: string) =>
+    safe(redact ? detailWithoutName(detail, path, io.cwd, placeholder) : detail);
+  const outputShown = redact ? t.outputFile : safe(config.output ?? '');
 
   const format = config.format ?? 'text';
   const toStdout = config.output === undefined || config.output === '-';
@@ -170,7 +186,7 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   try {
     output = openOutput(config.output, io);
   } catch (error) {
-    await say(t.cannotWrite(safe(config.output ?? ''), safe((error as Error).message.replace(/^[A-Z]+: /, ''))));
+    await say(cannotWriteLine(config.output ?? '', (error as Error).message.replace(/^[A-Z]+: /, ''), io.cwd, redact, t));
     return 2;
   }
 
@@ -179,21 +195,21 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   const files = output.path ? expanded.files.filter((f) => f === '-' || resolve(io.cwd, f) !== output.path) : expanded.files;
   let unreadable = 0;
   for (const problem of expanded.problems) {
-    const path = safe(problem.path);
-    const detail = safe(detailIn(config.lang ?? 'en', problem));
+    const path = pathShown(problem.path);
+    const detail = detailShown(detailIn(config.lang ?? 'en', problem), problem.path, path);
     if (problem.reason === 'notRegular') {
       await say(t.skippedNotRegular(path, detail));
       continue;
     }
     unreadable++;
     if (problem.reason === 'missing') await say(t.missing(path, detail));
-    else if (problem.reason === 'noMatch') await say(t.noMatch(path, detail));
+    else if (problem.reason === 'noMatch') await say(redact ? t.noMatchRedacted(path, detail) : t.noMatch(path, detail));
     else await say(t.cannotList(path, detail));
   }
 
   const colorSetting = values['color'] as boolean | undefined;
   const color = format === 'text' && toStdout && (colorSetting ?? (io.stdout.isTTY && !io.env['NO_COLOR']));
-  const formatter = createFormatter(format, { language: config.lang, color, toolVersion: VERSION });
+  const formatter = createFormatter(format, { language: config.lang, color, toolVersion: VERSION, redact });
   const summary = emptySummary();
   const progress = io.stderr.isTTY && files.length > (io.stdout.rows || 24);
   const stopped = () => output.sink.closed || io.signal?.aborted === true;
@@ -215,9 +231,12 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
         seen++;
         if (progress) await io.stderr.write(`\r${seen}/${files.length} `);
         const shown = outcome.file === '-' && stdinFilename ? stdinFilename : outcome.file;
+        // Outcomes come in the order of `files`: `seen` is this one's place in it.
+        const position = seen;
         if ('error' in outcome) {
           unreadable++;
-          await io.stderr.write(`${progress ? '\r' : ''}gop: ${t.cannotRead(safe(shown), safe(outcome.error))}\n`);
+          const name = fileShown(shown, position);
+          await io.stderr.write(`${progress ? '\r' : ''}gop: ${t.cannotRead(name, detailShown(outcome.error, outcome.file, name))}\n`);
           return;
         }
         // Decided on every finding, before --quiet drops warnings.
@@ -226,13 +245,13 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
         addToSummary(summary, report);
         // Quiet text for people: a file without errors prints nothing. Machine formats list every file.
         if (config.quiet && report.findings.length === 0 && (format === 'text' || format === 'github')) return;
-        await output.sink.write(formatter.file({ file: shown, report, receipt }));
+        await output.sink.write(formatter.file({ file: shown, report, receipt, position }));
       },
     );
     if (progress) await io.stderr.write('\r\x1b[K');
     if (io.signal?.aborted) {
       output.abort();
-      await say(t.interrupted(seen, files.length, toStdout ? undefined : safe(config.output ?? '')));
+      await say(t.interrupted(seen, files.length, toStdout ? undefined : outputShown));
       return 130;
     }
     summary.unreadable = unreadable;

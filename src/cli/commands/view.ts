@@ -1,12 +1,12 @@
 import { localDate } from '../../facts/facts';
 import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
-import { CLI_TEXTS } from '../../texts/cli';
 import { LANGUAGES, type Language } from '../../texts/languages';
 import { isIsoDate } from '../../values/date';
 import { visibleControls as safe } from '../../values/controls';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
 import { openOutput, type Output } from '../output';
+import { cannotWriteLine } from '../file-names';
 import type { Command } from './types';
 
 const OPTIONS: OptionSpec[] = [
@@ -15,7 +15,8 @@ const OPTIONS: OptionSpec[] = [
   {
     name: 'redact',
     type: 'boolean',
-    description: 'mask CPR numbers (DDMMYY-XXXX), names, addresses, phone numbers and e-mail addresses, as gop validate --redact does',
+    description:
+      'mask CPR numbers (DDMMYY-XXXX), names, addresses, phone numbers and e-mail addresses, as gop validate --redact does;\nmessages name the file "file 1"',
   },
   {
     name: 'reference-date',
@@ -48,13 +49,15 @@ Exit 0 when the plan was read (findings or not), 1 when it could not be read, 2 
     if (!(LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(`--lang ${safe(lang)}: expected da or en`);
     const given = values['reference-date'] as string | undefined;
     if (given !== undefined && !isIsoDate(given)) throw new UsageError(`--reference-date ${safe(given)}: expected a real date, YYYY-MM-DD`);
-    const read = await readInput(positionals[0]!, DEFAULT_PARSE_OPTIONS.maxBytes, io);
+    const redact = values['redact'] === true;
+    // --redact: the file is "file 1" in any message, never a part of its name (the page itself names no file).
+    const read = await readInput(positionals[0]!, DEFAULT_PARSE_OPTIONS.maxBytes, io, 'en', redact);
     if (!read.ok) return read.status;
     // Loaded when used: `gop validate` does not pay for the view at start-up.
     const { renderView } = await import('../../view/index');
     const view = renderView(read.bytes, {
       lang: lang as Language,
-      redact: values['redact'] === true,
+      redact,
       referenceDate: given ?? localDate(io.now(), 'Europe/Copenhagen'),
       findings: values['findings'] !== false,
     });
@@ -66,7 +69,7 @@ Exit 0 when the plan was read (findings or not), 1 when it could not be read, 2 
       await output.commit();
     } catch (error) {
       output?.abort();
-      await io.stderr.write(`gop: ${CLI_TEXTS.en.cannotWrite(safe(file ?? '-'), safe((error as Error).message))}\n`);
+      await io.stderr.write(`gop: ${cannotWriteLine(file, (error as Error).message, io.cwd, redact)}\n`);
       return 2;
     }
     return view.read ? 0 : 1;

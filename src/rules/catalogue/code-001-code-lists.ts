@@ -16,6 +16,7 @@ export default defineRule<{ notInList: { value: string; list: CodeListName } }>(
   layer: 'code',
   severity: 'error',
   referenceKey: 'ggop',
+  libraryData: ['list'],
   title: { da: 'Værdi findes ikke i kodelisten', en: 'Value not in its code list' },
   docs: {
     en: 'Coded values are compared case-sensitively with their code list; an unknown value is reported, never mapped. The specialisation level is checked by GOP-LAW-001 instead.',

@@ -6,6 +6,7 @@ export default defineRule<{ notThirteenDigits: { value: string }; checkDigit: { 
   layer: 'format',
   severity: 'error',
   referenceKey: 'gs1',
+  libraryData: ['expected'],
   title: { da: 'Ugyldigt lokationsnummer (EAN/GLN)', en: 'Invalid location number (EAN/GLN)' },
   docs: {
     en: 'Every EANIdentifier is 13 digits with a correct GS1 check digit.',

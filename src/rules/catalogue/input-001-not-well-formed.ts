@@ -58,6 +58,7 @@ export const INPUT_001 = defineMeta<{
   layer: 'input',
   severity: 'fatal',
   referenceKey: 'xml',
+  libraryData: ['code'],
   title: { da: 'Ikke velformet XML', en: 'Not well-formed XML' },
   docs: {
     en: 'The document is well-formed XML 1.0 (reported with the line and column of the first error).',

@@ -23,6 +23,7 @@ export const INPUT_003 = defineMeta<{
   layer: 'input',
   severity: 'fatal',
   referenceKey: 'xmlEncoding',
+  libraryData: ['byte', 'kind', 'declared'],
   title: { da: 'Tegnkodning ikke understøttet eller ugyldige bytes', en: 'Unsupported encoding or invalid bytes' },
   docs: {
     en: 'The bytes are valid in the declared encoding (UTF-8, ISO-8859-1, windows-1252, US-ASCII).',

@@ -30,6 +30,7 @@ export const INPUT_005 = defineMeta<{
   layer: 'input',
   severity: 'fatal',
   referenceKey: 'ggop',
+  libraryData: ['expected'],
   title: { da: 'Ikke en genoptræningsplan (G-GOP)', en: 'Not a rehabilitation plan (G-GOP)' },
   docs: {
     en: 'The document is an Emessage in urn:oio:medcom:municipality:1.0.4 carrying a RehabilitationPlan with Letter/TypeCode GGOP.',

@@ -21,6 +21,7 @@ export const INPUT_006 = defineMeta<{
   layer: 'input',
   severity: 'error',
   referenceKey: 'vans',
+  libraryData: ['element'],
   title: { da: 'Fejl i VANS-konvolutten', en: 'Defective VANSEnvelope' },
   docs: {
     en: 'A VANSEnvelope carries valid base64 Data, and its Document metadata agrees with the message inside.',

@@ -17,6 +17,7 @@ export default defineRule<{ absent: { who: Who }; unreachable: { who: Who } }>({
   layer: 'law',
   severity: 'warning',
   referenceKey: 'bek2_4',
+  libraryData: ['who'],
   title: { da: 'Kontaktoplysninger for region eller kommune mangler', en: 'Contact details for region or municipality missing' },
   docs: {
     en: 'The plan says how the home region and the home municipality can be contacted: ContactCounty and ContactMunicipality, each with a phone number or a street address and postcode.',

@@ -12,6 +12,7 @@ export default defineRule<{ sentWithoutConsent: { to: Addressee } }>({
   layer: 'law',
   severity: 'error',
   referenceKey: 'bek1_84',
+  libraryData: ['to'],
   title: { da: 'Sendt uden samtykke', en: 'Sent without consent' },
   docs: {
     en: "The patient's consent governs who receives the plan: with ConsentInformed nej it goes to no one — not the municipality (the Receiver is the home municipality by definition), not the GP, no other copy receiver.",

@@ -6,6 +6,7 @@ export default defineRule<{ unreadable: { text: string; explanation: string; exp
   layer: 'law',
   severity: 'warning',
   referenceKey: 'bek3',
+  libraryData: ['explanation', 'explanationDa'],
   title: { da: 'Tidsfristen kan ikke fortolkes', en: 'Start deadline cannot be interpreted' },
   docs: {
     en: 'A start deadline is read as a latest start (senest 12.03.2019; inden 20/3 — strictly before: 19/3 —; uge 13; ultimo marts; a period after discharge: inden for 7 dage, 5 hverdage, 2 uger, 48 timer), an earliest start (tidligst, ikke før, fra; efter 18/3 — strictly after: 19/3), a window, a named start (opstart 25/3, opstart uge 12, om 3 uger: both the earliest and the latest start), "as soon as possible" (also efter/ved/i forlængelse af udskrivelsen) or "none". A date or week without a year is the one nearest the plan date; a weekday, i dag, i morgen and næste uge count from the plan date and may not land before discharge. Words that cannot move a date are comments (reasons after pga./da/jf., remarks, lead-ins). What can move a date is never guessed: conditions (når, hvis, afventer), events without a date (kontrol, operation, gips, sting), approximations (ca., omkring, mindst), ranges, alternatives (eller, evt.), numbers or dates outside a clause, near misses of markers, disagreeing statements. Then the deadline is unreadable: every output says so, and the § 140 stk. 4 date is not stated (facts.guarantee.ifNoLaterStart gives discharge + 7, which holds only if the plan asks for no later start).',

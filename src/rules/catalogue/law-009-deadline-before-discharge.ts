@@ -5,6 +5,7 @@ export default defineRule<{ beforeDischarge: { deadline: string; discharge: stri
   layer: 'law',
   severity: 'error',
   referenceKey: 'bek3',
+  libraryData: ['deadline', 'discharge'],
   title: { da: 'Tidsfristen ligger før udskrivelsen', en: 'Start deadline before discharge' },
   docs: {
     en: 'Rehabilitation after discharge cannot have to start before the discharge.',

@@ -5,6 +5,7 @@ export default defineRule<{ afterDischarge: { authorised: string; discharge: str
   layer: 'law',
   severity: 'warning',
   referenceKey: 'guidance5',
+  libraryData: ['authorised', 'discharge'],
   title: { da: 'Planen er godkendt efter udskrivelsen', en: 'Plan authorised after discharge' },
   docs: {
     en: 'The plan is handed to the patient at the latest at discharge, so it is authorised by then.',

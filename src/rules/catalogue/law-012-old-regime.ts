@@ -6,6 +6,7 @@ export default defineRule<{ oldRegime: { authorised: string } }>({
   layer: 'law',
   severity: 'info',
   referenceKey: 'bek2014',
+  libraryData: ['authorised'],
   title: { da: 'Plan fra før 2015 (gammel ordning)', en: 'Plan from before 2015 (old regime)' },
   docs: {
     en: 'Plans authorised before 1 January 2015 follow the earlier order: the three levels and content rules (GOP-LAW-001 to 004) are not applied to them.',

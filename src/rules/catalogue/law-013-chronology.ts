@@ -8,6 +8,7 @@ export default defineRule<Record<Order, { first: string; second: string }>>({
   layer: 'law',
   severity: 'warning',
   referenceKey: 'guidance5',
+  libraryData: ['first', 'second'],
   title: { da: 'Datoer i umulig rækkefølge', en: 'Dates in an impossible order' },
   docs: {
     en: 'Admission comes before discharge, and a plan is authorised before it is sent. Added by this project: the public example message breaks the second, and a receiver cannot trust such dates for deadlines.',

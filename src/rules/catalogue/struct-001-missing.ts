@@ -6,6 +6,7 @@ export const STRUCT_001 = defineMeta<{ missing: { element: string; parent: strin
   layer: 'structure',
   severity: 'error',
   referenceKey: 'ggopAssumed',
+  libraryData: ['element', 'parent'],
   title: { da: 'Obligatorisk element mangler', en: 'Mandatory element missing' },
   docs: { en: 'Every mandatory element is present.', da: 'Alle obligatoriske elementer findes.' },
   messages: {

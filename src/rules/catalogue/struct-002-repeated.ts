@@ -6,6 +6,7 @@ export const STRUCT_002 = defineMeta<{ tooMany: { element: string; max: number }
   layer: 'structure',
   severity: 'error',
   referenceKey: 'ggop',
+  libraryData: ['element'],
   title: { da: 'Element gentaget for mange gange', en: 'Element repeated too often' },
   docs: {
     en: 'No element occurs more often than the standard allows; extra occurrences are kept in extraElements.',

@@ -15,6 +15,7 @@ export const STRUCT_003 = defineMeta<{
   layer: 'structure',
   severity: 'warning',
   referenceKey: 'ggop',
+  libraryData: ['expected'],
   title: { da: 'Ukendt element', en: 'Unknown element' },
   docs: {
     en: 'Every element is known to the standard, in its namespace; unknown content is kept in extraElements.',

@@ -6,6 +6,7 @@ export const STRUCT_004 = defineMeta<{ empty: { element: string } }>({
   layer: 'structure',
   severity: 'error',
   referenceKey: 'ggopAssumed',
+  libraryData: ['element'],
   title: { da: 'Obligatorisk element er tomt', en: 'Mandatory element is empty' },
   docs: { en: 'No mandatory element is empty.', da: 'Intet obligatorisk element er tomt.' },
   messages: {

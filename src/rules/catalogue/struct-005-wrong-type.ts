@@ -60,6 +60,7 @@ export const STRUCT_005 = defineMeta<{
   layer: 'structure',
   severity: 'error',
   referenceKey: 'ggop',
+  libraryData: ['element', 'expected', 'found'],
   title: { da: 'Værdi af forkert type', en: 'Value of the wrong type' },
   docs: {
     en: 'Every value of a message object has the type of its element: text a string, a repeating element an array, an element with children an object, formatted text { text, content }, a flag true; not null, a number or a cycle. Such a value is left out of every other check. Added by this project: only an object built in code (validateGop) can break it.',
