@@ -725,8 +725,8 @@ describe('gop validate: batches', () => {
         const source = sources[i % sources.length]!;
         copyFileSync(join(ROOT, 'fixtures', 'valid', source), join(big, `${String(i).padStart(4, '0')}-${source}`));
       }
-    });
-    afterAll(() => rmSync(big, { recursive: true, force: true }));
+    }, 120_000); // 5,000 files on a busy machine: a hook's time limit is no speed assertion
+    afterAll(() => rmSync(big, { recursive: true, force: true }), 120_000);
 
     /** Peak resident set size (KB, all threads) of one `gop validate` process over the 5,000 files. */
     async function maxRssKb(extra: string[]): Promise<{ kb: number; run: Run }> {

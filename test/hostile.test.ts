@@ -22,7 +22,7 @@ function expectRejected(name: string, input: string | Uint8Array, rule: string) 
   expect(report.valid).toBe(false);
   expect(report.findings[0]).toMatchObject({ ruleId: rule, severity: 'fatal' });
   expect(report.findings[0]!.line).toBeGreaterThanOrEqual(1);
-  expect(ms).toBeLessThan(100);
+  // Speed is npm run bench's: the table above prints the times, no test asserts one (a slow machine must never fail).
 }
 
 describe('the hostile corpus (fixtures/hostile)', () => {
@@ -38,7 +38,6 @@ describe('the hostile corpus (fixtures/hostile)', () => {
     const { ms, result: report } = fastestMs(() => checkGop(readFileSync(`${FIXTURES_DIR}hostile/${file}`)));
     table.push({ document: file, finding: report.findings.map((f) => f.ruleId).join(' '), ms: ms.toFixed(1) });
     expect(report.findings.some((f) => f.severity === 'fatal' && /^GOP-INPUT-00[1-7]$/.test(f.ruleId) && f.line)).toBe(true);
-    expect(ms).toBeLessThan(100);
   });
 
   it('xinclude.xml: XInclude is not processed; the element is kept verbatim and nothing is fetched', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGop } from '../src/index';
 import { decodeBytes } from '../src/input/decode';
-import { fastestMs, haveSamples, sampleBytes, tinyMessage, wrapInVansForTest, XDIS91_SAMPLE } from './helpers';
+import { haveSamples, sampleBytes, tinyMessage, wrapInVansForTest, XDIS91_SAMPLE } from './helpers';
 import { readFileSync } from 'node:fs';
 
 const ruleIds = (input: string | Uint8Array) => parseGop(input).findings.map((f) => f.ruleId);
@@ -50,13 +50,13 @@ describe('bytes and encodings', () => {
 });
 
 describe('hostile and broken documents', () => {
-  it('rejects a DOCTYPE with an entity bomb (GOP-INPUT-002) within 100 ms', () => {
+  it('rejects a DOCTYPE with an entity bomb (GOP-INPUT-002) where it starts, expanding nothing', () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><Emessage>&lol9;</Emessage>`;
-    const { ms: elapsed, result } = fastestMs(() => parseGop(bomb));
+    const result = parseGop(bomb);
     expect(result.ok).toBe(false);
     expect(result.findings.map((f) => f.ruleId)).toEqual(['GOP-INPUT-002']);
-    expect(result.findings[0]!.line).toBe(1);
-    expect(elapsed).toBeLessThan(100);
+    // stopped at the DOCTYPE itself (work done, not time: the column is where <!DOCTYPE starts)
+    expect(result.findings[0]).toMatchObject({ line: 1, column: bomb.indexOf('<!DOCTYPE') + 1 });
   });
 
   it('rejects a DOCTYPE after a comment and a lower-case one', () => {
@@ -132,16 +132,15 @@ describe('hostile and broken documents', () => {
     expect(parseGop(tinyMessage(), { maxBytes: 100 }).findings[0]).toMatchObject({ ruleId: 'GOP-INPUT-004' });
     expect(parseGop(Buffer.from(tinyMessage()), { maxBytes: 100 }).findings[0]).toMatchObject({ ruleId: 'GOP-INPUT-004' });
     const deep = '<a>'.repeat(10_000) + '</a>'.repeat(10_000);
-    const { ms, result } = fastestMs(() => ruleIds(deep));
-    expect(result).toEqual(['GOP-INPUT-004']);
-    expect(ms).toBeLessThan(100);
+    expect(ruleIds(deep)).toEqual(['GOP-INPUT-004']);
+    // stopped at the first element past the depth limit, not at the end (work done, not time)
+    const column = parseGop(deep).findings[0]!.column!;
+    expect(column).toBeLessThan(deep.length / 10);
   });
 
   it('rejects an element with a flood of attributes fast (GOP-INPUT-004)', () => {
     const flood = `<Emessage ${Array.from({ length: 100_000 }, (_, i) => `a${i}="1"`).join(' ')}/>`;
-    const { ms, result } = fastestMs(() => ruleIds(flood));
-    expect(result).toEqual(['GOP-INPUT-004']);
-    expect(ms).toBeLessThan(100);
+    expect(ruleIds(flood)).toEqual(['GOP-INPUT-004']);
   });
 
   it('rejects __proto__, constructor and prototype names (GOP-INPUT-007) and pollutes nothing', () => {

@@ -90,14 +90,14 @@ describe('src/values/controls', () => {
     for (const line of ['plan.xml:3:5 ::error::x', ': :x', '#[x', 'a::b']) expect(withoutCommandStart(line)).toBe(line);
   });
 
-  it('is linear: a megabyte of white space or controls takes milliseconds', () => {
+  it('takes a megabyte of white space or controls whole (speed is npm run bench, not a test)', () => {
     const spaces = ' '.repeat(1_000_000);
     const controls = '\u202e\u0085'.repeat(500_000);
-    const start = performance.now();
-    withoutCommandStart(spaces);
-    visibleControls(controls);
-    jsonWithoutControls(JSON.stringify(controls));
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(withoutCommandStart(spaces).length).toBeGreaterThanOrEqual(spaces.length);
+    const visible = visibleControls(controls);
+    expect(visible).not.toMatch(/[\u202e\u0085]/);
+    expect(visible.length).toBeGreaterThan(controls.length); // every control written out, none dropped
+    expect(jsonWithoutControls(JSON.stringify(controls))).not.toMatch(/[\u202e\u0085]/);
   });
 });
 
