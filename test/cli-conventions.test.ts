@@ -89,7 +89,8 @@ describe.concurrent('the config file and the command line', () => {
     ]);
     expect((JSON.parse(found.stdout) as FileReport[])[0]!.findings).toEqual([]);
     expect(none.stdout).toMatch(/GOP-LAW-005/); // text, with the warnings
-    expect(flags.stdout).toMatch(/^1 file: 1 valid, 0 errors, 0 warnings$/m);
+    expect(flags.stdout).toMatch(/^1 file: 1 valid, 0 invalid$/m);
+    expect(flags.stdout).toMatch(/^0 problems \(0 errors, 0 warnings\)$/m);
   });
 
   it('--output - writes to standard output over the config\'s output, and creates no file named "-"', async () => {
@@ -141,7 +142,8 @@ describe.concurrent('the text format', () => {
     expect(run.stdout).not.toContain(MINIMAL);
     expect(run.stdout).not.toContain(LAW_005);
     expect(run.stdout).toMatch(/ error +GOP-LAW-003 /);
-    expect(run.stdout).toMatch(/^3 files: 2 valid, 1 errors, 0 warnings$/m);
+    expect(run.stdout).toMatch(/^3 files: 2 valid, 1 invalid$/m);
+    expect(run.stdout).toMatch(/^\d+ problems? \(\d+ errors?, \d+ warnings?\)$/m);
   });
 
   it('an empty file has a position or none, never "undefined"', async () => {
@@ -198,5 +200,145 @@ describe.concurrent('Danish throughout', () => {
     expect(run.stderr).toContain('gop: mangler.xml: findes ikke');
     expect(run.stderr).toContain('ingen filer passer til "ingen/*.xml"');
     expect(run.stderr).not.toMatch(/no such file|no files matching/);
+  });
+});
+
+describe.concurrent("messages in the command line's words (issue 23)", () => {
+  const TRUNCATED = join(REPO_ROOT, 'fixtures', 'invalid', 'GOP-INPUT-001--truncated.xml');
+  const NESTED = join(REPO_ROOT, 'fixtures', 'invalid', 'GOP-INPUT-004--nesting-80-deep.xml');
+  /** Words of the library's API that a user of `gop` cannot type anywhere. */
+  const LIBRARY_WORDS =
+    /requesterSor|sorForSender|municipalitySor|not undefined|option maxBytes|raise maxFindings|checkGop|null or undefined/;
+  const ZOD_WORDS = /Too small|Too big|Invalid option|Invalid input|expected number/;
+  const SOR = ['--municipality-sor', '451000016003'];
+
+  it('gop fhir names the flags that are missing: --requester-sor or --sor-map, --municipality-sor', async () => {
+    const [noRequester, noMunicipality] = await Promise.all([
+      gop(['fhir', ...SOR, MINIMAL]),
+      gop(['fhir', '--requester-sor', '227871000016001', MINIMAL]),
+    ]);
+    expect(noRequester.status).toBe(2);
+    expect(noRequester.stderr).toContain('gop: --requester-sor or --sor-map is required');
+    expect(noMunicipality.status).toBe(2);
+    expect(noMunicipality.stderr).toContain("gop: --municipality-sor is required: the receiving municipality's SOR code");
+    for (const run of [noRequester, noMunicipality]) expect(run.stderr).not.toMatch(LIBRARY_WORDS);
+  });
+
+  it('gop fhir on a plan that cannot be read points to gop validate, not checkGop', async () => {
+    const run = await gop(['fhir', ...SOR, '--requester-sor', '227871000016001', TRUNCATED]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('see the findings of gop validate');
+    expect(run.stderr).not.toMatch(LIBRARY_WORDS);
+  });
+
+  it('every reader limit has a flag: --max-bytes, --max-depth, --max-elements, --max-attributes, --max-findings', async () => {
+    const help = await gop(['help', 'validate']);
+    for (const flag of ['--max-bytes N', '--max-depth N', '--max-elements N', '--max-attributes N', '--max-findings N'])
+      expect(help.stdout, flag).toContain(flag);
+    const [bytes, depth, elements, attributes, findings, findingsDa] = await Promise.all([
+      gop(['validate', '-f', 'json', '--max-bytes', '100', MINIMAL]),
+      gop(['validate', '-f', 'json', '--max-depth', '3', MINIMAL]),
+      gop(['validate', '-f', 'json', '--max-elements', '5', MINIMAL]),
+      gop(['validate', '-f', 'json', '--max-attributes', '1', MINIMAL]),
+      gop(['validate', '--max-findings', '1', LAW_005]),
+      gop(['validate', '--lang', 'da', '--max-findings', '1', LAW_005]),
+    ]);
+    const messages = (run: { stdout: string }) => (JSON.parse(run.stdout) as FileReport[])[0]!.findings.map((f) => [f.ruleId, f.message]);
+    expect(messages(bytes)).toEqual([['GOP-INPUT-004', expect.stringContaining('over the limit of 100 bytes (--max-bytes)')]]);
+    expect(messages(depth)).toEqual([['GOP-INPUT-004', expect.stringContaining('deeper than 3 levels (--max-depth)')]]);
+    expect(messages(elements)).toEqual([['GOP-INPUT-004', expect.stringContaining('more than 5 elements (--max-elements)')]]);
+    expect(messages(attributes)).toEqual([['GOP-INPUT-004', expect.stringContaining('more than 1 attributes (--max-attributes)')]]);
+    expect(findings.stdout).toContain('raise --max-findings to list them');
+    expect(findingsDa.stdout).toContain('hæv --max-findings for at se dem');
+    for (const run of [bytes, depth, elements, attributes, findings, findingsDa]) expect(run.stdout).not.toMatch(LIBRARY_WORDS);
+  });
+
+  it('…and a config key of the same name', async () => {
+    const project = folder('limits-config', { 'plan.xml': MINIMAL, 'nested.xml': NESTED });
+    writeFileSync(
+      join(project, 'gop.config.json'),
+      JSON.stringify({ format: 'json', maxBytes: 100, maxDepth: 3, maxElements: 5, maxAttributes: 1 }),
+    );
+    const run = await gop(['validate', 'plan.xml'], { cwd: project });
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as FileReport[])[0]!.findings[0]!.message).toContain('(--max-bytes)');
+    writeFileSync(join(project, 'gop.config.json'), JSON.stringify({ format: 'json', maxDepth: 3 }));
+    const deep = await gop(['validate', 'nested.xml'], { cwd: project });
+    expect((JSON.parse(deep.stdout) as FileReport[])[0]!.findings[0]!.message).toContain('(--max-depth)');
+  });
+
+  it('a wrong value is said in words, not in zod’s', async () => {
+    const [zero, format, jobs, depth, parseDepth, bytes] = await Promise.all([
+      gop(['validate', '--max-findings', '0', MINIMAL]),
+      gop(['validate', '-f', 'bogus', MINIMAL]),
+      gop(['validate', '--jobs', '300', MINIMAL]),
+      gop(['validate', '--max-depth', '0', MINIMAL]),
+      gop(['parse', '--max-depth', '0', MINIMAL]),
+      gop(['view', '--max-bytes', 'lots', MINIMAL]),
+    ]);
+    expect(zero.stderr).toContain('gop: --max-findings: must be a whole number of 1 or more, not 0');
+    expect(format.stderr).toContain('gop: --format: must be one of text, json, junit, sarif, github, not "bogus"');
+    expect(jobs.stderr).toContain('gop: --jobs: must be a whole number from 1 to 256, not 300');
+    expect(depth.stderr).toContain('gop: --max-depth: must be a whole number of 1 or more, not 0');
+    expect(parseDepth.stderr).toContain('gop: --max-depth: must be a positive whole number (default 64)');
+    expect(bytes.stderr).toContain('gop: --max-bytes lots: expected a whole number');
+    for (const run of [zero, format, jobs, depth, parseDepth, bytes]) {
+      expect(run.status).toBe(2);
+      expect(run.stderr).not.toMatch(ZOD_WORDS);
+      expect(run.stderr).not.toMatch(LIBRARY_WORDS);
+    }
+  });
+
+  it('a config file’s mistake names the file and its key, a flag’s the flag', async () => {
+    const project = folder('config-words', { 'plan.xml': MINIMAL });
+    const config = join(project, 'gop.config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'GOP-NOPE-001': 'off' } }));
+    const fromFile = await gop(['validate', 'plan.xml'], { cwd: project });
+    const both = await gop(['validate', '--rule', 'GOP-NOPE-002=off', 'plan.xml'], { cwd: project });
+    // the flag's rule wins over the file's rule of the same id: it is the flag's
+    const overridden = await gop(['validate', '--rule', 'GOP-NOPE-001=info', 'plan.xml'], { cwd: project });
+    writeFileSync(config, JSON.stringify({ maxFindings: 0, format: 'yaml', maxBytse: 10 }));
+    const keys = await gop(['validate', 'plan.xml'], { cwd: project });
+    expect(fromFile.stderr).toContain('gop: in gop.config.json: key rules.GOP-NOPE-001: unknown rule id');
+    expect(fromFile.stderr).not.toContain('--rule');
+    expect(fromFile.stderr).toContain('; gop rules lists them');
+    expect(both.stderr).toContain('in gop.config.json: key rules.GOP-NOPE-001: unknown rule id');
+    expect(both.stderr).toContain('--rule GOP-NOPE-002: unknown rule id');
+    expect(overridden.stderr).toContain('--rule GOP-NOPE-001: unknown rule id');
+    expect(overridden.stderr).not.toContain('gop.config.json');
+    expect(keys.stderr).toContain('in gop.config.json: key maxFindings: must be a whole number of 1 or more, not 0');
+    expect(keys.stderr).toContain('in gop.config.json: key format: must be one of text, json, junit, sarif, github, not "yaml"');
+    expect(keys.stderr).toContain('in gop.config.json: key maxBytse: unknown setting (did you mean maxBytes?)');
+    for (const run of [fromFile, both, overridden, keys]) {
+      expect(run.status).toBe(2);
+      expect(run.stderr).not.toMatch(ZOD_WORDS);
+    }
+  });
+
+  it('gop help help is the list of commands, with no "did you mean help"', async () => {
+    const run = await gop(['help', 'help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('gop help [COMMAND]');
+    expect(run.stderr).toBe('');
+  });
+
+  it('gop build prints one problem per line, never a literal \\n', async () => {
+    const project = folder('build-lines');
+    writeFileSync(join(project, 'empty.json'), '{}');
+    const run = await gop(['build', 'empty.json'], { cwd: project });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('gop: cannot build the G-GOP message (2 problems):');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}\/Emessage\/Envelope: /),
+      expect.stringMatching(/^ {2}\/Emessage\/RehabilitationPlan: /),
+    ]);
+    expect(run.stderr).not.toContain('\\n');
+  });
+
+  it('gop parse names --max-bytes for a file over the limit', async () => {
+    const run = await gop(['parse', '--max-bytes', '100', MINIMAL]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/over the limit of 100 bytes \(--max-bytes\); not read/);
   });
 });

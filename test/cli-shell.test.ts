@@ -2,7 +2,7 @@
 // with workers, Ctrl-C. Each was a crash or a hang before (issue 13). Spawned processes; `timeout` turns a hang into a
 // failure instead of a stuck suite.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,14 @@ describe.skipIf(!haveTimeout).concurrent('gop and odd files', () => {
     expect((JSON.parse(run.stdout) as FileReport[])[0]).toMatchObject({ valid: true, facts: { level: 'almen' } });
   });
 
+  it.skipIf(!existsSync('/proc/self'))('-o under /proc fails at once with exit 2, not spinning in mkdir', async () => {
+    // Node's recursive mkdir loops forever there; timeout turns a regression into status 124.
+    const run = await sh(`timeout 20 ${GOP} validate -o /proc/nope/x.txt fixtures/valid/minimal.xml; echo "STATUS $?" >&2`);
+    expect(firstStatus(run.stderr)).toBe(2);
+    expect(run.stderr).toContain('gop: cannot write /proc/nope/x.txt: no such file or directory');
+    expect(run.stdout).toBe('');
+  });
+
   it('standard input over the limit is cut off at the limit, not read whole', async () => {
     const run = await sh(`head -c 20000000 /dev/zero | timeout 20 ${GOP} validate -f json -; echo "STATUS $?" >&2`);
     expect(firstStatus(run.stderr)).toBe(1);
@@ -130,7 +138,12 @@ describe.skipIf(!haveTimeout)('gop with workers and signals', () => {
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Signalled once the report has started (its temporary file has content), not after a guessed delay.
+    const started = () =>
+      readdirSync(join(TMP, 'out')).some(
+        (f) => f.endsWith('.tmp') && (statSync(join(TMP, 'out', f), { throwIfNoEntry: false })?.size ?? 0) > 1,
+      );
+    while (!started() && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 5));
     child.kill('SIGINT');
     const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     expect(status).toBe(130);

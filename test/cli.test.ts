@@ -5,7 +5,7 @@
 // concurrently (each in its own temp dir); the batch and memory tests one after the other.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import { XMLValidator } from 'fast-xml-parser';
@@ -144,7 +144,8 @@ describe.concurrent('gop validate: which files', () => {
 
     expect(text.status).toBe(2);
     expect(text.stderr).toMatch(/nope\.xml: no such file/);
-    expect(text.stdout).toMatch(/^1 files?: 1 valid, 0 errors, 0 warnings, 1 unreadable$/m);
+    expect(text.stdout).toMatch(/^1 files?: 1 valid, 0 invalid, 1 unreadable$/m);
+    expect(text.stdout).toMatch(/^0 problems \(0 errors, 0 warnings\)$/m);
   });
 
   it('exits 2 for an unreadable file in a directory (a dangling link), a glob that matches nothing, and no files at all', async () => {
@@ -235,7 +236,8 @@ describe.concurrent('gop validate: exit codes and options', () => {
     const finding = english.reports[0]!.findings[0]!;
     expect(da.stdout).toContain(finding.messageDa);
     expect(da.stdout).not.toContain(finding.message);
-    expect(da.stdout).toMatch(/^1 fil: 1 gyldige, 0 fejl, 2 advarsler$/m);
+    expect(da.stdout).toMatch(/^1 fil: 1 gyldig, 0 ugyldige$/m);
+    expect(da.stdout).toMatch(/^2 problemer \(0 fejl, 2 advarsler\)$/m);
 
     expect(toFile.status).toBe(0);
     expect(toFile.stdout).toBe('');
@@ -293,7 +295,10 @@ describe.concurrent('gop validate --format text', () => {
       }
     }
     const t = totals(reports);
-    expect(lines.filter(Boolean).at(-1)).toBe(`${t.files} files: ${t.valid} valid, ${t.errors} errors, ${t.warnings} warnings`);
+    // the files apart from the problems (eslint's way): "61 files: 19 valid, 42 invalid" and "60 problems (46 errors, 14 warnings)"
+    const closing = lines.filter(Boolean).slice(-2);
+    expect(closing[0]).toMatch(new RegExp(`^${t.files} files: ${t.valid} valid, \\d+ invalid`));
+    expect(closing[1]).toBe(`${t.errors + t.warnings} problems (${t.errors} errors, ${t.warnings} warnings)`);
   });
 
   it('the key facts say an unreadable deadline could not be read, "no deadline" only where there is none, and an uncertain guarantee date as such', async () => {
@@ -447,7 +452,9 @@ describe.concurrent('gop validate --format sarif', () => {
       expect(result.level).toBe(LEVEL[f.severity]);
       expect(result.message.text).toBe(f.message);
       const location = result.locations[0].physicalLocation;
-      expect(location.artifactLocation.uri).toBe(encodeURI(f.file));
+      // relative to the run's base (SRCROOT), or a file:// URI for a file outside it: never "../"
+      if (isAbsolute(f.file)) expect(location.artifactLocation.uri).toBe(pathToFileURL(f.file).href);
+      else expect(location.artifactLocation).toMatchObject({ uri: encodeURI(f.file), uriBaseId: 'SRCROOT' });
       if (f.line) expect(location.region).toEqual({ startLine: f.line, startColumn: f.column });
       else expect(location.region).toBeUndefined();
     });
@@ -496,7 +503,8 @@ describe.concurrent('gop validate --format github', () => {
     expect(run.stdout.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^::warning file=fixtures\/invalid\/GOP-LAW-005--no-contacts\.xml,line=11,col=3,title=GOP-LAW-005::/),
       expect.stringMatching(/^::warning /),
-      '1 file: 1 valid, 0 errors, 2 warnings',
+      '1 file: 1 valid, 0 invalid',
+      '2 problems (0 errors, 2 warnings)',
     ]);
   });
 });
@@ -586,7 +594,7 @@ describe.concurrent('gop validate: configuration', () => {
     const reports = JSON.parse(after.stdout) as FileReport[];
     expect(reports[0]).toMatchObject({ file: 'plan.xml', findings: [], counts: { warning: 0 } });
     // --format from the command line; --rule adds to the file's rules.
-    expect(overridden.stdout).toMatch(/^1 file: 1 valid, 0 errors, 0 warnings$/m);
+    expect(overridden.stdout).toMatch(/^1 file: 1 valid, 0 invalid$/m);
   });
 
   it('--config FILE takes every setting', async () => {
@@ -620,7 +628,7 @@ describe.concurrent('gop validate: configuration', () => {
     const text = await gop(['validate', '--config', config, LAW_005, LAW_003]);
     expect(text.status).toBe(0);
     // --quiet as in eslint: warnings are neither printed nor counted
-    expect(text.stdout).toMatch(/^2 filer: 1 gyldige, 1 fejl, 0 advarsler$/m);
+    expect(text.stdout).toMatch(/^2 filer: 1 gyldig, 1 ugyldig$/m);
     expect(text.stdout).not.toMatch(/ GOP-LAW-005 {2}/);
   });
 

@@ -19,6 +19,7 @@ import { FIXTURES_DIR, junitParser, sarifValidator, withDeadline } from './helpe
 const SCHEMA_FILE = new URL('../schemas/report.schema.json', import.meta.url);
 
 const RULE = (i: number) => rules[i % rules.length]!.id;
+const ALL_VALID = (results: FileResult[]) => results.filter((r) => r.report.valid).length;
 
 function finding(over: Partial<Finding> = {}): Finding {
   return {
@@ -104,17 +105,15 @@ describe('github', () => {
     expect(plain).toContain(`fatal-2.xml:12:1  fatal  ${RULE(11)}  fatal 12`);
     expect(plain).toContain(`warning-2.xml:12:1  warning  ${RULE(11)}  warning 12`);
     expect(starting('::notice title=medcom-gop::')).toEqual([
-      "::notice title=medcom-gop::40 files: 0 valid, 25 errors, 12 warnings. 15 errors, 2 warnings did not fit in GitHub's 10 annotations per type and are in the log above.".replace(
-        '40 files: 0 valid',
-        `${results.length} files: ${results.filter((r) => r.report.valid).length} valid`,
-      ),
+      `::notice title=medcom-gop::${results.length} files: 4 valid, 7 invalid. 37 problems (25 errors, 12 warnings). 15 errors, 2 warnings did not fit in GitHub's 10 annotations per type and are in the log above.`,
     ]);
+    expect(ALL_VALID(results)).toBe(4);
     expect(lines).toHaveLength(10 + 10 + 3 + 17 + 1);
   });
 
-  it('ends with a plain tally line when everything fits', () => {
+  it('ends with plain tally lines, the files apart from the problems, when everything fits', () => {
     const out = formatResults('github', many('warning', 2));
-    expect(out.trimEnd().split('\n').at(-1)).toBe('1 file: 1 valid, 0 errors, 2 warnings');
+    expect(out.trimEnd().split('\n').slice(-2)).toEqual(['1 file: 1 valid, 0 invalid', '2 problems (0 errors, 2 warnings)']);
   });
 
   // Was a bug (fixed): past the 10 annotations, findings are printed as plain lines without any escaping, so a newline in a message
@@ -215,7 +214,7 @@ describe('sarif', () => {
     expect(results[1].level).toBe('note');
     expect(results.map((x: { ruleIndex: number }) => driver.rules[x.ruleIndex].id)).toEqual(['GOP-INPUT-001', 'GOP-LAW-012']);
     expect(results[0].locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: 'my%20dir/plan%20%231%3F.xml' },
+      artifactLocation: { uri: 'my%20dir/plan%20%231%3F.xml', uriBaseId: 'SRCROOT' },
       region: { startLine: 7, startColumn: 9 },
     });
     expect(results[1].locations[0].physicalLocation.region).toBeUndefined();
@@ -256,7 +255,8 @@ describe('text', () => {
       'plan.xml  warning  GOP-LAW-005  A message.',
       'plan.xml: invalid',
       '',
-      '1 file: 0 valid, 1 errors, 1 warnings',
+      '1 file: 0 valid, 1 invalid',
+      '2 problems (1 error, 1 warning)',
       '',
     ]);
     expect(formatResults('text', [{ file: 'plan.xml', report: r }], { color: true })).toContain('\x1b[');
@@ -265,7 +265,7 @@ describe('text', () => {
     expect(da).toContain('plan.xml:3:5  fejl       GOP-LAW-003  En besked.');
     expect(da).toContain('plan.xml  advarsel   GOP-LAW-005  En besked.');
     expect(da).toContain('plan.xml: ugyldig');
-    expect(da).toContain('1 fil: 0 gyldige, 1 fejl, 1 advarsler');
+    expect(da).toContain('1 fil: 0 gyldige, 1 ugyldig\n2 problemer (1 fejl, 1 advarsel)\n');
   });
 
   it("says the key facts as a case worker would: level and provider, the plan's deadline, the guarantee", () => {
@@ -369,10 +369,15 @@ describe('the reference date and the days left', () => {
       'opstart senest 2019-03-14 (planens frist), tilbud om opstart senest 2019-03-14 (genoptræningsgarantien, sundhedsloven § 140 stk. 4)\n' +
         'referencedato 2019-03-12: 2 dage til planens frist, 2 dage til garantidatoen',
     );
-    expect(
-      junitParser().parse(formatResults('junit', [{ file: 'plan.xml', report: checkGop(plan) }])).testsuites.testsuite[0].testcase[0]
-        .properties,
-    ).toBeUndefined();
+    // Without a reference date: the start dates only, the same on any day.
+    const undated = junitParser().parse(formatResults('junit', [{ file: 'plan.xml', report: checkGop(plan) }])).testsuites.testsuite[0]
+      .testcase[0];
+    expect(undated.properties.property.map((p: { '@_name': string }) => p['@_name'])).toEqual([
+      'deadlineKind',
+      'mustStartBy',
+      'guaranteedStartBy',
+    ]);
+    expect(undated['system-out']).not.toMatch(/reference date|days left/);
   });
 
   it('sarif: result properties of each file, and run.properties.referenceDate when the files agree', () => {
@@ -389,9 +394,12 @@ describe('the reference date and the days left', () => {
       daysUntilGuaranteedStart: -6,
       deadlineKind: 'absolute',
       startDates: 'must start by 2019-03-14, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))',
-      daysLeft: "reference date 2019-03-20: the plan's deadline was 6 days ago, the guarantee date was 6 days ago",
-      daysLeftDa: 'referencedato 2019-03-20: planens frist var for 6 dage siden, garantidatoen var for 6 dage siden',
+      startDatesDa:
+        'opstart senest 2019-03-14 (planens frist), tilbud om opstart senest 2019-03-14 (genoptræningsgarantien, sundhedsloven § 140 stk. 4)',
     });
+    // The days left as numbers only: no text that changes with the date beside them.
+    expect(sarif.runs[0].results[0].properties).not.toHaveProperty('daysLeft');
+    expect(sarif.runs[0].results[0].properties).not.toHaveProperty('daysLeftDa');
     const other = { ...withFinding, referenceDate: '2019-03-21' };
     expect(
       JSON.parse(

@@ -154,7 +154,11 @@ describe('package.json', () => {
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.engines.node).toBe('>=20');
     expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'schemas', 'LICENSE']));
-    expect(pkg.scripts.prepare).toMatch(/build/);
+    // git installs build by prepare; the tarball is built already, and its manifest has no prepare (npm 11 warns about
+    // install scripts): prepack builds and strips it, postpack puts it back (scripts/pack-manifest.mjs)
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.prepack).toBe('npm run build && node scripts/pack-manifest.mjs strip');
+    expect(pkg.scripts.postpack).toBe('node scripts/pack-manifest.mjs restore');
     expect(existsSync(join(root, 'LICENSE'))).toBe(true);
   });
 
@@ -163,11 +167,38 @@ describe('package.json', () => {
     expect(readFileSync(dist('cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
+  it('exports the library (ESM and CommonJS, each with its declarations), the browser bundle and the report schema', () => {
+    // The decision, on purpose: a subpath added or removed here is added to or removed from what users can import.
+    expect(pkg.exports).toEqual({
+      '.': {
+        import: { types: './dist/index.d.ts', default: './dist/index.js' },
+        require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+      },
+      // the same API as '.', one ES module with zod and date-fns inside (test/web-build.test.ts)
+      './browser': { types: './dist/index.d.ts', default: './dist/web/medcom-gop.browser.js' },
+      './report.schema.json': './schemas/report.schema.json',
+      './package.json': './package.json',
+    });
+    expect(pkg.main).toBe('./dist/index.cjs');
+    expect(pkg.types).toBe('./dist/index.d.ts');
+    for (const file of Object.values(pkg.exports as Record<string, unknown>).flatMap((target) =>
+      typeof target === 'string'
+        ? [target]
+        : Object.values(target as object).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t))),
+    )) {
+      expect(existsSync(join(root, file as string)), `${file}: run npm run build`).toBe(true);
+    }
+  });
+
   it('resolves the package by its own name, and medcom-gop/report.schema.json through exports', () => {
     expect(require.resolve('medcom-gop')).toBe(dist('index.cjs'));
     expect(require.resolve('medcom-gop/report.schema.json')).toBe(join(root, 'schemas', 'report.schema.json'));
     // TypeScript's old node10 resolution ignores exports: typesVersions maps the subpath for it
-    expect(pkg.typesVersions['*']['report.schema.json']).toEqual([pkg.exports['./report.schema.json']]);
+    expect(pkg.typesVersions['*']).toEqual({
+      'report.schema.json': [pkg.exports['./report.schema.json']],
+      browser: [pkg.exports['./browser'].types],
+    });
+    expect(require.resolve('medcom-gop/browser')).toBe(dist('web/medcom-gop.browser.js'));
     const schema = require('medcom-gop/report.schema.json');
     expect(schema.$schema).toMatch(/json-schema\.org/);
   });
@@ -187,6 +218,7 @@ describe('npm pack', () => {
         'dist/index.d.cts',
         'dist/cli.js',
         'dist/worker.js',
+        'dist/web/medcom-gop.browser.js',
         'LICENSE',
         'README.md',
         'package.json',

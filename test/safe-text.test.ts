@@ -139,7 +139,8 @@ describe('every format, on file names and messages full of controls', () => {
       `${shown}  warning  GOP-FORMAT-005  The value "x\\n::error::forged \\x1B[31m red \\u202Eevil\\u202C \\x85next \\u2028sep" is wrong.`,
       `${shown}: invalid`,
       '',
-      '1 file: 0 valid, 1 errors, 1 warnings',
+      '1 file: 0 valid, 1 invalid',
+      '2 problems (1 error, 1 warning)',
       '',
     ]);
     expect(formatResults('text', [{ file: '::error::x.xml', report: report([]) }]).split('\n')[0]).toBe('\\x3A:error::x.xml: valid');
@@ -165,7 +166,8 @@ describe('every format, on file names and messages full of controls', () => {
     expect(out.split('\n')).toEqual([
       `::error file=${escapedFile},line=3,col=5,title=GOP-FORMAT-005::100%25 \\n::error::forged \\x1B[31m red \\u202Eevil\\u202C \\x85next \\u2028sep`,
       `::warning file=${escapedFile},title=GOP-FORMAT-005::ok`,
-      '1 file: 0 valid, 1 errors, 1 warnings',
+      '1 file: 0 valid, 1 invalid',
+      '2 problems (1 error, 1 warning)',
       '',
     ]);
   });

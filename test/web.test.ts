@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGop, renderGopHtml, type Finding, type Language } from '../src/index';
+import { datesInText } from '../src/view/sections';
 import { FIXTURES_DIR, haveSamples, REPO_ROOT, SAMPLE, withDeadline } from './helpers';
 
 const PAGE = join(REPO_ROOT, 'dist', 'web', 'index.html');
@@ -123,11 +124,12 @@ function expectOnlyThePage(watched: Watched) {
   expect(watched.dialogs).toEqual([]);
 }
 
+/** The findings checkGop gives, as the page shows them: their dates in the page's one form. */
 const expected = (file: string, lang: Language, redact = false) =>
   checkGop(readFileSync(file), { referenceDate: REFERENCE_DATE, timeZone: TIME_ZONE, redact }).findings.map((f: Finding) => [
     f.ruleId,
     f.severity,
-    lang === 'da' ? f.messageDa : f.message,
+    datesInText(lang === 'da' ? f.messageDa : f.message, lang),
   ]);
 
 async function shownFindings(page: Page, index: number): Promise<string[][]> {
@@ -278,12 +280,14 @@ describe.skipIf(!CHROMIUM)('the browser page, in Chromium', () => {
     const [unreadable, none, later] = [await shownFacts(0), await shownFacts(1), await shownFacts(2)];
     expect(unreadable.rows['Opstart senest']).toBe('fristen kan ikke læses: læs teksten');
     expect(unreadable.rows['Tidsfrist (som læst)']).toContain('kan ikke læses sikkert');
-    expect(unreadable.rows['Tilbud om opstart senest']).toBe('ikke sikker (14.03.2019 kun hvis planen ikke beder om en senere opstart)');
+    expect(unreadable.rows['Tilbud om opstart senest']).toBe(
+      'ikke sikker (14. marts 2019 kun hvis planen ikke beder om en senere opstart)',
+    );
     expect(unreadable.line).toContain('fristen kan ikke læses: læs teksten, garantidatoen er ikke sikker');
     expect(Object.values(unreadable.rows).join(' ') + unreadable.line).not.toMatch(/ingen frist/);
     expect(none.rows['Opstart senest']).toBe('ingen frist i planen');
-    expect(none.rows['Tilbud om opstart senest']).toBe('14.03.2019');
-    expect(none.line).toContain('ingen frist i planen, tilbud om opstart senest 2019-03-14');
+    expect(none.rows['Tilbud om opstart senest']).toBe('14. marts 2019');
+    expect(none.line).toContain('ingen frist i planen, tilbud om opstart senest 14. marts 2019');
     expect(later.rows['Opstart senest']).toBe(
       'ingen seneste frist; planen beder om en senere opstart, men datoen kan ikke læses: læs teksten',
     );
@@ -291,9 +295,78 @@ describe.skipIf(!CHROMIUM)('the browser page, in Chromium', () => {
     await page.check('input[name="lang"][value="en"]');
     const english = await shownFacts(0);
     expect(english.rows['Must start by']).toBe('the deadline could not be read: read the text');
-    expect(english.rows['Start to be offered by']).toBe('not certain (2019-03-14 only if the plan asks for no later start)');
-    expect(english.line).toContain('deadline could not be read: read the text, guarantee date not certain (2019-03-14 only if');
+    expect(english.rows['Start to be offered by']).toBe('not certain (14 March 2019 only if the plan asks for no later start)');
+    expect(english.line).toContain('deadline could not be read: read the text, guarantee date not certain (14 March 2019 only if');
     expect((await shownFacts(1)).rows['Must start by']).toBe('no deadline in the plan');
+    expectOnlyThePage(watched);
+    await watched.context.close();
+  });
+
+  it('an old plan: one date form, the days and the counts in words, and the plan in a frame as tall as it is (one scroll)', async () => {
+    const watched = await openPage();
+    const { page } = watched;
+    await page.locator('#reference-date').fill('2026-11-27'); // the deadline (14 March 2019) was 2,815 days ago
+    const file = (name: string, xml: string | Buffer) => ({ name, mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await page.setInputFiles('#files', [
+      file('old.xml', withDeadline('inden 7 dage')),
+      file('truncated.xml', readFileSync(TRUNCATED)),
+      file('rich.xml', readFileSync(RICH)),
+    ]);
+    await resultsShown(page, 3);
+    /** The first result's facts panel: the key facts line and each row, label → value. */
+    const shownFacts = async () => {
+      const article = page.locator('article.result').first();
+      const labels = await article.locator('dl.facts dt').allTextContents();
+      const values = await article.locator('dl.facts dd').allTextContents();
+      const rows = Object.fromEntries(labels.map((label, i) => [label, values[i]!]));
+      return { rows, text: [await article.locator('p.key-facts').textContent(), ...values].join('\n') };
+    };
+    const resultsText = async () => (await page.locator('#results').textContent()) ?? '';
+    const ISO = /\d{4}-\d{2}-\d{2}/;
+    const ISO_STAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+    const DOTTED = /\b\d{1,2}\.\d{1,2}\.\d{4}\b/;
+    const NEGATIVE = /(?<![\w-])-\s?\d/; // not a CPR number's dash
+    const danish = await shownFacts();
+    for (const style of [ISO, ISO_STAMP, DOTTED]) expect(danish.text).not.toMatch(style);
+    expect(danish.rows['Opstart senest']).toBe('14. marts 2019 — fristen var for 2.815 dage siden');
+    expect(danish.rows['Sendt']).toBe('7. marts 2019 kl. 09:41');
+    expect(await resultsText()).not.toMatch(NEGATIVE);
+    expect(await resultsText()).not.toMatch(ISO_STAMP);
+    expect(await page.locator('article.result').nth(1).locator('.counts').textContent()).toBe('1 fatal fejl');
+
+    await page.check('input[name="lang"][value="en"]');
+    const english = await shownFacts();
+    for (const style of [ISO, ISO_STAMP, DOTTED]) expect(english.text).not.toMatch(style);
+    expect(english.rows['Must start by']).toBe('14 March 2019 — the deadline was 2,815 days ago');
+    expect(english.rows['Sent']).toBe('7 March 2019, 09:41');
+    expect(await resultsText()).not.toMatch(NEGATIVE);
+    expect(await page.locator('article.result').nth(1).locator('.counts').textContent()).toBe('1 fatal error');
+
+    // Each plan's frame is as tall as its document: no scroll bar of its own, the page scrolls; the sandbox still
+    // runs no script (same origin only, so that the page can measure it)
+    const frames = page.locator('iframe.view');
+    expect(await frames.count()).toBe(3);
+    /** The frames not (yet) as tall as their documents: [index, document's scrollHeight, its clientHeight]. */
+    const unfitted = async () => {
+      const out: [number, number, number][] = [];
+      for (let i = 0; i < (await frames.count()); i++) {
+        const frame = await viewFrame(page, i);
+        const [scroll, client] = (await frame.evaluate(
+          '[document.documentElement.scrollHeight, document.documentElement.clientHeight]',
+        )) as [number, number];
+        if ((await frames.nth(i).getAttribute('data-fitted')) !== 'true' || scroll > client) out.push([i, scroll, client]);
+      }
+      return out;
+    };
+    await expect.poll(unfitted).toEqual([]);
+    for (let i = 0; i < 3; i++) expect(await frames.nth(i).getAttribute('sandbox')).toBe('allow-same-origin');
+    const rich = await frames.nth(2).boundingBox();
+    expect(rich!.height).toBeGreaterThan(1500); // the whole plan, not a 574 px window onto it
+    expect((await frames.nth(1).boundingBox())!.height).toBeLessThan(600); // a short one is short
+    expect(await page.evaluate('document.documentElement.scrollHeight > window.innerHeight')).toBe(true);
+    await page.setViewportSize({ width: 640, height: 900 }); // narrower: the text wraps anew and the frames follow
+    await expect.poll(unfitted).toEqual([]);
+    expect((await frames.nth(2).boundingBox())!.height).toBeGreaterThan(rich!.height);
     expectOnlyThePage(watched);
     await watched.context.close();
   });

@@ -1,7 +1,9 @@
-// The facts rows of the browser page: plain data, no DOM (so that they are tested without a browser, test/web-facts.test.ts).
-import type { Facts, Language } from '../src/index';
-import { deadlineState } from '../src/texts/ui';
+// The facts rows of the browser page and its other words (counts, days): plain data, no DOM (so that they are tested
+// without a browser, test/web-facts.test.ts). Every date goes through the view's dateText: one form per language.
+import type { Facts, Language, Report, Severity } from '../src/index';
+import { deadlineState, UI } from '../src/texts/ui';
 import { VIEW_TEXTS } from '../src/texts/view';
+import { dateText, datesInText } from '../src/view/sections';
 
 export const FACT_LABELS: Record<Language, Record<string, string>> = {
   da: {
@@ -15,7 +17,6 @@ export const FACT_LABELS: Record<Language, Record<string, string>> = {
     deadlineRead: 'Tidsfrist (som læst)',
     earliestStart: 'Tidligst opstart',
     mustStartBy: 'Opstart senest',
-    daysUntilMustStart: 'Dage til fristen',
     guaranteedStartBy: 'Tilbud om opstart senest',
     guarantee: 'Genoptræningsgaranti',
     consent: 'Informeret samtykke',
@@ -33,7 +34,6 @@ export const FACT_LABELS: Record<Language, Record<string, string>> = {
     deadlineRead: 'Deadline (as read)',
     earliestStart: 'Earliest start',
     mustStartBy: 'Must start by',
-    daysUntilMustStart: 'Days until the deadline',
     guaranteedStartBy: 'Start to be offered by',
     guarantee: 'Rehabilitation guarantee',
     consent: 'Informed consent',
@@ -43,11 +43,61 @@ export const FACT_LABELS: Record<Language, Record<string, string>> = {
 };
 const GP_DESELECTED: Record<Language, string> = { da: 'fravalgt af patienten', en: 'deselected by the patient' };
 
-/** 2019-03-14 → 14.03.2019 in Danish; ISO dates stay as they are in English (unambiguous). Times keep their hh:mm. */
-function shownDate(value: string, lang: Language): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/.exec(value);
-  if (!match || lang === 'en') return value.replace('T', ' ');
-  return `${match[3]}.${match[2]}.${match[1]}${match[4] ? ` kl. ${match[4]}` : ''}`;
+/** A whole number as people write it: 2.824 in Danish, 2,824 in English (no raw minus: callers say "ago"). */
+export function numberText(n: number, lang: Language): string {
+  const digits = String(Math.abs(Math.trunc(n)));
+  return digits.replace(/\B(?=(\d{3})+$)/g, lang === 'da' ? '.' : ',');
+}
+
+/** n things, singular or plural: "1 dag", "2.824 dage". */
+const countText = (n: number, [one, many]: readonly [string, string], lang: Language) => `${numberText(n, lang)} ${n === 1 ? one : many}`;
+
+const DAY: Record<Language, readonly [string, string]> = { da: ['dag', 'dage'], en: ['day', 'days'] };
+
+/** Days from the reference date to the plan's deadline, in words only: "4 dage til fristen", "fristen var for 2.824 dage siden". */
+export function daysText(days: number, lang: Language): string {
+  const n = countText(Math.abs(days), DAY[lang], lang);
+  if (lang === 'da') return days === 0 ? 'fristen er i dag' : days > 0 ? `${n} til fristen` : `fristen var for ${n} siden`;
+  return days === 0 ? 'the deadline is today' : days > 0 ? `${n} left until the deadline` : `the deadline was ${n} ago`;
+}
+
+/** The findings of each severity as counted words, singular and plural ("1 fatal fejl", "2 advarsler"). */
+const FINDING_WORDS: Record<Language, Record<Severity, readonly [string, string]>> = {
+  da: {
+    fatal: ['fatal fejl', 'fatale fejl'],
+    error: ['fejl', 'fejl'],
+    warning: ['advarsel', 'advarsler'],
+    info: ['oplysning', 'oplysninger'],
+  },
+  en: {
+    fatal: ['fatal error', 'fatal errors'],
+    error: ['error', 'errors'],
+    warning: ['warning', 'warnings'],
+    info: ['note', 'notes'],
+  },
+};
+
+/** "5 fejl, 1 advarsel": the severities that have findings, most severe first; '' when there are none. */
+export function countsText(counts: Report['counts'], lang: Language): string {
+  return (['fatal', 'error', 'warning', 'info'] as const)
+    .filter((severity) => counts[severity] > 0)
+    .map((severity) => countText(counts[severity], FINDING_WORDS[lang][severity], lang))
+    .join(', ');
+}
+
+const shown = (value: string | undefined, lang: Language) => (value === undefined ? undefined : dateText(value, lang));
+
+/** The key facts in one line (the formatters' words, UI.keyFacts), with the dates as the page writes them. */
+export function keyFactsText(facts: Facts, lang: Language): string {
+  const dates: Facts = {
+    ...facts,
+    dischargeDate: shown(facts.dischargeDate, lang),
+    earliestStart: shown(facts.earliestStart, lang),
+    mustStartBy: shown(facts.mustStartBy, lang),
+    guaranteedStartBy: shown(facts.guaranteedStartBy, lang),
+    guarantee: { ...facts.guarantee, ifNoLaterStart: shown(facts.guarantee.ifNoLaterStart, lang) },
+  };
+  return UI[lang].keyFacts(dates);
 }
 
 /**
@@ -58,7 +108,8 @@ function shownDate(value: string, lang: Language): string {
 export function factRows(facts: Facts, lang: Language): [string, string][] {
   const rows: [string, string | undefined][] = [];
   const t = VIEW_TEXTS[lang];
-  const date = (value: string | undefined) => (value === undefined ? undefined : shownDate(value, lang));
+  const date = (value: string | undefined) => shown(value, lang);
+  const explained = (text: string | undefined) => (text === undefined ? undefined : datesInText(text, lang));
   const patient = [facts.patient.givenName, facts.patient.surname].filter(Boolean).join(' ');
   const cpr = facts.patient.cpr?.replace(/^(\d{6})(\d{4})$/, '$1-$2'); // as people write it (a redacted one already is)
   const state = deadlineState(facts);
@@ -70,15 +121,17 @@ export function factRows(facts: Facts, lang: Language): [string, string][] {
   rows.push(['authorisedAt', date(facts.authorisedAt)]);
   rows.push(['sentAt', date(facts.sentAt)]);
   rows.push(['deadlineText', facts.deadlineText]);
-  rows.push(['deadlineRead', facts.deadlineText?.trim() ? facts.deadline.explanation[lang] : undefined]);
+  rows.push(['deadlineRead', facts.deadlineText?.trim() ? explained(facts.deadline.explanation[lang]) : undefined]);
   rows.push(['earliestStart', date(facts.earliestStart)]);
-  rows.push(['mustStartBy', state === 'date' ? date(facts.mustStartBy) : t.deadlineState[state]]);
-  rows.push(['daysUntilMustStart', facts.daysUntilMustStart?.toString()]);
+  const days = facts.daysUntilMustStart === undefined ? '' : ` — ${daysText(facts.daysUntilMustStart, lang)}`;
+  rows.push(['mustStartBy', state === 'date' ? `${date(facts.mustStartBy)}${days}` : t.deadlineState[state]]);
   rows.push([
     'guaranteedStartBy',
-    facts.guaranteedStartBy ? date(facts.guaranteedStartBy) : ifNoLaterStart && t.guaranteeNotCertain(shownDate(ifNoLaterStart, lang)),
+    facts.guaranteedStartBy
+      ? date(facts.guaranteedStartBy)
+      : ifNoLaterStart && t.guaranteeNotCertain(date(ifNoLaterStart) ?? ifNoLaterStart),
   ]);
-  rows.push(['guarantee', facts.guarantee.explanation[lang]]);
+  rows.push(['guarantee', explained(facts.guarantee.explanation[lang])]);
   rows.push(['consent', facts.consent]);
   rows.push(['municipality', facts.receivers.municipality?.name]);
   rows.push(['gp', facts.receivers.gpDeselected ? GP_DESELECTED[lang] : facts.receivers.gp?.name]);

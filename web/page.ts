@@ -1,10 +1,11 @@
 // The browser page (dist/web/index.html): files are read, checked and rendered here, in this tab. Nothing is sent
 // anywhere (the page's CSP forbids every connection); text from a message reaches the DOM only as textContent, and the
-// rendered plan only as a sandboxed iframe's srcdoc (no scripts there, and its own CSP).
-import { checkGop, renderGopHtml, type Finding, type Language, type Report } from '../src/index';
+// rendered plan only as a sandboxed iframe's srcdoc (no scripts there, and its own CSP). The frame is sized to its
+// document, so that the page scrolls as one.
+import { checkGop, renderGopHtml, type Finding, type Language } from '../src/index';
 import { SEVERITY_WORDS } from '../src/texts/severity';
-import { UI } from '../src/texts/ui';
-import { FACT_LABELS, factRows } from './facts';
+import { datesInText } from '../src/view/sections';
+import { countsText, FACT_LABELS, factRows, keyFactsText } from './facts';
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -128,20 +129,37 @@ function findingsTable(findings: Finding[], lang: Language, t: PageTexts): HTMLE
       { class: `finding ${finding.severity}`, 'data-rule-id': finding.ruleId, 'data-severity': finding.severity },
       h('td', { class: 'severity' }, SEVERITY_WORDS[lang][finding.severity][0]),
       h('td', { class: 'rule' }, finding.ruleId),
-      h('td', { class: 'text' }, lang === 'da' ? finding.messageDa : finding.message),
+      h('td', { class: 'text' }, datesInText(lang === 'da' ? finding.messageDa : finding.message, lang)),
       h('td', { class: 'where' }, finding.line ? `${finding.line}:${finding.column ?? 1}` : ''),
     ),
   );
   return h('table', { class: 'findings' }, h('thead', {}, head), h('tbody', {}, ...rows));
 }
 
-function countsLine(report: Report, lang: Language): string {
-  const words = SEVERITY_WORDS[lang];
-  return (['fatal', 'error', 'warning', 'info'] as const)
-    .filter((severity) => report.counts[severity] > 0)
-    .map((severity) => `${report.counts[severity]} ${words[severity][report.counts[severity] === 1 ? 0 : 1]}`)
-    .join(', ');
+/**
+ * The plan's frame as tall as its document: no scroll bar of its own. The sandbox allows the same origin (never scripts:
+ * nothing in the plan runs, and the plan's CSP forbids scripts too) so that the page can measure the document.
+ */
+function fitFrame(frame: HTMLIFrameElement): void {
+  const root = frame.contentDocument?.documentElement;
+  if (!root) return;
+  const borders = frame.offsetHeight - frame.clientHeight;
+  // scrollHeight is never less than the frame's own height: a plan shorter than the frame is measured by its box
+  const height = root.scrollHeight > root.clientHeight ? root.scrollHeight : Math.ceil(root.getBoundingClientRect().height);
+  frame.style.height = `${height + borders}px`;
+  frame.dataset['fitted'] = 'true';
 }
+
+// a narrower or wider frame wraps its text anew: measured again once its document is there (only a change of width:
+// the height is ours)
+const widths = new WeakMap<Element, number>();
+const resized = new ResizeObserver((entries) => {
+  for (const { target, contentRect } of entries) {
+    if (widths.get(target) === contentRect.width) continue;
+    widths.set(target, contentRect.width);
+    if (target instanceof HTMLIFrameElement && target.dataset['fitted'] === 'true') fitFrame(target);
+  }
+});
 
 function renderEntry(entry: Entry, t: PageTexts): HTMLElement {
   const { lang, redact, referenceDate } = state;
@@ -165,7 +183,7 @@ function renderEntry(entry: Entry, t: PageTexts): HTMLElement {
     { class: `badge ${report.valid ? 'valid' : 'invalid'}`, 'data-valid': String(report.valid) },
     report.valid ? t.valid : t.invalid,
   );
-  const counts = countsLine(report, lang);
+  const counts = countsText(report.counts, lang);
   const article = h(
     'article',
     { class: 'result', 'data-valid': String(report.valid) },
@@ -176,7 +194,7 @@ function renderEntry(entry: Entry, t: PageTexts): HTMLElement {
   if (report.facts) {
     article.append(
       h('h3', {}, t.facts),
-      h('p', { class: 'key-facts' }, UI[lang].keyFacts(report.facts)),
+      h('p', { class: 'key-facts' }, keyFactsText(report.facts, lang)),
       h(
         'dl',
         { class: 'facts' },
@@ -188,7 +206,9 @@ function renderEntry(entry: Entry, t: PageTexts): HTMLElement {
   try {
     // the findings are listed above: the view shows the plan alone
     const html = renderGopHtml(entry.bytes, { lang, redact, referenceDate, timeZone: TIME_ZONE, findings: false });
-    const frame = h('iframe', { sandbox: '', class: 'view', title: t.viewTitle(name), referrerpolicy: 'no-referrer' });
+    const frame = h('iframe', { sandbox: 'allow-same-origin', class: 'view', title: t.viewTitle(name), referrerpolicy: 'no-referrer' });
+    frame.addEventListener('load', () => fitFrame(frame));
+    resized.observe(frame);
     frame.srcdoc = html; // a property, not markup: the browser takes the string as the frame's document
     const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
     state.urls.push(url);
@@ -211,6 +231,7 @@ function render(): void {
   for (const url of state.urls) URL.revokeObjectURL(url);
   state.urls = [];
   const results = byId('results');
+  resized.disconnect();
   const articles = state.entries.map((entry) => renderEntry(entry, t));
   results.replaceChildren(...articles);
   const valid = articles.filter((a) => a.dataset['valid'] === 'true').length;

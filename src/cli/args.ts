@@ -3,15 +3,6 @@ import { didYouMean } from '../values/edit-distance';
 /** A usage mistake: printed with a pointer to the command's help, exit 2. */
 export class UsageError extends Error {}
 
-/** A library function's option problems as a usage error that names the flags (`flags`: option → flag). */
-export function optionsUsage(issues: readonly { path: string; message: string }[], flags: Record<string, string>): UsageError {
-  const flag = (path: string) => {
-    const [head = '', ...rest] = path.split('.');
-    return `${flags[head] ?? (head || 'options')}${rest.length ? ` ${rest.join('.')}` : ''}`;
-  };
-  return new UsageError(issues.map((i) => `${flag(i.path)}: ${i.message}`).join('; '));
-}
-
 /** One command-line option, as `gop help` prints it and the parser reads it. */
 export interface OptionSpec {
   /** the long name without dashes, e.g. `max-warnings` */

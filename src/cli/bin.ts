@@ -1,17 +1,13 @@
 import { streamSink } from './io';
 import { main } from './main';
+import { interruptHandler } from './signals';
 
 /**
  * The process entry (`gop`, `medcom-gop`): the real streams, the clock, the environment and Ctrl-C, given to main().
  * EPIPE (`| head`) is the reader going away: the sinks take it quietly and main ends with the status so far.
  */
 const controller = new AbortController();
-let interrupts = 0;
-const interrupt = () => {
-  // The first Ctrl-C stops between files (no half-written --output); a second one ends at once.
-  if (++interrupts > 1) process.exit(130);
-  controller.abort();
-};
+const interrupt = interruptHandler(controller, (status) => process.exit(status));
 process.on('SIGINT', interrupt);
 process.on('SIGTERM', interrupt);
 

@@ -18,6 +18,8 @@ export async function readInput(
   io: CliIo,
   language: Language = 'en',
   redact = false,
+  /** the flag that raises maxBytes, named in the message when the file is over it */
+  limitFlag?: string,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; status: 2 }> {
   const t = CLI_TEXTS[language];
   const shown = redact ? uiIn(language).redactedFile(1) : safe(file);
@@ -32,6 +34,6 @@ export async function readInput(
       return { ok: false, status: 2 };
     }
   }
-  await io.stderr.write(`gop: ${t.overLimit(shown, maxBytes)}\n`);
+  await io.stderr.write(`gop: ${t.overLimit(shown, maxBytes, limitFlag)}\n`);
   return { ok: false, status: 2 };
 }

@@ -1,6 +1,7 @@
 import { GopOptionsError } from '../options/index';
 import { didYouMean } from '../values/edit-distance';
 import { UsageError } from './args';
+import { optionsUsage } from './option-names';
 import { commandHelp, commandsByName, mainHelp } from './commands/index';
 import type { CliIo } from './io';
 import { visibleControls as safe } from '../values/controls';
@@ -27,7 +28,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     if (name === 'help') {
       const topic = rest[0];
-      if (topic === undefined) {
+      // `gop help help`: the list of commands is the help about help.
+      if (topic === undefined || topic === 'help') {
         await io.stdout.write(`${mainHelp()}\n`);
         return 0;
       }
@@ -48,7 +50,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 2;
     }
     if (error instanceof GopOptionsError) {
-      await io.stderr.write(`gop: ${safe(error.message)}\n`);
+      // An option the command passed on and the library refused: named by its flag, as a usage error is.
+      await io.stderr.write(
+        `gop: ${safe(optionsUsage(error.issues).message)}\nRun "gop help${command ? ` ${command.name}` : ''}" for usage.\n`,
+      );
       return 2;
     }
     let lines = ((error as Error).stack ?? String(error)).split('\n');

@@ -18,6 +18,26 @@ let cleanupInstalled = false;
 let counter = 0;
 
 /**
+ * `folder` and its missing parents, made one level at a time from the nearest that exists (at most one step per part of
+ * the path): Node's recursive mkdir loops forever where a parent refuses new folders (/proc/nope), so it is not used.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let at = folder; !statSync(at, { throwIfNoEntry: false }); at = dirname(at)) {
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      // made meanwhile by another process: fine
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/**
  * `--output FILE` (or standard output for none or `-`). A file is written beside its final name and renamed when
  * complete, so a reader never sees half a report and an interrupted run leaves the old one; missing folders are made.
  */
@@ -32,7 +52,7 @@ export function openOutput(path: string | undefined, io: CliIo): Output {
   }
   // A link is followed: the file it points to gets the report, the link stays.
   const target = existing ? realpathSync(named) : named;
-  mkdirSync(dirname(target), { recursive: true });
+  makeFolders(dirname(target));
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${++counter}.tmp`);
   // Opened here, synchronously: a folder we may not write to is a clear error before any file is read.
   const fd = openSync(temporary, 'wx');

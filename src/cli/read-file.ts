@@ -18,6 +18,12 @@ const ioError = (error: unknown): ReadResult => ({ ok: false, reason: 'io', erro
 /** Where reads start on a stream: big enough for few syscalls, small so a tiny message costs little. */
 const CHUNK = 64 * 1024;
 
+/**
+ * How often a read waited for a non-blocking stream to have data: tests assert the waiting, not the time it took.
+ * @public (read by test/cli-files.test.ts in a child process, where knip does not see it)
+ */
+export const readWaits = { count: 0 };
+
 /** One shared cell to wait on: Atomics.wait sleeps the thread (no busy loop) and works in the main thread in Node. */
 let sleepCell: Int32Array | undefined;
 function sleep(ms: number): void {
@@ -46,6 +52,7 @@ function readCapped(fd: number, maxBytes: number, hint: number): ReadResult {
       const code = (error as NodeJS.ErrnoException).code;
       // A non-blocking stdin (inherited from a parent that set O_NONBLOCK) has no data yet: wait a little, not spin.
       if (code === 'EAGAIN' || code === 'EWOULDBLOCK') {
+        readWaits.count++;
         sleep(5);
         continue;
       }

@@ -58,6 +58,8 @@ function startWorker(url: URL, flags: ReturnType<typeof workerFlags>): Worker {
   }
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Checks files and hands each outcome to `emit` in input order, as soon as it and all before it are done; `emit` may
  * wait (backpressure from a slow reader), and nothing more is started meanwhile. With workers at most two tasks per
@@ -73,6 +75,9 @@ export async function checkFiles(
   const stop = run.stop ?? (() => false);
   if (run.jobs <= 1 || files.length < WORKER_THRESHOLD || run.workerScript === null) {
     for (const file of files) {
+      // A turn of the event loop between files: only then can a signal's handler run (Ctrl-C, CI cancellation); a
+      // write to a pipe or a terminal resolves at once, so `await emit` alone never lets it in.
+      await nextTurn();
       if (stop()) return;
       await emit(checkFile(file, options, run.cwd, run.stdin));
     }

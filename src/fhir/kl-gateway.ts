@@ -1,4 +1,5 @@
-import type { Bundle, BundleEntry, CodeableConcept, Condition, Organization, Patient, Resource, ServiceRequest } from 'fhir/r4';
+// 'fhir/r4.js', not 'fhir/r4': the published .d.ts keeps this import, and module NodeNext/Node16 resolve only the former.
+import type { Bundle, BundleEntry, CodeableConcept, Condition, Organization, Patient, Resource, ServiceRequest } from 'fhir/r4.js';
 import type { Facts } from '../facts/facts';
 import type { DeepPartial } from '../model/partial';
 import type { CodedValue, GopMessage } from '../model/schema';

@@ -58,10 +58,11 @@ export function githubFormatter(options: FormatOptions = {}): Formatter {
       const lost = (Object.keys(overflow) as (keyof typeof overflow)[])
         .filter((type) => overflow[type] > 0)
         .map((type) => `${overflow[type]} ${ui.annotation[type][overflow[type] === 1 ? 0 : 1]}`);
-      const tally = ui.tally(summary);
+      const [files, problems] = ui.tally(summary);
+      // A workflow command is one line: the files and the problems as two sentences of the one notice.
       return lost.length
-        ? `::notice title=medcom-gop::${escapeData(`${tally}. ${ui.overflow(lost.join(', '), ANNOTATIONS_PER_TYPE)}`)}\n`
-        : `${escapeData(tally)}\n`;
+        ? `::notice title=medcom-gop::${escapeData(`${files}. ${problems}. ${ui.overflow(lost.join(', '), ANNOTATIONS_PER_TYPE)}`)}\n`
+        : `${escapeData(files)}\n${escapeData(problems)}\n`;
     },
   };
 }

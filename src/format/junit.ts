@@ -6,9 +6,10 @@ import { uiIn } from '../texts/ui';
 /**
  * JUnit XML as CI servers read it: one testcase per file, one failure per error (text in the body), warnings in
  * system-out. Each file is its own testsuite, so counts are known when it is written and the output streams.
- * The reference date, what the deadline was read as (deadlineKind: unreadable is not none) and the days left to the
- * start dates are testcase properties; the deadline and the guarantee as the text summary says them, and the days left,
- * two lines of system-out.
+ * What the deadline was read as (deadlineKind: unreadable is not none) and the start dates are testcase properties, and
+ * the deadline and the guarantee as the text summary says them a line of system-out. The reference date and the days
+ * left to the start dates (properties, and a second line) only when it was given (FormatOptions.referenceDateGiven),
+ * so that the same files give the same report on any day.
  */
 export function junitFormatter(options: FormatOptions = {}): Formatter {
   const message = messageIn(options.language);
@@ -37,12 +38,12 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
             `      <failure type="${escapeXml(f.ruleId)}" message="${escapeXml(`${f.ruleId}: ${message(f)}`)}">${line(f)}\npath: ${escapeXml(f.path)}${f.reference ? `\nreference: ${escapeXml(f.reference)}` : ''}</failure>\n`,
         )
         .join('');
-      const days = daysLeft(report);
+      // The start dates on any day; the reference date and the days left only when it was given (referenceDateGiven).
+      const days = daysLeft(report, options);
+      const language = options.language === 'da' ? 'da' : 'en';
       const outLines = others.map(line);
-      if (days) {
-        const language = options.language === 'da' ? 'da' : 'en';
-        outLines.push(escapeXml(days.startDates[language]), escapeXml(days[language]));
-      }
+      if (days) outLines.push(escapeXml(days.startDates[language]));
+      if (days?.words) outLines.push(escapeXml(days.words[language]));
       const out = outLines.length ? `      <system-out>${outLines.join('\n')}</system-out>\n` : '';
       let properties = '';
       if (days) {

@@ -39,7 +39,9 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
       }
       const facts = report.facts;
       const state = report.valid ? paint('green', ui.valid) : paint('error', ui.invalid);
-      const days = daysLeft(report);
+      // The days left only when the reference date was given (FormatOptions.referenceDateGiven): a run on the same files
+      // then prints the same on any day, and a date taken from the clock is not counted from.
+      const days = daysLeft(report, options)?.words;
       const factsText = facts ? `${ui.keyFacts(facts)}${days ? `, ${options.language === 'da' ? days.da : days.en}` : ''}` : '';
       const keyFacts = [factsText, receipt ? ui.receipt(receipt) : ''].filter(Boolean).join('; ');
       // The colour code goes before the line; the check for a command start is on the text itself.
@@ -48,7 +50,7 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
       return `${lines.join('\n')}\n`;
     },
     end(summary) {
-      return `\n${ui.tally(summary)}${summary.unreadable ? ui.unreadable(summary.unreadable) : ''}\n`;
+      return `\n${ui.tally(summary).join('\n')}\n`;
     },
   };
 }

@@ -39,6 +39,21 @@ export interface FormatOptions {
    * data too. A result whose report is redacted (`redacted: true`) is masked so without this option.
    */
   redact?: boolean;
+  /**
+   * Whether the reports' reference date was given by the user, so that counting days from it belongs in the output.
+   * The same files must give the same output on any day: with `false` (the CLI when --reference-date is absent and it
+   * took today from the clock) no format shows a reference date or days left — JSON drops `referenceDate` and
+   * `facts.daysUntilMustStart`; JUnit, SARIF and text keep only the start dates themselves. Default: shown when a report
+   * has a reference date, since the library never reads the clock: a date in a report was given by its caller.
+   */
+  referenceDateGiven?: boolean;
+  /**
+   * SARIF: the absolute folder the file names are relative to (the CLI's working folder), as the URI base SRCROOT. A
+   * name inside it is a URI relative to SRCROOT, any other an absolute file:// URI; never one with `../`. Without it,
+   * SRCROOT's place is not known (the library reads no working folder) and a name that climbs out of it is relative
+   * to UP1, UP2, … (that many folders above SRCROOT).
+   */
+  baseDirectory?: string;
 }
 
 /**
@@ -98,53 +113,63 @@ export function locationOf(file: string, finding: Pick<Finding, 'line' | 'column
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/** The reference date a report was made on and the days from it to each start date, in numbers and in words. */
+/**
+ * What the plan says of its start dates, the same on any day, and — only when the reference date is shown — the days
+ * from it to each start date, in numbers and in words.
+ */
 export interface DaysLeft {
-  referenceDate: string;
   /** what the deadline was read as (facts.deadline.kind): 'unreadable' and 'none' are told apart */
   deadlineKind: Facts['deadline']['kind'];
   mustStartBy?: string;
-  daysUntilMustStart?: number;
   guaranteedStartBy?: string;
-  daysUntilGuaranteedStart?: number;
   /** no guaranteedStartBy is certain: the date that holds only if the plan asks for no later start (facts.guarantee.ifNoLaterStart) */
   guaranteeIfNoLaterStart?: string;
   /** the deadline and the guarantee in words, as the text summary says them ("deadline could not be read: read the text") */
   startDates: { da: string; en: string };
-  da: string;
-  en: string;
+  /** set only when the reference date is shown (showsReferenceDate) */
+  referenceDate?: string;
+  daysUntilMustStart?: number;
+  daysUntilGuaranteedStart?: number;
+  /** "reference date 2019-03-10: 4 days left until the plan's deadline, …" */
+  words?: { da: string; en: string };
 }
 
 const dayWords = (days: number, what: 'deadline' | 'guarantee') => ({ da: UI.da.days(days, what), en: UI.en.days(days, what) });
 
-/** Undefined without a reference date (the library never reads the clock) or without facts. */
-export function daysLeft(report: Report): DaysLeft | undefined {
+/** Whether a report's reference date, and the days counted from it, belong in the output (FormatOptions.referenceDateGiven). */
+export const showsReferenceDate = (options: FormatOptions, report: Report): boolean =>
+  options.referenceDateGiven !== false && report.referenceDate !== undefined;
+
+/** Undefined without facts; the days only when the reference date is shown (the library never reads the clock). */
+export function daysLeft(report: Report, options: FormatOptions): DaysLeft | undefined {
   const { referenceDate, facts } = report;
-  if (!referenceDate || !facts) return undefined;
+  if (!facts) return undefined;
   const out: DaysLeft = {
-    referenceDate,
     deadlineKind: facts.deadline.kind,
     startDates: {
       da: `${UI.da.deadline(facts)}, ${UI.da.guarantee(facts)}`,
       en: `${UI.en.deadline(facts)}, ${UI.en.guarantee(facts)}`,
     },
-    da: UI.da.referenceDate(referenceDate),
-    en: UI.en.referenceDate(referenceDate),
   };
+  if (facts.mustStartBy) out.mustStartBy = facts.mustStartBy;
+  if (facts.guaranteedStartBy) out.guaranteedStartBy = facts.guaranteedStartBy;
+  else if (facts.guarantee.ifNoLaterStart) out.guaranteeIfNoLaterStart = facts.guarantee.ifNoLaterStart;
+  if (!referenceDate || !showsReferenceDate(options, report)) return out;
+  out.referenceDate = referenceDate;
+  const words = { da: UI.da.referenceDate(referenceDate), en: UI.en.referenceDate(referenceDate) };
   const parts: { da: string; en: string }[] = [];
   if (facts.mustStartBy) {
-    out.mustStartBy = facts.mustStartBy;
     out.daysUntilMustStart = facts.daysUntilMustStart ?? daysBetween(referenceDate, facts.mustStartBy);
     parts.push(dayWords(out.daysUntilMustStart, 'deadline'));
   }
   if (facts.guaranteedStartBy) {
-    out.guaranteedStartBy = facts.guaranteedStartBy;
     out.daysUntilGuaranteedStart = daysBetween(referenceDate, facts.guaranteedStartBy);
     parts.push(dayWords(out.daysUntilGuaranteedStart, 'guarantee'));
-  } else if (facts.guarantee.ifNoLaterStart) out.guaranteeIfNoLaterStart = facts.guarantee.ifNoLaterStart;
-  if (parts.length) {
-    out.da += `: ${parts.map((p) => p.da).join(', ')}`;
-    out.en += `: ${parts.map((p) => p.en).join(', ')}`;
   }
+  if (parts.length) {
+    words.da += `: ${parts.map((p) => p.da).join(', ')}`;
+    words.en += `: ${parts.map((p) => p.en).join(', ')}`;
+  }
+  out.words = words;
   return out;
 }

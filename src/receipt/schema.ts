@@ -38,11 +38,22 @@ const ReceiptEnvelopeSchema = z.strictObject({
 const RefuseCode = z.enum(REFUSE_CODES);
 const RefuseText = text(1, 2000).describe('short Danish text, no personal data');
 
-const originalLetter = <N extends boolean>(negative: N) =>
+/**
+ * RefuseCode and RefuseText, on negative receipts only. Typed as present on both: a conditional spread's type has
+ * optional keys (`RefuseCode?: … | undefined`), which zod's shape constraint rejects in the published declarations for
+ * users with exactOptionalPropertyTypes (TS2344). The data type is the same either way: both fields optional.
+ */
+const refusal = (negative: boolean) =>
+  (negative ? { RefuseCode: RefuseCode.optional(), RefuseText: RefuseText.optional() } : {}) as {
+    RefuseCode: z.ZodOptional<typeof RefuseCode>;
+    RefuseText: z.ZodOptional<typeof RefuseText>;
+  };
+
+const originalLetter = (negative: boolean) =>
   z.strictObject({
     OriginalLetterIdentifier: Identifier,
     OriginalVersionCode: text(originalVersionCode.min, originalVersionCode.max),
-    ...(negative ? { RefuseCode: RefuseCode.optional(), RefuseText: RefuseText.optional() } : {}),
+    ...refusal(negative),
   });
 
 const originalEmessage = (negative: boolean) =>
@@ -50,7 +61,7 @@ const originalEmessage = (negative: boolean) =>
     OriginalEnvelopeIdentifier: Identifier,
     OriginalSender: Party,
     OriginalReceiver: Party,
-    ...(negative ? { RefuseCode: RefuseCode.optional(), RefuseText: RefuseText.optional() } : {}),
+    ...refusal(negative),
     OriginalLetter: z.array(originalLetter(negative)).max(originalLetters),
   });
 

@@ -1,3 +1,4 @@
+import { countOf } from './severity';
 import type { Language } from './languages';
 
 /** What the CLI itself says on standard error (after "gop: "), per language. Paths and details come already escaped. */
@@ -9,7 +10,8 @@ export interface CliTexts {
   cannotList: (path: string, detail: string) => string;
   cannotRead: (file: string, detail: string) => string;
   notRegularFile: (kind: string) => string;
-  overLimit: (file: string, maxBytes: number) => string;
+  /** `flag`: the option that raises the limit, when the command has one */
+  overLimit: (file: string, maxBytes: number, flag?: string) => string;
   interrupted: (seen: number, total: number, unwritten: string | undefined) => string;
   noFiles: string;
   tooManyWarnings: (warnings: number, max: number) => string;
@@ -62,11 +64,11 @@ export const CLI_TEXTS: Record<Language, CliTexts> = {
     cannotList: (path, detail) => `${path}: cannot list the folder${paren(detail)}; the rest was validated`,
     cannotRead: (file, detail) => `${file}: cannot read (${detail})`,
     notRegularFile: (kind) => `not a regular file: ${kind}`,
-    overLimit: (file, maxBytes) => `${file}: over the limit of ${maxBytes} bytes; not read`,
+    overLimit: (file, maxBytes, flag) => `${file}: over the limit of ${maxBytes} bytes${flag ? ` (${flag})` : ''}; not read`,
     interrupted: (seen, total, unwritten) =>
       `interrupted after ${seen} of ${total} files${unwritten === undefined ? '' : `; ${unwritten} was not written`}`,
     noFiles: 'no files to validate',
-    tooManyWarnings: (warnings, max) => `${warnings} warnings, more than --max-warnings ${max}`,
+    tooManyWarnings: (warnings, max) => `${countOf('en', 'warning', warnings)}, more than --max-warnings ${max}`,
     redactedPath: (n) => `path ${n}`,
     noMatchRedacted: (placeholder, detail) => `no files matching ${placeholder}${paren(detail)}`,
     outputFile: 'the --output file',
@@ -80,11 +82,11 @@ export const CLI_TEXTS: Record<Language, CliTexts> = {
     cannotList: (path, detail) => `${path}: mappen kan ikke læses${paren(detail)}; resten er valideret`,
     cannotRead: (file, detail) => `${file}: kan ikke læses (${detail})`,
     notRegularFile: (kind) => `ikke en almindelig fil: ${kind}`,
-    overLimit: (file, maxBytes) => `${file}: over grænsen på ${maxBytes} bytes; ikke læst`,
+    overLimit: (file, maxBytes, flag) => `${file}: over grænsen på ${maxBytes} bytes${flag ? ` (${flag})` : ''}; ikke læst`,
     interrupted: (seen, total, unwritten) =>
       `afbrudt efter ${seen} af ${total} filer${unwritten === undefined ? '' : `; ${unwritten} blev ikke skrevet`}`,
     noFiles: 'ingen filer at validere',
-    tooManyWarnings: (warnings, max) => `${warnings} advarsler, flere end --max-warnings ${max}`,
+    tooManyWarnings: (warnings, max) => `${countOf('da', 'warning', warnings)}, flere end --max-warnings ${max}`,
     redactedPath: (n) => `sti ${n}`,
     noMatchRedacted: (placeholder, detail) => `ingen filer passer til ${placeholder}${paren(detail)}`,
     outputFile: 'filen i --output',

@@ -1,13 +1,15 @@
 import type { Facts } from '../facts/facts';
 import type { Severity } from '../findings/finding';
 import type { Language } from './languages';
-import { SEVERITY_WORDS } from './severity';
+import { problemsOf, SEVERITY_WORDS } from './severity';
 
 type Provider = NonNullable<Facts['provider']>;
 /** Totals of a run as the formatters sum them. */
 interface Tally {
   files: number;
   valid: number;
+  invalid: number;
+  /** fatal + error findings */
   errors: number;
   warnings: number;
   unreadable: number;
@@ -28,9 +30,12 @@ export interface UiTexts {
   deadline: (facts: Facts) => string;
   /** the § 140 stk. 4 date as the key facts say it; a date that holds only if the plan asks for no later start never as the date */
   guarantee: (facts: Facts) => string;
-  /** the closing line of the text formatter (and the GitHub tally, without unreadable) */
-  tally: (t: Tally) => string;
-  unreadable: (n: number) => string;
+  /**
+   * The closing lines of the text and GitHub formats: the files ("3 files: 2 valid, 1 invalid", and how many could not be
+   * read), then the findings as eslint counts them ("2 problems (1 error, 1 warning)", fatal counted as errors). Files
+   * and findings are never in one list.
+   */
+  tally: (t: Tally) => readonly [files: string, problems: string];
   referenceDate: (date: string) => string;
   days: (days: number, what: 'deadline' | 'guarantee') => string;
   /** the receipt a receiver would send, for the facts line: "receipt: negative (syntaksfejl)" (the refuse code is an id) */
@@ -120,8 +125,10 @@ export const UI: Record<Language, UiTexts> = {
         ? 'the rehabilitation guarantee applies, but its date cannot be computed'
         : 'no rehabilitation guarantee';
     },
-    tally: (t) => `${plural(t.files, 'file', 'files')}: ${t.valid} valid, ${t.errors} errors, ${t.warnings} warnings`,
-    unreadable: (n) => `, ${n} unreadable`,
+    tally: (t) => [
+      `${plural(t.files, 'file', 'files')}: ${t.valid} valid, ${t.invalid} invalid${t.unreadable ? `, ${t.unreadable} unreadable` : ''}`,
+      problemsOf('en', t.errors, t.warnings),
+    ],
     referenceDate: (date) => `reference date ${date}`,
     days(days, what) {
       const n = Math.abs(days);
@@ -167,8 +174,13 @@ export const UI: Record<Language, UiTexts> = {
         return `garantidatoen er ikke sikker (${facts.guarantee.ifNoLaterStart} kun hvis planen ikke beder om en senere opstart)`;
       return facts.guarantee.applies ? 'genoptræningsgarantien gælder, men datoen kan ikke beregnes' : 'genoptræningsgarantien gælder ikke';
     },
-    tally: (t) => `${plural(t.files, 'fil', 'filer')}: ${t.valid} gyldige, ${t.errors} fejl, ${t.warnings} advarsler`,
-    unreadable: (n) => `, ${n} ulæselige`,
+    // Adjectives agree with "fil": 1 gyldig, 0 or 2 gyldige.
+    tally: (t) => [
+      `${plural(t.files, 'fil', 'filer')}: ${plural(t.valid, 'gyldig', 'gyldige')}, ${plural(t.invalid, 'ugyldig', 'ugyldige')}${
+        t.unreadable ? `, ${plural(t.unreadable, 'ulæselig', 'ulæselige')}` : ''
+      }`,
+      problemsOf('da', t.errors, t.warnings),
+    ],
     referenceDate: (date) => `referencedato ${date}`,
     days(days, what) {
       const n = Math.abs(days);

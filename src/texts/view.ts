@@ -125,6 +125,7 @@ export interface ViewTexts {
   guaranteeNotCertain: (date: string) => string;
   reason: Record<'unknown' | 'repeated' | 'text' | 'attribute', string>;
   top: string;
+  /** a date written out and an hh:mm time: "20. december 2014 kl. 10:43", "20 December 2014, 10:43" */
   at: (date: string, time: string) => string;
   codes: {
     ConsentInformed: CodeLabels<'ConsentInformed'>;

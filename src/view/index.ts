@@ -6,7 +6,7 @@ import { describeError, readableCopy } from '../input/readable';
 import { checkShape } from '../model/shape';
 import type { DeepPartial } from '../model/partial';
 import type { ExtraElement, GopMessage } from '../model/schema';
-import { GopOptionsError, kindOf, ParseOptionsSchema, type CheckOptions } from '../options/index';
+import { GopOptionsError, kindOf, ParseOptionsSchema, ValidateOptionsSchema, type CheckOptions, type OptionsIssue } from '../options/index';
 import { isOptionsError, parseGop, type ParseResult } from '../read/parse';
 import { VansEnvelopeInfoSchema } from '../read/vans';
 import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
@@ -18,6 +18,7 @@ import type { Language } from '../texts/languages';
 import { deadlineState, UI } from '../texts/ui';
 import type { SectionKey } from '../texts/view';
 import { longDate } from '../values/date';
+import { didYouMean } from '../values/edit-distance';
 import { documentOf, fragment, h, styleElement, type Child, type Markup } from './html';
 import { contextFor, cprText, dateText, fields, levelText, personName, renderSections, sectionId, type ViewContext } from './sections';
 import { STYLES } from './styles';
@@ -397,24 +398,60 @@ export function renderGopHtml(
   }
 }
 
-/** The options as plain data, read once (`check` too: it is copied into checkGop's options). */
+const CHECK_ERROR = (value: unknown) => `must be the options of checkGop (an object), not ${kindOf(value)}`;
+
+/**
+ * renderGopHtml's options, checked as checkGop's are (src/options): the same schemas for the options they share, so a
+ * bad referenceDate is named as renderGopHtml's. `check` is checkGop's to check (its own function name in the error).
+ */
+const RenderOptionsSchema = z.strictObject({
+  lang: ValidateOptionsSchema.shape.language,
+  redact: ValidateOptionsSchema.shape.redact,
+  referenceDate: ValidateOptionsSchema.shape.referenceDate,
+  timeZone: ValidateOptionsSchema.shape.timeZone,
+  findings: ValidateOptionsSchema.shape.redact,
+  check: z
+    .custom<CheckOptions>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+      error: (issue) => CHECK_ERROR(issue.input),
+    })
+    .nullish()
+    .transform((value) => value ?? undefined),
+});
+const RENDER_KEYS = Object.keys(RenderOptionsSchema.shape);
+
+/** zod's issues as GopOptionsError lists them: one per unknown key, with a near miss named. */
+function renderIssues(error: z.ZodError): OptionsIssue[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: key,
+          message: `unknown option${didYouMean(key, RENDER_KEYS)}; known are ${RENDER_KEYS.join(', ')}`,
+        }))
+      : [{ path: issue.path.map(String).join('.'), message: issue.message }],
+  );
+}
+
+/** The options as plain data, read once (`check` too: it is copied into checkGop's options) and checked. */
 function renderOptionsOf(options: unknown): RenderOptions {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object')
-    throw new GopOptionsError('renderGopHtml', [{ path: '', message: `options must be an object (or undefined), not ${kindOf(options)}` }]);
+  const notObject = () =>
+    new GopOptionsError('renderGopHtml', [{ path: '', message: `options must be an object (or undefined), not ${kindOf(options)}` }]);
+  if (typeof options !== 'object') throw notObject();
+  let own: Record<string, unknown>;
   try {
-    const own: Record<string, unknown> = Object.fromEntries(Object.entries(options));
+    // Inside the try: Array.isArray throws on a revoked Proxy.
+    if (Array.isArray(options)) throw notObject();
+    own = Object.fromEntries(Object.entries(options));
     const check = own['check'];
     if (check !== null && typeof check === 'object' && !Array.isArray(check)) own['check'] = Object.fromEntries(Object.entries(check));
-    else if (check !== undefined && check !== null)
-      throw new GopOptionsError('renderGopHtml', [
-        { path: 'check', message: `must be the options of checkGop (an object), not ${kindOf(check)}` },
-      ]);
-    return own as RenderOptions;
   } catch (error) {
     if (isOptionsError(error)) throw error;
     throw new GopOptionsError('renderGopHtml', [{ path: '', message: `the options cannot be read (${describeError(error)})` }]);
   }
+  const parsed = RenderOptionsSchema.safeParse(own);
+  if (!parsed.success) throw new GopOptionsError('renderGopHtml', renderIssues(parsed.error));
+  // Defaults stay absent (undefined), as the page expects them.
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined)) as RenderOptions;
 }
 
 /**

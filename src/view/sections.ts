@@ -25,16 +25,31 @@ export const contextFor = (lang: Language): ViewContext => ({ lang, t: VIEW_TEXT
 
 const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
-/** A YYYY-MM-DD date as people write it ("12. marts 2019", "12 March 2019"); anything else as written. */
+const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+/**
+ * The one form of a date shown to a person, in the view and on the browser page: a YYYY-MM-DD date or a
+ * YYYY-MM-DDThh:mm stamp (as the facts hold them) written out — "12. marts 2019 kl. 10:43", "12 March 2019, 10:43".
+ * Anything else (a date that does not exist, a date as the plan wrote it) as written.
+ */
 export function dateText(value: string | undefined, lang: Language): string | undefined {
   if (!present(value)) return undefined;
-  return isIsoDate(value) ? longDate(value)[lang] : value;
+  if (isIsoDate(value)) return longDate(value)[lang];
+  const stamp = STAMP.exec(value);
+  return stamp && isIsoDate(stamp[1]!) && isTime(stamp[2]!) ? VIEW_TEXTS[lang].at(longDate(stamp[1]!)[lang], stamp[2]!) : value;
 }
+
+// a quoted value ("…", as the plan wrote it) or a date or stamp standing on its own (not part of a longer number or stamp)
+const DATES_IN_TEXT = /"[^"]*"|(?<![\d-])(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?)(?![\d:T-])/g;
+
+/** A sentence of ours (a finding, an explanation) with its dates as dateText writes them; quoted values stay as written. */
+export const datesInText = (text: string, lang: Language): string =>
+  text.replace(DATES_IN_TEXT, (all: string, date: string | undefined) => (date ? (dateText(date, lang) ?? date) : all));
 
 function dateTimeText(value: { date?: string; time?: string } | undefined, ctx: ViewContext): string | undefined {
   const date = dateText(value?.date, ctx.lang);
   const time = present(value?.time) ? value.time : undefined;
-  if (date && time) return ctx.t.at(date, isTime(time) ? time : time);
+  if (date && time) return isIsoDate(value?.date ?? '') && isTime(time) ? ctx.t.at(date, time) : `${date} ${time}`;
   return date ?? time;
 }
 

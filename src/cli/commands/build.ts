@@ -85,7 +85,11 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
       }
     } catch (error) {
       if (!(error instanceof GopBuildError)) throw error;
-      await io.stderr.write(`gop: ${safe(error.message)}\n`);
+      // One problem per line (each line escaped on its own: a message never spans two).
+      const lines = error.issues.map((issue) => `  ${safe(issue.path)}: ${safe(issue.message)}\n`);
+      await io.stderr.write(
+        `gop: cannot build the G-GOP message (${error.issues.length} ${error.issues.length === 1 ? 'problem' : 'problems'}):\n${lines.join('')}`,
+      );
       return 1;
     }
     const path = values['output'] as string | undefined;

@@ -5,7 +5,8 @@ import type { KlGatewayOptions, SenderIds } from '../../fhir/options';
 import { GopOptionsError } from '../../options/index';
 import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
 import { visibleControls as safe } from '../../values/controls';
-import { optionsUsage, parseOptions, UsageError, type OptionSpec } from '../args';
+import { parseOptions, UsageError, type OptionSpec } from '../args';
+import { inCliWords, optionsUsage } from '../option-names';
 import { reportNames } from '../fhir-names';
 import { expandPaths } from '../files';
 import { readInput } from '../input';
@@ -46,18 +47,6 @@ const OPTIONS: OptionSpec[] = [
   },
 ];
 
-/** Option names of toKlGatewayReport as the command line spells them. */
-const FLAGS: Record<string, string> = {
-  municipalitySor: '--municipality-sor',
-  requesterSor: '--requester-sor',
-  sorForSender: '--sor-map',
-  receivedAt: '--received',
-  timestamp: '--timestamp',
-  almenSplit: '--almen-split',
-  offeredStart: '--offered-start',
-  statusReason: '--status-reason',
-};
-
 const str = (value: unknown) => value as string | undefined;
 
 /** --sor-map: an object of EAN or sygehusafdelingsnummer → SOR code. */
@@ -82,18 +71,19 @@ async function reportFor(bytes: Uint8Array, options: KlGatewayOptions): Promise<
     return toKlGatewayReport(bytes, options);
   } catch (error) {
     if (!(error instanceof GopOptionsError)) throw error;
-    throw optionsUsage(error.issues, FLAGS);
+    throw optionsUsage(error.issues);
   }
 }
 
 /** The problems and the proposal on standard error; the JSON, when there is a bundle. */
 async function say(file: string, result: KlGatewayResult, io: CliIo): Promise<string | undefined> {
-  for (const problem of result.problems) await io.stderr.write(`gop: ${safe(file)}: no report (${problem.code}): ${problem.en}\n`);
+  for (const problem of result.problems)
+    await io.stderr.write(`gop: ${safe(file)}: no report (${problem.code}): ${safe(inCliWords(problem.en))}\n`);
   if (result.proposedStatusReason)
     await io.stderr.write(
       `gop: ${safe(file)}: the plan asks for a start more than 7 days after discharge: consider --status-reason ${result.proposedStatusReason}\n`,
     );
-  else if (result.statusReasonNote) await io.stderr.write(`gop: ${safe(file)}: ${safe(result.statusReasonNote.en)}\n`);
+  else if (result.statusReasonNote) await io.stderr.write(`gop: ${safe(file)}: ${safe(inCliWords(result.statusReasonNote.en))}\n`);
   return result.ok ? `${JSON.stringify(result.bundle, null, 2)}\n` : undefined;
 }
 

@@ -2,11 +2,12 @@ import { GopOptionsError } from '../../options/index';
 import { checkGop } from '../../report/validate';
 import { GopBuildError } from '../../write/build';
 import { receiptFor, type ReceiptOptions } from '../../receipt/index';
-import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
 import { wrapReceiptInVans } from '../../write/vans';
-import { optionsUsage, parseOptions, UsageError, type OptionSpec } from '../args';
+import { parseOptions, UsageError, type OptionSpec } from '../args';
+import { inCliWords, LIMIT_OPTIONS, limitsFrom, optionsUsage } from '../option-names';
 import { readInput } from '../input';
-import { openOutput } from '../output';
+import { openOutput, type Output } from '../output';
+import { cannotWriteLine } from '../file-names';
 import { visibleControls as safe } from '../../values/controls';
 import type { Command } from './types';
 
@@ -45,18 +46,10 @@ const OPTIONS: OptionSpec[] = [
   { name: 'envelope-id', type: 'string', value: 'UUID', description: "with --vans: the answer's EnvelopeIdentifier" },
   { name: 'sent-date-time', type: 'string', value: 'xs:dateTime', description: "with --vans: the answer's SentDateTime" },
   { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the XML to FILE instead of standard output' },
+  ...LIMIT_OPTIONS,
 ];
 
-/** Option names of receiptFor and wrapReceiptInVans as the command line spells them. */
-const FLAGS: Record<string, string> = {
-  receiptIdentifier: '--id',
-  sentAt: '--sent',
-  ownLocationNumbers: '--own-ean',
-  statisticalCode: '--statistical-code',
-  envelopeIdentifier: '--envelope-id',
-  sentDateTime: '--sent-date-time',
-};
-const asUsage = (error: GopOptionsError) => optionsUsage(error.issues, FLAGS);
+const asUsage = (error: GopOptionsError) => optionsUsage(error.issues);
 
 /** Error/Description: the receipt's refuse text on one line, at most 512 characters (else its code). */
 function description(text: string | undefined, code: string | undefined): string {
@@ -92,7 +85,8 @@ Exit 0: positive; 1: negative; 2: a usage or I/O problem, or no receipt can be b
       throw new UsageError('--envelope-id and --sent-date-time go with --vans');
 
     const file = positionals[0]!;
-    const read = await readInput(file, DEFAULT_PARSE_OPTIONS.maxBytes, io);
+    const limits = limitsFrom(values);
+    const read = await readInput(file, limits.maxBytes, io, 'en', false, '--max-bytes');
     if (!read.ok) return read.status;
     const options: ReceiptOptions = {
       receiptIdentifier: id,
@@ -100,7 +94,7 @@ Exit 0: positive; 1: negative; 2: a usage or I/O problem, or no receipt can be b
       ...(values['own-ean'] ? { ownLocationNumbers: values['own-ean'] as string[] } : {}),
       ...(values['statistical-code'] === undefined ? {} : { statisticalCode: values['statistical-code'] as string }),
     };
-    const report = checkGop(read.bytes);
+    const report = checkGop(read.bytes, limits);
     if (vans && !report.envelope)
       throw new UsageError(`--vans: ${safe(file)} did not arrive in a VANSEnvelope; there is no envelope to answer`);
     let result: ReturnType<typeof receiptFor>;
@@ -113,7 +107,7 @@ Exit 0: positive; 1: negative; 2: a usage or I/O problem, or no receipt can be b
     const receipt = result.receipt;
     if (!receipt) {
       const why = result.reason ?? (result.decision.kind === 'none' ? result.decision.reason : 'no receipt');
-      await io.stderr.write(`gop: ${safe(file)}: no receipt can be built: ${safe(why)}\n`);
+      await io.stderr.write(`gop: ${safe(file)}: no receipt can be built: ${safe(inCliWords(why))}\n`);
       return 2;
     }
     let xml = receipt.xml;
@@ -129,13 +123,22 @@ Exit 0: positive; 1: negative; 2: a usage or I/O problem, or no receipt can be b
       } catch (error) {
         if (error instanceof GopOptionsError) throw asUsage(error);
         if (!(error instanceof GopBuildError)) throw error;
-        await io.stderr.write(`gop: ${safe(file)}: no VANS answer can be built: ${safe(error.message)}\n`);
+        const lines = error.issues.map((issue) => `  ${safe(issue.path)}: ${safe(inCliWords(issue.message))}\n`);
+        await io.stderr.write(`gop: ${safe(file)}: no VANS answer can be built:\n${lines.join('')}`);
         return 2;
       }
     }
-    const output = openOutput(values['output'] as string | undefined, io);
-    await output.sink.write(xml);
-    await output.commit();
+    const path = values['output'] as string | undefined;
+    let output: Output | undefined;
+    try {
+      output = openOutput(path, io);
+      await output.sink.write(xml);
+      await output.commit();
+    } catch (error) {
+      output?.abort();
+      await io.stderr.write(`gop: ${cannotWriteLine(path, (error as Error).message, io.cwd, false)}\n`);
+      return 2;
+    }
     return receipt.kind === 'positive' ? 0 : 1;
   },
 };

@@ -8,12 +8,14 @@ import { checkCheckOptions, GopOptionsError, type CheckOptions } from '../../opt
 import type { Report } from '../../report/report';
 import { receiptFor } from '../../receipt/index';
 import type { FileReport } from '../../report/report';
-import { optionsUsage, parseOptions, UsageError, type OptionSpec } from '../args';
-import { resolveSettings } from '../config';
+import { parseOptions, UsageError, type OptionSpec } from '../args';
+import { LIMIT_OPTIONS, OPTION_NAMES, optionsUsage, withCliWording } from '../option-names';
+import { resolveSettings, type ValidateSettings } from '../config';
 import { expandPaths } from '../files';
 import { VERSION } from '../version';
 import { openOutput } from '../output';
 import { checkFiles } from '../run';
+import { INTERRUPTED_STATUS } from '../signals';
 import { visibleControls as safe } from '../../values/controls';
 import { uiIn } from '../../texts/ui';
 import { cannotWriteLine, detailWithoutName } from '../file-names';
@@ -49,6 +51,7 @@ const OPTIONS: OptionSpec[] = [
     value: 'N',
     description: 'findings kept per message (default 1000); one more says how many were left out',
   },
+  ...LIMIT_OPTIONS,
   {
     name: 'rule',
     type: 'string',
@@ -127,29 +130,24 @@ function onlyErrors(report: Report): Report {
   };
 }
 
-/** The option names of checkGop as the command line spells them. */
-const FLAGS: Record<string, string> = {
-  referenceDate: '--reference-date',
-  severity: '--rule',
-  language: '--lang',
-  redact: '--redact',
-  timeZone: 'time zone',
-  maxFindings: '--max-findings',
-};
-
 /** checkGop's options checked once, before any file: a bad one is a usage error (exit 2), not a stack trace per file. */
-function checkOptionsOnce(options: CheckOptions): void {
+function checkOptionsOnce(options: CheckOptions, fromConfigFile: ValidateSettings['fromConfigFile']): void {
   try {
     checkCheckOptions(options);
   } catch (error) {
     if (!(error instanceof GopOptionsError)) throw error;
-    throw optionsUsage(error.issues, FLAGS);
+    // A setting from gop.config.json is named by its key there, one from the command line by its flag.
+    throw optionsUsage(error.issues, (path) => {
+      const [head = '', ...rest] = path.split('.');
+      const key = OPTION_NAMES[head]?.configKey;
+      return key === undefined ? undefined : fromConfigFile(key, rest);
+    });
   }
 }
 
 async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<number> {
   const { values, positionals } = parseOptions(argv, OPTIONS);
-  const { config, paths, stdinFilename } = resolveSettings(values, positionals, io.cwd);
+  const { config, paths, stdinFilename, fromConfigFile } = resolveSettings(values, positionals, io.cwd);
   const options: CheckOptions = {
     // The command line may read the clock; the library never does. Today is taken once, as a Danish date.
     referenceDate: config.referenceDate ?? localDate(io.now(), 'Europe/Copenhagen'),
@@ -158,8 +156,12 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
     language: config.lang,
     redact: config.redact,
     maxFindings: config.maxFindings,
+    maxBytes: config.maxBytes,
+    maxDepth: config.maxDepth,
+    maxElements: config.maxElements,
+    maxAttributes: config.maxAttributes,
   };
-  checkOptionsOnce(options);
+  checkOptionsOnce(options, fromConfigFile);
   const ownEans = values['own-ean'] as string[] | undefined;
   const notEan = ownEans?.find((ean) => !/^\d{13}$/.test(ean));
   if (notEan !== undefined) throw new UsageError(`--own-ean ${safe(notEan)}: an EAN location number is 13 digits`);
@@ -209,7 +211,16 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
 
   const colorSetting = values['color'] as boolean | undefined;
   const color = format === 'text' && toStdout && (colorSetting ?? (io.stdout.isTTY && !io.env['NO_COLOR']));
-  const formatter = createFormatter(format, { language: config.lang, color, toolVersion: VERSION, redact });
+  // Days left only when the user gave the reference date: a default of today would change the output every day.
+  const formatter = createFormatter(format, {
+    language: config.lang,
+    color,
+    toolVersion: VERSION,
+    redact,
+    referenceDateGiven: config.referenceDate !== undefined,
+    // the working folder's path may name a person: not written under --redact
+    ...(redact ? {} : { baseDirectory: io.cwd }),
+  });
   const summary = emptySummary();
   const progress = io.stderr.isTTY && files.length > (io.stdout.rows || 24);
   const stopped = () => output.sink.closed || io.signal?.aborted === true;
@@ -241,7 +252,9 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
         }
         // Decided on every finding, before --quiet drops warnings.
         const receipt = receiptOf(outcome.report, ownEans);
-        const report = config.quiet ? onlyErrors(outcome.report) : outcome.report;
+        // Findings about a limit name its flag (--max-bytes), not the library's option (maxBytes).
+        const worded = withCliWording(outcome.report);
+        const report = config.quiet ? onlyErrors(worded) : worded;
         addToSummary(summary, report);
         // Quiet text for people: a file without errors prints nothing. Machine formats list every file.
         if (config.quiet && report.findings.length === 0 && (format === 'text' || format === 'github')) return;
@@ -252,7 +265,7 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
     if (io.signal?.aborted) {
       output.abort();
       await say(t.interrupted(seen, files.length, toStdout ? undefined : outputShown));
-      return 130;
+      return INTERRUPTED_STATUS;
     }
     summary.unreadable = unreadable;
     await output.sink.write(formatter.end(summary));

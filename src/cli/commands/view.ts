@@ -1,10 +1,10 @@
 import { localDate } from '../../facts/facts';
-import { DEFAULT_PARSE_OPTIONS } from '../../options/index';
 import { LANGUAGES, type Language } from '../../texts/languages';
 import { isIsoDate } from '../../values/date';
 import { visibleControls as safe } from '../../values/controls';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
+import { LIMIT_OPTIONS, limitsFrom } from '../option-names';
 import { openOutput, type Output } from '../output';
 import { cannotWriteLine } from '../file-names';
 import type { Command } from './types';
@@ -30,6 +30,7 @@ const OPTIONS: OptionSpec[] = [
     negatable: true,
     description: 'list the findings of the check (default on; --no-findings leaves them out)',
   },
+  ...LIMIT_OPTIONS,
 ];
 
 export const viewCommand: Command = {
@@ -51,7 +52,8 @@ Exit 0 when the plan was read (findings or not), 1 when it could not be read, 2 
     if (given !== undefined && !isIsoDate(given)) throw new UsageError(`--reference-date ${safe(given)}: expected a real date, YYYY-MM-DD`);
     const redact = values['redact'] === true;
     // --redact: the file is "file 1" in any message, never a part of its name (the page itself names no file).
-    const read = await readInput(positionals[0]!, DEFAULT_PARSE_OPTIONS.maxBytes, io, 'en', redact);
+    const limits = limitsFrom(values);
+    const read = await readInput(positionals[0]!, limits.maxBytes, io, 'en', redact, '--max-bytes');
     if (!read.ok) return read.status;
     // Loaded when used: `gop validate` does not pay for the view at start-up.
     const { renderView } = await import('../../view/index');
@@ -60,6 +62,7 @@ Exit 0 when the plan was read (findings or not), 1 when it could not be read, 2 
       redact,
       referenceDate: given ?? localDate(io.now(), 'Europe/Copenhagen'),
       findings: values['findings'] !== false,
+      check: limits,
     });
     const file = values['output'] as string | undefined;
     let output: Output | undefined;
