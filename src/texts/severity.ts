@@ -17,7 +17,18 @@ const PROBLEM_WORDS: Record<Language, readonly [one: string, many: string]> = {
 const counted = (n: number, [one, many]: readonly [string, string]) => `${n} ${n === 1 ? one : many}`;
 
 /** "2 errors", "1 advarsel". */
-export const countOf = (language: Language, severity: Severity, n: number): string => counted(n, SEVERITY_WORDS[language][severity]);
+/** Severities as counted in words ("1 fatal fejl", "2 notes"): the labels above read badly after a number. */
+const COUNT_WORDS: Record<Language, Record<Severity, readonly [one: string, many: string]>> = {
+  en: { fatal: ['fatal error', 'fatal errors'], error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'] },
+  da: {
+    fatal: ['fatal fejl', 'fatale fejl'],
+    error: ['fejl', 'fejl'],
+    warning: ['advarsel', 'advarsler'],
+    info: ['oplysning', 'oplysninger'],
+  },
+};
+
+export const countOf = (language: Language, severity: Severity, n: number): string => counted(n, COUNT_WORDS[language][severity]);
 
 /**
  * Findings as eslint counts them: "3 problems (1 error, 2 warnings)", "1 problem (1 fejl, 0 advarsler)". Fatal findings
