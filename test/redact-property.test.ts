@@ -16,7 +16,18 @@ import { parseGop } from '../src/read/parse';
 import { redactParseResult } from '../src/report/redact';
 import { messageArbitrary } from './arbitraries';
 import { wrapInVansForTest } from './helpers';
-import { cprSpellings, madeUp, personArbitrary, personLeaks, phoneSpellings, wordLeaks, wordSpellings, type Person } from './redaction';
+import {
+  cprSpellings,
+  decodeEntities,
+  pageText,
+  madeUp,
+  personArbitrary,
+  personLeaks,
+  phoneSpellings,
+  wordLeaks,
+  wordSpellings,
+  type Person,
+} from './redaction';
 
 const RUNS = Number(process.env.GOP_REDACT_RUNS ?? 40);
 
@@ -229,18 +240,6 @@ function toXml(c: Case, placed: ReturnType<typeof place>): string {
     .join(s.gap);
   return wrapInVansForTest(Buffer.from(xml)).replace('<Name>GGOP</Name>', `<Name>GGOP ${escapeXml(name)}</Name>`);
 }
-
-const decodeEntities = (s: string) =>
-  s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#([0-9]+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-/** A page as its reader sees the text: the markup gone, the entities read. */
-const pageText = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ' '));
 
 /** Every output a user may see with redaction on. */
 function outputs(xml: string, language: 'da' | 'en'): Record<string, string> {

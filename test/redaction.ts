@@ -234,3 +234,17 @@ export function personLeaks(output: string, person: Person): string[] {
   }
   return [...leaks];
 }
+
+/** XML's and HTML's references in `s` read as their characters. */
+export const decodeEntities = (s: string) =>
+  s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#([0-9]+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** A page as its reader sees the text: the markup gone, the entities read. */
+export const pageText = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ' '));

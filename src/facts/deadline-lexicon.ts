@@ -659,15 +659,12 @@ function deletions(word: string, depth: number): Set<string> {
   return out;
 }
 
+/** Markers that decide which side of a date is meant: two edits from one of these is still suspect. */
+const ROLE_MARKERS = new Set<Word['kind']>(['deadline', 'earliest', 'after', 'from', 'not', 'no', 'between']);
+
 /** Kinds whose misspelling changes what a date means ("sneets" for senest): such a near miss is never a comment. */
 const CHANGES_A_DATE = new Set<Word['kind']>([
-  'deadline',
-  'earliest',
-  'after',
-  'from',
-  'not',
-  'no',
-  'between',
+  ...ROLE_MARKERS,
   'anchor',
   'discharged',
   'condition',
@@ -680,32 +677,13 @@ const CHANGES_A_DATE = new Set<Word['kind']>([
   'next',
 ]);
 
-/** Markers that decide which side of a date is meant: two edits from one of these is still suspect. */
-const ROLE_MARKERS = new Set<Word['kind']>(['deadline', 'earliest', 'after', 'from', 'not', 'no', 'between']);
-
-/** The kinds of word a typo is corrected to. */
+/** The kinds of word a typo is corrected to: those, and the words a time is made of. */
 const MOVES_A_DATE = new Set<Word['kind']>([
-  'deadline',
-  'earliest',
-  'after',
-  'from',
-  'not',
-  'no',
-  'between',
+  ...CHANGES_A_DATE,
   'unit',
-  'anchor',
-  'discharged',
-  'condition',
   'month',
   'weekday',
   'week',
-  'next',
-  'endOf',
-  'asap',
-  'none',
-  'vague',
-  'soft',
-  'thereafter',
   'number',
   'start',
   'guarantee',

@@ -47,10 +47,13 @@ export class Unreadable {
 }
 
 /** A word of the text in a reason: cut short when the explanation is finished (after any redaction), since the text may be anything. */
-const shown = (text: string) => quoted(text, 30, true);
+export const shown = (text: string) => quoted(text, 30, true);
 
 const wordKind = (token: Token | undefined): Word['kind'] | undefined => (token?.t === 'word' ? token.word?.kind : undefined);
 const isFiller = (token: Token | undefined) => token?.t === 'word' && (token.word === undefined || token.word.kind === 'filler');
+/** What may stand between an event or the discharge and the date stated for it ("udskrives i morgen d. 5/3"). */
+const betweenWordAndDate = (token: Token | undefined) =>
+  isFiller(token) || ['weekday', 'today', 'tomorrow', 'soft'].includes(wordKind(token) ?? '');
 const textOf = (token: Token | undefined) => (token && 'text' in token ? token.text : '');
 
 /** Reads the statements of a token list; throws Unreadable. */
@@ -134,10 +137,20 @@ class Parser {
 
   /** A deadline marker later in the clause ("ca. 14 dage, senest …" is about a latest start). */
   private deadlineMarkerAhead(): boolean {
-    for (let k = this.i + 1; k < this.tokens.length && this.tokens[k]!.t !== 'stop'; k++) {
-      if (wordKind(this.tokens[k]) === 'deadline') return true;
-    }
+    return this.inClause((t) => wordKind(t) === 'deadline', false);
+  }
+
+  /** Whether a token of the clause around here (between stops; ahead only, unless `behind`) is `wanted`. */
+  private inClause(wanted: (token: Token) => boolean, behind: boolean): boolean {
+    for (let k = this.i + 1; k < this.tokens.length && this.tokens[k]!.t !== 'stop'; k++) if (wanted(this.tokens[k]!)) return true;
+    if (behind) for (let k = this.i - 1; k >= 0 && this.tokens[k]!.t !== 'stop'; k--) if (wanted(this.tokens[k]!)) return true;
     return false;
+  }
+
+  /** The first index from k on that is not a filler word. */
+  private afterFillers(k: number): number {
+    while (wordKind(this.tokens[k]) === 'filler') k++;
+    return k;
   }
 
   private resetClause(): void {
@@ -183,9 +196,7 @@ class Parser {
       let at = k + 1;
       while (
         at < this.tokens.length &&
-        (isFiller(this.tokens[at]) ||
-          (this.tokens[at]?.t === 'stop' && (this.tokens[at] as { c: string }).c === ':') ||
-          ['weekday', 'today', 'tomorrow', 'soft'].includes(wordKind(this.tokens[at]) ?? ''))
+        (betweenWordAndDate(this.tokens[at]) || (this.tokens[at]?.t === 'stop' && (this.tokens[at] as { c: string }).c === ':'))
       )
         at++;
       const next = this.tokens[at];
@@ -203,7 +214,7 @@ class Parser {
         if (t.t !== 'word') break;
         if (t.word?.kind === 'event') keys.add(t.word.event);
         else if (t.word?.kind === 'anchor' || t.word?.kind === 'discharged') keys.add('discharge');
-        else if (!isFiller(t) && !['weekday', 'today', 'tomorrow', 'soft'].includes(t.word?.kind ?? '')) break;
+        else if (!betweenWordAndDate(t)) break;
       }
       for (const key of keys) this.state(key, next);
       this.statedAt.push(...[...keys].map((key) => ({ at, key })));
@@ -272,8 +283,7 @@ class Parser {
     const when: When = { w: 'date', day: token.day, month: token.month, year: token.year, weekday: this.weekdayAround(), text: token.text };
     // a window: "12.03-19.03.2019", "fra 12/3 til 19/3", "i perioden 12/3 - 19/3"
     const link = this.tokens[this.i + 1];
-    let at = this.i + 2;
-    while (wordKind(this.tokens[at]) === 'filler') at++; // "til den 14. april"
+    const at = this.afterFillers(this.i + 2); // "til den 14. april"
     const second = this.tokens[at];
     const isLink = (link?.t === 'stop' && link.c === '-') || wordKind(link) === 'to' || (link?.t === 'word' && link.text === 'to');
     if (isLink && second?.t === 'date') {
@@ -353,10 +363,9 @@ class Parser {
       return;
     }
     if (linkKind === 'after' || linkKind === 'from') {
-      let at = this.i + 2;
-      while (wordKind(this.tokens[at]) === 'filler') at++;
+      const at = this.afterFillers(this.i + 2);
       const anchor = this.tokens[at];
-      const from = this.periodAnchor(anchor, `${textOf(link)} ${textOf(anchor)}`.trim());
+      const from = this.periodAnchor(at, `${textOf(link)} ${textOf(anchor)}`.trim());
       words += ` ${textOf(link)} ${textOf(anchor)}`;
       this.i = at;
       this.emit({ w: 'period', period, from, text: words });
@@ -383,7 +392,8 @@ class Parser {
   }
 
   /** What a period after "efter"/"fra" counts from; anything else than the discharge, today or a dated event cannot be read. */
-  private periodAnchor(anchor: Token | undefined, words: string): Extract<When, { w: 'period' }>['from'] {
+  private periodAnchor(at: number, words: string): Extract<When, { w: 'period' }>['from'] {
+    const anchor = this.tokens[at];
     const kind = wordKind(anchor);
     if (kind === 'anchor' || kind === 'discharged') return 'discharge';
     if (kind === 'today') return 'plan';
@@ -399,7 +409,6 @@ class Parser {
       return { event: anchor.word.event };
     }
     // "4 uger efter faldet d. 20.04.2024": a word the text dates right after it
-    const at = this.tokens.indexOf(anchor as Token);
     const dated = anchor?.t === 'word' && kind !== 'event' ? this.nextMeaningful(at + 1) : undefined;
     if (dated?.token?.t === 'date' && !this.consumed.has(dated.at)) {
       const key = `word:${textOf(anchor)}`;
@@ -677,9 +686,7 @@ class Parser {
       return;
     }
     // "Genoptræning efter hoftealloplastik": without a start word in its clause, what follows names the rehabilitation
-    let k = this.i + 1;
-    while (wordKind(this.tokens[k]) === 'filler') k++;
-    const object = this.tokens[k];
+    const object = this.tokens[this.afterFillers(this.i + 1)];
     if (kind === 'after' && object?.t === 'word' && object.word === undefined && !this.startInClause()) {
       this.afterSomething = true;
       return;
@@ -759,17 +766,12 @@ class Parser {
         !['filler', 'event', 'soft', 'not', 'no', 'reason', 'separator', 'deadlineNoun', 'anchor', 'discharged'].includes(kind)
       );
     };
-    for (let k = this.i - 1; k >= 0 && this.tokens[k]!.t !== 'stop'; k--) if (moves(this.tokens[k]!)) return true;
-    for (let k = this.i + 1; k < this.tokens.length && this.tokens[k]!.t !== 'stop'; k++) if (moves(this.tokens[k]!)) return true;
-    return false;
+    return this.inClause(moves, true);
   }
 
   /** Whether the clause has a start word, before or after here. */
   private startInClause(): boolean {
-    if (this.startSeen) return true;
-    for (let k = this.i + 1; k < this.tokens.length && this.tokens[k]!.t !== 'stop'; k++)
-      if (wordKind(this.tokens[k]) === 'start') return true;
-    return false;
+    return this.startSeen || this.inClause((t) => wordKind(t) === 'start', false);
   }
 
   /** Whether the next meaningful token is a time. */

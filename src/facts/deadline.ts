@@ -1,10 +1,10 @@
 import { addMonths } from 'date-fns/addMonths';
 import { z } from 'zod';
-import { addDaysIso, calendarDate, formatIsoDate, isIsoDate, longDate, parseIsoDate } from '../values/date';
+import { addDaysIso, calendarDate, daysBetween, formatIsoDate, isIsoDate, longDate, parseIsoDate } from '../values/date';
 import { addDanishWorkingDays } from './holidays';
 import { finishPair, quoted } from '../values/quote';
 import { joinPhrases, normalise, tokenise } from './deadline-tokens';
-import { parseStatements, type Role, type StatedDate, type Statement, Unreadable, type When } from './deadline-parse';
+import { parseStatements, shown, type Role, type StatedDate, type Statement, Unreadable, type When } from './deadline-parse';
 
 const DEADLINE_KINDS = ['absolute', 'relative', 'asap', 'none', 'unreadable'] as const;
 const DeadlineKindSchema = z
@@ -209,7 +209,7 @@ function calendarDay(date: { day: number; month: number; year?: number }, near: 
       const d = calendarDate(candidate, date.month, date.day);
       if (!d) continue;
       const iso = formatIsoDate(d);
-      if (best === undefined || Math.abs(daysApart(iso, near)) < Math.abs(daysApart(best, near))) best = iso;
+      if (best === undefined || Math.abs(daysBetween(near, iso)) < Math.abs(daysBetween(near, best))) best = iso;
     }
     if (best === undefined)
       throw new Unreadable(`"${shown(text)}" er ikke en dato i kalenderen`, `"${shown(text)}" is not a date in the calendar`);
@@ -219,8 +219,6 @@ function calendarDay(date: { day: number; month: number; year?: number }, near: 
   if (!d) throw new Unreadable(`"${shown(text)}" er ikke en dato i kalenderen`, `"${shown(text)}" is not a date in the calendar`);
   return formatIsoDate(d);
 }
-
-const daysApart = (a: string, b: string) => (Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 
 /** Monday of ISO week `week` in the year written, or without one the nearest such week to `near`. */
 function weekMonday(week: number, isoYear: number | undefined, near: string | undefined): string | undefined {
@@ -235,8 +233,8 @@ function weekMonday(week: number, isoYear: number | undefined, near: string | un
   for (const candidate of [base - 1, base, base + 1]) {
     if (week > weeksInIsoYear(candidate)) continue;
     const monday = isoWeekMonday(candidate, week);
-    const distance = Math.abs(daysApart(addDaysIso(monday, 3), near));
-    if (best === undefined || distance < Math.abs(daysApart(addDaysIso(best, 3), near))) best = monday;
+    const distance = Math.abs(daysBetween(near, addDaysIso(monday, 3)));
+    if (best === undefined || distance < Math.abs(daysBetween(near, addDaysIso(best, 3)))) best = monday;
   }
   return best;
 }
@@ -258,9 +256,6 @@ const lastDayOfMonth = (y: number, month: number): string =>
 
 // ---------------------------------------------------------------------------------------------
 // Interpretation.
-
-/** Words of the text in an explanation: a value from the message, cut short when finished. */
-const shown = (text: string) => quoted(text, 30, true);
 
 /** The text as written, for explanations: whitespace collapsed, and cut short if long when the explanation is finished. */
 function quote(text: string): string {

@@ -1,8 +1,9 @@
+import { defined } from '../values/defined';
 import { z } from 'zod';
 import { LEVELS, LEVEL_LABELS, type Level } from '../standard/codelists';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage, Party } from '../model/schema';
-import { addDaysIso, isIsoDate, isTime, longDate } from '../values/date';
+import { addDaysIso, daysBetween, isIsoDate, isTime, longDate } from '../values/date';
 import { cprBirthDate } from '../values/cpr';
 import { GUARANTEE_DAYS, inForce, inForceFrom } from '../standard/legal-calendar';
 import { DeadlineInterpretationSchema, missingDischarge, readDeadline, type DeadlineInterpretation } from './deadline';
@@ -283,10 +284,6 @@ function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy,
   );
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 const NOT_READ: ReadonlySet<string> = new Set(['content', 'extraElements']);
 
 /** What an integrator acts on, derived from the message; every date is YYYY-MM-DD, reproducible from the inputs. */
@@ -368,12 +365,4 @@ const WRITTEN = new WeakMap<Facts, Explanations>();
 /** The explanations of facts made by computeFacts as written, quoted values whole: redaction starts from these. */
 export function writtenExplanations(facts: Facts): Explanations {
   return WRITTEN.get(facts) ?? { deadline: facts.deadline.explanation, guarantee: facts.guarantee.explanation };
-}
-
-/** JSON has no undefined: absent facts are left out, so that reports compare and serialise cleanly. */
-function defined<T extends object>(value: T): T {
-  // A copy rather than `delete`, which would turn the object into a slow dictionary for everything after.
-  const out = {} as T;
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined) out[key] = value[key];
-  return out;
 }

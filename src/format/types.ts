@@ -3,6 +3,7 @@ import { UI, uiIn } from '../texts/ui';
 import type { FileReport, Report } from '../report/report';
 import type { Finding } from '../findings/finding';
 import type { Facts } from '../facts/facts';
+import { daysBetween } from '../values/date';
 
 /** One validated file: the report and the name it is shown under. */
 export interface FileResult {
@@ -108,10 +109,6 @@ export function locationOf(file: string, finding: Pick<Finding, 'line' | 'column
   if (!finding.line) return file;
   return finding.column ? `${file}:${finding.line}:${finding.column}` : `${file}:${finding.line}`;
 }
-
-/** Whole days from one YYYY-MM-DD to another. */
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * What the plan says of its start dates, the same on any day, and — only when the reference date is shown — the days

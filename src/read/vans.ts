@@ -1,3 +1,4 @@
+import { defined } from '../values/defined';
 import { z } from 'zod';
 import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
 import { INPUT_006 } from '../rules/catalogue/input-006-vans';
@@ -155,8 +156,6 @@ export interface VansMetaInformation {
   document?: { format?: string; name?: string; version?: string; sizeInBytes?: string };
   transport?: { type?: string; transformMessage?: string; serviceTags: { name: string; value: string }[] };
 }
-
-const defined = <T extends object>(record: T): T => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 
 /** The spec's reading of a MetaInformation as written: every ServiceTag with its name ('' without one) and value. */
 function metaInformation(read: VansMetaInformationXml): VansMetaInformation {

@@ -1,3 +1,4 @@
+import { defined } from '../values/defined';
 /*
  * Redaction of a report by construction (`redact: true`): findings and facts are rendered last from typed data, and
  * every value that came from the message's own text was marked as such where it was put into a finding's data or a
@@ -158,10 +159,4 @@ export function maskOriginal(original: OriginalIds): OriginalIds {
     senderEan: keep(original.senderEan, /^\d{13}$/),
     receiverEan: keep(original.receiverEan, /^\d{13}$/),
   });
-}
-
-function defined<T extends object>(value: T): T {
-  const out = {} as T;
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined) out[key] = value[key];
-  return out;
 }

@@ -94,6 +94,10 @@ const EN_MONTHS = [
 ];
 
 /** A YYYY-MM-DD date as Danes and as English readers write it out: "5. marts 2019", "5 March 2019". */
+/** Whole days from one YYYY-MM-DD to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 export function longDate(iso: string): { da: string; en: string } {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return { da: `${d}. ${DA_MONTHS[m - 1]} ${y}`, en: `${d} ${EN_MONTHS[m - 1]} ${y}` };

@@ -17,7 +17,7 @@ import { SEVERITY_WORDS, countOf } from '../texts/severity';
 import type { Language } from '../texts/languages';
 import { deadlineState, UI } from '../texts/ui';
 import type { SectionKey } from '../texts/view';
-import { longDate } from '../values/date';
+import { daysBetween, longDate } from '../values/date';
 import { didYouMean } from '../values/edit-distance';
 import { documentOf, fragment, h, styleElement, type Child, type Markup } from './html';
 import { contextFor, cprText, dateText, fields, levelText, personName, renderSections, sectionId, type ViewContext } from './sections';
@@ -159,10 +159,6 @@ const TOP = 'top';
 const FACTS = 'facts';
 const FINDINGS = 'findings';
 const UNKNOWN = 'unknown';
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 function dateWithDays(date: string | undefined, reference: string | undefined, what: 'deadline' | 'guarantee', ctx: ViewContext): Child {
   if (!date) return undefined;
