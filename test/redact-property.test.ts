@@ -18,7 +18,6 @@ import { messageArbitrary } from './arbitraries';
 import { wrapInVansForTest } from './helpers';
 import {
   cprSpellings,
-  decodeEntities,
   pageText,
   madeUp,
   personArbitrary,
