@@ -88,23 +88,22 @@ export {
 
 // Validating and reporting
 export { validateGop, checkGop, type ValidateOptions, type CheckOptions, type SeveritySetting } from './report/validate';
+export { GopOptionsError, ParseOptionsSchema, type OptionsIssue } from './options/index';
 export {
-  GopOptionsError,
-  ParseOptionsSchema,
   ValidateOptionsSchema,
   ValidateGopOptionsSchema,
   CheckOptionsSchema,
-  BuildOptionsSchema,
   SeveritySettingSchema,
-  type OptionsIssue,
   type ValidateGopOptions,
-} from './options/index';
+} from './report/options';
+export { BuildOptionsSchema } from './write/options';
 export { ReportSchema, CountsSchema, FileReportSchema, reportJsonSchema, type Report, type Counts, type FileReport } from './report/report';
 export { redactParseResult } from './report/redact';
 export { rules, rulesById, RULESET_VERSION, type Rule, type RuleContext, type ValueAt } from './rules/index';
 
 // Facts: dates, deadlines, holidays
-export { FactsSchema, computeFacts, localDate, type Facts, type FactOptions } from './facts/facts';
+export { FactsSchema, computeFacts, type Facts, type FactOptions } from './facts/facts';
+export { localDate } from './values/local-date';
 export { interpretDeadline, type DeadlineInterpretation, type DeadlineKind, type DeadlineOptions } from './facts/deadline';
 export {
   danishPublicHolidays,

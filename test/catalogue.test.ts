@@ -7,8 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../src/index';
 import { FIXTURES_DIR, REPO_ROOT } from './helpers';
 
-const CATALOGUE = join(REPO_ROOT, 'src', 'rules', 'catalogue');
-const modules = readdirSync(CATALOGUE).filter((f) => f.endsWith('.ts'));
+/** The rules' own modules, and the diagnostics each reading stage defines beside its code (src/<stage>/diagnostics). */
+const RULE_FOLDERS = [
+  join(REPO_ROOT, 'src', 'rules', 'catalogue'),
+  ...['input', 'xml', 'read', 'model'].map((stage) => join(REPO_ROOT, 'src', stage, 'diagnostics')),
+];
+const modules = RULE_FOLDERS.flatMap((folder) => readdirSync(folder).filter((f) => f.endsWith('.ts')));
 const manifest: { file: string; expectRules: string[] }[] = JSON.parse(readFileSync(`${FIXTURES_DIR}manifest.json`, 'utf8'));
 const hostile: { file: string; rule: string }[] = JSON.parse(readFileSync(`${FIXTURES_DIR}hostile/manifest.json`, 'utf8'));
 const invalidFixtures = readdirSync(`${FIXTURES_DIR}invalid`).filter((f) => f.endsWith('.xml'));

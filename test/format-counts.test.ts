@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { checkGop, createFormatter, formatResults, GopOptionsError, renderGopHtml, type FileResult, type Summary } from '../src/index';
-import { countOf, problemsOf } from '../src/texts/severity';
+import { countOf, problemsOf } from '../src/findings/severity-words';
 import { FIXTURES_DIR, junitParser, sarifValidator } from './helpers';
 
 const tally = (over: Partial<Summary>): Summary => ({

@@ -1,8 +1,8 @@
 // The facts rows of the browser page and its other words (counts, days): plain data, no DOM (so that they are tested
 // without a browser, test/web-facts.test.ts). Every date goes through the view's dateText: one form per language.
 import type { Facts, Language, Report, Severity } from '../src/index';
-import { deadlineState, UI } from '../src/texts/ui';
-import { VIEW_TEXTS } from '../src/texts/view';
+import { deadlineState, UI } from '../src/format/ui-texts';
+import { VIEW_TEXTS } from '../src/view/texts';
 import { dateText, datesInText } from '../src/view/sections';
 
 export const FACT_LABELS: Record<Language, Record<string, string>> = {

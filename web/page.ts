@@ -3,7 +3,7 @@
 // rendered plan only as a sandboxed iframe's srcdoc (no scripts there, and its own CSP). The frame is sized to its
 // document, so that the page scrolls as one.
 import { checkGop, renderGopHtml, type Finding, type Language } from '../src/index';
-import { SEVERITY_WORDS } from '../src/texts/severity';
+import { SEVERITY_WORDS } from '../src/findings/severity-words';
 import { datesInText } from '../src/view/sections';
 import { countsText, FACT_LABELS, factRows, keyFactsText } from './facts';
 

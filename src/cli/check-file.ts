@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import type { CheckOptions } from '../options/index';
+import type { CheckOptions } from '../report/options';
 import { checkGop } from '../report/validate';
 import type { Report } from '../report/report';
 import { makeFinding } from '../findings/finding';
-import { INPUT_004 } from '../rules/catalogue/input-004-limits';
+import { INPUT_004 } from '../input/diagnostics/input-004-limits';
 import { RULESET_VERSION } from '../rules/index';
 import { DEFAULT_PARSE_OPTIONS } from '../options/index';
 import { readInputFile } from './read-file';

@@ -6,7 +6,7 @@ import { LANGUAGES } from '../texts/languages';
 import { isIsoDate } from '../values/date';
 import { didYouMean } from '../values/edit-distance';
 import { UsageError, type ParsedValues } from './args';
-import { CLI_TEXTS } from '../texts/cli';
+import { CLI_TEXTS } from './texts';
 import { detailWithoutName } from './file-names';
 import { wholeNumber } from './option-names';
 

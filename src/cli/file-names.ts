@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { CLI_TEXTS, type CliTexts } from '../texts/cli';
+import { CLI_TEXTS, type CliTexts } from './texts';
 import { visibleControls as safe } from '../values/controls';
 
 /** Node's error text without a path it quotes at the end: the path is printed beside it, or not at all (--redact). */

@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import type { CliIo } from './io';
 import { readInputFile } from './read-file';
 import { visibleControls as safe } from '../values/controls';
-import { CLI_TEXTS } from '../texts/cli';
+import { CLI_TEXTS } from './texts';
 import type { Language } from '../texts/languages';
-import { uiIn } from '../texts/ui';
+import { uiIn } from '../format/ui-texts';
 import { detailWithoutName } from './file-names';
 
 /**

@@ -1,5 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { CheckOptions } from '../options/index';
+import type { CheckOptions } from '../report/options';
 import { checkFile, type Outcome } from './check-file';
 
 export type { Outcome };

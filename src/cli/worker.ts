@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { CheckOptions } from '../options/index';
+import type { CheckOptions } from '../report/options';
 import { checkFile } from './check-file';
 
 /** One file at a time: read, check, post the outcome back. A worker never dies on a bad file. */

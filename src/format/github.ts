@@ -2,7 +2,7 @@ import type { Finding } from '../findings/finding';
 import type { Formatter, FormatOptions } from './types';
 import { fileNamer, locationOf, messageIn } from './types';
 import { visibleControls, withoutCommandStart } from '../values/controls';
-import { uiIn } from '../texts/ui';
+import { uiIn } from './ui-texts';
 
 /** GitHub shows at most this many annotations of each type per step. */
 export const ANNOTATIONS_PER_TYPE = 10;

@@ -1,7 +1,7 @@
 import type { Formatter, FormatOptions } from './types';
 import { daysLeft, fileNamer, locationOf, messageIn } from './types';
 import { escapeXml, xmlLineWithoutCommandStart } from './xml-escape';
-import { uiIn } from '../texts/ui';
+import { uiIn } from './ui-texts';
 
 /**
  * JUnit XML as CI servers read it: one testcase per file, one failure per error (text in the body), warnings in

@@ -2,7 +2,7 @@ import { rules } from '../rules/index';
 import type { Severity } from '../findings/finding';
 import type { Formatter, FormatOptions } from './types';
 import { daysLeft, fileNamer, messageIn, showsReferenceDate } from './types';
-import { redactedFileUri } from '../texts/ui';
+import { redactedFileUri } from './ui-texts';
 import { jsonWithoutControls } from '../values/controls';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { fatal: 'error', error: 'error', warning: 'warning', info: 'note' };

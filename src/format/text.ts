@@ -1,6 +1,6 @@
 import type { Formatter, FormatOptions } from './types';
 import { daysLeft, fileNamer, locationOf, messageIn } from './types';
-import { uiIn } from '../texts/ui';
+import { uiIn } from './ui-texts';
 import { visibleControls, withoutCommandStart } from '../values/controls';
 
 const COLOURS = {

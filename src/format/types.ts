@@ -1,5 +1,5 @@
 import type { Language } from '../texts/languages';
-import { UI, uiIn } from '../texts/ui';
+import { UI, uiIn } from './ui-texts';
 import type { FileReport, Report } from '../report/report';
 import type { Finding } from '../findings/finding';
 import type { Facts } from '../facts/facts';

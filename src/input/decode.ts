@@ -1,6 +1,6 @@
 import { CP1252_UNDEFINED, decodeCp1252, ENCODING_LABELS, type Encoding } from '../standard/encodings';
-import { INPUT_003 } from '../rules/catalogue/input-003-encoding';
-import { INPUT_004 } from '../rules/catalogue/input-004-limits';
+import { INPUT_003 } from './diagnostics/input-003-encoding';
+import { INPUT_004 } from './diagnostics/input-004-limits';
 import { makeFinding, type Finding, type MessageData } from '../findings/finding';
 import { decodeLatin1, utf8ByteLength } from '../values/bytes';
 import { acceptBytes, isSharedBuffer } from './accept';

@@ -1,4 +1,4 @@
-import { STRUCT_003 } from '../rules/catalogue/struct-003-unknown';
+import { STRUCT_003 } from './diagnostics/struct-003-unknown';
 import { makeFinding, type FindingCollector, type Location, type RuleMeta } from '../findings/finding';
 import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
 import type { XmlDocument, XmlElement, XmlNode } from '../xml/tree';

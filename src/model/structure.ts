@@ -1,9 +1,9 @@
 import { makeFinding, type Finding, type Location } from '../findings/finding';
-import { STRUCT_001 } from '../rules/catalogue/struct-001-missing';
-import { STRUCT_002 } from '../rules/catalogue/struct-002-repeated';
-import { STRUCT_003 } from '../rules/catalogue/struct-003-unknown';
-import { STRUCT_004 } from '../rules/catalogue/struct-004-empty';
-import { STRUCT_005 } from '../rules/catalogue/struct-005-wrong-type';
+import { STRUCT_001 } from './diagnostics/struct-001-missing';
+import { STRUCT_002 } from './diagnostics/struct-002-repeated';
+import { STRUCT_003 } from './diagnostics/struct-003-unknown';
+import { STRUCT_004 } from './diagnostics/struct-004-empty';
+import { STRUCT_005 } from './diagnostics/struct-005-wrong-type';
 import { MESSAGE_SPEC } from './schema';
 import type { ElementSpec } from './spec';
 import { plainText, trimXmlSpace, type RichText } from './formatted';

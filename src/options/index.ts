@@ -1,11 +1,7 @@
-import { LANGUAGES } from '../texts/languages';
 import { z } from 'zod';
-import { isTimeZone } from '../facts/facts';
-import type { MessageSource } from '../read/parse';
-import { rulesById } from '../rules/index';
+import { isTimeZone } from '../values/local-date';
 import { isIsoDate } from '../values/date';
 import { didYouMean } from '../values/edit-distance';
-import { BUILD_ENCODINGS } from '../standard/encodings';
 
 /*
  * The options of parseGop, validateGop, checkGop and buildGop, one zod schema each, in one place. A bad option is the
@@ -33,9 +29,9 @@ export class GopOptionsError extends Error {
 // The fields
 
 /** null and undefined are the default: the output never holds null. */
-const orDefault = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
+export const orDefault = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
 
-const limit = (fallback: number, description: string) => {
+export const limit = (fallback: number, description: string) => {
   const error = `must be a positive whole number; null or undefined for the default, ${fallback}`;
   return z
     .number({ error })
@@ -46,11 +42,6 @@ const limit = (fallback: number, description: string) => {
     .describe(description);
 };
 
-const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
-/** A rule's severity as an option: 'off' drops its findings. 'fatal' is no setting: it belongs to the rules that stop reading. */
-export const SeveritySettingSchema = z.enum(SEVERITY_SETTINGS);
-export type SeveritySetting = z.infer<typeof SeveritySettingSchema>;
-
 /** How a wrong value is named in an issue: by its kind, never the value itself (it may be a CPR number). */
 export const kindOf = (value: unknown): string => {
   if (value === null) return 'null';
@@ -59,43 +50,6 @@ export const kindOf = (value: unknown): string => {
   const type = typeof value;
   return type === 'object' ? 'an object' : type === 'undefined' ? 'undefined' : `a ${type}`;
 };
-
-const SeverityMapSchema = z
-  .custom<Record<string, SeveritySetting>>(() => true)
-  .superRefine((value, ctx) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: `must be an object of rule id → off, info, warning or error, not ${kindOf(value)}` });
-      return;
-    }
-    for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
-      const rule = rulesById.get(id);
-      if (!rule)
-        ctx.addIssue({
-          code: 'custom',
-          path: [id],
-          message: `unknown rule id${didYouMean(id, rulesById.keys())}; the catalogue (rules, gop rules) lists them`,
-        });
-      else if (rule.severity === 'fatal') {
-        ctx.addIssue({
-          code: 'custom',
-          path: [id],
-          message: `${id} is fatal (the document cannot be read as a G-GOP), so its severity cannot be changed`,
-        });
-      }
-      if (setting !== undefined && setting !== null && !(SEVERITY_SETTINGS as readonly unknown[]).includes(setting)) {
-        const shown = typeof setting === 'string' ? `"${setting}"` : kindOf(setting);
-        const why =
-          setting === 'fatal' ? ' (fatal belongs to the input rules that stop reading; no setting makes another rule stop it)' : '';
-        ctx.addIssue({ code: 'custom', path: [id], message: `${shown} is no severity setting: use off, info, warning or error${why}` });
-      }
-    }
-  })
-  .transform((value) => {
-    // An entry of null or undefined changes nothing.
-    const out: Record<string, SeveritySetting> = {};
-    for (const [id, setting] of Object.entries(value)) if (setting !== undefined && setting !== null) out[id] = setting;
-    return out;
-  });
 
 const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?';
 const WALL_CLOCK = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})T${TIME}$`);
@@ -113,16 +67,16 @@ function isReferenceDate(value: unknown): value is string | Date {
 
 const REFERENCE_DATE_ERROR =
   'must be a date (YYYY-MM-DD, a real one), an instant (2019-03-10T08:00:00Z, or with ±hh:mm), a wall-clock date-time (2019-03-10T08:00) or a valid Date';
-const ReferenceDateSchema = z.custom<string | Date>(isReferenceDate, {
+export const ReferenceDateSchema = z.custom<string | Date>(isReferenceDate, {
   error: (issue) => `${REFERENCE_DATE_ERROR}, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
 });
 
 const TIME_ZONE_ERROR = 'must be an IANA time zone such as Europe/Copenhagen or UTC';
-const TimeZoneSchema = z
+export const TimeZoneSchema = z
   .string({ error: (issue) => `${TIME_ZONE_ERROR}, not ${kindOf(issue.input)}` })
   .refine(isTimeZone, { error: (issue) => `${TIME_ZONE_ERROR}; ${JSON.stringify(issue.input)} is not one this JavaScript engine knows` });
 
-const BooleanSchema = z.boolean({ error: (issue) => `must be true or false, not ${kindOf(issue.input)}` });
+export const BooleanSchema = z.boolean({ error: (issue) => `must be true or false, not ${kindOf(issue.input)}` });
 
 // ---------------------------------------------------------------------------------------------------------------
 // One schema per function
@@ -144,92 +98,19 @@ export const ParseOptionsSchema = z.strictObject({
 export type ParseOptions = z.input<typeof ParseOptionsSchema>;
 export type ParseLimits = z.output<typeof ParseOptionsSchema>;
 
-/** validateGop and checkGop: what the rules and the facts need. */
-export const ValidateOptionsSchema = z.strictObject({
-  /** "today" for anything relative to it: YYYY-MM-DD, or an instant (ISO string or Date) read in `timeZone`; the library never reads the clock */
-  referenceDate: orDefault(ReferenceDateSchema),
-  /** IANA time zone that turns an instant into a Danish calendar date (default Europe/Copenhagen); dates in the plan are already local */
-  timeZone: orDefault(TimeZoneSchema),
-  /** per-rule severity: 'off' drops a rule's findings. Fatal input rules cannot be changed. */
-  severity: orDefault(SeverityMapSchema),
-  /** the language formatters print first; both are always in each finding */
-  language: orDefault(
-    z.enum(LANGUAGES, {
-      error: (issue) => `must be "da" or "en", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
-    }),
-  ),
-  /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
-  redact: orDefault(BooleanSchema),
-  /** findings past it are counted, not listed (memory and report size stay bounded); never "no limit" */
-  maxFindings: limit(
-    1000,
-    'most findings a report lists (default 1,000), the first in document order; past them one GOP-INPUT-008 says how many more, by severity, and counts and valid include them',
-  ),
-});
-export type ValidateOptions = z.input<typeof ValidateOptionsSchema>;
-/** ValidateOptions as checked: defaults applied, never null. */
-export type CheckedValidateOptions = z.output<typeof ValidateOptionsSchema>;
-
-const isSource = (value: unknown): value is MessageSource =>
-  typeof value === 'object' && value !== null && typeof (value as { locate?: unknown }).locate === 'function';
-
-/** validateGop: ValidateOptions, and the `source` of a message read by parseGop (for lines and columns). */
-export const ValidateGopOptionsSchema = ValidateOptionsSchema.extend({
-  source: orDefault(z.custom<MessageSource>(isSource, { error: 'must be the source of a parseGop result (an object with locate)' })),
-});
-export type ValidateGopOptions = z.input<typeof ValidateGopOptionsSchema>;
-
-/** checkGop: the reader's limits and the validator's options together. */
-export const CheckOptionsSchema = z.strictObject({ ...ParseOptionsSchema.shape, ...ValidateOptionsSchema.shape });
-export type CheckOptions = z.input<typeof CheckOptionsSchema>;
-
-/** buildGop and buildGopBytes (which prefixes are usable XML names is the builder's own check). */
-export const BuildOptionsSchema = z.strictObject({
-  pretty: orDefault(BooleanSchema),
-  prefixes: orDefault(
-    z.strictObject(
-      {
-        m104: orDefault(
-          z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` }),
-        ),
-        m100: orDefault(
-          z.string({ error: (issue) => `must be a prefix (text; '' for the default namespace), not ${kindOf(issue.input)}` }),
-        ),
-      },
-      {
-        error: (issue) =>
-          issue.code === 'unrecognized_keys' ? undefined : `must be an object { m104?, m100? }, not ${kindOf(issue.input)}`,
-      },
-    ),
-  ),
-  encoding: orDefault(
-    z.enum(BUILD_ENCODINGS, {
-      error: (issue) =>
-        `must be ${BUILD_ENCODINGS.map((e) => `"${e}"`).join(' or ')}, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
-    }),
-  ),
-  strict: orDefault(BooleanSchema),
-});
-
 // ---------------------------------------------------------------------------------------------------------------
 // Checking, cheaply on the common path
 
 type Parsed<S extends z.ZodType> = z.output<S>;
 
-/** Which functions take an option ("parseGop, validateGop and checkGop"): a key given to the wrong one is named as such. */
-const OWNERS: Record<string, string> = {};
-{
-  const takers: Record<string, string[]> = {};
-  for (const [schema, name] of [
-    [ParseOptionsSchema, 'parseGop'],
-    [ValidateGopOptionsSchema, 'validateGop'],
-    [CheckOptionsSchema, 'checkGop'],
-    [BuildOptionsSchema, 'buildGop'],
-  ] as const) {
-    for (const key of Object.keys(schema.shape)) (takers[key] ??= []).push(name);
-  }
-  for (const [key, names] of Object.entries(takers))
-    OWNERS[key] = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+/** Every entry point's options schema, by function name, as defineOptions registers them (zod's registry idea). */
+const REGISTRY = new Map<string, z.ZodObject>();
+
+/** Which functions take an option ("validateGop and checkGop"): a key given to the wrong one is named as such. */
+function ownersOf(key: string): string | undefined {
+  const names = [...REGISTRY].filter(([, schema]) => Object.hasOwn(schema.shape, key)).map(([name]) => name);
+  if (names.length === 0) return undefined;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** zod's issues as ours: dotted paths, one issue per unknown key (with a near miss named), no duplicates. */
@@ -248,7 +129,7 @@ function issuesOf(error: z.ZodError, known: readonly string[], functionName: str
     if (issue.code === 'unrecognized_keys') {
       const siblings = issue.path.length === 0 ? known : ['m104', 'm100'];
       for (const key of issue.keys) {
-        const owner = issue.path.length === 0 && Object.hasOwn(OWNERS, key) ? OWNERS[key] : undefined;
+        const owner = issue.path.length === 0 ? ownersOf(key) : undefined;
         const hint = owner ? ` of ${functionName}: it is an option of ${owner}` : didYouMean(key, siblings);
         add(path ? `${path}.${key}` : key, `unknown option${hint}; known are ${siblings.join(', ')}`);
       }
@@ -289,11 +170,12 @@ function snapshotOf(options: object): unknown[] {
 const sameSnapshot = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 
 /**
- * A checker for one function's options. No options (undefined, null, {}) skips zod; an options object seen before,
- * unchanged, gives its cached result (checkGop is called once per message of a batch with the same object), and so
+ * The one options contract: a function's options as one zod schema (types are its z.input and z.output), checked into
+ * one GopOptionsError listing every problem. No options (undefined, null, {}) skips zod; an options object seen before, * unchanged, gives its cached result (checkGop is called once per message of a batch with the same object), and so
  * do options equal to the last ones checked (a batch in worker threads, whose options arrive as a copy each time).
  */
-function checker<S extends z.ZodObject>(schema: S, functionName: string) {
+export function defineOptions<S extends z.ZodObject>(functionName: string, schema: S) {
+  REGISTRY.set(functionName, schema);
   const known = Object.keys(schema.shape);
   const defaults = Object.freeze(schema.parse({})) as Parsed<S>;
   const cache = new WeakMap<object, Cached>();
@@ -330,9 +212,6 @@ function checker<S extends z.ZodObject>(schema: S, functionName: string) {
   };
 }
 
-export const checkParseOptions = checker(ParseOptionsSchema, 'parseGop');
-export const checkValidateOptions = checker(ValidateGopOptionsSchema, 'validateGop');
-export const checkCheckOptions = checker(CheckOptionsSchema, 'checkGop');
-export const checkBuildOptions = checker(BuildOptionsSchema, 'buildGop');
+export const checkParseOptions = defineOptions('parseGop', ParseOptionsSchema);
 
 export const DEFAULT_PARSE_OPTIONS: Readonly<ParseLimits> = checkParseOptions(undefined);

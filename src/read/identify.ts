@@ -1,4 +1,4 @@
-import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
+import { INPUT_005 } from './diagnostics/input-005-not-ggop';
 import { makeFinding, type Finding } from '../findings/finding';
 import { CODE_LISTS } from '../standard/codelists';
 import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';

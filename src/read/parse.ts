@@ -1,7 +1,7 @@
-import { INPUT_003 } from '../rules/catalogue/input-003-encoding';
-import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
-import { INPUT_008, tooManyData, type Omitted } from '../rules/catalogue/input-008-too-many-findings';
-import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
+import { INPUT_003 } from '../input/diagnostics/input-003-encoding';
+import { INPUT_005 } from './diagnostics/input-005-not-ggop';
+import { INPUT_008, tooManyData, type Omitted } from './diagnostics/input-008-too-many-findings';
+import { INPUT_009 } from './diagnostics/input-009-internal-error';
 import { addFinding, makeFinding, PendingFindings, type Finding, type FindingCollector, type Severity } from '../findings/finding';
 import { acceptInput } from '../input/accept';
 import { describeError } from '../input/readable';

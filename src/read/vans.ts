@@ -1,8 +1,8 @@
 import { defined } from '../values/defined';
 import { z } from 'zod';
-import { INPUT_005 } from '../rules/catalogue/input-005-not-ggop';
-import { INPUT_006 } from '../rules/catalogue/input-006-vans';
-import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
+import { INPUT_005 } from './diagnostics/input-005-not-ggop';
+import { INPUT_006 } from './diagnostics/input-006-vans';
+import { INPUT_009 } from './diagnostics/input-009-internal-error';
 import { acceptText, decodeBytes } from '../input/decode';
 import { checkParseOptions, type ParseLimits, type ParseOptions } from '../options/index';
 import { makeFinding, type Finding } from '../findings/finding';

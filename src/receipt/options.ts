@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { GopOptionsError, kindOf, type CheckOptions, type OptionsIssue } from '../options/index';
+import { GopOptionsError, kindOf, type OptionsIssue } from '../options/index';
+import type { CheckOptions } from '../report/options';
 import { RECEIPT_LIMITS } from '../standard/receipts';
 import { isIsoDate, isTime } from '../values/date';
 import type { ReceiptPolicy } from './decide';

@@ -1,4 +1,5 @@
-import { checkCheckOptions, GopOptionsError, kindOf, type CheckOptions, type OptionsIssue } from '../options/index';
+import { GopOptionsError, kindOf, type OptionsIssue } from '../options/index';
+import { checkCheckOptions, type CheckOptions } from '../report/options';
 import type { Report } from '../report/report';
 import { checkGop } from '../report/validate';
 import { decideReceipt, receiptFor, type OriginalIds, type ReceiptDecision, type ReceiptPolicy, type ReceiptResult } from './index';

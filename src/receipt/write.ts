@@ -1,4 +1,5 @@
-import { type CheckOptions, GopOptionsError } from '../options/index';
+import { GopOptionsError } from '../options/index';
+import type { CheckOptions } from '../report/options';
 import type { OriginalIds, Report } from '../report/report';
 import { checkGop } from '../report/validate';
 import { NS } from '../standard/namespaces';

@@ -1,4 +1,5 @@
-import { computeFacts, localDate, type Facts } from '../facts/facts';
+import { computeFacts, type Facts } from '../facts/facts';
+import { localDate } from '../values/local-date';
 import {
   addFinding,
   makeFinding,
@@ -23,13 +24,13 @@ import {
   type SeveritySetting,
   type ValidateGopOptions,
   type ValidateOptions,
-} from '../options/index';
+} from './options';
 import { checkShape, type Shaped } from '../model/shape';
 import { rules, rulesById, RULESET_VERSION, type RuleContext } from '../rules/index';
 import { indexValues } from '../rules/values';
 import { PROBLEM_RULE, problemFinding, structureProblems, type ModelProblem } from '../model/structure';
-import { INPUT_008, tooManyData } from '../rules/catalogue/input-008-too-many-findings';
-import { INPUT_009 } from '../rules/catalogue/input-009-internal-error';
+import { INPUT_008, tooManyData } from '../read/diagnostics/input-008-too-many-findings';
+import { INPUT_009 } from '../read/diagnostics/input-009-internal-error';
 import type { Counts, Report } from './report';
 import { maskOriginal } from './mask';
 import { createRedactor, redactEnvelope, redactFacts, redactFindings } from './redact';

@@ -3,7 +3,7 @@ import type { DeepPartial } from '../model/partial';
 import type { CodedValue, GopMessage, Party, Person } from '../model/schema';
 import { CODE_LISTS, LEVEL_LABELS, type Level } from '../standard/codelists';
 import type { Language } from '../texts/languages';
-import { SECTION_KEYS, VIEW_TEXTS, type SectionKey, type ViewTexts } from '../texts/view';
+import { SECTION_KEYS, VIEW_TEXTS, type SectionKey, type ViewTexts } from './texts';
 import { isIsoDate, isTime, longDate } from '../values/date';
 import { externalLink, fragment, h, type Child, type Markup } from './html';
 

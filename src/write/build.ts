@@ -13,7 +13,7 @@ import { problemFinding, structureProblems } from '../model/structure';
 import { checkShape } from '../model/shape';
 import { describeError } from '../input/readable';
 import { guardOptions } from '../read/parse';
-import { checkBuildOptions } from '../options/index';
+import { checkBuildOptions } from './options';
 import { encodeLatin1, encodeUtf8 } from '../values/bytes';
 import { BUILD_ENCODINGS, type BuildEncoding } from '../standard/encodings';
 

@@ -1,7 +1,7 @@
-import { INPUT_001 } from '../rules/catalogue/input-001-not-well-formed';
-import { INPUT_002 } from '../rules/catalogue/input-002-doctype';
-import { INPUT_004 } from '../rules/catalogue/input-004-limits';
-import { INPUT_007 } from '../rules/catalogue/input-007-reserved-name';
+import { INPUT_001 } from './diagnostics/input-001-not-well-formed';
+import { INPUT_002 } from './diagnostics/input-002-doctype';
+import { INPUT_004 } from '../input/diagnostics/input-004-limits';
+import { INPUT_007 } from './diagnostics/input-007-reserved-name';
 import { makeFinding, type Finding, type MessageData, type RuleMeta } from '../findings/finding';
 import { NS } from '../standard/namespaces';
 import { codePointName, firstNonChar, isXmlSpace } from './chars';

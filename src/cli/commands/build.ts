@@ -4,7 +4,7 @@ import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
 import { openOutput, type Output } from '../output';
 import { cannotWriteLine } from '../file-names';
-import { uiIn } from '../../texts/ui';
+import { uiIn } from '../../format/ui-texts';
 import { visibleControls as safe } from '../../values/controls';
 import { BUILD_ENCODINGS, isBuildEncoding } from '../../standard/encodings';
 import type { Command } from './types';

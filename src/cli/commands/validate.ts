@@ -1,10 +1,11 @@
-import { CLI_TEXTS, detailIn } from '../../texts/cli';
+import { CLI_TEXTS, detailIn } from '../texts';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { localDate } from '../../facts/facts';
+import { localDate } from '../../values/local-date';
 import { createFormatter, FORMATS } from '../../format/index';
 import { addToSummary, emptySummary } from '../../format/types';
-import { checkCheckOptions, GopOptionsError, type CheckOptions } from '../../options/index';
+import { GopOptionsError } from '../../options/index';
+import { checkCheckOptions, type CheckOptions } from '../../report/options';
 import type { Report } from '../../report/report';
 import { receiptFor } from '../../receipt/index';
 import type { FileReport } from '../../report/report';
@@ -17,7 +18,7 @@ import { openOutput } from '../output';
 import { checkFiles } from '../run';
 import { INTERRUPTED_STATUS } from '../signals';
 import { visibleControls as safe } from '../../values/controls';
-import { uiIn } from '../../texts/ui';
+import { uiIn } from '../../format/ui-texts';
 import { cannotWriteLine, detailWithoutName } from '../file-names';
 import type { Command } from './types';
 

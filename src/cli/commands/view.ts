@@ -1,4 +1,4 @@
-import { localDate } from '../../facts/facts';
+import { localDate } from '../../values/local-date';
 import { LANGUAGES, type Language } from '../../texts/languages';
 import { isIsoDate } from '../../values/date';
 import { visibleControls as safe } from '../../values/controls';

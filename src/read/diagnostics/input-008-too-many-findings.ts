@@ -1,6 +1,6 @@
 import { defineMeta, SEVERITIES, type Severity } from '../../findings/finding';
 import type { Language } from '../../texts/languages';
-import { countOf } from '../../texts/severity';
+import { countOf } from '../../findings/severity-words';
 
 /** How many findings of each severity a report or parse result left out past its cap. */
 export type Omitted = Record<Severity, number>;

@@ -1,5 +1,5 @@
-import { countOf } from './severity';
-import type { Language } from './languages';
+import { countOf } from '../findings/severity-words';
+import type { Language } from '../texts/languages';
 
 /** What the CLI itself says on standard error (after "gop: "), per language. Paths and details come already escaped. */
 export interface CliTexts {

@@ -1,5 +1,5 @@
-import type { Severity } from '../findings/finding';
-import type { Language } from './languages';
+import type { Severity } from './finding';
+import type { Language } from '../texts/languages';
 
 /** Severity words, singular and plural, per language: the one table every output takes them from. */
 export const SEVERITY_WORDS: Record<Language, Record<Severity, readonly [one: string, many: string]>> = {

@@ -1,6 +1,6 @@
 import type { CODE_LISTS } from '../standard/codelists';
-import type { Language } from './languages';
-import type { DeadlineState } from './ui';
+import type { Language } from '../texts/languages';
+import type { DeadlineState } from '../format/ui-texts';
 
 /** The sections of a plan as shown (../../../shared/spec/viewer.md), in order; each is `id="sec-<key>"` in the page. */
 export const SECTION_KEYS = [

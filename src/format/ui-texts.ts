@@ -1,7 +1,7 @@
 import type { Facts } from '../facts/facts';
 import type { Severity } from '../findings/finding';
-import type { Language } from './languages';
-import { problemsOf, SEVERITY_WORDS } from './severity';
+import type { Language } from '../texts/languages';
+import { problemsOf, SEVERITY_WORDS } from '../findings/severity-words';
 
 type Provider = NonNullable<Facts['provider']>;
 /** Totals of a run as the formatters sum them. */

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { MessageSource } from '../read/parse';
+import { rulesById } from '../rules/index';
+import { LANGUAGES } from '../texts/languages';
+import { didYouMean } from '../values/edit-distance';
+import {
+  BooleanSchema,
+  defineOptions,
+  kindOf,
+  limit,
+  orDefault,
+  ParseOptionsSchema,
+  ReferenceDateSchema,
+  TimeZoneSchema,
+} from '../options/index';
+
+// The options of validateGop and checkGop: the severity map knows the catalogue, so it is checked here, after the rules.
+
+const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
+/** A rule's severity as an option: 'off' drops its findings. 'fatal' is no setting: it belongs to the rules that stop reading. */
+export const SeveritySettingSchema = z.enum(SEVERITY_SETTINGS);
+export type SeveritySetting = z.infer<typeof SeveritySettingSchema>;
+
+const SeverityMapSchema = z
+  .custom<Record<string, SeveritySetting>>(() => true)
+  .superRefine((value, ctx) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: `must be an object of rule id → off, info, warning or error, not ${kindOf(value)}` });
+      return;
+    }
+    for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+      const rule = rulesById.get(id);
+      if (!rule)
+        ctx.addIssue({
+          code: 'custom',
+          path: [id],
+          message: `unknown rule id${didYouMean(id, rulesById.keys())}; the catalogue (rules, gop rules) lists them`,
+        });
+      else if (rule.severity === 'fatal') {
+        ctx.addIssue({
+          code: 'custom',
+          path: [id],
+          message: `${id} is fatal (the document cannot be read as a G-GOP), so its severity cannot be changed`,
+        });
+      }
+      if (setting !== undefined && setting !== null && !(SEVERITY_SETTINGS as readonly unknown[]).includes(setting)) {
+        const shown = typeof setting === 'string' ? `"${setting}"` : kindOf(setting);
+        const why =
+          setting === 'fatal' ? ' (fatal belongs to the input rules that stop reading; no setting makes another rule stop it)' : '';
+        ctx.addIssue({ code: 'custom', path: [id], message: `${shown} is no severity setting: use off, info, warning or error${why}` });
+      }
+    }
+  })
+  .transform((value) => {
+    // An entry of null or undefined changes nothing.
+    const out: Record<string, SeveritySetting> = {};
+    for (const [id, setting] of Object.entries(value)) if (setting !== undefined && setting !== null) out[id] = setting;
+    return out;
+  });
+
+/** validateGop and checkGop: what the rules and the facts need. */
+export const ValidateOptionsSchema = z.strictObject({
+  /** "today" for anything relative to it: YYYY-MM-DD, or an instant (ISO string or Date) read in `timeZone`; the library never reads the clock */
+  referenceDate: orDefault(ReferenceDateSchema),
+  /** IANA time zone that turns an instant into a Danish calendar date (default Europe/Copenhagen); dates in the plan are already local */
+  timeZone: orDefault(TimeZoneSchema),
+  /** per-rule severity: 'off' drops a rule's findings. Fatal input rules cannot be changed. */
+  severity: orDefault(SeverityMapSchema),
+  /** the language formatters print first; both are always in each finding */
+  language: orDefault(
+    z.enum(LANGUAGES, {
+      error: (issue) => `must be "da" or "en", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
+    }),
+  ),
+  /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
+  redact: orDefault(BooleanSchema),
+  /** findings past it are counted, not listed (memory and report size stay bounded); never "no limit" */
+  maxFindings: limit(
+    1000,
+    'most findings a report lists (default 1,000), the first in document order; past them one GOP-INPUT-008 says how many more, by severity, and counts and valid include them',
+  ),
+});
+export type ValidateOptions = z.input<typeof ValidateOptionsSchema>;
+/** ValidateOptions as checked: defaults applied, never null. */
+export type CheckedValidateOptions = z.output<typeof ValidateOptionsSchema>;
+
+const isSource = (value: unknown): value is MessageSource =>
+  typeof value === 'object' && value !== null && typeof (value as { locate?: unknown }).locate === 'function';
+
+/** validateGop: ValidateOptions, and the `source` of a message read by parseGop (for lines and columns). */
+export const ValidateGopOptionsSchema = ValidateOptionsSchema.extend({
+  source: orDefault(z.custom<MessageSource>(isSource, { error: 'must be the source of a parseGop result (an object with locate)' })),
+});
+export type ValidateGopOptions = z.input<typeof ValidateGopOptionsSchema>;
+
+/** checkGop: the reader's limits and the validator's options together. */
+export const CheckOptionsSchema = z.strictObject({ ...ParseOptionsSchema.shape, ...ValidateOptionsSchema.shape });
+export type CheckOptions = z.input<typeof CheckOptionsSchema>;
+
+export const checkValidateOptions = defineOptions('validateGop', ValidateGopOptionsSchema);
+export const checkCheckOptions = defineOptions('checkGop', CheckOptionsSchema);
