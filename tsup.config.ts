@@ -49,11 +49,26 @@ const BROWSER = {
   esbuildPlugins: [zodEnglishOnly],
 } satisfies Options;
 
+/** The library's entries: the root, and each subpath of package.json's exports at its folder's index.ts. */
+const LIBRARY_ENTRIES = {
+  index: 'src/index.ts',
+  'model/index': 'src/model/index.ts',
+  'standard/index': 'src/standard/index.ts',
+  'facts/index': 'src/facts/index.ts',
+  'format/index': 'src/format/index.ts',
+  'fhir/index': 'src/fhir/index.ts',
+  'receipt/index': 'src/receipt/index.ts',
+  'write/index': 'src/write/index.ts',
+};
+
 export default defineConfig([
   {
     // The library keeps its dependencies external (tsup's default for package.json dependencies): users share one zod.
-    entry: { index: 'src/index.ts' },
+    // The root and one entry per subpath (package.json exports), each a folder's index.ts. Code they share is in
+    // shared chunks, CommonJS too: one GopOptionsError class, one rule catalogue, whichever entries a user imports.
+    entry: LIBRARY_ENTRIES,
     format: ['esm', 'cjs'],
+    splitting: true,
     dts: true,
     sourcemap: true,
     // Maps point into src/ by file and line; the sources themselves are not copied into the package a second time.

@@ -166,18 +166,18 @@ runAdversarial();
         telephoneSubscriber: [{ telephoneSubscriberIdentifier: `${String(20_000_000 + i * 7).replace(/(..)(?=.)/g, '$1 ')} x` }],
       })),
     };
-    const time = (redact) => median(Array.from({ length: 3 }, () => timeOnce(() => gop.validateGop(message, { redact }), 1)));
+    const time = (redact) => median(Array.from({ length: 3 }, () => timeOnce(() => gop.checkGop(message, { redact }), 1)));
     const off = time(false);
     const on = time(true);
     redactRows.push({
       findings: count,
-      'validateGop ms': off.toFixed(0),
+      'checkGop(model) ms': off.toFixed(0),
       'with redact ms': on.toFixed(0),
       'redaction ms': (on - off).toFixed(0),
       'µs/finding': (((on - off) * 1000) / count).toFixed(1),
     });
   }
-  console.log('\nRedaction: validateGop with and without redact, each finding quoting a personal value (median of 3)');
+  console.log('\nRedaction: checkGop of a model with and without redact, each finding quoting a personal value (median of 3)');
   console.table(redactRows);
 }
 

@@ -4,18 +4,20 @@
  * `messageArbitrary()` walks MESSAGE_SPEC (compiled from the zod schema) generically: every ChildSpec becomes a
  * record key, required when `min ≥ 1` and otherwise absent (the key is missing, as the reader leaves it) or present;
  * `many` children become arrays, objects recurse, flags are `true`, formatted text is `{ text, content }`. Only the
- * leaf values are chosen by property name (and, for TypeCode and Code, by the element they stand in), so an element
- * added to the schema is generated without touching this file. Values are realistic Danish ones: valid CPR numbers
- * and GLNs, real dates, code-list values, names with æøå, and free text with characters that need escaping.
+ * leaf values are chosen: by the element's facts in the schema (its format or code list, src/model/element-facts.ts),
+ * else from words by property name, so an element added to the schema is generated without touching this file. Values
+ * are realistic Danish ones: valid CPR numbers and GLNs, real dates, code-list values, names with æøå, and free text
+ * with characters that need escaping.
  *
  * Never generated: `extraElements` (it has no XML mapping, so the walk never sees it).
  */
 import fc from 'fast-check';
-import { MESSAGE_SPEC } from '../src/model/schema';
+import type { ValueFormat } from '../src/model/element-facts';
+import { MESSAGE_FACTS, MESSAGE_SPEC } from '../src/model/schema';
 import type { ChildSpec, ElementSpec } from '../src/model/spec';
 import { INLINE_STYLES, plainText, type FormattedText, type RichText } from '../src/model/formatted';
 import type { GopMessage } from '../src/model/schema';
-import { CODE_LISTS, type CodeListName } from '../src/standard/codelists';
+import { CODE_LISTS } from '../src/standard/codelists';
 import { daysInMonth } from '../src/values/date';
 import { gs1CheckDigit } from '../src/values/gln';
 
@@ -184,7 +186,7 @@ export const danishText: fc.Arbitrary<string> = fc
   .filter((s) => s.length > 0 && s === s.trim());
 
 // ---------------------------------------------------------------------------------------------------------------
-// realistic values by property name
+// realistic values by format, code list, property name
 
 const GIVEN_NAMES = ['Søren', 'Åse', 'Ærbødig', 'Øjvind', 'Mette', 'Jens Peter', 'Anne-Grethe', 'Bjørn', 'Kåre', 'Zoë', 'Mads Ølgaard'];
 const SURNAMES = ['Østergård', 'Bøgh', 'Ærø', 'Kjær', 'Mølgaard', 'Nielsen', 'Bøgh-Jensen', 'Ågesen', "O'Brien", 'Damgaard Sørensen'];
@@ -262,63 +264,49 @@ const url: fc.Arbitrary<string> = fc
   )
   .map(([base, tail]) => base + tail);
 
-type Leaf = (path: readonly string[]) => fc.Arbitrary<string>;
-const c =
-  (arbitrary: fc.Arbitrary<string>): Leaf =>
-  () =>
-    arbitrary;
+/** Valid values of each format the schema names. */
+const FORMATS: Record<ValueFormat, fc.Arbitrary<string>> = {
+  date: isoDate(),
+  time: clockTime,
+  cpr: validCpr,
+  gln: validGln,
+  postcode: fc.oneof(fc.constantFrom(...POSTCODES), fc.integer({ min: 1000, max: 9999 }).map(String)),
+  phone,
+  email,
+  sksDiagnosis,
+  icf: icfCode,
+};
+
 const listed = (...values: string[]) =>
   fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: danishText });
 
-/** The nearest enclosing element that names a code list for TypeCode. */
-const TYPE_CODE_LISTS: Record<string, CodeListName> = {
-  Letter: 'LetterTypeCode',
-  ICD10Diagnoses: 'DiagnosisTypeCode',
-  ICFClassifications: 'IcfTypeCode',
-};
-const nearest = <T>(path: readonly string[], table: Record<string, T>): T | undefined => {
-  for (let i = path.length - 1; i >= 0; i--) if (Object.hasOwn(table, path[i]!)) return table[path[i]!];
-  return undefined;
-};
-const codeList = (name: CodeListName) => fc.constantFrom(...(CODE_LISTS[name] as readonly string[]));
-
-/** Leaf values chosen by property name; `path` is the element path down to the leaf (local names). */
-const LEAVES: Record<string, Leaf> = {
-  civilRegistrationNumber: c(validCpr),
-  eanIdentifier: c(validGln),
-  date: c(isoDate()),
-  time: c(clockTime),
-  postCodeIdentifier: c(fc.oneof(fc.constantFrom(...POSTCODES), fc.integer({ min: 1000, max: 9999 }).map(String))),
-  telephoneSubscriberIdentifier: c(phone),
-  emailAddressIdentifier: c(email),
-  personGivenName: c(listed(...GIVEN_NAMES)),
-  personSurnameName: c(listed(...SURNAMES)),
-  organisationName: c(listed(...ORGANISATIONS)),
-  departmentName: c(listed(...DEPARTMENTS)),
-  unitName: c(listed(...DEPARTMENTS)),
-  streetName: c(listed(...STREETS)),
-  suburbName: c(listed(...SUBURBS)),
-  districtName: c(listed(...DISTRICTS)),
-  personTitle: c(listed(...TITLES)),
-  occupation: c(listed(...OCCUPATIONS)),
-  medicalSpecialityCode: c(fc.constantFrom(...SPECIALITIES)),
-  typeOfExcerpt: c(listed(...EXCERPTS)),
-  rehabilitationDeadline: c(deadline),
-  url: c(url),
+/** Free text of the elements that have no format or code list: words they are likely to hold, by property name. */
+const WORDS: Record<string, (path: readonly string[]) => fc.Arbitrary<string>> = {
+  personGivenName: () => listed(...GIVEN_NAMES),
+  personSurnameName: () => listed(...SURNAMES),
+  organisationName: () => listed(...ORGANISATIONS),
+  departmentName: () => listed(...DEPARTMENTS),
+  unitName: () => listed(...DEPARTMENTS),
+  streetName: () => listed(...STREETS),
+  suburbName: () => listed(...SUBURBS),
+  districtName: () => listed(...DISTRICTS),
+  personTitle: () => listed(...TITLES),
+  occupation: () => listed(...OCCUPATIONS),
+  medicalSpecialityCode: () => fc.constantFrom(...SPECIALITIES),
+  typeOfExcerpt: () => listed(...EXCERPTS),
+  rehabilitationDeadline: () => deadline,
+  url: () => url,
   identifier: (path) => (path.includes('Envelope') || path.includes('Letter') ? messageIdentifier : partyIdentifier),
-  episodeOfCareIdentifier: c(messageIdentifier),
-  statisticalCode: c(fc.constantFrom('GGOP', 'S1', 'Ø42')),
-  code: (path) => (path.includes('ICD10Diagnoses') ? sksDiagnosis : path.includes('ICFClassifications') ? icfCode : danishText),
-  typeCode: (path) => {
-    const list = nearest(path, TYPE_CODE_LISTS);
-    return list ? codeList(list) : danishText;
-  },
+  episodeOfCareIdentifier: () => messageIdentifier,
+  statisticalCode: () => fc.constantFrom('GGOP', 'S1', 'Ø42'),
 };
 
-/** A leaf's value: by property name, else from the code list named like the element, else free Danish text. */
-function leafArbitrary(spec: ChildSpec, path: readonly string[]): fc.Arbitrary<string> {
-  if (Object.hasOwn(LEAVES, spec.prop)) return LEAVES[spec.prop]!(path);
-  if (Object.hasOwn(CODE_LISTS, spec.name)) return codeList(spec.name as CodeListName);
+/** A leaf's value: by its element's format or code list, else by its property's words, else free Danish text. */
+function leafArbitrary(spec: ChildSpec, path: readonly string[], modelPath: readonly string[]): fc.Arbitrary<string> {
+  const facts = MESSAGE_FACTS.at(modelPath);
+  if (facts?.format) return FORMATS[facts.format];
+  if (facts?.codeList) return fc.constantFrom(...(CODE_LISTS[facts.codeList] as readonly string[]));
+  if (Object.hasOwn(WORDS, spec.prop)) return WORDS[spec.prop]!(path);
   return danishText;
 }
 
@@ -389,22 +377,22 @@ const PRESENCE: Record<Density, { absent: number; present: number }> = {
 };
 const ABSENT: unique symbol = Symbol('absent');
 
-function valueArbitrary(spec: ChildSpec, path: readonly string[], density: Density): fc.Arbitrary<unknown> {
+/** `path`: the element path down to it (local names); `props`: its model path (property names, no indexes). */
+function valueArbitrary(spec: ChildSpec, path: readonly string[], props: readonly string[], density: Density): fc.Arbitrary<unknown> {
   switch (spec.kind) {
     case 'flag':
       return fc.constant(true);
     case 'text':
-      return leafArbitrary(spec, path);
+      return leafArbitrary(spec, path, props);
     case 'formatted':
       return formattedArbitrary;
     case 'object':
-      return elementArbitrary(spec.element!, path, density);
+      return elementArbitrary(spec.element!, path, props, density);
   }
 }
 
-function childArbitrary(spec: ChildSpec, path: readonly string[], density: Density): fc.Arbitrary<unknown> {
-  const here = [...path, spec.name];
-  const item = valueArbitrary(spec, here, density);
+function childArbitrary(spec: ChildSpec, path: readonly string[], props: readonly string[], density: Density): fc.Arbitrary<unknown> {
+  const item = valueArbitrary(spec, [...path, spec.name], [...props, spec.prop], density);
   if (!spec.many) return item;
   const minLength = Math.max(1, spec.min);
   return fc.array(item, { minLength, maxLength: Math.max(minLength, Math.min(spec.max, 3)) });
@@ -414,11 +402,12 @@ function childArbitrary(spec: ChildSpec, path: readonly string[], density: Densi
 function elementArbitrary(
   spec: ElementSpec,
   path: readonly string[],
+  props: readonly string[],
   density: Density = 'balanced',
 ): fc.Arbitrary<Record<string, unknown>> {
   const { absent, present } = PRESENCE[density];
   const children = spec.children.map((child) => {
-    const arbitrary = childArbitrary(child, path, density);
+    const arbitrary = childArbitrary(child, path, props, density);
     return child.min >= 1
       ? arbitrary
       : fc.oneof({ withCrossShrink: true }, { weight: absent, arbitrary: fc.constant(ABSENT) }, { weight: present, arbitrary });
@@ -438,11 +427,11 @@ function elementArbitrary(
  */
 export function messageArbitrary(density?: Density): fc.Arbitrary<GopMessage> {
   const arbitrary = density
-    ? elementArbitrary(MESSAGE_SPEC, ['Emessage'], density)
+    ? elementArbitrary(MESSAGE_SPEC, ['Emessage'], [], density)
     : fc.oneof(
-        { weight: 2, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], 'dense') },
-        { weight: 2, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], 'balanced') },
-        { weight: 1, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], 'sparse') },
+        { weight: 2, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], [], 'dense') },
+        { weight: 2, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], [], 'balanced') },
+        { weight: 1, arbitrary: elementArbitrary(MESSAGE_SPEC, ['Emessage'], [], 'sparse') },
       );
   return arbitrary as unknown as fc.Arbitrary<GopMessage>;
 }

@@ -5,16 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  buildGop,
-  buildGopBytes,
-  GopBuildError,
-  GopOptionsError,
-  parseGop,
-  type BuildOptions,
-  type ExtraElement,
-  type GopMessage,
-} from '../src/index';
+import { buildGop, buildGopBytes, GopBuildError, GopOptionsError, parseGop, type BuildOptions, type GopMessage } from '../src/index';
+import type { ExtraElement } from '../src/model/index';
 import { NS } from '../src/standard/namespaces';
 import { FIXTURES_DIR } from './helpers';
 import { meaningful, reread } from './kept-helpers';

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGop, buildGopBytes, checkGop, formattedText, GopBuildError, parseGop, wrapInVans, type GopMessage } from '../src/index';
+import { buildGop, buildGopBytes, checkGop, formattedText, GopBuildError, parseGop, type GopMessage } from '../src/index';
+import { wrapInVans } from '../src/write/index';
 import { FIXTURES_DIR, haveSamples, sampleBytes } from './helpers';
 
 interface ManifestEntry {

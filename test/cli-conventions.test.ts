@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileReport } from '../src/index';
+import type { FileReport } from '../src/format/index';
 import { gopInProcess as gop } from './cli-harness';
 import { REPO_ROOT } from './helpers';
 
@@ -276,10 +276,10 @@ describe.concurrent("messages in the command line's words (issue 23)", () => {
       gop(['parse', '--max-depth', '0', MINIMAL]),
       gop(['view', '--max-bytes', 'lots', MINIMAL]),
     ]);
-    expect(zero.stderr).toContain('gop: --max-findings: must be a whole number of 1 or more, not 0');
+    expect(zero.stderr).toContain('gop: --max-findings: must be a positive whole number (default 1000)');
     expect(format.stderr).toContain('gop: --format: must be one of text, json, junit, sarif, github, not "bogus"');
     expect(jobs.stderr).toContain('gop: --jobs: must be a whole number from 1 to 256, not 300');
-    expect(depth.stderr).toContain('gop: --max-depth: must be a whole number of 1 or more, not 0');
+    expect(depth.stderr).toContain('gop: --max-depth: must be a positive whole number (default 64)');
     expect(parseDepth.stderr).toContain('gop: --max-depth: must be a positive whole number (default 64)');
     expect(bytes.stderr).toContain('gop: --max-bytes lots: expected a whole number');
     for (const run of [zero, format, jobs, depth, parseDepth, bytes]) {
@@ -306,7 +306,7 @@ describe.concurrent("messages in the command line's words (issue 23)", () => {
     expect(both.stderr).toContain('--rule GOP-NOPE-002: unknown rule id');
     expect(overridden.stderr).toContain('--rule GOP-NOPE-001: unknown rule id');
     expect(overridden.stderr).not.toContain('gop.config.json');
-    expect(keys.stderr).toContain('in gop.config.json: key maxFindings: must be a whole number of 1 or more, not 0');
+    expect(keys.stderr).toContain('in gop.config.json: key maxFindings: must be a positive whole number (default 1000)');
     expect(keys.stderr).toContain('in gop.config.json: key format: must be one of text, json, junit, sarif, github, not "yaml"');
     expect(keys.stderr).toContain('in gop.config.json: key maxBytse: unknown setting (did you mean maxBytes?)');
     for (const run of [fromFile, both, overridden, keys]) {

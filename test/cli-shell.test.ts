@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileReport } from '../src/index';
+import type { FileReport } from '../src/format/index';
 import { CLI_PATH, REPO_ROOT, runCommand } from './helpers';
 
 const sh = (script: string, cwd = REPO_ROOT) => runCommand('bash', ['-c', script], { cwd });

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileReport } from '../src/index';
+import type { FileReport } from '../src/format/index';
 import { gopInProcess } from './cli-harness';
 import {
   haveSamples,

@@ -69,18 +69,31 @@ async function typecheck(dir: string): Promise<{ code: number; output: string }>
 }
 
 /**
- * Runtime values and types of the public API, the FHIR bundle and a receipt. Each @ts-expect-error is an assertion
+ * Runtime values and types of the root and of each subpath, the FHIR bundle and a receipt. Each @ts-expect-error is an assertion
  * too: if the bundle were `any` (an unresolved FHIR import under skipLibCheck) the line would compile and tsc would
  * report the unused directive.
  */
-const consumer = (
-  esm: boolean,
-) => `import { RULESET_VERSION, ReceiptMessageSchema, parseReceipt, toKlGatewayReport, validateGop } from 'medcom-gop';
-import type { KlGatewayResult, ParsedReceipt, ReceiptMessage, RefuseCode, Report } from 'medcom-gop';
-${esm ? "import { validateGop as validateInBrowser } from 'medcom-gop/browser';\nexport const sameApi: typeof validateGop = validateInBrowser;" : ''}
+const consumer = (esm: boolean) => `import { RULESET_VERSION, checkGop } from 'medcom-gop';
+import type { Report } from 'medcom-gop';
+import { ReceiptMessageSchema, parseReceipt } from 'medcom-gop/receipts';
+import type { ParsedReceipt, ReceiptMessage, RefuseCode } from 'medcom-gop/receipts';
+import { toKlGatewayReport } from 'medcom-gop/fhir';
+import type { KlGatewayResult } from 'medcom-gop/fhir';
+import { PatientSchema, type Patient } from 'medcom-gop/model';
+import { LEGAL_CALENDAR, type LegalChangeKey } from 'medcom-gop/standard';
+import { computeFacts, type Facts } from 'medcom-gop/facts';
+import { createFormatter, type FileReport } from 'medcom-gop/format';
+import { wrapInVans, type VansWrapOptions } from 'medcom-gop/vans';
+${esm ? "import { checkGop as checkInBrowser } from 'medcom-gop/browser';\nexport const sameApi: typeof checkGop = checkInBrowser;" : ''}
 
 export const version: string = RULESET_VERSION;
-export const report: (message: Parameters<typeof validateGop>[0]) => Report = validateGop;
+export const report: (input: Parameters<typeof checkGop>[0]) => Report = checkGop;
+export const patient: (value: unknown) => Patient = (value) => PatientSchema.parse(value);
+export const change: LegalChangeKey | undefined = Object.keys(LEGAL_CALENDAR)[0] as LegalChangeKey | undefined;
+export const facts: Facts = computeFacts({});
+export const text: string = createFormatter('text').end();
+export const fileReport: (value: FileReport) => string = (value) => value.file;
+export const wrap: (xml: string, options: VansWrapOptions) => string = wrapInVans;
 
 declare const result: KlGatewayResult;
 const used: unknown[] = [];
@@ -147,7 +160,7 @@ describe('a TypeScript consumer of the packed package (strict, no skipLibCheck)'
 });
 
 describe('a JavaScript consumer of the packed package', () => {
-  it('imports the library, requires it, and imports the browser bundle (medcom-gop/browser)', async () => {
+  it('imports the library, requires it, imports and requires each subpath, and imports the browser bundle (medcom-gop/browser)', async () => {
     const dir = join(work, 'runtime');
     mkdirSync(dir);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'runtime', private: true, type: 'module' }));
@@ -156,19 +169,33 @@ describe('a JavaScript consumer of the packed package', () => {
       `import { createRequire } from 'node:module';
 import * as library from 'medcom-gop';
 import * as browser from 'medcom-gop/browser';
-const required = createRequire(import.meta.url)('medcom-gop');
+const require = createRequire(import.meta.url);
+const required = require('medcom-gop');
 const names = (api) => Object.keys(api).sort().join(',');
+const subpaths = {};
+for (const subpath of ['model', 'standard', 'facts', 'format', 'fhir', 'receipts', 'vans']) {
+  const imported = await import(\`medcom-gop/\${subpath}\`);
+  subpaths[subpath] = names(imported) === names(require(\`medcom-gop/\${subpath}\`)) ? Object.keys(imported).length : 'differs';
+}
 console.log(JSON.stringify({
   same: names(library) === names(browser) && names(library) === names(required),
   count: Object.keys(browser).length,
   version: browser.RULESET_VERSION === library.RULESET_VERSION,
-  validates: typeof browser.validateGop({}).valid,
+  checks: typeof browser.checkGop({}).valid,
+  subpaths,
 }));
 `,
     );
     const { stdout } = await run(process.execPath, ['index.js'], { cwd: dir });
     const answer = JSON.parse(stdout);
-    expect(answer).toEqual({ same: true, count: answer.count, version: true, validates: 'boolean' });
-    expect(answer.count).toBeGreaterThan(50);
+    expect(answer).toEqual({
+      same: true,
+      count: answer.count,
+      version: true,
+      checks: 'boolean',
+      subpaths: { model: 14, standard: 10, facts: 8, format: 4, fhir: 5, receipts: 14, vans: 8 },
+    });
+    expect(answer.count).toBeGreaterThan(20);
+    expect(answer.count).toBeLessThanOrEqual(40);
   }, 120_000);
 });

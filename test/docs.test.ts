@@ -276,7 +276,9 @@ describe('TypeScript in the documentation', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("type-checks every ```ts block that imports from 'medcom-gop' (```ts fragment is skipped)", () => {
-    const blocks = DOC_FILES.flatMap(codeBlocks).filter((b) => /^(ts|typescript)$/.test(b.info) && /from 'medcom-gop'/.test(b.code));
+    const blocks = DOC_FILES.flatMap(codeBlocks).filter(
+      (b) => /^(ts|typescript)$/.test(b.info) && /from 'medcom-gop(\/[a-z]+)?'/.test(b.code),
+    );
     expect(blocks.length).toBeGreaterThan(8);
     const names = new Map<string, CodeBlock>();
     blocks.forEach((block, i) => {
@@ -297,7 +299,20 @@ describe('TypeScript in the documentation', () => {
           noEmit: true,
           types: ['node'],
           typeRoots: [join(ROOT, 'node_modules/@types')],
-          paths: { 'medcom-gop': [join(ROOT, 'src/index.ts')] },
+          // the root and each subpath of package.json's exports, at its folder's index.ts (./dist/receipt/… → src/receipt/…)
+          paths: Object.fromEntries(
+            Object.entries(JSON.parse(read('package.json')).exports as Record<string, { import?: { types: string } }>).flatMap(
+              ([subpath, target]) =>
+                target.import
+                  ? [
+                      [
+                        `medcom-gop${subpath.slice(1)}`,
+                        [join(ROOT, target.import.types.replace(/^\.\/dist\//, 'src/').replace(/\.d\.ts$/, '.ts'))],
+                      ],
+                    ]
+                  : [],
+            ),
+          ),
         },
         files: [...names.keys()],
       }),

@@ -1,21 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  checkGop,
-  computeFacts,
-  FactsSchema,
-  GopOptionsError,
-  GUARANTEE_DAYS,
-  inForce,
-  inForceFrom,
-  interpretDeadline,
-  LEGAL_CALENDAR,
-  legalChange,
-  parseGop,
-  REFERENCES,
-  type Facts,
-  type GopMessage,
-} from '../src/index';
+import { checkGop, GopOptionsError, parseGop, type Facts, type GopMessage } from '../src/index';
+import { computeFacts, FactsSchema, interpretDeadline } from '../src/facts/index';
+import { GUARANTEE_DAYS, inForce, inForceFrom, LEGAL_CALENDAR, legalChange, REFERENCES } from '../src/standard/index';
 import { FIXTURES_DIR, haveSamples, SAMPLE, tinyMessage, GP_COPY_XML } from './helpers';
 
 // Every expected date below is computed by hand; the comment beside it shows how.

@@ -2,7 +2,7 @@
 // counts the rest by severity; counts and valid are decided on every finding. Findings past the cap are not rendered.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkGop, parseGop, rulesById, validateGop, type Counts, type Finding, type GopMessage, type Report } from '../src/index';
+import { checkGop, parseGop, rulesById, type Counts, type Finding, type GopMessage, type Report } from '../src/index';
 import { FIXTURES_DIR } from './helpers';
 
 const MIN = readFileSync(`${FIXTURES_DIR}valid/minimal.xml`, 'utf8');
@@ -209,15 +209,15 @@ describe('validateGop and parseGop', () => {
 
   it('validateGop caps the same way, with or without a source', () => {
     for (const source of [parsed.source, undefined]) {
-      const full = validateGop(message, { source, ...ALL });
+      const full = checkGop(message, { source, ...ALL });
       expect(full.findings).toHaveLength(1200);
       expect(inOrder(full.findings)).toBe(true);
-      expectCapped(validateGop(message, { source, maxFindings: 77 }), full, 77);
+      expectCapped(checkGop(message, { source, maxFindings: 77 }), full, 77);
     }
   });
 
   it('validateGop: without a source (no lines) the order is layer, then as produced', () => {
-    const full = validateGop(message, ALL);
+    const full = checkGop(message, ALL);
     expect(full.findings.every((f) => f.line === undefined)).toBe(true);
     const layers = full.findings.map((f) => LAYER[rulesById.get(f.ruleId)!.layer]);
     expect(layers).toEqual([...layers].sort((a, b) => a - b));
@@ -231,12 +231,12 @@ describe('validateGop and parseGop', () => {
         ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`extra${i}`, 'x'])),
       },
     };
-    const full = validateGop(built as never, ALL);
+    const full = checkGop(built as never, ALL);
     expect(full.findings.filter((f) => f.ruleId === 'GOP-STRUCT-003')).toHaveLength(300);
-    expectCapped(validateGop(built as never, { maxFindings: 100 }), full, 100);
+    expectCapped(checkGop(built as never, { maxFindings: 100 }), full, 100);
   });
 
-  it('parseGop lists the first maxFindings the reader produced and one GOP-INPUT-008', () => {
+  it('parseGop lists the first maxFindings in document order, as checkGop does, and one GOP-INPUT-008', () => {
     const xml = noisy(0, 2_000);
     const whole = parseGop(xml, ALL);
     expect(whole.findings).toHaveLength(2_000);
@@ -289,7 +289,7 @@ describe('document order', () => {
     ]);
     // and a message built in code (no lines): layer by layer
     const parsed = parseGop(xml);
-    expect(validateGop(parsed.ok ? parsed.message : parsed.partial!).findings.map((f) => f.ruleId)).toEqual([
+    expect(checkGop(parsed.ok ? parsed.message : parsed.partial!).findings.map((f) => f.ruleId)).toEqual([
       'GOP-FORMAT-002',
       'GOP-FORMAT-004',
       'GOP-LAW-001',

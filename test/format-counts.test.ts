@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { checkGop, createFormatter, formatResults, GopOptionsError, renderGopHtml, type FileResult, type Summary } from '../src/index';
+import { checkGop, GopOptionsError, renderGopHtml } from '../src/index';
+import { createFormatter, formatResults, type FileResult, type Summary } from '../src/format/index';
 import { countOf, problemsOf } from '../src/findings/severity-words';
 import { FIXTURES_DIR, junitParser, sarifValidator } from './helpers';
 

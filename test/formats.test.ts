@@ -2,17 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import {
-  checkGop,
-  createFormatter,
-  FORMATS,
-  formatResults,
-  reportJsonSchema,
-  rules,
-  type FileResult,
-  type Finding,
-  type Report,
-} from '../src/index';
+import { checkGop, reportJsonSchema, rules, type Finding, type Report } from '../src/index';
+import { createFormatter, FORMATS, formatResults, type FileResult } from '../src/format/index';
 import { ANNOTATIONS_PER_TYPE, githubFormatter } from '../src/format/github';
 import { FIXTURES_DIR, junitParser, sarifValidator, withDeadline } from './helpers';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkGop, DEFAULT_PARSE_OPTIONS } from '../src/index';
+import { checkGop } from '../src/index';
+import { DEFAULT_PARSE_OPTIONS } from '../src/options/index';
 import { FIXTURES_DIR, fastestMs } from './helpers';
 
 interface HostileEntry {

@@ -2,7 +2,8 @@
  * Helpers for the tests of content kept aside (extraElements) through the builder: reading a document to its model,
  * and comparing models where a kept element's XML may be written differently but mean the same (ISO-8859-1).
  */
-import { parseGop, type ExtraElement, type GopMessage } from '../src/index';
+import { parseGop, type GopMessage } from '../src/index';
+import type { ExtraElement } from '../src/model/index';
 import { parseXml, type XmlElement } from '../src/xml/tree';
 
 /** The message the reader makes of a document; fails with its findings when it makes none. */

@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildGop, DEFAULT_PARSE_OPTIONS, parseGop, redactParseResult, renderGopHtml, type ParseOptions } from '../src/index';
+import { buildGop, parseGop, redactParseResult, renderGopHtml, type ParseOptions } from '../src/index';
+import { DEFAULT_PARSE_OPTIONS } from '../src/options/index';
 import { FIXTURES_DIR } from './helpers';
 
 const MINIMAL = readFileSync(`${FIXTURES_DIR}valid/minimal.xml`, 'utf8');

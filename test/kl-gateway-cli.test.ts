@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Bundle, Organization, ServiceRequest } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { reportNames } from '../src/cli/fhir-names';
-import { parseGop, toKlGatewayReport } from '../src/index';
+import { parseGop } from '../src/index';
+import { toKlGatewayReport } from '../src/fhir/index';
 import { gopInProcess as gop } from './cli-harness';
 import { FIXTURES_DIR, withDeadline } from './helpers';
 

@@ -6,17 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Bundle, Coding, Condition, Organization, Patient, Resource, ServiceRequest } from 'fhir/r4';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkGop,
-  GopOptionsError,
-  KL_GATEWAY_PROBLEMS,
-  parseGop,
-  STATUS_REASONS,
-  toKlGatewayReport,
-  type GopMessage,
-  type KlGatewayOptions,
-  type KlGatewayResult,
-} from '../src/index';
+import { checkGop, GopOptionsError, parseGop, type GopMessage } from '../src/index';
+import { KL_GATEWAY_PROBLEMS, STATUS_REASONS, toKlGatewayReport, type KlGatewayOptions, type KlGatewayResult } from '../src/fhir/index';
 import { invalidFhirValues, isFhirValue, type FhirPrimitive } from '../src/fhir/datatypes';
 import { sha1, uuidV5 } from '../src/fhir/uuid';
 import {

@@ -9,7 +9,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGop, type ExtraElement, type GopMessage, type RichText } from '../src/index';
+import { parseGop, type GopMessage, type RichText } from '../src/index';
+import type { ExtraElement } from '../src/model/index';
 import { MESSAGE_SPEC } from '../src/model/schema';
 import type { ChildSpec, ElementSpec } from '../src/model/spec';
 import { INLINE_STYLES } from '../src/model/formatted';

@@ -14,6 +14,7 @@ import { decodeBase64, decodeLatin1, encodeBase64, encodeLatin1, encodeUtf8, utf
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const indexUrl = pathToFileURL(join(root, 'dist', 'index.js')).href;
+const vansUrl = pathToFileURL(join(root, 'dist', 'write', 'index.js')).href;
 
 const fixtureFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -23,7 +24,7 @@ const files = fixtureFiles(join(root, 'fixtures'))
   .map((file) => relative(root, file))
   .sort();
 
-type Api = typeof import('../src/index');
+type Api = typeof import('../src/index') & typeof import('../src/write/index');
 
 /**
  * Everything byte-related the library does, as JSON. Self-contained (it is sent to the child process as source):
@@ -71,7 +72,7 @@ function exercise(gop: Api, inputs: { name: string; bytes: Uint8Array }[]) {
 const CHILD = `
 delete globalThis.Buffer;
 const { readFileSync } = await import('node:fs');
-const gop = await import(${JSON.stringify(indexUrl)});
+const gop = { ...(await import(${JSON.stringify(indexUrl)})), ...(await import(${JSON.stringify(vansUrl)})) };
 const files = JSON.parse(process.argv[1]);
 // Plain Uint8Arrays: fs hands out Buffers, whose methods the library must not need.
 const inputs = files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(name)) }));
@@ -99,7 +100,7 @@ describe('without a global Buffer', () => {
     expect(without.bufferAfter).toBe('undefined');
 
     expect(typeof globalThis.Buffer).toBe('function');
-    const gop: Api = await import(indexUrl);
+    const gop: Api = { ...(await import(indexUrl)), ...(await import(vansUrl)) };
     const inputs = files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(root, name))) }));
     const withBuffer = JSON.parse(JSON.stringify(exercise(gop, inputs)));
     expect(without.results.length).toBe(files.length);

@@ -1,4 +1,4 @@
-// Options of parseGop, validateGop, checkGop and buildGop: one zod schema each; what cannot be used throws
+// Options of parseGop, checkGop and buildGop: one zod schema each; what cannot be used throws
 // GopOptionsError listing every problem, null or undefined is the default, and the report still matches its schema.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,14 +13,12 @@ import {
   parseGop,
   ParseOptionsSchema,
   rules,
-  validateGop,
-  ValidateGopOptionsSchema,
-  ValidateOptionsSchema,
   type CheckOptions,
   type GopMessage,
   type Report,
   type SeveritySetting,
 } from '../src/index';
+import { ValidateOptionsSchema } from '../src/report/options';
 import { FIXTURES_DIR } from './helpers';
 
 const MIN = readFileSync(`${FIXTURES_DIR}valid/minimal.xml`, 'utf8');
@@ -100,19 +98,19 @@ describe('GopOptionsError', () => {
 describe('each function checks its own options', () => {
   it('parseGop: its limits only; an option of another function is named as such', () => {
     expect(optionsError(() => parseGop(MIN, { referenceDate: '2019-03-10' } as never)).issues).toEqual([
-      { path: 'referenceDate', message: expect.stringContaining('it is an option of validateGop and checkGop') },
+      { path: 'referenceDate', message: expect.stringContaining('it is an option of checkGop') },
     ]);
     expect(optionsError(() => parseGop(MIN, { maxBytes: 0 })).message.startsWith('invalid options for parseGop:')).toBe(true);
   });
 
-  it('validateGop: ValidateOptions and source; the reader limits are not its own', () => {
-    const error = optionsError(() => validateGop(MESSAGE, { maxBytes: 10, source: 42 } as never));
-    expect(error.message.startsWith('invalid options for validateGop:')).toBe(true);
-    expect(paths(error).sort()).toEqual(['maxBytes', 'source']);
-    expect(validateGop(parsed.message, { source: parsed.source, referenceDate: '2019-03-10' }).valid).toBe(true);
+  it('checkGop of a message object: source, for its lines; anything else there is refused', () => {
+    const error = optionsError(() => checkGop(MESSAGE, { maxBytes: 10, source: 42 } as never));
+    expect(error.message.startsWith('invalid options for checkGop:')).toBe(true);
+    expect(paths(error)).toEqual(['source']);
+    expect(checkGop(parsed.message, { source: parsed.source, referenceDate: '2019-03-10' }).valid).toBe(true);
   });
 
-  it('checkGop: every ParseOptions and ValidateOptions key, and none other', () => {
+  it('checkGop: every ParseOptions and ValidateOptions key, source, and none other', () => {
     const all: Required<CheckOptions> = {
       maxBytes: 1_000_000,
       maxDepth: 40,
@@ -124,14 +122,14 @@ describe('each function checks its own options', () => {
       severity: { 'GOP-LAW-005': 'off' },
       language: 'da',
       redact: false,
+      source: parsed.source,
     };
     // maxFindings is in both: parseGop caps its own findings too
     expect(Object.keys(all).sort()).toEqual(
-      [...new Set([...Object.keys(ParseOptionsSchema.shape), ...Object.keys(ValidateOptionsSchema.shape)])].sort(),
+      [...new Set([...Object.keys(ParseOptionsSchema.shape), ...Object.keys(ValidateOptionsSchema.shape), 'source'])].sort(),
     );
     expect(Object.keys(CheckOptionsSchema.shape).sort()).toEqual(Object.keys(all).sort());
     expect(checkGop(MIN, all).valid).toBe(true);
-    expect(paths(optionsError(() => checkGop(MIN, { ...all, source: parsed.source } as never)))).toEqual(['source']);
     expect(paths(optionsError(() => checkGop(MIN, { ...all, pretty: true } as never)))).toEqual(['pretty']);
   });
 
@@ -151,7 +149,7 @@ describe('each function checks its own options', () => {
       for (const call of [
         () => parseGop(MIN, options as never),
         () => checkGop(MIN, options as never),
-        () => validateGop(MESSAGE, options as never),
+        () => checkGop(MESSAGE, options as never),
         () => buildGop(MESSAGE, options as never),
       ]) {
         const error = optionsError(call);
@@ -164,15 +162,15 @@ describe('each function checks its own options', () => {
 });
 
 describe('maxFindings', () => {
-  it('takes a positive whole number, for parseGop, validateGop and checkGop; null or undefined is the default, 1,000', () => {
+  it('takes a positive whole number, for parseGop and checkGop; null or undefined is the default, 1,000', () => {
     for (const maxFindings of [1, 7, 1000, 2 ** 40]) {
       expect(() => checkGop(MIN, { maxFindings })).not.toThrow();
-      expect(() => validateGop(MESSAGE, { maxFindings })).not.toThrow();
+      expect(() => checkGop(MESSAGE, { maxFindings })).not.toThrow();
       expect(() => parseGop(MIN, { maxFindings })).not.toThrow();
     }
     expect(CheckOptionsSchema.parse({}).maxFindings).toBe(1000);
     expect(CheckOptionsSchema.parse({ maxFindings: null }).maxFindings).toBe(1000);
-    expect(ValidateGopOptionsSchema.parse({ maxFindings: undefined }).maxFindings).toBe(1000);
+    expect(CheckOptionsSchema.parse({ maxFindings: undefined }).maxFindings).toBe(1000);
     expect(ParseOptionsSchema.parse({}).maxFindings).toBe(1000);
   });
 
@@ -180,7 +178,7 @@ describe('maxFindings', () => {
     for (const maxFindings of [0, Number.POSITIVE_INFINITY, -1, 1.5, Number.NaN, '100', true, {}]) {
       for (const call of [
         () => checkGop(MIN, { maxFindings } as never),
-        () => validateGop(MESSAGE, { maxFindings } as never),
+        () => checkGop(MESSAGE, { maxFindings } as never),
         () => parseGop(MIN, { maxFindings } as never),
       ]) {
         expect(optionsError(call).issues).toEqual([
@@ -190,16 +188,16 @@ describe('maxFindings', () => {
     }
   });
 
-  it('given to buildGop, is named as an option of the three functions that take it', () => {
+  it('given to buildGop, is named as an option of the functions that take it', () => {
     expect(optionsError(() => buildGop(MESSAGE, { maxFindings: 5 } as never)).issues[0]!.message).toContain(
-      'it is an option of parseGop, validateGop and checkGop',
+      'it is an option of parseGop and checkGop',
     );
     // the others keep their owners
     expect(optionsError(() => buildGop(MESSAGE, { maxBytes: 5 } as never)).issues[0]!.message).toContain(
       'it is an option of parseGop and checkGop',
     );
     expect(optionsError(() => parseGop(MIN, { source: parsed.source } as never)).issues[0]!.message).toContain(
-      'it is an option of validateGop;',
+      'it is an option of checkGop;',
     );
   });
 });
@@ -216,7 +214,7 @@ describe('null or undefined means the default', () => {
     expect(checkGop(MIN, allNull)).toEqual(plain);
     expect(checkGop(MIN, allUndefined)).toEqual(plain);
     expect(parseGop(MIN, null).ok).toBe(true);
-    expect(validateGop(MESSAGE, null).valid).toBe(true);
+    expect(checkGop(MESSAGE, null).valid).toBe(true);
     // a severity entry of null changes nothing
     expect(checkGop(MIN, { severity: { 'GOP-LAW-005': null as never } })).toEqual(plain);
   });
@@ -254,7 +252,7 @@ describe('severity settings', () => {
       rules.filter((r) => r.severity !== 'fatal').map((r, i) => [r.id, (['off', 'info', 'warning', 'error'] as const)[i % 4]!]),
     );
     expect(() => checkGop(MIN, { severity: others })).not.toThrow();
-    expect(() => validateGop(MESSAGE, { severity: others })).not.toThrow();
+    expect(() => checkGop(MESSAGE, { severity: others })).not.toThrow();
   });
 
   it("'fatal' is no setting, for an input rule (GOP-INPUT-006) or any other", () => {
@@ -317,7 +315,7 @@ describe('referenceDate and timeZone', () => {
     expect(optionsError(() => checkGop(MIN, { referenceDate: referenceDate as never })).issues).toEqual([
       { path: 'referenceDate', message: expect.stringContaining('must be a date (YYYY-MM-DD') },
     ]);
-    expect(paths(optionsError(() => validateGop(MESSAGE, { referenceDate: referenceDate as never })))).toEqual(['referenceDate']);
+    expect(paths(optionsError(() => checkGop(MESSAGE, { referenceDate: referenceDate as never })))).toEqual(['referenceDate']);
   });
 
   it('a time zone Intl knows is accepted; another, or no text, is refused', () => {
@@ -384,8 +382,8 @@ describe('the report validates against schemas/report.schema.json, whatever the 
       { referenceDate: null, timeZone: null, severity: null, language: null, redact: null, maxBytes: null },
     ];
     for (const input of inputs) for (const options of optionSets) expectSchemaValid(checkGop(input, options));
-    expectSchemaValid(validateGop(MESSAGE, { referenceDate: '2019-03-10', redact: true }));
-    expectSchemaValid(validateGop(null as never));
+    expectSchemaValid(checkGop(MESSAGE, { referenceDate: '2019-03-10', redact: true }));
+    expectSchemaValid(checkGop(null as never));
   });
 });
 

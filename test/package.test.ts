@@ -16,109 +16,127 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const require = createRequire(import.meta.url);
 
 /**
- * The public API, ESM and CommonJS alike. This list is the decision: a name added to or removed from src/index.ts
- * must be added or removed here too, on purpose.
+ * The public API of each entry (package.json exports), ESM and CommonJS alike: the root is the core, every other
+ * subpath mirrors a folder (src/<folder>/index.ts). This list is the decision: a name added to, moved between or
+ * removed from an entry must be changed here too, on purpose (and in CHANGELOG.md's migration table).
  */
-const PUBLIC_API = [
-  'ALMEN_SPLITS',
-  'BuildOptionsSchema',
-  'CODE_LISTS',
-  'CheckOptionsSchema',
-  'CoAddressSchema',
-  'CodedValueSchema',
-  'CountsSchema',
-  'DEFAULT_PARSE_OPTIONS',
-  'EnvelopeSchema',
-  'ExtraElementSchema',
-  'FORMATS',
-  'FactsSchema',
-  'FileReportSchema',
-  'FindingSchema',
-  'FormattedTextSchema',
-  'GGOP_VERSION_CODE',
-  'GUARANTEE_DAYS',
-  'GopBuildError',
-  'GopMessageSchema',
-  'GopOptionsError',
-  'KL_GATEWAY_PROBLEMS',
-  'KlGatewayOptionsSchema',
-  'LANGUAGES',
-  'LAYERS',
-  'LEGAL_CALENDAR',
-  'LEVELS',
-  'LEVEL_LABELS',
-  'LanguageSchema',
-  'LayerSchema',
-  'LetterSchema',
-  'NS',
-  'OriginalIdsSchema',
-  'ParseOptionsSchema',
-  'PartySchema',
-  'PatientSchema',
-  'PersonSchema',
-  'RECEIPTS',
-  'RECEIPT_KINDS',
-  'REFERENCES',
-  'REFUSE_CODES',
-  'RULESET_VERSION',
-  'ReceiptMessageSchema',
-  'ReceiptOptionsSchema',
-  'RehabilitationPlanSchema',
-  'RelativeSchema',
-  'ReportSchema',
-  'RichTextSchema',
-  'SEVERITIES',
-  'STATUS_REASONS',
-  'SenderSchema',
-  'SeveritySchema',
-  'SeveritySettingSchema',
-  'TelephoneSchema',
-  'VANS_GGOP_DOCUMENT',
-  'VANS_RECEIPT_DOCUMENT',
-  'ValidateGopOptionsSchema',
-  'ValidateOptionsSchema',
-  'VansEnvelopeInfoSchema',
-  'VansWrapOptionsSchema',
-  'addDanishWorkingDays',
-  'addToSummary',
-  'buildGop',
-  'buildGopBytes',
-  'checkGop',
-  'computeFacts',
-  'createFormatter',
-  'createReceiver',
-  'danishPublicHolidays',
-  'decideReceipt',
-  'defaultReceiptPolicy',
-  'emptySummary',
-  'formatResults',
-  'formattedText',
-  'inForce',
-  'inForceFrom',
-  'interpretDeadline',
-  'isDanishPublicHoliday',
-  'isDanishWorkingDay',
-  'isXsDateTime',
-  'legalChange',
-  'localDate',
-  'matchReceipt',
-  'memorySeenStore',
-  'parseGop',
-  'parseReceipt',
-  'plainText',
-  'readVansReceipt',
-  'receiptFor',
-  'redactParseResult',
-  'renderGopHtml',
-  'renderMessage',
-  'reportJsonSchema',
-  'rules',
-  'rulesById',
-  'toKlGatewayReport',
-  'validateGop',
-  'wrapInVans',
-  'wrapReceiptInVans',
-];
+const SURFACE: Record<string, string[]> = {
+  '.': [
+    'BuildOptionsSchema',
+    'CheckOptionsSchema',
+    'CountsSchema',
+    'FindingSchema',
+    'GopBuildError',
+    'GopMessageSchema',
+    'GopOptionsError',
+    'LANGUAGES',
+    'LAYERS',
+    'LanguageSchema',
+    'LayerSchema',
+    'ParseOptionsSchema',
+    'RULESET_VERSION',
+    'ReportSchema',
+    'SEVERITIES',
+    'SeveritySchema',
+    'SeveritySettingSchema',
+    'buildGop',
+    'buildGopBytes',
+    'checkGop',
+    'formattedText',
+    'parseGop',
+    'plainText',
+    'redactParseResult',
+    'renderGopHtml',
+    'renderMessage',
+    'reportJsonSchema',
+    'rules',
+    'rulesById',
+  ],
+  './model': [
+    'CoAddressSchema',
+    'CodedValueSchema',
+    'EnvelopeSchema',
+    'ExtraElementSchema',
+    'FormattedTextSchema',
+    'LetterSchema',
+    'PartySchema',
+    'PatientSchema',
+    'PersonSchema',
+    'RehabilitationPlanSchema',
+    'RelativeSchema',
+    'RichTextSchema',
+    'SenderSchema',
+    'TelephoneSchema',
+  ],
+  './standard': [
+    'CODE_LISTS',
+    'GUARANTEE_DAYS',
+    'LEGAL_CALENDAR',
+    'LEVELS',
+    'LEVEL_LABELS',
+    'NS',
+    'REFERENCES',
+    'inForce',
+    'inForceFrom',
+    'legalChange',
+  ],
+  './facts': [
+    'FactsSchema',
+    'addDanishWorkingDays',
+    'computeFacts',
+    'danishPublicHolidays',
+    'interpretDeadline',
+    'isDanishPublicHoliday',
+    'isDanishWorkingDay',
+    'localDate',
+  ],
+  './format': ['FORMATS', 'FileReportSchema', 'createFormatter', 'formatResults'],
+  './fhir': ['ALMEN_SPLITS', 'KL_GATEWAY_PROBLEMS', 'KlGatewayOptionsSchema', 'STATUS_REASONS', 'toKlGatewayReport'],
+  './receipts': [
+    'GGOP_VERSION_CODE',
+    'OriginalIdsSchema',
+    'RECEIPTS',
+    'RECEIPT_KINDS',
+    'REFUSE_CODES',
+    'ReceiptMessageSchema',
+    'ReceiptOptionsSchema',
+    'createReceiver',
+    'decideReceipt',
+    'defaultReceiptPolicy',
+    'matchReceipt',
+    'memorySeenStore',
+    'parseReceipt',
+    'receiptFor',
+  ],
+  './vans': [
+    'VANS_GGOP_DOCUMENT',
+    'VANS_RECEIPT_DOCUMENT',
+    'VansEnvelopeInfoSchema',
+    'VansWrapOptionsSchema',
+    'isXsDateTime',
+    'readVansReceipt',
+    'wrapInVans',
+    'wrapReceiptInVans',
+  ],
+};
+
+/** Where each subpath's build is: its folder's index (receipts → receipt, vans → write). */
+const FILE_OF: Record<string, string> = {
+  '.': 'index',
+  './model': 'model/index',
+  './standard': 'standard/index',
+  './facts': 'facts/index',
+  './format': 'format/index',
+  './fhir': 'fhir/index',
+  './receipts': 'receipt/index',
+  './vans': 'write/index',
+};
+
+/** The library's subpaths as package.json maps them: each to its folder's build, ESM and CommonJS with declarations. */
+const library = (file: string) => ({
+  import: { types: `./dist/${file}.d.ts`, default: `./dist/${file}.js` },
+  require: { types: `./dist/${file}.d.cts`, default: `./dist/${file}.cjs` },
+});
 
 describe('the build', () => {
   it('exists (npm test builds before it tests)', () => {
@@ -127,14 +145,25 @@ describe('the build', () => {
     }
   });
 
-  it('exports exactly the public API from the ESM build', async () => {
-    const api = await import(pathToFileURL(dist('index.js')).href);
-    expect(Object.keys(api).sort()).toEqual(PUBLIC_API);
+  for (const [subpath, names] of Object.entries(SURFACE)) {
+    it(`exports exactly its names from ${subpath}, ESM and CommonJS`, async () => {
+      const file = FILE_OF[subpath]!;
+      expect(Object.keys(await import(pathToFileURL(dist(`${file}.js`)).href)).sort()).toEqual(names);
+      expect(Object.keys(require(dist(`${file}.cjs`))).sort()).toEqual(names);
+    });
+  }
+
+  it('keeps the root to the core: at most 40 runtime names, and each name in one entry only', () => {
+    expect(SURFACE['.']!.length).toBeLessThanOrEqual(40);
+    const all = Object.values(SURFACE).flat();
+    expect(all.length).toBe(new Set(all).size);
   });
 
-  it('exports the same from the CommonJS build', () => {
-    const api = require(dist('index.cjs'));
-    expect(Object.keys(api).sort()).toEqual(PUBLIC_API);
+  it('shares one copy of the code between entries (one GopOptionsError class), ESM and CommonJS', async () => {
+    const root = await import(pathToFileURL(dist('index.js')).href);
+    const receipts = await import(pathToFileURL(dist('receipt/index.js')).href);
+    expect(() => receipts.createReceiver({ unknown: 1 })).toThrow(root.GopOptionsError);
+    expect(() => require(dist('receipt/index.cjs')).createReceiver({ unknown: 1 })).toThrow(require(dist('index.cjs')).GopOptionsError);
   });
 
   it('has source maps that do not embed the sources', () => {
@@ -170,10 +199,7 @@ describe('package.json', () => {
   it('exports the library (ESM and CommonJS, each with its declarations), the browser bundle and the report schema', () => {
     // The decision, on purpose: a subpath added or removed here is added to or removed from what users can import.
     expect(pkg.exports).toEqual({
-      '.': {
-        import: { types: './dist/index.d.ts', default: './dist/index.js' },
-        require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
-      },
+      ...Object.fromEntries(Object.entries(FILE_OF).map(([subpath, file]) => [subpath, library(file)])),
       // the same API as '.', one ES module with zod and date-fns inside (test/web-build.test.ts)
       './browser': { types: './dist/index.d.ts', default: './dist/web/medcom-gop.browser.js' },
       './report.schema.json': './schemas/report.schema.json',
@@ -195,10 +221,15 @@ describe('package.json', () => {
     expect(require.resolve('medcom-gop/report.schema.json')).toBe(join(root, 'schemas', 'report.schema.json'));
     // TypeScript's old node10 resolution ignores exports: typesVersions maps the subpath for it
     expect(pkg.typesVersions['*']).toEqual({
+      ...Object.fromEntries(
+        Object.keys(SURFACE).flatMap((subpath) => (subpath === '.' ? [] : [[subpath.slice(2), [pkg.exports[subpath].import.types]]])),
+      ),
       'report.schema.json': [pkg.exports['./report.schema.json']],
       browser: [pkg.exports['./browser'].types],
     });
     expect(require.resolve('medcom-gop/browser')).toBe(dist('web/medcom-gop.browser.js'));
+    expect(require.resolve('medcom-gop/receipts')).toBe(dist('receipt/index.cjs'));
+    expect(require.resolve('medcom-gop/vans')).toBe(dist('write/index.cjs'));
     const schema = require('medcom-gop/report.schema.json');
     expect(schema.$schema).toMatch(/json-schema\.org/);
   });
@@ -216,6 +247,7 @@ describe('npm pack', () => {
         'dist/index.cjs',
         'dist/index.d.ts',
         'dist/index.d.cts',
+        ...Object.values(FILE_OF).flatMap((file) => ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${file}.${ext}`)),
         'dist/cli.js',
         'dist/worker.js',
         'dist/web/medcom-gop.browser.js',

@@ -15,12 +15,12 @@ import {
   checkGop,
   GopOptionsError,
   parseGop,
-  type ExtraElement,
   type GopMessage,
   type ParseOptions,
   type ParseResult,
   type RichText,
 } from '../src/index';
+import type { ExtraElement } from '../src/model/index';
 import { parseXml, type XmlElement } from '../src/xml/tree';
 import { FIXTURES_DIR, XDIS91_SAMPLE } from './helpers';
 

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildGop, matchReceipt, parseReceipt, receiptFor } from '../src/index';
+import { buildGop } from '../src/index';
+import { matchReceipt, parseReceipt, receiptFor } from '../src/receipt/index';
 import { parseXml } from '../src/xml/tree';
 import { messageArbitrary, validGln } from './arbitraries';
 import type { GopMessage } from '../src/index';

@@ -1,19 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  checkGop,
-  decideReceipt,
-  GopOptionsError,
-  matchReceipt,
-  parseGop,
-  parseReceipt,
-  receiptFor,
-  REFUSE_CODES,
-  rulesById,
-  type ReceiptResult,
-} from '../src/index';
+import { checkGop, GopOptionsError, parseGop, rulesById } from '../src/index';
+import { decideReceipt, matchReceipt, parseReceipt, receiptFor, REFUSE_CODES, type ReceiptResult } from '../src/receipt/index';
 import { NS } from '../src/standard/namespaces';
-import { RECEIPT_MESSAGE_SHAPE, type Shape } from '../src/receipt/schema';
+import type { ElementSpec } from '../src/model/spec';
+import { RECEIPT_MESSAGE_SPEC } from '../src/receipt/schema';
 import { parseXml, type XmlElement } from '../src/xml/tree';
 import { FIXTURES_DIR, SAMPLE, tinyMessage } from './helpers';
 
@@ -45,15 +36,15 @@ function personalValues(bytes: Uint8Array): string[] {
   return values;
 }
 
-/** Element order: each element's children come in its shape's order. */
-function inShapeOrder(element: XmlElement, shape: Shape): boolean {
+/** Element order: each element's children come in its spec's order. */
+function inShapeOrder(element: XmlElement, spec: ElementSpec): boolean {
   let last = -1;
   for (const child of element.children) {
     if (typeof child === 'string') continue;
-    const index = shape.findIndex((s) => s.name === child.local);
+    const index = spec.children.findIndex((s) => s.name === child.local);
     if (index < last || index < 0 || child.ns !== NS.medcom2005) return false;
     last = index;
-    const sub = shape[index]!.shape;
+    const sub = spec.children[index]!.element;
     if (sub && !inShapeOrder(child, sub)) return false;
   }
   return true;
@@ -66,7 +57,7 @@ function checkWritten(result: ReceiptResult, bytes: Uint8Array) {
   expect(xml.ok, 'well-formed by our reader').toBe(true);
   if (!xml.ok) return;
   expect(xml.doc.root.ns).toBe(NS.medcom2005);
-  expect(inShapeOrder(xml.doc.root, RECEIPT_MESSAGE_SHAPE)).toBe(true);
+  expect(inShapeOrder(xml.doc.root, RECEIPT_MESSAGE_SPEC.element!)).toBe(true);
   const parsed = parseReceipt(receipt.xml);
   expect(parsed.findings).toEqual([]); // the schema's structure and values: every receipt written is valid
   expect(parsed.ok).toBe(true);
@@ -337,7 +328,7 @@ describe('matchReceipt and parseReceipt', () => {
   });
 
   it('reads a receipt inside a VANSEnvelope Message', async () => {
-    const { wrapInVans } = await import('../src/index');
+    const { wrapInVans } = await import('../src/write/index');
     const xml = receiptFor(tiny, OPTIONS).receipt!.xml;
     const wrapped = wrapInVans(xml, {
       sender: { id: '5790000123456' },

@@ -2,7 +2,8 @@
 // the same message again gets the same receipt again and is not processed twice.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GopOptionsError, matchReceipt, parseGop, parseReceipt } from '../src/index';
+import { GopOptionsError, parseGop } from '../src/index';
+import { matchReceipt, parseReceipt } from '../src/receipt/index';
 import { createReceiver, memorySeenStore, type Received, type SeenStore, type StoredReceipt } from '../src/receipt/receiver';
 import { FIXTURES_DIR } from './helpers';
 

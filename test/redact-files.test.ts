@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expandPaths } from '../src/cli/files';
 import { memorySink } from '../src/cli/io';
 import { main } from '../src/cli/main';
-import { checkGop, FORMATS, formatResults, type FileReport, type FormatName } from '../src/index';
+import { checkGop } from '../src/index';
+import { FORMATS, formatResults, type FileReport, type FormatName } from '../src/format/index';
 import { gopInProcess as gop } from './cli-harness';
 import { junitParser, REPO_ROOT, sarifValidator } from './helpers';
 

@@ -11,7 +11,8 @@
 // fullwidth digits and letters. The seed is the repository's (test/setup.ts, FC_SEED).
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildGop, checkGop, formatResults, formattedText, FORMATS, renderGopHtml, type GopMessage } from '../src/index';
+import { buildGop, checkGop, formattedText, renderGopHtml, type GopMessage } from '../src/index';
+import { formatResults, FORMATS } from '../src/format/index';
 import { parseGop } from '../src/read/parse';
 import { redactParseResult } from '../src/report/redact';
 import { messageArbitrary } from './arbitraries';

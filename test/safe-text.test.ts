@@ -3,7 +3,8 @@
 // (junit; what XML 1.0 cannot hold at all shown as an escape), and no line of output starts a workflow command.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { checkGop, formatResults, type FileResult, type Finding, type Report } from '../src/index';
+import { checkGop, type Finding, type Report } from '../src/index';
+import { formatResults, type FileResult } from '../src/format/index';
 import { jsonWithoutControls, visibleControls, withoutCommandStart } from '../src/values/controls';
 import { tinyMessage } from './helpers';
 

@@ -2,7 +2,8 @@
 // envelope (parties swapped, the received MetaInformation as OriginalMessage), readVansReceipt reads any VANS receipt.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildGopBytes, GopBuildError, GopOptionsError, parseGop, wrapInVans, type GopMessage } from '../src/index';
+import { buildGopBytes, GopBuildError, GopOptionsError, parseGop, type GopMessage } from '../src/index';
+import { wrapInVans } from '../src/write/index';
 import { readVansReceipt } from '../src/read/vans';
 import { VANS_RECEIPT_DOCUMENT, wrapReceiptInVans } from '../src/write/vans';
 import { NS } from '../src/standard/namespaces';

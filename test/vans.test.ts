@@ -2,16 +2,8 @@
 // (it generates none), and the reader reports an envelope addressed otherwise than the plan inside (GOP-INPUT-006).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  buildGopBytes,
-  checkGop,
-  GopBuildError,
-  isXsDateTime,
-  parseGop,
-  wrapInVans,
-  type GopMessage,
-  type VansWrapOptions,
-} from '../src/index';
+import { buildGopBytes, checkGop, GopBuildError, parseGop, type GopMessage } from '../src/index';
+import { isXsDateTime, wrapInVans, type VansWrapOptions } from '../src/write/index';
 import { FIXTURES_DIR, wrapInVansForTest } from './helpers';
 
 const MIN = readFileSync(`${FIXTURES_DIR}valid/minimal.xml`, 'utf8');

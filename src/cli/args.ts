@@ -76,6 +76,23 @@ export function parseOptions(argv: readonly string[], options: readonly OptionSp
   return { values, positionals };
 }
 
+/** Help is at most this wide: longer description lines are wrapped at a space. */
+const HELP_WIDTH = 120;
+
+/** A description's lines, each at most `width` characters where a space allows (a line break in it is a space). */
+function wrapped(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/[ \n]+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines;
+}
+
 /** The option list as help prints it: `  -f, --format text|json   description`. */
 export function describeOptions(options: readonly OptionSpec[]): string {
   const heads = options.map((o) => {
@@ -90,7 +107,7 @@ export function describeOptions(options: readonly OptionSpec[]): string {
     .map((o, i) => {
       const head = heads[i]!;
       const pad = head.length + 2 > width ? `\n${' '.repeat(width + 2)}` : ' '.repeat(width - head.length);
-      return `  ${head}${pad}${o.description.replace(/\n/g, `\n${' '.repeat(width + 2)}`)}`;
+      return `  ${head}${pad}${wrapped(o.description, HELP_WIDTH - width - 2).join(`\n${' '.repeat(width + 2)}`)}`;
     })
     .join('\n');
 }

@@ -2,15 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { FORMATS } from '../format/index';
-import { LANGUAGES } from '../texts/languages';
-import { isIsoDate } from '../values/date';
+import { GopOptionsError } from '../options/index';
+import { CheckOptionsSchema, checkCheckOptions, type CheckedOptions } from '../report/options';
 import { didYouMean } from '../values/edit-distance';
 import { UsageError, type ParsedValues } from './args';
 import { CLI_TEXTS } from './texts';
 import { detailWithoutName } from './file-names';
-import { wholeNumber } from './option-names';
-
-const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
+import { libraryOptions, libraryValues, optionsIssueLines, wholeNumber } from './option-names';
 
 /** A wrong value as a message may show it: short text and numbers as they are, anything else by its kind. */
 const shown = (value: unknown): string => {
@@ -29,47 +27,39 @@ const wholeNumberSchema = (min: number, max?: number) => {
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (issue) => `must be one of ${values.join(', ')}, not ${shown(issue.input)}` });
 const flag = z.boolean({ error: (issue) => `must be true or false, not ${shown(issue.input)}` });
-const SeveritySettingSchema = oneOf(SEVERITY_SETTINGS);
 
-/** Settings of `gop validate`: a JSON config file, and the command line over it. */
-const ConfigSchema = z
-  .object({
-    format: oneOf(FORMATS).optional(),
-    /** a file, or "-" for standard output */
-    output: z
-      .string({ error: (issue) => `must be a file name (text), not ${shown(issue.input)}` })
-      .min(1, 'must not be empty')
-      .optional(),
-    lang: oneOf(LANGUAGES).optional(),
-    redact: flag.optional(),
-    /** -1 (as in eslint) means no limit */
-    maxWarnings: wholeNumberSchema(-1).optional(),
-    maxFindings: wholeNumberSchema(1).optional(),
-    // The reader's limits: checkGop's options of the same names.
-    maxBytes: wholeNumberSchema(1).optional(),
-    maxDepth: wholeNumberSchema(1).optional(),
-    maxElements: wholeNumberSchema(1).optional(),
-    maxAttributes: wholeNumberSchema(1).optional(),
-    rules: z
-      .record(z.string(), SeveritySettingSchema, {
-        error: (issue) => `must be an object of rule id → off, info, warning or error, not ${shown(issue.input)}`,
-      })
-      .optional(),
-    referenceDate: z
-      .string({ error: (issue) => `must be a date, YYYY-MM-DD, not ${shown(issue.input)}` })
-      .refine(isIsoDate, 'must be a real date, YYYY-MM-DD')
-      .optional(),
-    jobs: wholeNumberSchema(1, 256).optional(),
-    quiet: flag.optional(),
-    exitZero: flag.optional(),
-    ignorePatterns: z
-      .array(z.string({ error: 'must be a glob (text)' }).min(1, 'must not be empty'), {
-        error: (issue) => `must be a list of globs, not ${shown(issue.input)}`,
-      })
-      .optional(),
-  })
-  .strict();
-type Config = z.infer<typeof ConfigSchema>;
+/** The settings of `gop validate` that are the command line's own (checkGop's are LIBRARY_SETTINGS). */
+const OwnSettingsSchema = z.strictObject({
+  format: oneOf(FORMATS).optional(),
+  /** a file, or "-" for standard output */
+  output: z
+    .string({ error: (issue) => `must be a file name (text), not ${shown(issue.input)}` })
+    .min(1, 'must not be empty')
+    .optional(),
+  /** -1 (as in eslint) means no limit */
+  maxWarnings: wholeNumberSchema(-1).optional(),
+  jobs: wholeNumberSchema(1, 256).optional(),
+  quiet: flag.optional(),
+  exitZero: flag.optional(),
+  ignorePatterns: z
+    .array(z.string({ error: 'must be a glob (text)' }).min(1, 'must not be empty'), {
+      error: (issue) => `must be a list of globs, not ${shown(issue.input)}`,
+    })
+    .optional(),
+});
+type Config = z.infer<typeof OwnSettingsSchema>;
+const OWN_KEYS = Object.keys(OwnSettingsSchema.shape);
+
+/** checkGop's options as `gop validate` flags and gop.config.json keys, generated from its schema. */
+export const LIBRARY_SETTINGS = libraryOptions(
+  CheckOptionsSchema,
+  ['language', 'redact', 'maxFindings', 'maxBytes', 'maxDepth', 'maxElements', 'maxAttributes', 'severity', 'referenceDate', 'timeZone'],
+  {
+    redact: { also: '(file names too: each file is "file N", its place in the list of files; SARIF: redacted/file-N)' },
+    referenceDate: { also: '(default: today in the time zone)' },
+  },
+);
+const LIBRARY_KEYS = LIBRARY_SETTINGS.map((spec) => spec.library.configKey);
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -91,8 +81,8 @@ function configShown(path: string, cwd: string, redact: boolean): string {
   return fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : path;
 }
 
-/** `shown`: the file as messages name it. "in gop.config.json: key maxFindings: …", never a flag it does not come from. */
-function readConfigFile(path: string, shown: string, redact: boolean): Config {
+/** gop.config.json's settings as written, by key; "in gop.config.json: …" when it is no JSON object. */
+function readConfigFile(path: string, shown: string, redact: boolean): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -102,39 +92,39 @@ function readConfigFile(path: string, shown: string, redact: boolean): Config {
       `cannot read ${redact ? shown : `config ${shown}`}: ${redact ? detailWithoutName(reason, path, '/', shown) : reason}`,
     );
   }
-  const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const where = (i: z.core.$ZodIssue) => {
-      if (i.code === 'unrecognized_keys') {
-        return i.keys.map((k) => `in ${shown}: key ${k}: unknown setting${didYouMean(k, Object.keys(ConfigSchema.shape))}`).join('; ');
-      }
-      return i.path.length ? `in ${shown}: key ${i.path.join('.')}: ${i.message}` : `in ${shown}: ${i.message}`;
-    };
-    throw new UsageError(parsed.error.issues.map(where).join('; '));
-  }
-  return parsed.data;
-}
-
-function parseRuleOption(value: string): [string, z.infer<typeof SeveritySettingSchema>] {
-  const match = /^([^=]+)=(off|info|warning|error)$/.exec(value);
-  if (!match) throw new UsageError(`--rule ${value}: expected ID=off|info|warning|error`);
-  return [match[1]!, match[2] as z.infer<typeof SeveritySettingSchema>];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new UsageError(
+      `in ${shown}: must be an object of settings, not ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}`,
+    );
+  return raw as Record<string, unknown>;
 }
 
 export interface ValidateSettings {
+  /** the command line's own settings */
   config: Config;
+  /** checkGop's options, checked */
+  options: CheckedOptions;
   /** the config file used, if any */
   configPath?: string;
-  /** whether a setting (its config key, and for `rules` the rule id) came from the config file: the file as shown */
-  fromConfigFile: (key: string, rest: readonly string[]) => string | undefined;
   paths: string[];
   /** the name standard input is reported under */
   stdinFilename?: string;
 }
 
 /** A config key's flag where it is not simply the key in kebab case. */
-const FLAG_OF_KEY: Record<string, string> = { rules: '--rule', ignorePatterns: '--ignore-pattern' };
+const FLAG_OF_KEY: Record<string, string> = { ignorePatterns: '--ignore-pattern' };
 const flagOf = (key: string) => FLAG_OF_KEY[key] ?? `--${kebab(key)}`;
+
+/** The command line's own settings as its flags give them, by config key. */
+const ownFromFlags = (values: ParsedValues): Partial<Config> => ({
+  format: values['format'] as Config['format'],
+  output: values['output'] as string | undefined,
+  maxWarnings: wholeNumber(values, 'max-warnings'),
+  jobs: wholeNumber(values, 'jobs'),
+  quiet: values['quiet'] as boolean | undefined,
+  exitZero: values['exit-zero'] as boolean | undefined,
+  ignorePatterns: values['ignore-pattern'] as string[] | undefined,
+});
 
 /** Parsed `gop validate` options + the config file → settings; the command line wins over the file. */
 export function resolveSettings(values: ParsedValues, positionals: string[], cwd: string): ValidateSettings {
@@ -142,54 +132,59 @@ export function resolveSettings(values: ParsedValues, positionals: string[], cwd
     values['config'] === false ? undefined : typeof values['config'] === 'string' ? resolve(cwd, values['config']) : findConfig(cwd);
   const redact = values['redact'] === true;
   const shownConfig = configPath ? configShown(configPath, cwd, redact) : undefined;
-  const fromFile: Config = configPath ? readConfigFile(configPath, shownConfig!, redact) : {};
-  const integer = (name: string) => wholeNumber(values, name);
-  const rules = values['rule'] as string[] | undefined;
-  const fromArgs: Partial<Config> = {
-    format: values['format'] as Config['format'],
-    output: values['output'] as string | undefined,
-    lang: values['lang'] as Config['lang'],
-    redact: values['redact'] as boolean | undefined,
-    maxWarnings: integer('max-warnings'),
-    maxFindings: integer('max-findings'),
-    maxBytes: integer('max-bytes'),
-    maxDepth: integer('max-depth'),
-    maxElements: integer('max-elements'),
-    maxAttributes: integer('max-attributes'),
-    rules: rules ? Object.fromEntries(rules.map(parseRuleOption)) : undefined,
-    referenceDate: values['reference-date'] as string | undefined,
-    jobs: integer('jobs'),
-    quiet: values['quiet'] as boolean | undefined,
-    exitZero: values['exit-zero'] as boolean | undefined,
-    ignorePatterns: values['ignore-pattern'] as string[] | undefined,
+  const fromFile = configPath ? readConfigFile(configPath, shownConfig!, redact) : {};
+  // Every setting by its config key: flags first converted, then the file's under them.
+  const library = libraryValues(values, LIBRARY_SETTINGS);
+  const fromArgs: Record<string, unknown> = { ...ownFromFlags(values) };
+  for (const spec of LIBRARY_SETTINGS) fromArgs[spec.library.configKey] = library[spec.library.key];
+  const given = Object.fromEntries(Object.entries(fromArgs).filter(([, v]) => v !== undefined));
+  const merged: Record<string, unknown> = { ...fromFile, ...given };
+  const both = (key: string) => Object.hasOwn(fromFile, key) && Object.hasOwn(given, key);
+  const plain = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (both('rules') && plain(fromFile['rules'])) merged['rules'] = { ...(fromFile['rules'] as object), ...(given['rules'] as object) };
+  if (both('ignorePatterns') && Array.isArray(fromFile['ignorePatterns']))
+    merged['ignorePatterns'] = [...(fromFile['ignorePatterns'] as unknown[]), ...(given['ignorePatterns'] as unknown[])];
+
+  /** Whether a setting (by config key, a rule by its id) holds the file's value, not a flag's: the file as shown. */
+  const fileOf = (key: string, rest: readonly string[]): string | undefined => {
+    if (shownConfig === undefined || !Object.hasOwn(fromFile, key)) return undefined;
+    if (key === 'rules' && rest.length > 0)
+      return Object.hasOwn((given['rules'] as object | undefined) ?? {}, rest[0]!) ? undefined : shownConfig;
+    return Object.hasOwn(given, key) ? undefined : shownConfig;
   };
-  const merged: Record<string, unknown> = {
-    ...fromFile,
-    ...Object.fromEntries(Object.entries(fromArgs).filter(([, v]) => v !== undefined)),
-  };
-  if (fromFile.rules && fromArgs.rules) merged['rules'] = { ...fromFile.rules, ...fromArgs.rules };
-  if (fromFile.ignorePatterns && fromArgs.ignorePatterns)
-    merged['ignorePatterns'] = [...fromFile.ignorePatterns, ...fromArgs.ignorePatterns];
-  const checked = ConfigSchema.safeParse(merged);
-  if (!checked.success) {
-    // The file's own values were checked as it was read: what fails here came from a flag.
-    throw new UsageError(
-      checked.error.issues
-        .map((i) => `${flagOf(String(i.path[0] ?? ''))}${i.path.length > 1 ? ` ${i.path.slice(1).join('.')}` : ''}: ${i.message}`)
-        .join('; '),
+  const problems: string[] = [];
+  for (const key of Object.keys(fromFile))
+    if (!OWN_KEYS.includes(key) && !LIBRARY_KEYS.includes(key))
+      problems.push(`in ${shownConfig}: key ${key}: unknown setting${didYouMean(key, [...OWN_KEYS, ...LIBRARY_KEYS])}`);
+  const own = OwnSettingsSchema.safeParse(Object.fromEntries(OWN_KEYS.filter((k) => Object.hasOwn(merged, k)).map((k) => [k, merged[k]])));
+  if (!own.success)
+    for (const issue of own.error.issues) {
+      const [key = '', ...rest] = issue.path.map(String);
+      const file = fileOf(key, rest);
+      const name =
+        file === undefined ? `${flagOf(key)}${rest.length ? ` ${rest.join('.')}` : ''}` : `in ${file}: key ${issue.path.join('.')}`;
+      problems.push(`${name}: ${issue.message}`);
+    }
+  // checkGop's own check, its issues named by the flag or the config key they came from.
+  const options = Object.fromEntries(LIBRARY_SETTINGS.map((spec) => [spec.library.key, merged[spec.library.configKey]]));
+  let checked: CheckedOptions | undefined;
+  try {
+    checked = checkCheckOptions(options);
+  } catch (error) {
+    if (!(error instanceof GopOptionsError)) throw error;
+    const configKeyOf = (key: string) => LIBRARY_SETTINGS.find((spec) => spec.library.key === key)?.library.configKey ?? key;
+    problems.push(
+      ...optionsIssueLines(error.issues, (path) => {
+        const [head = '', ...rest] = path.split('.');
+        return fileOf(configKeyOf(head), rest);
+      }),
     );
   }
-  /** A setting (by config key, a rule by `rules.ID`) that holds the file's value, not a flag's: the file as shown. */
-  const fromConfigFile = (key: string, rest: readonly string[]): string | undefined => {
-    if (shownConfig === undefined || !Object.hasOwn(fromFile, key)) return undefined;
-    if (key === 'rules') return rest.length > 0 && !Object.hasOwn(fromArgs.rules ?? {}, rest[0]!) ? shownConfig : undefined;
-    return (fromArgs as Record<string, unknown>)[key] === undefined ? shownConfig : undefined;
-  };
-  // Rule ids (unknown, fatal) are checked with checkGop's own option schema, once, by the command.
+  if (problems.length > 0 || !own.success || !checked) throw new UsageError(problems.join('; '));
   return {
-    config: checked.data,
+    config: own.data,
+    options: checked,
     configPath,
-    fromConfigFile,
     paths: positionals.length ? positionals : ['.'],
     stdinFilename: values['stdin-filename'] as string | undefined,
   };

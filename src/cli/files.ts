@@ -81,108 +81,110 @@ function ignoreMatcher(patterns: string[], cwd: string): (rel: string) => boolea
   return (rel) => rel !== '' && match(rel);
 }
 
-/**
- * Paths from the command line → files to validate, as eslint takes them: a file as given; a directory walked for
- * *.xml (sorted, without node_modules and dot-folders); a glob expanded (for quoted patterns and shells that do not);
- * `-` for standard input; `!pattern` and ignorePatterns leave files out. Each file once (by real path), under its
- * first spelling, in argument order. What cannot be validated is in problems, with the user's spelling.
- */
-export function expandPaths(paths: string[], options: ExpandOptions): { files: string[]; problems: PathProblem[] } {
-  const { cwd } = options;
-  const negations = paths.filter((path) => path.startsWith('!')).map((path) => path.slice(1));
-  const isIgnored = ignoreMatcher([...(options.ignorePatterns ?? []), ...negations], cwd);
-  const relOf = (abs: string) => slashed(relative(cwd, abs));
-  const realOf = (abs: string) => {
-    try {
-      return realpathSync.native(abs);
-    } catch {
-      return abs; // e.g. /dev/stdin on a pipe: its link names no path
-    }
-  };
+/** Per argument: what a directory or glob matched, and how much of it was ignored (to tell noMatch). */
+interface Tally {
+  matched: number;
+  ignored: number;
+}
 
-  const files: string[] = [];
-  const problems: PathProblem[] = [];
-  const seenFiles = new Set<string>();
-  const seenProblems = new Set<string>();
-  const walked = new Set<string>();
-  let stdin = false;
+type Entry = Kind & { isFile(): boolean };
 
-  const addFile = (real: string, display: string) => {
-    if (seenFiles.has(real)) return;
-    seenFiles.add(real);
-    files.push(display);
-  };
-  const addProblem = (problem: PathProblem, real: string) => {
+const realOf = (abs: string) => {
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    return abs; // e.g. /dev/stdin on a pipe: its link names no path
+  }
+};
+
+/** One expansion of the command line's paths: what was found so far, each file and each problem once. */
+class Expansion {
+  readonly files: string[] = [];
+  readonly problems: PathProblem[] = [];
+  private readonly seenFiles = new Set<string>();
+  private readonly seenProblems = new Set<string>();
+  private readonly walked = new Set<string>();
+  private stdin = false;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly isIgnored: (rel: string) => boolean,
+  ) {}
+
+  private relOf(abs: string): string {
+    return slashed(relative(this.cwd, abs));
+  }
+
+  private addFile(real: string, display: string): void {
+    if (this.seenFiles.has(real)) return;
+    this.seenFiles.add(real);
+    this.files.push(display);
+  }
+
+  private addProblem(problem: PathProblem, real: string): void {
     const key = `${problem.reason}\0${real}`;
-    if (seenProblems.has(key)) return;
-    seenProblems.add(key);
-    problems.push(problem);
-  };
-
-  /** Per argument: what a directory or glob matched, and how much of it was ignored (to tell noMatch). */
-  type Tally = { matched: number; ignored: number };
+    if (this.seenProblems.has(key)) return;
+    this.seenProblems.add(key);
+    this.problems.push(problem);
+  }
 
   /** A matched file (walk or glob): regular ones kept, anything else reported (a FIFO would hang the run). */
-  const matchedFile = (abs: string, real: string, display: string, kind: Kind & { isFile(): boolean }, tally: Tally) => {
+  private matchedFile(abs: string, real: string, display: string, kind: Entry, tally: Tally): void {
     tally.matched++;
-    if (isIgnored(relOf(abs))) tally.ignored++;
-    else if (kind.isFile()) addFile(real, display);
-    else addProblem({ path: display, reason: 'notRegular', ...kindOf(kind) }, real);
-  };
+    if (this.isIgnored(this.relOf(abs))) tally.ignored++;
+    else if (kind.isFile()) this.addFile(real, display);
+    else this.addProblem({ path: display, reason: 'notRegular', ...kindOf(kind) }, real);
+  }
 
   /** False when the folder itself cannot be listed (reported); the walk goes on past unreadable subfolders. */
-  const walk = (dir: string, real: string, display: string, tally: Tally): boolean => {
+  private walk(dir: string, real: string, display: string, tally: Tally): boolean {
     // Once per real directory: symlink loops end, and a folder named twice is walked once.
-    if (walked.has(real)) return true;
-    walked.add(real);
+    if (this.walked.has(real)) return true;
+    this.walked.add(real);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      addProblem({ path: display, reason: 'unreadableDir', ...osDetail(error) }, real);
+      this.addProblem({ path: display, reason: 'unreadableDir', ...osDetail(error) }, real);
       return false;
     }
-    for (const entry of entries.sort(byName)) {
-      const abs = join(dir, entry.name);
-      const shown = join(display, entry.name);
-      let kind: Kind & { isFile(): boolean } = entry;
-      // Not a link: its real path follows from the folder's, without a syscall per file.
-      let entryReal = join(real, entry.name);
-      if (entry.isSymbolicLink()) {
-        try {
-          kind = statSync(abs);
-          entryReal = realpathSync.native(abs);
-        } catch (error) {
-          if (XML.test(entry.name) && !isIgnored(relOf(abs)))
-            addProblem(
-              {
-                path: shown,
-                reason: 'missing',
-                ...osDetail(error),
-                detail: `a broken symbolic link (${reasonOf(error)})`,
-                code: 'brokenLink',
-              },
-              abs,
-            );
-          continue;
+    for (const entry of entries.sort(byName)) this.walkEntry(entry, dir, real, display, tally);
+    return true;
+  }
+
+  private walkEntry(entry: Dirent, dir: string, real: string, display: string, tally: Tally): void {
+    const abs = join(dir, entry.name);
+    const shown = join(display, entry.name);
+    let kind: Entry = entry;
+    // Not a link: its real path follows from the folder's, without a syscall per file.
+    let entryReal = join(real, entry.name);
+    if (entry.isSymbolicLink()) {
+      try {
+        kind = statSync(abs);
+        entryReal = realpathSync.native(abs);
+      } catch (error) {
+        if (XML.test(entry.name) && !this.isIgnored(this.relOf(abs))) {
+          const detail = `a broken symbolic link (${reasonOf(error)})`;
+          this.addProblem({ path: shown, reason: 'missing', ...osDetail(error), detail, code: 'brokenLink' }, abs);
         }
-      }
-      if (kind.isDirectory()) {
-        if (entry.name === 'node_modules' || entry.name.startsWith('.') || isIgnored(relOf(abs))) continue;
-        walk(abs, entryReal, shown, tally);
-      } else if (XML.test(entry.name)) {
-        matchedFile(abs, entryReal, shown, kind, tally);
+        return;
       }
     }
-    return true;
-  };
+    if (kind.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.') || this.isIgnored(this.relOf(abs))) return;
+      this.walk(abs, entryReal, shown, tally);
+    } else if (XML.test(entry.name)) {
+      this.matchedFile(abs, entryReal, shown, kind, tally);
+    }
+  }
 
   /**
    * What a glob matches that is neither file, folder nor link (FIFOs, sockets, devices): fdir, under tinyglobby,
    * skips those unseen. They are looked for in the folders the pattern's last part would match in (a last part with
    * a slash inside braces is looked at in its first folder only).
    */
-  const specialMatches = (pattern: string, ignore: string[]): string[] => {
+  private specialMatches(pattern: string, ignore: string[]): string[] {
+    const { cwd } = this;
     const parts = picomatch.scan(pattern, { parts: true }).parts ?? [pattern];
     const last = parts[parts.length - 1] ?? '';
     const parent = [...parts.slice(0, -1), ...(last.includes('**') ? ['**'] : [])].join('/');
@@ -204,18 +206,19 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
       for (const entry of entries) {
         if (entry.isFile() || entry.isDirectory() || entry.isSymbolicLink()) continue;
         const abs = join(folder, entry.name);
-        if (match(isAbsolute(pattern) ? slashed(abs) : relOf(abs))) found.push(abs);
+        if (match(isAbsolute(pattern) ? slashed(abs) : this.relOf(abs))) found.push(abs);
       }
     }
     return found;
-  };
+  }
 
-  const glob = (pattern: string, tally: Tally) => {
+  private glob(pattern: string, tally: Tally): void {
+    const { cwd } = this;
     // node_modules is left out as in a walk, unless the pattern asks for it.
     const skipModules = !pattern.includes('node_modules');
     const ignore = skipModules ? ['**/node_modules/**'] : [];
     const matches = globSync(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, ignore });
-    const shown = [...matches, ...specialMatches(pattern, ignore)].map((abs) => ({
+    const shown = [...matches, ...this.specialMatches(pattern, ignore)].map((abs) => ({
       abs,
       display: isAbsolute(pattern) ? abs : relative(cwd, abs),
     }));
@@ -227,47 +230,59 @@ export function expandPaths(paths: string[], options: ExpandOptions): { files: s
       } catch {
         continue; // gone since the glob saw it, or a broken link
       }
-      matchedFile(abs, realOf(abs), display, stats, tally);
+      this.matchedFile(abs, realOf(abs), display, stats, tally);
     }
-  };
+  }
 
-  for (const path of paths) {
-    if (path.startsWith('!')) continue;
+  /** One path of the command line (not a `!` pattern). */
+  add(path: string): void {
     if (path === '-') {
-      if (!stdin) files.push(path);
-      stdin = true;
-      continue;
+      if (!this.stdin) this.files.push(path);
+      this.stdin = true;
+      return;
     }
-    const abs = resolve(cwd, path);
+    const abs = resolve(this.cwd, path);
     let stats: Stats | undefined;
     try {
       stats = statSync(abs);
     } catch (error) {
       // A file that exists wins over reading its name as a pattern (names may hold brackets).
       if (!isDynamicPattern(path)) {
-        problems.push({ path, reason: 'missing', ...osDetail(error) });
-        continue;
+        this.problems.push({ path, reason: 'missing', ...osDetail(error) });
+        return;
       }
     }
-    if (stats && isIgnored(relOf(abs))) continue;
+    if (stats && this.isIgnored(this.relOf(abs))) return;
     if (stats && !stats.isDirectory()) {
       const real = realOf(abs);
       // Named by the user, a FIFO or device is read (capped); a socket cannot be read at all.
-      if (stats.isSocket()) addProblem({ path, reason: 'notRegular', ...kindOf(stats) }, real);
-      else addFile(real, path);
-      continue;
+      if (stats.isSocket()) this.addProblem({ path, reason: 'notRegular', ...kindOf(stats) }, real);
+      else this.addFile(real, path);
+      return;
     }
     const tally: Tally = { matched: 0, ignored: 0 };
     if (stats) {
       const real = realOf(abs);
-      if (walked.has(real)) continue; // named twice, or inside a folder already walked: its files are in
-      if (!walk(abs, real, path, tally)) continue;
+      if (this.walked.has(real)) return; // named twice, or inside a folder already walked: its files are in
+      if (!this.walk(abs, real, path, tally)) return;
     } else {
-      glob(path, tally);
+      this.glob(path, tally);
     }
-    if (tally.matched === 0) problems.push({ path, reason: 'noMatch' });
+    if (tally.matched === 0) this.problems.push({ path, reason: 'noMatch' });
     else if (tally.ignored === tally.matched)
-      problems.push({ path, reason: 'noMatch', detail: 'every match is ignored', code: 'allIgnored' });
+      this.problems.push({ path, reason: 'noMatch', detail: 'every match is ignored', code: 'allIgnored' });
   }
-  return { files, problems };
+}
+
+/**
+ * Paths from the command line → files to validate, as eslint takes them: a file as given; a directory walked for
+ * *.xml (sorted, without node_modules and dot-folders); a glob expanded (for quoted patterns and shells that do not);
+ * `-` for standard input; `!pattern` and ignorePatterns leave files out. Each file once (by real path), under its
+ * first spelling, in argument order. What cannot be validated is in problems, with the user's spelling.
+ */
+export function expandPaths(paths: string[], options: ExpandOptions): { files: string[]; problems: PathProblem[] } {
+  const negations = paths.filter((path) => path.startsWith('!')).map((path) => path.slice(1));
+  const expansion = new Expansion(options.cwd, ignoreMatcher([...(options.ignorePatterns ?? []), ...negations], options.cwd));
+  for (const path of paths) if (!path.startsWith('!')) expansion.add(path);
+  return { files: expansion.files, problems: expansion.problems };
 }

@@ -1,49 +1,215 @@
-import { checkParseOptions, GopOptionsError, type ParseLimits } from '../options/index';
+import type { z } from 'zod';
+import { GopOptionsError, ParseOptionsSchema, type OptionsIssue, type ParseLimits, checkParseOptions } from '../options/index';
 import type { Finding } from '../findings/finding';
+import { CheckOptionsSchema, SeveritySettingSchema } from '../report/options';
+import { BuildOptionsSchema } from '../write/options';
 import { UsageError, type OptionSpec, type ParsedValues } from './args';
 
-/**
- * The one table of the library's option names as the command line spells them: the flag, and the key of
- * gop.config.json where `gop validate` reads it from a file. A message the CLI passes on from the library names these,
- * never the library's own names (`maxBytes`, `requesterSor`), which a user of `gop` cannot type anywhere.
+/*
+ * The library's options on the command line, generated from their zod schemas (src/options defineOptions): the flag
+ * (the key in kebab case), the key of gop.config.json (the key itself), the help line (the field's describe() text),
+ * and the conversion of a flag's text into the option's value. Only what a schema cannot say is written here.
+ * The library checks the values; its GopOptionsError is then said with the flag or config key the user typed.
  */
-export const OPTION_NAMES: Readonly<Record<string, { flag: string; configKey?: string }>> = {
-  // checkGop and parseGop
-  maxBytes: { flag: '--max-bytes', configKey: 'maxBytes' },
-  maxDepth: { flag: '--max-depth', configKey: 'maxDepth' },
-  maxElements: { flag: '--max-elements', configKey: 'maxElements' },
-  maxAttributes: { flag: '--max-attributes', configKey: 'maxAttributes' },
-  maxFindings: { flag: '--max-findings', configKey: 'maxFindings' },
-  referenceDate: { flag: '--reference-date', configKey: 'referenceDate' },
-  severity: { flag: '--rule', configKey: 'rules' },
-  language: { flag: '--lang', configKey: 'lang' },
-  redact: { flag: '--redact', configKey: 'redact' },
+
+/** How a flag's text becomes the option's value. */
+type Kind = 'wholeNumber' | 'boolean' | 'choice' | 'text' | 'severity' | 'entries';
+
+/** What a schema cannot say: a flag or config key not spelled after the option, the kind of a custom value, a placeholder. */
+const SPELLINGS: Readonly<Record<string, { flag?: string; configKey?: string; kind?: Kind; value?: string }>> = {
+  language: { flag: 'lang', configKey: 'lang' },
+  severity: { flag: 'rule', configKey: 'rules', kind: 'severity' },
+  referenceDate: { kind: 'text', value: 'YYYY-MM-DD' },
+  timeZone: { value: 'ZONE' },
+};
+
+/** A command-line option generated from a library option. */
+export interface LibraryOptionSpec extends OptionSpec {
+  library: { key: string; configKey: string; kind: Kind; choices?: readonly string[] };
+}
+
+const isLibrary = (spec: OptionSpec): spec is LibraryOptionSpec => 'library' in spec;
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** A library option's flag, without the dashes. */
+const flagName = (key: string) => SPELLINGS[key]?.flag ?? kebab(key);
+
+/** The field under null/undefined-means-default and its transform: what the value itself is. */
+function innermost(field: z.ZodType): z.ZodType {
+  const def = field._zod.def as { type: string; in?: z.ZodType; innerType?: z.ZodType };
+  if (def.type === 'pipe' && def.in) return innermost(def.in);
+  if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) return innermost(def.innerType);
+  return field;
+}
+
+function kindOf(value: z.ZodType): { kind: Kind; choices?: readonly string[] } {
+  const def = value._zod.def as { type: string; shape?: Record<string, unknown> };
+  switch (def.type) {
+    case 'number':
+      return { kind: 'wholeNumber' };
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'string':
+      return { kind: 'text' };
+    case 'enum':
+      return { kind: 'choice', choices: (value as unknown as { options: string[] }).options };
+    case 'object':
+      return { kind: 'entries', choices: Object.keys(def.shape ?? {}) };
+    default:
+      throw new Error(`no command-line kind for a zod ${def.type}: name one in SPELLINGS`);
+  }
+}
+
+const PLACEHOLDER: Record<Kind, (choices?: readonly string[]) => string | undefined> = {
+  wholeNumber: () => 'N',
+  boolean: () => undefined,
+  choice: (choices) => choices!.join('|'),
+  text: () => 'TEXT',
+  severity: () => `ID=${SeveritySettingSchema.options.join('|')}`,
+  entries: (choices) => `${choices!.join('|')}=TEXT`,
+};
+
+/** What a command says about an option beyond the library's description, or instead of it. */
+interface FlagHelp {
+  also?: string;
+  instead?: string;
+}
+
+/** One library option of `schema` as a command-line option: flag, config key, help and kind from the schema. */
+export function libraryOption(schema: z.ZodObject, key: string, help: FlagHelp = {}): LibraryOptionSpec {
+  const field = schema.shape[key] as z.ZodType | undefined;
+  if (!field) throw new Error(`${key} is no option of this schema`);
+  const spelling = SPELLINGS[key] ?? {};
+  const { kind, choices } = spelling.kind ? { kind: spelling.kind, choices: undefined } : kindOf(innermost(field));
+  const repeatable = kind === 'severity' || kind === 'entries';
+  const described = help.instead ?? inCliWords(field.description ?? key);
+  const also = help.also ?? (repeatable ? '(repeatable)' : undefined);
+  return {
+    name: flagName(key),
+    type: kind === 'boolean' ? 'boolean' : 'string',
+    ...(repeatable ? { multiple: true } : {}),
+    ...(kind === 'boolean' ? {} : { value: spelling.value ?? PLACEHOLDER[kind](choices) }),
+    description: also ? `${described} ${also}` : described,
+    library: { key, configKey: spelling.configKey ?? key, kind, ...(choices ? { choices } : {}) },
+  };
+}
+
+/** Several options of one schema, in the order given. */
+export const libraryOptions = (schema: z.ZodObject, keys: readonly string[], help: Readonly<Record<string, FlagHelp>> = {}) =>
+  keys.map((key) => libraryOption(schema, key, help[key]));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conversion: a flag's text → the option's value
+
+const shownFlag = (spec: OptionSpec) => `--${spec.name}`;
+
+/** A flag's whole number, or undefined when not given. */
+export function wholeNumber(values: ParsedValues, name: string): number | undefined {
+  const value = values[name] as string | undefined;
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`--${name} ${value}: expected a whole number`);
+  return Number(value);
+}
+
+/** `KEY=VALUE` texts of a repeatable flag as an object, each value one of `allowed` when given. */
+function entriesOf(spec: OptionSpec, texts: readonly string[], allowed?: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const text of texts) {
+    const eq = text.indexOf('=');
+    const value = text.slice(eq + 1);
+    if (eq <= 0 || (allowed && !allowed.includes(value))) throw new UsageError(`${shownFlag(spec)} ${text}: expected ${spec.value}`);
+    out[text.slice(0, eq)] = value;
+  }
+  return out;
+}
+
+function converted(spec: LibraryOptionSpec, values: ParsedValues): unknown {
+  const given = values[spec.name];
+  if (given === undefined) return undefined;
+  const { kind, choices } = spec.library;
+  switch (kind) {
+    case 'wholeNumber':
+      return wholeNumber(values, spec.name);
+    case 'choice':
+      if (!choices!.includes(given as string)) throw new UsageError(`${shownFlag(spec)} ${given}: expected ${choices!.join(' or ')}`);
+      return given;
+    case 'severity':
+      return entriesOf(spec, given as string[], SeveritySettingSchema.options);
+    case 'entries':
+      return entriesOf(spec, given as string[]);
+    default:
+      return given;
+  }
+}
+
+/** The library options a command's flags give (those of `options` generated here), by library key; unconverted ones left out. */
+export function libraryValues(values: ParsedValues, options: readonly OptionSpec[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const spec of options.filter(isLibrary)) {
+    const value = converted(spec, values);
+    if (value !== undefined) out[spec.library.key] = value;
+  }
+  return out;
+}
+
+/** A command's library flags, converted and checked by `check` (a defineOptions checker): a mistake names the flag. */
+export function optionsFrom<T>(values: ParsedValues, options: readonly OptionSpec[], check: (options: unknown) => T): T {
+  return checked(check, libraryValues(values, options));
+}
+
+/** `check(options)`, its GopOptionsError said in the command line's words (`fromFile`: see optionsIssueLines). */
+function checked<T>(check: (options: unknown) => T, options: unknown, fromFile?: (path: string) => string | undefined): T {
+  try {
+    return check(options);
+  } catch (error) {
+    if (error instanceof GopOptionsError) throw optionsUsage(error.issues, fromFile);
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The library's words → the command line's
+
+/** Options of the library functions behind gop fhir and gop receipt, which have no options schema of their own yet. */
+const OTHER_FLAGS: Readonly<Record<string, string>> = {
   // toKlGatewayReport (gop fhir)
-  municipalitySor: { flag: '--municipality-sor' },
-  requesterSor: { flag: '--requester-sor' },
-  sorForSender: { flag: '--sor-map' },
-  receivedAt: { flag: '--received' },
-  timestamp: { flag: '--timestamp' },
-  almenSplit: { flag: '--almen-split' },
-  offeredStart: { flag: '--offered-start' },
-  statusReason: { flag: '--status-reason' },
+  municipalitySor: '--municipality-sor',
+  requesterSor: '--requester-sor',
+  sorForSender: '--sor-map',
+  receivedAt: '--received',
+  timestamp: '--timestamp',
+  almenSplit: '--almen-split',
+  offeredStart: '--offered-start',
+  statusReason: '--status-reason',
   // receiptFor and wrapReceiptInVans (gop receipt)
-  receiptIdentifier: { flag: '--id' },
-  sentAt: { flag: '--sent' },
-  ownLocationNumbers: { flag: '--own-ean' },
-  statisticalCode: { flag: '--statistical-code' },
-  envelopeIdentifier: { flag: '--envelope-id' },
-  sentDateTime: { flag: '--sent-date-time' },
+  receiptIdentifier: '--id',
+  sentAt: '--sent',
+  ownLocationNumbers: '--own-ean',
+  statisticalCode: '--statistical-code',
+  envelopeIdentifier: '--envelope-id',
+  sentDateTime: '--sent-date-time',
+};
+
+/** Every library option's flag, by the library's name: generated for the schemas' options, listed for the rest. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  ...OTHER_FLAGS,
+  ...Object.fromEntries(
+    [CheckOptionsSchema, BuildOptionsSchema].flatMap((schema) =>
+      Object.keys(schema.shape)
+        .filter((key) => key !== 'source')
+        .map((key) => [key, `--${flagName(key)}`]),
+    ),
+  ),
 };
 
 /** Library option names in a text (camelCase ones only: `redact` or `severity` are also plain words) → flags. */
 const LIBRARY_NAMES = new RegExp(
-  `\\b(${Object.keys(OPTION_NAMES)
+  `\\b(${Object.keys(FLAG_OF)
     .filter((name) => /[A-Z]/.test(name))
     .join('|')})\\b`,
   'g',
 );
-const withFlagNames = (text: string): string => text.replace(LIBRARY_NAMES, (name) => OPTION_NAMES[name]!.flag);
+const withFlagNames = (text: string): string => text.replace(LIBRARY_NAMES, (name) => FLAG_OF[name]!);
 
 /** Library phrases a `gop` user has no use for, and what the command line says instead. */
 const LIBRARY_PHRASES: readonly (readonly [RegExp, string])[] = [
@@ -69,56 +235,29 @@ function issueText(message: string, name: string): string {
 }
 
 /**
- * A library function's option problems (GopOptionsError's issues, by option path such as `severity.GOP-LAW-005`) as
- * one usage error that names what the user changes: the flag, or — for a setting read from the config file, which
+ * A library function's option problems (GopOptionsError's issues, by option path such as `severity.GOP-LAW-005`), one
+ * line each naming what the user changes: the flag, or — for a setting read from the config file, which
  * `fromFile(path)` tells by returning the file as shown — "in FILE: key KEY".
  */
-export function optionsUsage(
-  issues: readonly { path: string; message: string }[],
+export function optionsIssueLines(
+  issues: readonly OptionsIssue[],
   fromFile: (path: string) => string | undefined = () => undefined,
-): UsageError {
-  const lines = issues.map((issue) => {
+): string[] {
+  return issues.map((issue) => {
     const [head = '', ...rest] = issue.path.split('.');
-    const names = OPTION_NAMES[head];
     const file = fromFile(issue.path);
-    if (file !== undefined && names?.configKey)
-      return `in ${file}: ${issueText(issue.message, `key ${[names.configKey, ...rest].join('.')}`)}`;
-    const flag = names?.flag ?? (head || 'options');
+    if (file !== undefined) {
+      const configKey = SPELLINGS[head]?.configKey ?? head;
+      return `in ${file}: ${issueText(issue.message, `key ${[configKey, ...rest].join('.')}`)}`;
+    }
+    const flag = FLAG_OF[head] ?? (head || 'options');
     return issueText(issue.message, `${flag}${rest.length ? ` ${rest.join('.')}` : ''}`);
   });
-  return new UsageError(lines.join('; '));
 }
 
-/** The reader's limits, one flag each (and a config key of the same name for gop validate). */
-export const LIMIT_OPTIONS: OptionSpec[] = [
-  { name: 'max-bytes', type: 'string', value: 'N', description: 'largest file read, in bytes (default 5242880, 5 MiB)' },
-  { name: 'max-depth', type: 'string', value: 'N', description: 'deepest element nesting read (default 64)' },
-  { name: 'max-elements', type: 'string', value: 'N', description: 'most elements in one message (default 100000)' },
-  { name: 'max-attributes', type: 'string', value: 'N', description: 'most attributes on one element (default 64)' },
-];
-
-/** A flag's whole number, or undefined when not given. */
-export function wholeNumber(values: ParsedValues, name: string): number | undefined {
-  const value = values[name] as string | undefined;
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value)) throw new UsageError(`--${name} ${value}: expected a whole number`);
-  return Number(value);
-}
-
-/** --max-bytes and the other limits as parseGop's options, checked (a wrong one is a usage error naming its flag). */
-export function limitsFrom(values: ParsedValues): ParseLimits {
-  try {
-    return checkParseOptions({
-      maxBytes: wholeNumber(values, 'max-bytes'),
-      maxDepth: wholeNumber(values, 'max-depth'),
-      maxElements: wholeNumber(values, 'max-elements'),
-      maxAttributes: wholeNumber(values, 'max-attributes'),
-    });
-  } catch (error) {
-    if (error instanceof GopOptionsError) throw optionsUsage(error.issues);
-    throw error;
-  }
-}
+/** The issues of a GopOptionsError as one usage error (see optionsIssueLines). */
+export const optionsUsage = (issues: readonly OptionsIssue[], fromFile?: (path: string) => string | undefined): UsageError =>
+  new UsageError(optionsIssueLines(issues, fromFile).join('; '));
 
 /** What the command line says where a finding names a library option: the flag (the config key is spelled alike). */
 const FINDING_WORDING: readonly (readonly [RegExp, string])[] = [
@@ -148,3 +287,19 @@ export function withCliWording<T extends { findings: Finding[] }>(report: T): T 
     ),
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The options of every reading command (defined last: their help is in the command line's words above)
+
+/** The reader's limits, one flag each (and a config key of the same name for gop validate). */
+export const LIMIT_OPTIONS: LibraryOptionSpec[] = libraryOptions(ParseOptionsSchema, [
+  'maxBytes',
+  'maxDepth',
+  'maxElements',
+  'maxAttributes',
+]);
+/** parseGop's options: the limits and maxFindings. */
+export const PARSE_OPTIONS: LibraryOptionSpec[] = [...LIMIT_OPTIONS, libraryOption(ParseOptionsSchema, 'maxFindings')];
+
+/** --max-bytes and the other limits as parseGop's options, checked (a wrong one is a usage error naming its flag). */
+export const limitsFrom = (values: ParsedValues): ParseLimits => optionsFrom(values, PARSE_OPTIONS, checkParseOptions);

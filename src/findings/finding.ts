@@ -13,7 +13,7 @@ export const LayerSchema = z.enum(LAYERS);
 export type Layer = (typeof LAYERS)[number];
 
 /** A finding's data: JSON values only, so a report can carry them as they are. */
-export type DataValue = string | number | boolean;
+type DataValue = string | number | boolean;
 export type MessageData = Record<string, DataValue>;
 const DataValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -35,7 +35,7 @@ export type Finding = z.infer<typeof FindingSchema>;
 /** One message in every language, a function of its data: Record<Language, …>, so a missing translation does not compile. */
 export type Texts<D> = Record<Language, (data: D) => string>;
 /** A rule's messages by message id, each with its own data. */
-export type MessageTable<M> = { [K in keyof M]: Texts<M[K]> };
+type MessageTable<M> = { [K in keyof M]: Texts<M[K]> };
 
 /** A rule's metadata and docs, as ESLint keeps them beside each rule. */
 // biome-ignore lint/suspicious/noExplicitAny: the default for "any rule", whatever its messages

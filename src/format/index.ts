@@ -3,13 +3,36 @@ import { jsonFormatter } from './json';
 import { junitFormatter } from './junit';
 import { sarifFormatter } from './sarif';
 import { textFormatter } from './text';
-import type { FileResult, Formatter, FormatOptions, Summary } from './types';
+import type { FileResult, Formatter as FormatWriter, FormatOptions, Summary } from './types';
 import { addToSummary, emptySummary } from './types';
 
 export const FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
+/**
+ * A streaming formatter: `begin` once, `file` per result as it arrives, `end` once. It keeps its own summary of the
+ * results it was given; `end(summary)` uses the caller's instead (the CLI's counts files it could not read, too).
+ */
+export interface Formatter {
+  begin(): string;
+  file(result: FileResult): string;
+  end(summary?: Summary): string;
+}
+
 export function createFormatter(name: FormatName, options: FormatOptions = {}): Formatter {
+  const writer = writerFor(name, options);
+  const own = emptySummary();
+  return {
+    begin: () => writer.begin(),
+    file: (result) => {
+      addToSummary(own, result.report);
+      return writer.file(result);
+    },
+    end: (summary = own) => writer.end(summary),
+  };
+}
+
+function writerFor(name: FormatName, options: FormatOptions): FormatWriter {
   switch (name) {
     case 'text':
       return textFormatter(options);
@@ -32,13 +55,10 @@ export function createFormatter(name: FormatName, options: FormatOptions = {}): 
  */
 export function formatResults(name: FormatName, results: Iterable<FileResult>, options: FormatOptions = {}): string {
   const formatter = createFormatter(name, options);
-  const summary: Summary = emptySummary();
   let out = formatter.begin();
-  for (const result of results) {
-    addToSummary(summary, result.report);
-    out += formatter.file(result);
-  }
-  return out + formatter.end(summary);
+  for (const result of results) out += formatter.file(result);
+  return out + formatter.end();
 }
 
-export { addToSummary, emptySummary, type FileResult, type Formatter, type FormatOptions, type Summary };
+export type { FileResult, FormatOptions, Summary };
+export { FileReportSchema, type FileReport } from '../report/report';

@@ -1,4 +1,4 @@
-import { escapeXml as escapeXmlText } from '../xml/escape';
+import { escapeAttribute } from '../xml/serialize';
 import { visibleEscape, withoutCommandStart } from '../values/controls';
 
 // What XML 1.0 cannot carry at all, not even as a reference (C0 but tab/LF/CR, U+FFFE/U+FFFF, a lone surrogate).
@@ -10,12 +10,13 @@ const REFERENCED = /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u
 const reference = (c: string) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
 
 /**
- * Data as XML text or attribute value in a report: markup escaped; what XML cannot hold shown as an escape (`\x01`,
- * `\uFFFE`); every other control, LF and tab included, a character reference — the report keeps one line per line of
- * ours, a data line cannot start a CI command when the file is printed, and a parser gets the value back.
+ * Data as XML text or attribute value in a report: the serializer's escaping (as an attribute value, so LF and tab
+ * too); what XML cannot hold shown as an escape (`\x01`, `\uFFFE`); every other control a character reference — the
+ * report keeps one line per line of ours, a data line cannot start a CI command when the file is printed, and a
+ * parser gets the value back.
  */
 export function escapeXml(text: string): string {
-  return escapeXmlText(text.replace(NOT_XML, visibleEscape), true).replace(REFERENCED, reference);
+  return escapeAttribute(text.replace(NOT_XML, visibleEscape)).replace(REFERENCED, reference);
 }
 
 /** A line of the report that starts with data: when it would start a CI command, its first ':' or '#' as a reference. */

@@ -1,6 +1,7 @@
 import { STRUCT_003 } from './diagnostics/struct-003-unknown';
 import { makeFinding, type FindingCollector, type Location, type RuleMeta } from '../findings/finding';
 import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
+import { isElement, textOf } from '../xml/query';
 import type { XmlDocument, XmlElement, XmlNode } from '../xml/tree';
 import { OpenElements, outerBindings, type Scope } from './declarations';
 import type { ChildSpec, ElementSpec } from './spec';
@@ -39,7 +40,7 @@ class Binder {
   private readonly path: string[] = ['Emessage'];
   /** the same place as a model path, for the structure problems */
   private readonly modelPath: (string | number)[] = [];
-  private readonly elements: OpenElements;
+  private readonly elements = new OpenElements();
   /** where the builder writes what is at `path`: [child index in the spec, item index] per level */
   private readonly order: number[] = [];
   private readonly orderOf: number[][] = [];
@@ -47,9 +48,7 @@ class Binder {
   constructor(
     private readonly doc: XmlDocument,
     private readonly findings: FindingCollector,
-  ) {
-    this.elements = new OpenElements(doc.text);
-  }
+  ) {}
 
   /** A finding, rendered only if the collector keeps it: the closure holds its data and location, nothing more. */
   private report<M, K extends keyof M & string>(meta: RuleMeta<M>, messageId: K, data: M[K], location: Location) {
@@ -112,7 +111,7 @@ class Binder {
   /** The bindings a kept element takes from outside it (see outerBindings). */
   private outerBindings(element: XmlElement): Record<string, string> | undefined {
     const scope = this.scope();
-    return outerBindings(this.doc.text, element, (prefix) => scope[prefix]);
+    return outerBindings(element, (prefix) => scope[prefix]);
   }
 
   private unknown(element: XmlElement, inline?: ExtraElement['inline']) {
@@ -155,7 +154,7 @@ class Binder {
     this.offsets.set(result, offsets);
     this.attributes(element);
     for (const child of element.children) {
-      if (typeof child === 'string') {
+      if (!isElement(child)) {
         if (trimXmlSpace(child)) this.strayText(child, element);
         continue;
       }
@@ -256,14 +255,8 @@ class Binder {
   /** Text exactly as sent, trimmed; an element inside a text element is unknown there. */
   private leafText(element: XmlElement): string {
     this.attributes(element);
-    const children = element.children;
-    if (children.length === 1 && typeof children[0] === 'string') return trimXmlSpace(children[0]);
-    let text = '';
-    for (const child of children) {
-      if (typeof child === 'string') text += child;
-      else this.unknown(child);
-    }
-    return trimXmlSpace(text);
+    for (const child of element.children) if (isElement(child)) this.unknown(child);
+    return trimXmlSpace(textOf(element));
   }
 
   private formatted(element: XmlElement): FormattedText {

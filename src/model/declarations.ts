@@ -1,11 +1,10 @@
 import { NS } from '../standard/namespaces';
-import { isXmlSpace } from '../xml/chars';
-import { nameEnd } from '../xml/names';
+import { isElement } from '../xml/query';
 import type { XmlElement } from '../xml/tree';
 
 /*
- * Namespace bindings as written in the source text: what the reader resolves names with and the builder checks kept
- * content with. Pure functions of the text, apart from the binder, so that the builder need not import it.
+ * Namespace bindings as the tree keeps them (each element's own declarations): what the binder resolves attribute
+ * names with and the builder checks kept content with. Apart from the binder, so that the builder need not import it.
  */
 
 /**
@@ -20,12 +19,10 @@ const isSchemaHint = (namespace: string, local: string) => (namespace === '' || 
 export type Scope = Record<string, string>;
 const BASE_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: NS.xml });
 
-/** The elements open around a place in the text, and their scopes (computed only when asked for). */
+/** The elements open around a place in the tree, and their scopes (computed only when asked for). */
 export class OpenElements {
   private readonly open: XmlElement[] = [];
   private readonly scopes: (Scope | undefined)[] = [];
-
-  constructor(private readonly text: string) {}
 
   enter(element: XmlElement) {
     this.open.push(element);
@@ -43,8 +40,8 @@ export class OpenElements {
     while (i >= 0 && this.scopes[i] === undefined) i--;
     let scope = i >= 0 ? this.scopes[i]! : BASE_SCOPE;
     for (i++; i < this.open.length; i++) {
-      const declarations = declarationsAt(this.text, this.open[i]!.start);
-      if (declarations.length) {
+      const declarations = this.open[i]!.declarations;
+      if (declarations) {
         scope = Object.create(scope) as Scope;
         for (const [prefix, uri] of declarations) scope[prefix] = uri;
       }
@@ -67,64 +64,16 @@ export class OpenElements {
 }
 
 /**
- * The namespace declarations written on the start tag at `lt`, in order, as [prefix ('' for xmlns), URI]. For text
- * the reader accepted; on any other text it stops at what it cannot read (never throws, never loops).
- */
-export function declarationsAt(text: string, lt: number): [string, string][] {
-  const out: [string, string][] = [];
-  const length = text.length;
-  let i = nameEnd(text, lt + 1);
-  if (i === lt + 1) return out;
-  for (;;) {
-    while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
-    const start = i;
-    i = nameEnd(text, i);
-    if (i === start) return out; // '>', '/>' or something that is no attribute
-    const name = text.slice(start, i);
-    while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== 0x3d /* = */) return out;
-    i++;
-    while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
-    const quote = text.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) return out;
-    const close = text.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-    if (close < 0) return out;
-    if (name === 'xmlns' || name.startsWith('xmlns:'))
-      out.push([name === 'xmlns' ? '' : name.slice(6), attributeText(text.slice(i + 1, close))]);
-    i = close + 1;
-  }
-}
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-/** An attribute value as XML delivers it (§3.3.3: literal white space a space, then references decoded). */
-function attributeText(raw: string): string {
-  return raw
-    .replace(/\r\n|[\t\n\r]/g, ' ')
-    .replace(
-      /&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g,
-      (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-        if (named) return PREDEFINED[named]!;
-        const code = hex ? parseInt(hex, 16) : Number(dec);
-        return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      },
-    );
-}
-
-/**
  * The bindings an element uses (in element and attribute names, at any depth) that come from outside it — `outer`
  * says what they are there ('' for an unbound default namespace) — other than its own prefix's: what a writer must
  * declare for it to mean the same elsewhere. Undefined when there are none.
  */
-export function outerBindings(
-  text: string,
-  element: XmlElement,
-  outer: (prefix: string) => string | undefined,
-): Record<string, string> | undefined {
+export function outerBindings(element: XmlElement, outer: (prefix: string) => string | undefined): Record<string, string> | undefined {
   const own = prefixOf(element.qname);
   let needed: Record<string, string> | undefined;
   const visit = (el: XmlElement, inside: Set<string> | undefined) => {
-    const declarations = declarationsAt(text, el.start);
-    if (declarations.length) {
+    const declarations = el.declarations;
+    if (declarations) {
       inside = new Set(inside);
       for (const [prefix] of declarations) inside.add(prefix);
     }
@@ -134,7 +83,7 @@ export function outerBindings(
     };
     use(prefixOf(el.qname));
     for (const name in el.attrs) if (name.includes(':')) use(prefixOf(name));
-    for (const child of el.children) if (typeof child !== 'string') visit(child, inside);
+    for (const child of el.children) if (isElement(child)) visit(child, inside);
   };
   visit(element, undefined);
   return needed;

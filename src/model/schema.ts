@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compileRoot, EITHER, el, flag, formatted, text, type ElementSpec } from './spec';
-import type { NamespaceKey } from '../standard/namespaces';
+import type { NamespaceKey, XmlNamespaceKey } from '../standard/namespaces';
+import { factsOf, withFacts, type PlanSection } from './element-facts';
 
 /*
  * The G-GOP 1.0 message, schema first: every type is derived from these schemas with z.infer.
@@ -9,24 +10,40 @@ import type { NamespaceKey } from '../standard/namespaces';
  * required = [1], .optional() = [0..1], z.array().optional() = [0..n], .min()/.max() bound a repeat.
  */
 
+/*
+ * Element facts (src/model/element-facts.ts) are registered where the element is declared: its code list, the form of
+ * its value, whether it is personal data, the view section that shows it.
+ */
+type Ns = XmlNamespaceKey | readonly XmlNamespaceKey[];
+const date = (ns: Ns) => withFacts(text(ns, 'Date'), { format: 'date' });
+const time = (ns: Ns) => withFacts(text(ns, 'Time'), { format: 'time' });
+const phone = (ns: Ns) => withFacts(text(ns, 'TelephoneSubscriberIdentifier'), { format: 'phone', personal: 'number' });
+const postCode = () => withFacts(text('m100', 'PostCodeIdentifier'), { format: 'postcode' });
+const streetName = () => withFacts(text('m100', 'StreetName'), { personal: 'address' });
+const personName = (ns: Ns, name: 'PersonGivenName' | 'PersonSurnameName') => withFacts(text(ns, name), { personal: 'name' });
+const email = () => withFacts(text('m104', 'EmailAddressIdentifier'), { format: 'email', personal: 'text' });
+const identifierCode = (ns: Ns) => withFacts(text(ns, 'IdentifierCode'), { codeList: 'IdentifierCode' });
+/** A part of the plan and the view section that shows it. */
+const shownIn = <T extends z.ZodType>(section: PlanSection, schema: T): T => withFacts(schema, { section });
+
 /** Date and Time: read in either namespace, written in the one the standard uses under that parent. */
 const eitherFrom = (ns: NamespaceKey): readonly NamespaceKey[] => (ns === 'm100' ? ['m100', 'm104'] : EITHER);
-const dateAndTime = (ns: NamespaceKey) => z.object({ date: text(eitherFrom(ns), 'Date'), time: text(eitherFrom(ns), 'Time') });
-const dateMaybeTime = (ns: NamespaceKey) => z.object({ date: text(eitherFrom(ns), 'Date'), time: text(eitherFrom(ns), 'Time').optional() });
+const dateAndTime = (ns: NamespaceKey) => z.object({ date: date(eitherFrom(ns)), time: time(eitherFrom(ns)) });
+const dateMaybeTime = (ns: NamespaceKey) => z.object({ date: date(eitherFrom(ns)), time: time(eitherFrom(ns)).optional() });
 
 /** Sender, Receiver, CCReceiver, Location, ResultReceiver, ContactCounty, ContactMunicipality. */
 export const PartySchema = z.object({
-  eanIdentifier: text('m100', 'EANIdentifier').optional(),
+  eanIdentifier: withFacts(text('m100', 'EANIdentifier'), { format: 'gln' }).optional(),
   identifier: text('m100', 'Identifier').optional(),
-  identifierCode: text('m104', 'IdentifierCode').optional(),
+  identifierCode: identifierCode('m104').optional(),
   organisationName: text('m100', 'OrganisationName').optional(),
   departmentName: text('m100', 'DepartmentName').optional(),
   unitName: text('m100', 'UnitName').optional(),
-  streetName: text('m100', 'StreetName').optional(),
+  streetName: streetName().optional(),
   suburbName: text('m100', 'SuburbName').optional(),
   districtName: text('m100', 'DistrictName').optional(),
-  postCodeIdentifier: text('m100', 'PostCodeIdentifier').optional(),
-  telephoneSubscriberIdentifier: text('m100', 'TelephoneSubscriberIdentifier').optional(),
+  postCodeIdentifier: postCode().optional(),
+  telephoneSubscriberIdentifier: phone('m100').optional(),
   medicalSpecialityCode: text('m100', 'MedicalSpecialityCode').optional(),
 });
 export type Party = z.infer<typeof PartySchema>;
@@ -34,59 +51,59 @@ export type Party = z.infer<typeof PartySchema>;
 /** SignedBy, CoWriter, Member. */
 export const PersonSchema = z.object({
   identifier: text('m100', 'Identifier').optional(),
-  identifierCode: text('m100', 'IdentifierCode').optional(),
-  personGivenName: text('m104', 'PersonGivenName'),
-  personSurnameName: text('m104', 'PersonSurnameName'),
+  identifierCode: identifierCode('m100').optional(),
+  personGivenName: personName('m104', 'PersonGivenName'),
+  personSurnameName: personName('m104', 'PersonSurnameName'),
   personTitle: text('m104', 'PersonTitle').optional(),
-  telephoneSubscriberIdentifier: text('m100', 'TelephoneSubscriberIdentifier').optional(),
+  telephoneSubscriberIdentifier: phone('m100').optional(),
   departmentName: text('m100', 'DepartmentName').optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 
 export const SenderSchema = PartySchema.extend({
-  signedBy: el('m104', 'SignedBy', PersonSchema).optional(),
-  coWriter: z.array(el('m104', 'CoWriter', PersonSchema)).optional(),
+  signedBy: shownIn('signers', el('m104', 'SignedBy', PersonSchema)).optional(),
+  coWriter: z.array(shownIn('signers', el('m104', 'CoWriter', PersonSchema))).optional(),
 });
 
 export const TelephoneSchema = z.object({
-  telephoneSubscriberIdentifier: text('m100', 'TelephoneSubscriberIdentifier'),
-  telephoneSubscriberCode: text('m104', 'TelephoneSubscriberCode').optional(),
+  telephoneSubscriberIdentifier: phone('m100'),
+  telephoneSubscriberCode: withFacts(text('m104', 'TelephoneSubscriberCode'), { codeList: 'TelephoneSubscriberCode' }).optional(),
 });
 
 const NameAndAddress = {
-  personSurnameName: text('m100', 'PersonSurnameName'),
-  personGivenName: text('m100', 'PersonGivenName'),
-  streetName: text('m100', 'StreetName').optional(),
+  personSurnameName: personName('m100', 'PersonSurnameName'),
+  personGivenName: personName('m100', 'PersonGivenName'),
+  streetName: streetName().optional(),
   suburbName: text('m100', 'SuburbName').optional(),
   districtName: text('m100', 'DistrictName').optional(),
-  postCodeIdentifier: text('m100', 'PostCodeIdentifier').optional(),
+  postCodeIdentifier: postCode().optional(),
 };
 
 export const CoAddressSchema = z.object({
-  personSurnameName: text('m100', 'PersonSurnameName').optional(),
-  personGivenName: text('m100', 'PersonGivenName').optional(),
-  streetName: text('m100', 'StreetName').optional(),
+  personSurnameName: personName('m100', 'PersonSurnameName').optional(),
+  personGivenName: personName('m100', 'PersonGivenName').optional(),
+  streetName: streetName().optional(),
   suburbName: text('m100', 'SuburbName').optional(),
   districtName: text('m100', 'DistrictName').optional(),
-  postCodeIdentifier: text('m100', 'PostCodeIdentifier').optional(),
+  postCodeIdentifier: postCode().optional(),
 });
 
 export const PatientSchema = z.object({
-  civilRegistrationNumber: text('m100', 'CivilRegistrationNumber'),
+  civilRegistrationNumber: withFacts(text('m100', 'CivilRegistrationNumber'), { format: 'cpr', personal: 'cpr' }),
   ...NameAndAddress,
   occupation: text('m100', 'Occupation').optional(),
   telephoneSubscriber: z.array(el('m104', 'TelephoneSubscriber', TelephoneSchema)).optional(),
-  noTelephoneReason: text('m104', 'NoTelephoneReason').optional(),
-  emailAddressIdentifier: text('m104', 'EmailAddressIdentifier').optional(),
+  noTelephoneReason: withFacts(text('m104', 'NoTelephoneReason'), { personal: 'text' }).optional(),
+  emailAddressIdentifier: email().optional(),
   coAddress: el('m104', 'CoAddress', CoAddressSchema).optional(),
 });
 export type Patient = z.infer<typeof PatientSchema>;
 
 export const RelativeSchema = z.object({
-  relationCode: text('m100', 'RelationCode'),
+  relationCode: withFacts(text('m100', 'RelationCode'), { codeList: 'RelationCode' }),
   ...NameAndAddress,
   telephoneSubscriber: z.array(el('m104', 'TelephoneSubscriber', TelephoneSchema)).optional(),
-  emailAddressIdentifier: text('m104', 'EmailAddressIdentifier').optional(),
+  emailAddressIdentifier: email().optional(),
 });
 
 export const CodedValueSchema = z.object({
@@ -95,150 +112,188 @@ export const CodedValueSchema = z.object({
   text: text('m104', 'Text').optional(),
 });
 export type CodedValue = z.infer<typeof CodedValueSchema>;
+/** A diagnosis or an ICF code: the form of its Code and the code list of its TypeCode depend on which it is. */
+const codedValue = (format: 'sksDiagnosis' | 'icf', typeCodes: 'DiagnosisTypeCode' | 'IcfTypeCode') =>
+  CodedValueSchema.extend({
+    code: withFacts(text('m104', 'Code'), { format }),
+    typeCode: withFacts(text('m104', 'TypeCode'), { codeList: typeCodes }),
+  });
+const DiagnosisSchema = codedValue('sksDiagnosis', 'DiagnosisTypeCode');
+const IcfSchema = codedValue('icf', 'IcfTypeCode');
 
 export const LetterSchema = z.object({
   identifier: text('m104', 'Identifier'),
-  versionCode: text('m104', 'VersionCode'),
+  versionCode: withFacts(text('m104', 'VersionCode'), { codeList: 'VersionCode' }),
   statisticalCode: text('m104', 'StatisticalCode').optional(),
   authorisation: el('m104', 'Authorisation', dateAndTime('m100')),
-  typeCode: text('m104', 'TypeCode'),
+  typeCode: withFacts(text('m104', 'TypeCode'), { codeList: 'LetterTypeCode' }),
   episodeOfCareIdentifier: text('m104', 'EpisodeOfCareIdentifier').optional(),
 });
 
 export const RehabilitationPlanSchema = z.object({
-  letter: el('m104', 'Letter', LetterSchema),
-  sender: el('m104', 'Sender', SenderSchema),
-  receiver: el('m104', 'Receiver', PartySchema),
-  gpccReceiver: el(
-    'm104',
-    'GPCCReceiver',
-    z.object({
-      ccReceiver: el('m104', 'CCReceiver', PartySchema).optional(),
-      deselected: flag('m104', 'Deselected').optional(),
-    }),
+  letter: shownIn('plan', el('m104', 'Letter', LetterSchema)),
+  sender: shownIn('plan', el('m104', 'Sender', SenderSchema)),
+  receiver: shownIn('receivers', el('m104', 'Receiver', PartySchema)),
+  gpccReceiver: shownIn(
+    'receivers',
+    el(
+      'm104',
+      'GPCCReceiver',
+      z.object({
+        ccReceiver: el('m104', 'CCReceiver', PartySchema).optional(),
+        deselected: flag('m104', 'Deselected').optional(),
+      }),
+    ),
   ).optional(),
-  ccReceiver: z.array(el('m104', 'CCReceiver', PartySchema)).optional(),
-  patient: el('m104', 'Patient', PatientSchema),
-  relatives: el(
-    'm104',
-    'Relatives',
-    z.object({
-      relative: z.array(el('m104', 'Relative', RelativeSchema)).min(1),
-    }),
+  ccReceiver: z.array(shownIn('receivers', el('m104', 'CCReceiver', PartySchema))).optional(),
+  patient: shownIn('patient', el('m104', 'Patient', PatientSchema)),
+  relatives: shownIn(
+    'relatives',
+    el(
+      'm104',
+      'Relatives',
+      z.object({
+        relative: z.array(el('m104', 'Relative', RelativeSchema)).min(1),
+      }),
+    ),
   ).optional(),
-  typeOfRehabilitationPlan: text('m104', 'TypeOfRehabilitationPlan'),
-  informationForPatientAndRelatives: formatted('m104', 'InformationForPatientAndRelatives').optional(),
-  consentInformed: text('m104', 'ConsentInformed'),
-  practicalInformation: formatted('m104', 'PracticalInformation').optional(),
-  patientSafetyAspects: formatted('m104', 'PatientSafetyAspects').optional(),
-  rehabilitationDeadline: text('m104', 'RehabilitationDeadline').optional(),
-  currentHospitalContact: el(
-    'm104',
-    'CurrentHospitalContact',
-    z.object({
-      start: el('m104', 'Start', dateMaybeTime('m104')),
-      expectedEnd: el('m104', 'ExpectedEnd', dateMaybeTime('m104')).optional(),
-      expectedEndText: text('m104', 'ExpectedEndText').optional(),
-    }),
+  typeOfRehabilitationPlan: withFacts(text('m104', 'TypeOfRehabilitationPlan'), { codeList: 'TypeOfRehabilitationPlan', section: 'plan' }),
+  informationForPatientAndRelatives: shownIn('information', formatted('m104', 'InformationForPatientAndRelatives')).optional(),
+  consentInformed: withFacts(text('m104', 'ConsentInformed'), { codeList: 'ConsentInformed', section: 'consent' }),
+  practicalInformation: shownIn('practical', formatted('m104', 'PracticalInformation')).optional(),
+  patientSafetyAspects: shownIn('safety', formatted('m104', 'PatientSafetyAspects')).optional(),
+  rehabilitationDeadline: shownIn('deadline', text('m104', 'RehabilitationDeadline')).optional(),
+  currentHospitalContact: shownIn(
+    'hospital-contact',
+    el(
+      'm104',
+      'CurrentHospitalContact',
+      z.object({
+        start: el('m104', 'Start', dateMaybeTime('m104')),
+        expectedEnd: el('m104', 'ExpectedEnd', dateMaybeTime('m104')).optional(),
+        expectedEndText: text('m104', 'ExpectedEndText').optional(),
+      }),
+    ),
   ).optional(),
-  hospitalAmbulatoryControl: el(
-    'm104',
-    'HospitalAmbulatoryControl',
-    z.object({
-      expectedStart: el('m104', 'ExpectedStart', dateMaybeTime('m104')).optional(),
-      expectedStartText: text('m104', 'ExpectedStartText').optional(),
-      location: el('m104', 'Location', PartySchema).optional(),
-    }),
+  hospitalAmbulatoryControl: shownIn(
+    'follow-up',
+    el(
+      'm104',
+      'HospitalAmbulatoryControl',
+      z.object({
+        expectedStart: el('m104', 'ExpectedStart', dateMaybeTime('m104')).optional(),
+        expectedStartText: text('m104', 'ExpectedStartText').optional(),
+        location: el('m104', 'Location', PartySchema).optional(),
+      }),
+    ),
   ).optional(),
-  patientHealthSummary: formatted('m100', 'PatientHealthSummary').optional(),
-  abilityAtDischargeSummary: formatted('m104', 'AbilityAtDischargeSummary').optional(),
-  abilityAtDischargeExtended: formatted('m104', 'AbilityAtDischargeExtended').optional(),
-  rehabilitationNeedAndPotential: formatted('m104', 'RehabilitationNeedAndPotential').optional(),
-  icd10Diagnoses: el(
-    'm104',
-    'ICD10Diagnoses',
-    z.object({
-      icd10Diagnose: z
-        .array(
-          el(
-            'm104',
-            'ICD10Diagnose',
-            z.object({
-              primaryDiagnosis: el('m104', 'PrimaryDiagnosis', CodedValueSchema).optional(),
-              secondaryDiagnosis: z.array(el('m104', 'SecondaryDiagnosis', CodedValueSchema)).optional(),
-            }),
-          ),
-        )
-        .optional(),
-      text: text('m104', 'Text').optional(),
-    }),
+  patientHealthSummary: shownIn('health', formatted('m100', 'PatientHealthSummary')).optional(),
+  abilityAtDischargeSummary: shownIn('ability', formatted('m104', 'AbilityAtDischargeSummary')).optional(),
+  abilityAtDischargeExtended: shownIn('ability', formatted('m104', 'AbilityAtDischargeExtended')).optional(),
+  rehabilitationNeedAndPotential: shownIn('need', formatted('m104', 'RehabilitationNeedAndPotential')).optional(),
+  icd10Diagnoses: shownIn(
+    'diagnoses',
+    el(
+      'm104',
+      'ICD10Diagnoses',
+      z.object({
+        icd10Diagnose: z
+          .array(
+            el(
+              'm104',
+              'ICD10Diagnose',
+              z.object({
+                primaryDiagnosis: el('m104', 'PrimaryDiagnosis', DiagnosisSchema).optional(),
+                secondaryDiagnosis: z.array(el('m104', 'SecondaryDiagnosis', DiagnosisSchema)).optional(),
+              }),
+            ),
+          )
+          .optional(),
+        text: text('m104', 'Text').optional(),
+      }),
+    ),
   ).optional(),
-  icfClassifications: el(
-    'm104',
-    'ICFClassifications',
-    z.object({
-      icfClassification: z
-        .array(
-          el(
-            'm104',
-            'ICFClassification',
-            z.object({
-              icfCode: el('m104', 'ICFCode', CodedValueSchema),
-              icfGradient: el('m104', 'ICFGradient', CodedValueSchema).optional(),
-            }),
-          ),
-        )
-        .min(1),
-    }),
+  icfClassifications: shownIn(
+    'icf',
+    el(
+      'm104',
+      'ICFClassifications',
+      z.object({
+        icfClassification: z
+          .array(
+            el(
+              'm104',
+              'ICFClassification',
+              z.object({
+                icfCode: el('m104', 'ICFCode', IcfSchema),
+                icfGradient: el('m104', 'ICFGradient', IcfSchema).optional(),
+              }),
+            ),
+          )
+          .min(1),
+      }),
+    ),
   ).optional(),
   journalExcerpt: z
     .array(
-      el(
-        'm104',
-        'JournalExcerpt',
-        z.object({
-          typeOfExcerpt: text('m104', 'TypeOfExcerpt'),
-          signer: el(
-            'm104',
-            'Signer',
-            z.object({
-              signedBy: el('m104', 'SignedBy', PersonSchema).optional(),
-              date: text(EITHER, 'Date').optional(),
-            }),
-          ).optional(),
-          comment: formatted('m104', 'Comment').optional(),
-        }),
+      shownIn(
+        'journal',
+        el(
+          'm104',
+          'JournalExcerpt',
+          z.object({
+            typeOfExcerpt: text('m104', 'TypeOfExcerpt'),
+            signer: el(
+              'm104',
+              'Signer',
+              z.object({
+                signedBy: el('m104', 'SignedBy', PersonSchema).optional(),
+                date: date(EITHER).optional(),
+              }),
+            ).optional(),
+            comment: formatted('m104', 'Comment').optional(),
+          }),
+        ),
       ),
     )
     .optional(),
-  contactCounty: el('m104', 'ContactCounty', PartySchema).optional(),
-  contactMunicipality: el('m104', 'ContactMunicipality', PartySchema).optional(),
-  healthCareTeam: el(
-    'm104',
-    'HealthCareTeam',
-    z.object({
-      member: z.array(el('m104', 'Member', PersonSchema)).min(1),
-    }),
+  contactCounty: shownIn('contacts', el('m104', 'ContactCounty', PartySchema)).optional(),
+  contactMunicipality: shownIn('contacts', el('m104', 'ContactMunicipality', PartySchema)).optional(),
+  healthCareTeam: shownIn(
+    'team',
+    el(
+      'm104',
+      'HealthCareTeam',
+      z.object({
+        member: z.array(el('m104', 'Member', PersonSchema)).min(1),
+      }),
+    ),
   ).optional(),
-  finalResult: el(
-    'm104',
-    'FinalResult',
-    z.object({
-      resultReceiver: z
-        .array(el('m104', 'ResultReceiver', PartySchema))
-        .min(1)
-        .max(5),
-    }),
+  finalResult: shownIn(
+    'final-result',
+    el(
+      'm104',
+      'FinalResult',
+      z.object({
+        resultReceiver: z
+          .array(el('m104', 'ResultReceiver', PartySchema))
+          .min(1)
+          .max(5),
+      }),
+    ),
   ).optional(),
   reference: z
     .array(
-      el(
-        'm104',
-        'Reference',
-        z.object({
-          refDescription: text('m104', 'RefDescription').optional(),
-          url: text('m104', 'URL').optional(),
-        }),
+      shownIn(
+        'references',
+        el(
+          'm104',
+          'Reference',
+          z.object({
+            refDescription: text('m104', 'RefDescription').optional(),
+            url: text('m104', 'URL').optional(),
+          }),
+        ),
       ),
     )
     .optional(),
@@ -248,7 +303,7 @@ export type RehabilitationPlan = z.infer<typeof RehabilitationPlanSchema>;
 export const EnvelopeSchema = z.object({
   sent: el('m100', 'Sent', dateAndTime('m100')),
   identifier: text('m100', 'Identifier'),
-  acknowledgementCode: text('m100', 'AcknowledgementCode'),
+  acknowledgementCode: withFacts(text('m100', 'AcknowledgementCode'), { codeList: 'AcknowledgementCode' }),
 });
 
 /**
@@ -289,7 +344,7 @@ export const GopMessageSchema = el(
   'm104',
   'Emessage',
   z.object({
-    envelope: el('m100', 'Envelope', EnvelopeSchema),
+    envelope: shownIn('plan', el('m100', 'Envelope', EnvelopeSchema)),
     rehabilitationPlan: el('m104', 'RehabilitationPlan', RehabilitationPlanSchema),
     extraElements: z.array(ExtraElementSchema).optional(),
   }),
@@ -299,3 +354,6 @@ export type GopMessage = z.infer<typeof GopMessageSchema>;
 /** The message spec compiled once from the schema: what the reader, the validator and the builder walk. */
 export const ROOT_SPEC = compileRoot(GopMessageSchema);
 export const MESSAGE_SPEC: ElementSpec = ROOT_SPEC.element!;
+
+/** The message's element facts, by model path or element path: what the rules, redaction, the view and test data read. */
+export const MESSAGE_FACTS = factsOf(() => GopMessageSchema);

@@ -14,15 +14,25 @@ export interface XmlMapping {
   formatted?: true;
   /** not a child element: the element's attribute `name` (attr) or the element's own text (ownText) */
   from?: 'attribute' | 'text';
+  /** present or absent, carrying nothing (flag) */
+  flag?: true;
+  /** the one value the element may hold (fixed): a writer writes it, a check refuses another */
+  fixed?: string;
+  /** formatted text read as plain text (lines): a Break is a line break, other markup's text is kept */
+  lines?: true;
+  /** written on one line, its children without indentation (the layout MedCom's examples use for it) */
+  oneLine?: true;
 }
 
 export const xmlRegistry = z.registry<XmlMapping>();
 
 const nsList = (ns: XmlNamespaceKey | readonly XmlNamespaceKey[]) => (typeof ns === 'string' ? [ns] : ns);
 
+type Layout = Pick<XmlMapping, 'oneLine'>;
+
 /** A copy of `schema` mapped to XML. A copy: one schema (PartySchema) stands under several element names. */
-export function el<T extends z.ZodType>(ns: XmlNamespaceKey | readonly XmlNamespaceKey[], name: string, schema: T): T {
-  return mapped(schema, { name, ns: nsList(ns) });
+export function el<T extends z.ZodType>(ns: XmlNamespaceKey | readonly XmlNamespaceKey[], name: string, schema: T, layout?: Layout): T {
+  return mapped(schema, { name, ns: nsList(ns), ...layout });
 }
 
 function mapped<T extends z.ZodType>(schema: T, mapping: XmlMapping): T {
@@ -33,8 +43,22 @@ function mapped<T extends z.ZodType>(schema: T, mapping: XmlMapping): T {
   return copy;
 }
 
-/** A leaf element: its text exactly as sent, surrounding whitespace trimmed. */
-export const text = (ns: XmlNamespaceKey | readonly XmlNamespaceKey[], name: string) => el(ns, name, z.string());
+/** A leaf element: its text exactly as sent, surrounding whitespace trimmed; `value` constrains it (lengths, a code list). */
+export function text<T extends z.ZodType<string> = z.ZodString>(
+  ns: XmlNamespaceKey | readonly XmlNamespaceKey[],
+  name: string,
+  value?: T,
+): T {
+  return el(ns, name, value ?? (z.string() as z.ZodType<string> as T));
+}
+
+/** A leaf element that holds one fixed value (a receipt's Letter/VersionCode). */
+export const fixed = <V extends string>(ns: XmlNamespaceKey, name: string, value: V) =>
+  mapped(z.literal(value), { name, ns: [ns], fixed: value });
+
+/** Formatted text read as plain text, a Break as a line break (a receipt's RefuseText); `value` constrains it. */
+export const lines = <T extends z.ZodType<string>>(ns: XmlNamespaceKey, name: string, value: T) =>
+  mapped(value, { name, ns: [ns], lines: true });
 
 /** A property read from the element's attribute `name` (as written), not from a child element. */
 export const attr = (name: string) => mapped(z.string(), { name, ns: [], from: 'attribute' });
@@ -49,7 +73,7 @@ export const EITHER: readonly NamespaceKey[] = ['m104', 'm100'];
 export const formatted = (ns: XmlNamespaceKey, name: string) => mapped(FormattedTextSchema, { name, ns: [ns], formatted: true });
 
 /** An element that is present or absent and carries nothing else, such as `Deselected`. */
-export const flag = (ns: XmlNamespaceKey, name: string) => el(ns, name, z.literal(true));
+export const flag = (ns: XmlNamespaceKey, name: string) => mapped(z.literal(true), { name, ns: [ns], flag: true });
 
 export function xmlMappingOf(schema: z.ZodType): XmlMapping | undefined {
   return xmlRegistry.get(schema);
@@ -67,6 +91,12 @@ export interface ChildSpec {
   many: boolean;
   kind: 'text' | 'formatted' | 'flag' | 'object';
   element?: ElementSpec;
+  /** text: the one value it may hold */
+  fixed?: string;
+  /** text: formatted text read as plain text (a Break is a line break) */
+  lines?: true;
+  /** object: written on one line */
+  oneLine?: true;
   /** its place among its parent's children: the standard's order */
   index: number;
 }
@@ -117,13 +147,7 @@ function compileChild(prop: string, schema: z.ZodType): ChildSpec | undefined {
   }
   const mapping = xmlMappingOf(current);
   if (!mapping) return undefined;
-  const kind = mapping.formatted
-    ? 'formatted'
-    : current instanceof z.ZodLiteral
-      ? 'flag'
-      : current instanceof z.ZodObject
-        ? 'object'
-        : 'text';
+  const kind = mapping.formatted ? 'formatted' : mapping.flag ? 'flag' : current instanceof z.ZodObject ? 'object' : 'text';
   return {
     prop,
     name: mapping.name,
@@ -135,6 +159,9 @@ function compileChild(prop: string, schema: z.ZodType): ChildSpec | undefined {
     kind,
     element: current instanceof z.ZodObject && kind === 'object' ? compileElement(current) : undefined,
     index: -1, // set by compileElement
+    ...(mapping.fixed === undefined ? {} : { fixed: mapping.fixed }),
+    ...(mapping.lines ? { lines: true } : {}),
+    ...(mapping.oneLine ? { oneLine: true } : {}),
   };
 }
 

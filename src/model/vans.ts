@@ -3,8 +3,10 @@ import { attr, compileRoot, el, ownText, text } from './spec';
 
 /**
  * The VANSEnvelope (receipts.md, "The VANSEnvelope", namespace urn:oio:medcom:vans-envelope:1.0.4) in the model DSL:
- * what the envelope reader reads, by readBySpec (findings-free: the envelope is checked by its own readers).
+ * what the envelope reader reads (readBySpec) and the envelope writers write (writeBySpec). The values' constraints are
+ * the writers' options schemas (src/write/vans.ts); a received envelope is checked by its own readers.
  */
+const ONE_LINE = { oneLine: true } as const;
 const vans = (name: string) => text('vans', name);
 
 const VansEndpointXmlSchema = z.object({ id: ownText(), endPointType: attr('EndPointType') });
@@ -18,11 +20,13 @@ const VansMetaInformationXmlSchema = z.object({
     'vans',
     'Processing',
     z.object({ providerIdentifier: vans('ProviderIdentifier'), serviceIdentifier: vans('ServiceIdentifier') }),
+    ONE_LINE,
   ).optional(),
   document: el(
     'vans',
     'Document',
     z.object({ format: vans('Format'), name: vans('Name'), version: vans('Version').optional(), sizeInBytes: vans('SizeInBytes') }),
+    ONE_LINE,
   ),
   transport: el(
     'vans',
@@ -35,10 +39,11 @@ const VansMetaInformationXmlSchema = z.object({
         .max(5)
         .optional(),
     }),
+    ONE_LINE,
   ).optional(),
 });
 
-const VansErrorXmlSchema = el('vans', 'Error', z.object({ code: vans('Code').optional(), description: vans('Description') }));
+const VansErrorXmlSchema = el('vans', 'Error', z.object({ code: vans('Code').optional(), description: vans('Description') }), ONE_LINE);
 
 const VansReceiptXmlSchema = z.object({
   negativeVans: el(
@@ -87,12 +92,11 @@ const VansEnvelopeXmlSchema = el(
   }),
 );
 
-/** What readBySpec gives for a schema: its shape with nothing required (the walker checks no presence). */
+/** What readBySpec gives for a schema, and writeBySpec writes: its shape with nothing required (neither checks presence). */
 type Read<T> = T extends string ? T : T extends readonly (infer U)[] ? Read<U>[] : T extends object ? { [K in keyof T]?: Read<T[K]> } : T;
 
 export type VansEnvelopeXml = Read<z.infer<typeof VansEnvelopeXmlSchema>>;
 export type VansMetaInformationXml = Read<z.infer<typeof VansMetaInformationXmlSchema>>;
-
-export const VANS_ENVELOPE_SPEC = compileRoot(VansEnvelopeXmlSchema).element!;
-/** MetaInformation's spec, for an element read on its own (readMetaInformation). */
-export const VANS_META_INFORMATION_SPEC = VANS_ENVELOPE_SPEC.byProp.get('message')!.element!.byProp.get('metaInformation')!.element!;
+/** The envelope's root, for writeBySpec. */
+export const VANS_ENVELOPE_ROOT = compileRoot(VansEnvelopeXmlSchema);
+export const VANS_ENVELOPE_SPEC = VANS_ENVELOPE_ROOT.element!;

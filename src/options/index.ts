@@ -4,7 +4,7 @@ import { isIsoDate } from '../values/date';
 import { didYouMean } from '../values/edit-distance';
 
 /*
- * The options of parseGop, validateGop, checkGop and buildGop, one zod schema each, in one place. A bad option is the
+ * The options of parseGop, checkGop and buildGop, one zod schema each, in one place. A bad option is the
  * caller's mistake, not the message's: it throws GopOptionsError listing every problem (never only the first), where
  * a bad message gets findings. null or undefined, for any option, means its default.
  */
@@ -15,7 +15,7 @@ export interface OptionsIssue {
   message: string;
 }
 
-/** Thrown by parseGop, validateGop, checkGop and buildGop for options they cannot use; `issues` lists every problem. */
+/** Thrown by parseGop, checkGop, buildGop and the other entry points for options they cannot use; `issues` lists every problem. */
 export class GopOptionsError extends Error {
   readonly issues: OptionsIssue[];
   constructor(functionName: string, issues: OptionsIssue[]) {
@@ -92,7 +92,7 @@ export const ParseOptionsSchema = z.strictObject({
   ),
   maxFindings: limit(
     1000,
-    'most findings returned (default 1,000), the first the reader produced; past them one GOP-INPUT-008 says how many more, by severity',
+    'most findings returned (default 1,000), the first in document order, as checkGop lists them; past them one GOP-INPUT-008 says how many more, by severity',
   ),
 });
 export type ParseOptions = z.input<typeof ParseOptionsSchema>;
@@ -106,7 +106,7 @@ type Parsed<S extends z.ZodType> = z.output<S>;
 /** Every entry point's options schema, by function name, as defineOptions registers them (zod's registry idea). */
 const REGISTRY = new Map<string, z.ZodObject>();
 
-/** Which functions take an option ("validateGop and checkGop"): a key given to the wrong one is named as such. */
+/** Which functions take an option ("parseGop and checkGop"): a key given to the wrong one is named as such. */
 function ownersOf(key: string): string | undefined {
   const names = [...REGISTRY].filter(([, schema]) => Object.hasOwn(schema.shape, key)).map(([name]) => name);
   if (names.length === 0) return undefined;

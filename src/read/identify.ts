@@ -2,13 +2,13 @@ import { INPUT_005 } from './diagnostics/input-005-not-ggop';
 import { makeFinding, type Finding } from '../findings/finding';
 import { CODE_LISTS } from '../standard/codelists';
 import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
+import { childElements, firstChild } from '../xml/query';
 import { textContent, type XmlDocument, type XmlElement } from '../xml/tree';
 
-const elements = (element: XmlElement) => element.children.filter((c): c is XmlElement => typeof c !== 'string');
 // In its parent's namespace, or across the two MedCom namespaces as the binder matches them.
 const sameNamespace = (a: string, b: string) => a === b || (MEDCOM_NAMESPACES.has(a) && MEDCOM_NAMESPACES.has(b));
 const child = (element: XmlElement | undefined, local: string) =>
-  element && elements(element).find((c) => c.local === local && sameNamespace(c.ns, element.ns));
+  element && firstChild(element, local, (ns) => sameNamespace(ns, element.ns));
 
 /**
  * Letter/TypeCode and VersionCode where a MedCom message carries them: Emessage/<body>/Letter, in the body's
@@ -24,7 +24,7 @@ function letterCodes(body: XmlElement | undefined): { typeCode?: string; version
 /** GOP-INPUT-005 unless the document is an m104 Emessage carrying a RehabilitationPlan of TypeCode GGOP. */
 export function identify(doc: XmlDocument): Finding | undefined {
   const root = doc.root;
-  const body = elements(root).filter((c) => c.local !== 'Envelope');
+  const body = childElements(root).filter((c) => c.local !== 'Envelope');
   const plan =
     root.local === 'Emessage' && root.ns === NS.m104 ? body.find((c) => c.local === 'RehabilitationPlan' && c.ns === NS.m104) : undefined;
   const { typeCode, versionCode } = letterCodes(plan ?? (body.length === 1 ? body[0] : undefined));

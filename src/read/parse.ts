@@ -1,8 +1,9 @@
 import { INPUT_003 } from '../input/diagnostics/input-003-encoding';
 import { INPUT_005 } from './diagnostics/input-005-not-ggop';
-import { INPUT_008, tooManyData, type Omitted } from './diagnostics/input-008-too-many-findings';
+import { tooMany } from './diagnostics/input-008-too-many-findings';
+import { FindingSink } from '../findings/sink';
 import { INPUT_009 } from './diagnostics/input-009-internal-error';
-import { addFinding, makeFinding, PendingFindings, type Finding, type FindingCollector, type Severity } from '../findings/finding';
+import { addFinding, makeFinding, PendingFindings, type Finding, type FindingCollector } from '../findings/finding';
 import { acceptInput } from '../input/accept';
 import { describeError } from '../input/readable';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
@@ -22,7 +23,7 @@ import { checkParseOptions, GopOptionsError, type ParseLimits, type ParseOptions
  * never "no limit"; anything else (NaN, -1, 1.5, Infinity, '100', an unknown option) throws GopOptionsError naming the option.
  * Only the caller's own properties count, whatever a JavaScript caller passes. Re-exported here where they always were.
  */
-export { DEFAULT_PARSE_OPTIONS, type ParseLimits, type ParseOptions } from '../options/index';
+export type { ParseLimits, ParseOptions } from '../options/index';
 
 /** Where a model value was in the source: line and column for findings about it. */
 export interface MessageSource {
@@ -43,8 +44,8 @@ export type ParseResult =
  */
 export function parseGop(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options?: ParseOptions | null): ParseResult {
   const limits = guardOptions(checkParseOptions, options, 'parseGop');
-  const { result, findings } = readWithIds(input, limits, () => new CappedFindings(limits.maxFindings));
-  return withFindings(result, findings.list());
+  const { result, findings } = readWithIds(input, limits, () => new FindingSink(limits.maxFindings, tooMany));
+  return withFindings(result, findings.findings());
 }
 
 /**
@@ -66,32 +67,6 @@ export function isOptionsError(error: unknown): boolean {
     return error instanceof GopOptionsError;
   } catch {
     return false;
-  }
-}
-
-/**
- * At most `max` findings, the first the reader produced, and one GOP-INPUT-008 counting the rest: those are counted,
- * never rendered. (checkGop takes them all from readWithIds, unrendered: severity settings apply before its own cap,
- * in document order.)
- */
-class CappedFindings implements FindingCollector {
-  private readonly kept: Finding[] = [];
-  private readonly omitted: Omitted = { fatal: 0, error: 0, warning: 0, info: 0 };
-  private cut = false;
-
-  constructor(private readonly max: number) {}
-
-  add(_ruleId: string, severity: Severity, _at: unknown, make: () => Finding): void {
-    if (this.kept.length < this.max) this.kept.push(make());
-    else {
-      this.omitted[severity]++;
-      this.cut = true;
-    }
-  }
-
-  list(): Finding[] {
-    if (!this.cut) return this.kept;
-    return [...this.kept, makeFinding(INPUT_008, 'tooMany', tooManyData(this.max, this.omitted), { path: '/' })];
   }
 }
 

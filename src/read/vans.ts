@@ -10,8 +10,8 @@ import { NS } from '../standard/namespaces';
 import { parseXml, type XmlElement } from '../xml/tree';
 import { decodeBase64 } from '../values/bytes';
 import type { Offsets } from '../model/locate';
-import { readBySpec } from '../model/read';
-import { VANS_ENVELOPE_SPEC, VANS_META_INFORMATION_SPEC, type VansEnvelopeXml, type VansMetaInformationXml } from '../model/vans';
+import { readBySpec, type ReadSink } from '../model/read';
+import { VANS_ENVELOPE_SPEC, type VansEnvelopeXml, type VansMetaInformationXml } from '../model/vans';
 
 const VansEndpointSchema = z.object({ id: z.string(), endPointType: z.string().optional() });
 
@@ -37,10 +37,10 @@ export function isVansEnvelope(root: XmlElement): boolean {
   return root.ns === NS.vans && root.local === 'VANSEnvelope';
 }
 
-/** The envelope as the model spec reads it (src/model/vans.ts), and where each part started. */
-function readEnvelope(root: XmlElement): { read: VansEnvelopeXml; offsets: WeakMap<object, Offsets> } {
+/** The envelope as the model spec reads it (src/model/vans.ts), where each part started, and what the sink was told. */
+function readEnvelope(root: XmlElement, sink?: ReadSink): { read: VansEnvelopeXml; offsets: WeakMap<object, Offsets> } {
   const offsets = new WeakMap<object, Offsets>();
-  return { read: readBySpec(root, VANS_ENVELOPE_SPEC, offsets) as VansEnvelopeXml, offsets };
+  return { read: readBySpec(root, VANS_ENVELOPE_SPEC, offsets, sink) as VansEnvelopeXml, offsets };
 }
 const endpoint = (read: VansEnvelopeXml['sender']) => read && { id: read.id!, endPointType: read.endPointType };
 
@@ -165,11 +165,6 @@ function metaInformation(read: VansMetaInformationXml): VansMetaInformation {
   return { ...rest, transport: { ...transport, serviceTags } };
 }
 
-/** The fields of a MetaInformation or OriginalMessage element, those present. */
-export function readMetaInformation(element: XmlElement): VansMetaInformation {
-  return metaInformation(readBySpec(element, VANS_META_INFORMATION_SPEC) as VansMetaInformationXml);
-}
-
 /** A VANSEnvelope's own fields: who sent it to whom, its identifier and time, and what it carries. */
 export interface VansHead {
   sender?: { id: string; endPointType?: string };
@@ -178,9 +173,11 @@ export interface VansHead {
   sentDateTime?: string;
 }
 
-/** The head of an envelope read from its root element. */
-export function readVansHead(root: XmlElement): VansHead {
-  return head(readEnvelope(root).read);
+/** A received envelope as an answer needs it: its head, and what it carries (a Message's MetaInformation, or a Receipt). */
+export function readVansEnvelope(root: XmlElement): VansHead & { metaInformation?: VansMetaInformation; receipt: boolean } {
+  const { read } = readEnvelope(root);
+  const meta = read.message?.metaInformation;
+  return { ...head(read), ...(meta ? { metaInformation: metaInformation(meta) } : {}), receipt: read.receipt !== undefined };
 }
 
 const head = (read: VansEnvelopeXml): VansHead =>
@@ -259,7 +256,12 @@ function readReceipt(input: string | Uint8Array, limits: ParseLimits): VansRecei
 /** readVansReceipt from a VANSEnvelope element already read (parseReceipt's hook for a VANS-level receipt). */
 export function readVansReceiptElement(root: XmlElement): VansReceipt {
   if (!isVansEnvelope(root)) return { ok: false, reason: `<${root.local}> is not a VANSEnvelope in ${NS.vans}`, findings: [] };
-  const { read } = readEnvelope(root);
+  // which answer: Receipt's children as written (one, and a known one), those the spec does not name too
+  const others: XmlElement[] = [];
+  const { read, offsets } = readEnvelope(root, {
+    unknown: (element, path) => path.length === 2 && path[1] === 'Receipt' && others.push(element),
+    repeated: (_, element, path) => path.length === 3 && path[1] === 'Receipt' && others.push(element),
+  });
   if (!read.receipt) {
     return {
       ok: false,
@@ -267,18 +269,20 @@ export function readVansReceiptElement(root: XmlElement): VansReceipt {
       findings: [],
     };
   }
-  // which answer: the element's own children, as written (one, and a known one), not only those the spec names
-  const receipt = root.children.find((c): c is XmlElement => typeof c !== 'string' && c.local === 'Receipt' && c.ns === NS.vans)!;
-  const answers = receipt.children.filter((c): c is XmlElement => typeof c !== 'string');
-  const known = answers.filter((c) => c.ns === NS.vans && Object.hasOwn(VANS_RECEIPT_KINDS, c.local));
-  if (answers.length !== 1 || known.length !== 1) {
+  const starts = offsets.get(read.receipt)!.props;
+  const known = (Object.keys(VANS_RECEIPT_KINDS) as (keyof typeof VANS_RECEIPT_KINDS)[]).filter(
+    (local) => read.receipt![VANS_RECEIPT_KINDS[local]],
+  );
+  if (others.length > 0 || known.length !== 1) {
+    const answers = [...known.map((local) => ({ local, start: starts[VANS_RECEIPT_KINDS[local]] as number })), ...others];
+    const holds = answers.sort((a, b) => a.start - b.start).map((a) => `<${a.local}>`);
     return {
       ok: false,
-      reason: `Receipt must hold one of PositiveMessage, NegativeMessage, NegativeVans; it holds ${answers.map((a) => `<${a.local}>`).join(', ') || 'nothing'}`,
+      reason: `Receipt must hold one of PositiveMessage, NegativeMessage, NegativeVans; it holds ${holds.join(', ') || 'nothing'}`,
       findings: [],
     };
   }
-  const local = known[0]!.local as keyof typeof VANS_RECEIPT_KINDS;
+  const local = known[0]!;
   const kind = VANS_RECEIPT_KINDS[local];
   const answer: {
     originalEnvelopeIdentifier?: string;

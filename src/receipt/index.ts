@@ -1,7 +1,8 @@
 /**
- * MedCom receipts (XCTL, the 2005/08/07 schemas) for G-GOP plans: deciding what to answer a plan (decide.ts), writing
- * the receipt (write.ts), reading one back (read.ts) and matching it to its plan (match.ts). The receipt's structure
- * is one zod schema (schema.ts); its codes are in src/standard/receipts.ts.
+ * `medcom-gop/receipts`: MedCom receipts (XCTL, the 2005/08/07 schemas) for G-GOP plans: deciding what to answer a
+ * plan (decide.ts), writing the receipt (write.ts), reading one back (read.ts), matching it to its plan (match.ts),
+ * and a receiver that checks, answers and remembers each message (receiver.ts: the same message again gets the same
+ * receipt again). The receipt's structure is one zod schema (schema.ts); its codes are in src/standard/receipts.ts.
  */
 export { REFUSE_CODES, RECEIPTS, RECEIPT_KINDS, GGOP_VERSION_CODE, type RefuseCode, type ReceiptKind } from '../standard/receipts';
 export type { OriginalIds } from '../read/original';
@@ -12,3 +13,13 @@ export { parseReceipt, type ParsedReceipt } from './read';
 export { matchReceipt } from './match';
 export { ReceiptMessageSchema, type ReceiptMessage } from './schema';
 export { ReceiptOptionsSchema } from './options';
+export {
+  createReceiver,
+  memorySeenStore,
+  type Receiver,
+  type ReceiverOptions,
+  type ReceiveOptions,
+  type Received,
+  type SeenStore,
+  type StoredReceipt,
+} from './receiver';

@@ -2,17 +2,18 @@ import { acceptInput } from '../input/accept';
 import { makeFinding, type Finding } from '../findings/finding';
 import { acceptText, decodeBytes } from '../input/decode';
 import { DEFAULT_PARSE_OPTIONS } from '../options/index';
-import { isVansEnvelope, unwrapVans } from '../read/vans';
+import { isVansEnvelope, readVansEnvelope, unwrapVans } from '../read/vans';
 import { INPUT_003 } from '../input/diagnostics/input-003-encoding';
 import { INPUT_005 } from '../read/diagnostics/input-005-not-ggop';
 import { INPUT_009 } from '../read/diagnostics/input-009-internal-error';
 import { STRUCT_001 } from '../model/diagnostics/struct-001-missing';
 import { STRUCT_002 } from '../model/diagnostics/struct-002-repeated';
 import { STRUCT_004 } from '../model/diagnostics/struct-004-empty';
-import { NS } from '../standard/namespaces';
 import { RECEIPT_KINDS, RECEIPTS, type ReceiptKind } from '../standard/receipts';
-import { parseXml, type XmlDocument, type XmlElement } from '../xml/tree';
-import { RECEIPT_MESSAGE_SHAPE, ReceiptMessageSchema, type Shape } from './schema';
+import { parseXml, type XmlDocument } from '../xml/tree';
+import type { Offsets } from '../model/locate';
+import { readBySpec } from '../model/read';
+import { RECEIPT_MESSAGE_SPEC, ReceiptMessageSchema } from './schema';
 import { readVansLevelReceipt } from './vans-receipt';
 
 /** A receipt as read: its ids (as far as they could be read) and findings that say what is wrong with it. */
@@ -72,7 +73,7 @@ function read(input: string | Uint8Array, inVans: boolean): ParsedReceipt {
   if (isVansEnvelope(root)) {
     const at = { path: '/VANSEnvelope', ...position(root.start) };
     if (inVans) return failed([makeFinding(INPUT_005, 'vansInVans', {}, at)]);
-    if (root.children.some((c) => typeof c !== 'string' && c.ns === NS.vans && c.local === 'Receipt')) {
+    if (readVansEnvelope(root).receipt) {
       return readVansLevelReceipt(root, position) ?? failed([makeFinding(INPUT_005, 'vansReceipt', {}, at)]);
     }
     const unwrapped = unwrapVans(root, position);
@@ -88,7 +89,7 @@ const refuses = (f: Finding) => f.severity === 'fatal' || f.severity === 'error'
 
 function readReceipt(doc: XmlDocument, position: Position): ParsedReceipt {
   const root = doc.root;
-  if (root.local !== 'Emessage' || root.ns !== NS.medcom2005) {
+  if (root.local !== RECEIPT_MESSAGE_SPEC.name || !RECEIPT_MESSAGE_SPEC.nsUris.includes(root.ns)) {
     return failed([
       makeFinding(
         INPUT_005,
@@ -99,25 +100,35 @@ function readReceipt(doc: XmlDocument, position: Position): ParsedReceipt {
     ]);
   }
   const findings: Finding[] = [];
-  const starts = new Map<string, number>(); // element path → offset of its start tag
-  const message = bind(root, RECEIPT_MESSAGE_SHAPE, '/Emessage', findings, starts, position);
-  const present = RECEIPT_KINDS.filter((k) => message[RECEIPTS[k].element] !== undefined);
-  const at = (path: string) => {
-    const offset = starts.get(path);
-    return { path, ...(offset === undefined ? {} : position(offset)) };
+  const where = (path: readonly string[], offset: number) => ({ path: `/${path.join('/')}`, ...position(offset) });
+  const offsets = new WeakMap<object, Offsets>();
+  const message = readBySpec(root, RECEIPT_MESSAGE_SPEC.element!, offsets, {
+    missing: (child, parent, path) =>
+      findings.push(makeFinding(STRUCT_001, 'missing', { element: child.name, parent: parent.local }, where(path, parent.start))),
+    repeated: (child, element, path) =>
+      findings.push(makeFinding(STRUCT_002, 'tooMany', { element: child.name, max: child.max }, where(path, element.start))),
+  });
+  /** Where the value at a model path started: the exact item of a list. */
+  const at = (path: readonly PropertyKey[]) => {
+    let value: unknown = message;
+    let start: unknown = root.start;
+    for (const key of path) {
+      const props = offsets.get(value as object)?.props;
+      start = typeof key === 'number' && Array.isArray(start) ? start[key] : props?.[key as string];
+      value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+    }
+    const offset = Array.isArray(start) ? start[0] : start;
+    const names = path.filter((p): p is string => typeof p === 'string');
+    return { path: `/Emessage${names.map((n) => `/${n}`).join('')}`, ...(typeof offset === 'number' ? position(offset) : {}) };
   };
+  const present = RECEIPT_KINDS.filter((k) => message[RECEIPTS[k].element] !== undefined);
   if (present.length === 0) {
     const element = RECEIPT_KINDS.map((k) => RECEIPTS[k].element).join(' | ');
-    findings.push(makeFinding(STRUCT_001, 'missing', { element, parent: 'Emessage' }, at('/Emessage')));
+    findings.push(makeFinding(STRUCT_001, 'missing', { element, parent: 'Emessage' }, at([])));
   } else if (present.length > 1) {
     const second = RECEIPTS[present[1]!].element;
     findings.push(
-      makeFinding(
-        STRUCT_002,
-        'tooMany',
-        { element: 'PositiveReceipt | NegativeReceipt | NegativeVansReceipt', max: 1 },
-        at(`/Emessage/${second}`),
-      ),
+      makeFinding(STRUCT_002, 'tooMany', { element: 'PositiveReceipt | NegativeReceipt | NegativeVansReceipt', max: 1 }, at([second])),
     );
   }
   const parsed = ReceiptMessageSchema.safeParse(message);
@@ -125,19 +136,18 @@ function readReceipt(doc: XmlDocument, position: Position): ParsedReceipt {
     const seen = new Set<string>();
     for (const issue of parsed.error.issues) {
       if (issue.path.length === 0) continue; // exactly one receipt: said above
-      const names = issue.path.filter((p): p is string => typeof p === 'string');
-      const path = `/Emessage/${names.join('/')}`;
-      const element = names.at(-1)!;
+      const element = issue.path.filter((p): p is string => typeof p === 'string').at(-1)!;
       const value = valueAt(message, issue.path);
-      if (value === undefined) continue; // missing: the binder said so
-      const key = `${path}\u0000${issue.code}`;
+      if (value === undefined) continue; // missing: the reader said so
+      const location = at(issue.path);
+      const key = `${issue.path.join('/')}\u0000${issue.code}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (value === '') findings.push(makeFinding(STRUCT_004, 'empty', { element }, at(path)));
+      if (value === '') findings.push(makeFinding(STRUCT_004, 'empty', { element }, location));
       else if (issue.code === 'too_big' && Array.isArray(value))
-        findings.push(makeFinding(STRUCT_002, 'tooMany', { element, max: Number(issue.maximum) }, at(path)));
-      else if (typeof value === 'string') findings.push(makeFinding(INPUT_005, 'receiptValue', { element }, at(path), 'error'));
-      // an object where text was expected (or the reverse) cannot come from the binder: its shape is the schema's
+        findings.push(makeFinding(STRUCT_002, 'tooMany', { element, max: Number(issue.maximum) }, location));
+      else if (typeof value === 'string') findings.push(makeFinding(INPUT_005, 'receiptValue', { element }, location, 'error'));
+      // an object where text was expected (or the reverse) cannot come from the reader: its shape is the schema's
     }
   }
   const kind: ReceiptKind | undefined = present[0];
@@ -182,54 +192,4 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[key];
   }
   return v;
-}
-
-/**
- * An element's children by the schema's shape: elements of the 2005/08/07 namespace the shape names (others are not
- * the receipt's and are passed over), a second occurrence of a [0..1]/[1] element reported and left out, a mandatory
- * one that is missing reported once (not what it would have held).
- */
-function bind(
-  element: XmlElement,
-  shape: Shape,
-  path: string,
-  findings: Finding[],
-  starts: Map<string, number>,
-  position: Position,
-): Bound {
-  const out: Bound = Object.create(null) as Bound;
-  starts.set(path, element.start);
-  for (const node of element.children) {
-    if (typeof node === 'string' || node.ns !== NS.medcom2005) continue;
-    const spec = shape.find((s) => s.name === node.local);
-    if (!spec) continue;
-    const childPath = `${path}/${spec.name}`;
-    if (!spec.many && Object.hasOwn(out, spec.name)) {
-      findings.push(makeFinding(STRUCT_002, 'tooMany', { element: spec.name, max: 1 }, { path: childPath, ...position(node.start) }));
-      continue;
-    }
-    const value = spec.shape ? bind(node, spec.shape, childPath, findings, starts, position) : textOf(node);
-    if (spec.many) ((out[spec.name] ??= []) as unknown[]).push(value);
-    else out[spec.name] = value;
-    if (!starts.has(childPath)) starts.set(childPath, node.start);
-  }
-  for (const spec of shape) {
-    if (spec.optional || Object.hasOwn(out, spec.name)) continue;
-    findings.push(makeFinding(STRUCT_001, 'missing', { element: spec.name, parent: element.local }, { path, ...position(element.start) }));
-  }
-  return { ...out };
-}
-
-/** An element's text, trimmed; in formatted text (RefuseText) a Break is a line break and other markup's text is kept. */
-function textOf(element: XmlElement): string {
-  let text = '';
-  const walk = (e: XmlElement) => {
-    for (const c of e.children) {
-      if (typeof c === 'string') text += c;
-      else if (c.local === 'Break') text += '\n';
-      else walk(c);
-    }
-  };
-  walk(element);
-  return text.trim();
 }

@@ -2,7 +2,9 @@ import { GopOptionsError, kindOf, type OptionsIssue } from '../options/index';
 import { checkCheckOptions, type CheckOptions } from '../report/options';
 import type { Report } from '../report/report';
 import { checkGop } from '../report/validate';
-import { decideReceipt, receiptFor, type OriginalIds, type ReceiptDecision, type ReceiptPolicy, type ReceiptResult } from './index';
+import { decideReceipt, type ReceiptDecision, type ReceiptPolicy } from './decide';
+import { receiptFor, type ReceiptResult } from './write';
+import type { OriginalIds } from '../read/original';
 
 /*
  * The receiving side of reliable messaging (receipts.md, "When to answer what"): every message is checked and answered

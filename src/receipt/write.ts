@@ -2,13 +2,13 @@ import { GopOptionsError } from '../options/index';
 import type { CheckOptions } from '../report/options';
 import type { OriginalIds, Report } from '../report/report';
 import { checkGop } from '../report/validate';
-import { NS } from '../standard/namespaces';
 import { GGOP_VERSION_CODE, RECEIPT_ACKNOWLEDGEMENT_CODE, RECEIPTS, type RefuseCode } from '../standard/receipts';
-import { escapeXml } from '../xml/escape';
 import { decideReceipt, type ReceiptDecision, type ReceiptPolicy } from './decide';
 import { checkReceiptOptions } from './options';
 import { guardOptions } from '../read/parse';
-import { RECEIPT_MESSAGE_SHAPE, ReceiptMessageSchema, type ReceiptMessage, type Shape } from './schema';
+import { writeBySpec } from '../model/write';
+import { serializeXml } from '../xml/serialize';
+import { RECEIPT_MESSAGE_SPEC, ReceiptMessageSchema, type ReceiptMessage } from './schema';
 
 export interface ReceiptOptions {
   /** the receipt's Envelope/Identifier and Letter/Identifier (assumed: one id for both), 1–14 characters; the library generates none */
@@ -140,26 +140,8 @@ function buildReceipt(
   return { ok: true, xml: writeReceiptXml(parsed.data), message: parsed.data };
 }
 
-/** A receipt model as XML: elements in the schema's order, every value escaped; the default namespace 2005/08/07. */
+/** A receipt model as XML by the spec engine: elements in the schema's order, every value escaped; the default namespace 2005/08/07. */
 function writeReceiptXml(message: ReceiptMessage): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n', `<Emessage xmlns="${NS.medcom2005}">\n`];
-  writeChildren(message as unknown as Record<string, unknown>, RECEIPT_MESSAGE_SHAPE, '  ', out);
-  out.push('</Emessage>\n');
-  return out.join('');
-}
-
-function writeChildren(value: Record<string, unknown>, shape: Shape, indent: string, out: string[]): void {
-  for (const child of shape) {
-    const v = value[child.name];
-    if (v === undefined) continue;
-    for (const item of child.many ? (v as unknown[]) : [v]) {
-      if (child.shape) {
-        out.push(`${indent}<${child.name}>\n`);
-        writeChildren(item as Record<string, unknown>, child.shape, `${indent}  `, out);
-        out.push(`${indent}</${child.name}>\n`);
-      } else {
-        out.push(`${indent}<${child.name}>${escapeXml(String(item))}</${child.name}>\n`);
-      }
-    }
-  }
+  const root = writeBySpec(RECEIPT_MESSAGE_SPEC, message as unknown as Record<string, unknown>);
+  return `${serializeXml(root, { declaration: { encoding: 'UTF-8' }, pretty: true })}\n`;
 }

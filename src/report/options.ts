@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEVERITY_SETTINGS } from '../findings/sink';
 import type { MessageSource } from '../read/parse';
 import { rulesById } from '../rules/index';
 import { LANGUAGES } from '../texts/languages';
@@ -14,9 +15,8 @@ import {
   TimeZoneSchema,
 } from '../options/index';
 
-// The options of validateGop and checkGop: the severity map knows the catalogue, so it is checked here, after the rules.
+// The options of checkGop: the severity map knows the catalogue, so it is checked here, after the rules.
 
-const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 /** A rule's severity as an option: 'off' drops its findings. 'fatal' is no setting: it belongs to the rules that stop reading. */
 export const SeveritySettingSchema = z.enum(SEVERITY_SETTINGS);
 export type SeveritySetting = z.infer<typeof SeveritySettingSchema>;
@@ -58,44 +58,49 @@ const SeverityMapSchema = z
     return out;
   });
 
-/** validateGop and checkGop: what the rules and the facts need. */
+/** What the rules and the facts need (checkGop; renderGopHtml's `check`). */
 export const ValidateOptionsSchema = z.strictObject({
   /** "today" for anything relative to it: YYYY-MM-DD, or an instant (ISO string or Date) read in `timeZone`; the library never reads the clock */
-  referenceDate: orDefault(ReferenceDateSchema),
+  referenceDate: orDefault(ReferenceDateSchema).describe(
+    '"today" for deadlines and days left: a date (YYYY-MM-DD), or an instant read in the time zone',
+  ),
   /** IANA time zone that turns an instant into a Danish calendar date (default Europe/Copenhagen); dates in the plan are already local */
-  timeZone: orDefault(TimeZoneSchema),
+  timeZone: orDefault(TimeZoneSchema).describe(
+    'IANA time zone that turns an instant into a Danish calendar date (default Europe/Copenhagen)',
+  ),
   /** per-rule severity: 'off' drops a rule's findings. Fatal input rules cannot be changed. */
-  severity: orDefault(SeverityMapSchema),
+  severity: orDefault(SeverityMapSchema).describe("change a rule's severity ('off' drops its findings; fatal rules cannot be changed)"),
   /** the language formatters print first; both are always in each finding */
   language: orDefault(
     z.enum(LANGUAGES, {
       error: (issue) => `must be "da" or "en", not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
     }),
-  ),
+  ).describe('language of the messages, printed first (default en; both are in each finding)'),
   /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
-  redact: orDefault(BooleanSchema),
+  redact: orDefault(BooleanSchema).describe(
+    'mask CPR numbers (to DDMMYY-XXXX), names, street addresses, phone numbers and e-mail addresses of the message in any spelling, and anything shaped like a CPR number, an e-mail address or a Danish phone number',
+  ),
   /** findings past it are counted, not listed (memory and report size stay bounded); never "no limit" */
   maxFindings: limit(
     1000,
     'most findings a report lists (default 1,000), the first in document order; past them one GOP-INPUT-008 says how many more, by severity, and counts and valid include them',
   ),
 });
-export type ValidateOptions = z.input<typeof ValidateOptionsSchema>;
-/** ValidateOptions as checked: defaults applied, never null. */
-export type CheckedValidateOptions = z.output<typeof ValidateOptionsSchema>;
 
 const isSource = (value: unknown): value is MessageSource =>
   typeof value === 'object' && value !== null && typeof (value as { locate?: unknown }).locate === 'function';
 
-/** validateGop: ValidateOptions, and the `source` of a message read by parseGop (for lines and columns). */
-export const ValidateGopOptionsSchema = ValidateOptionsSchema.extend({
+/**
+ * checkGop: the reader's limits, the validator's options, and for a message object read by parseGop its `source`
+ * (lines and columns; a parse result carries its own).
+ */
+export const CheckOptionsSchema = z.strictObject({
+  ...ParseOptionsSchema.shape,
+  ...ValidateOptionsSchema.shape,
   source: orDefault(z.custom<MessageSource>(isSource, { error: 'must be the source of a parseGop result (an object with locate)' })),
 });
-export type ValidateGopOptions = z.input<typeof ValidateGopOptionsSchema>;
-
-/** checkGop: the reader's limits and the validator's options together. */
-export const CheckOptionsSchema = z.strictObject({ ...ParseOptionsSchema.shape, ...ValidateOptionsSchema.shape });
 export type CheckOptions = z.input<typeof CheckOptionsSchema>;
+/** CheckOptions as checked: defaults applied, never null. */
+export type CheckedOptions = z.output<typeof CheckOptionsSchema>;
 
-export const checkValidateOptions = defineOptions('validateGop', ValidateGopOptionsSchema);
 export const checkCheckOptions = defineOptions('checkGop', CheckOptionsSchema);

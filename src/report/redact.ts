@@ -10,7 +10,8 @@
  * where and what a kept-aside element was (its path, reason, namespace, name, namespaces, inline) and the type of a
  * rich-text node. In the model, a personal field itself is masked whole (a CPR number to DDMMYY-XXXX).
  *
- * WHAT, known values. Every value of every person the message names in a personal field — PersonGivenName,
+ * WHAT, known values. Every value of every person the message names in a personal field (the schema marks them,
+ * src/model/schema.ts; one property name is one kind of personal data wherever it stands) — PersonGivenName,
  * PersonSurnameName, StreetName, EmailAddressIdentifier, NoTelephoneReason, CivilRegistrationNumber,
  * TelephoneSubscriberIdentifier —, wherever the field stands: the patient and the CoAddress, relatives, the sender's
  * SignedBy and CoWriter, a journal excerpt's signer, the health care team, ContactCounty, ContactMunicipality and every
@@ -59,7 +60,8 @@ import type { Facts } from '../facts/facts';
 import type { Finding } from '../findings/finding';
 import { maskFacts, maskFindings } from './mask';
 import type { DeepPartial } from '../model/partial';
-import type { GopMessage } from '../model/schema';
+import type { PersonalData } from '../model/element-facts';
+import { MESSAGE_FACTS, type GopMessage } from '../model/schema';
 import type { VansEnvelopeInfo } from '../read/vans';
 import { maskCpr } from '../values/cpr';
 import { daysInMonth } from '../values/date';
@@ -68,14 +70,10 @@ import { normalisePersonalText } from '../values/personal-text';
 
 const MASK = '***';
 
-/** Properties that hold personal data: names, street addresses, phone numbers, e-mail addresses. */
-const NAMES = ['personGivenName', 'personSurnameName'];
-const WHOLE = ['streetName', 'emailAddressIdentifier', 'noTelephoneReason'];
-const NUMBERS = ['civilRegistrationNumber', 'telephoneSubscriberIdentifier'];
-/** In a model, these are masked whole (a CPR number to DDMMYY-XXXX). */
-const PERSONAL_PROPERTIES = new Set([...NAMES, ...WHOLE, ...NUMBERS]);
 /** The key under which personalTexts collects the GP practice's name (and every practice named by a ydernummer). */
 const GP_NAME = 'gp';
+/** What personalTexts collects values as: the kind of personal data, or the GP practice's name. */
+type Learned = PersonalData | typeof GP_NAME;
 
 interface RedactOptions {
   /** the text is XML as written (a kept-aside element): a character or entity reference is read as its character */
@@ -573,25 +571,15 @@ function gpParties(message: DeepPartial<GopMessage> | undefined) {
   return [plan.gpccReceiver?.ccReceiver, ...practices].filter((p): p is NonNullable<typeof p> => !!p && typeof p === 'object');
 }
 
-/** Elements of a kept-aside element that hold personal data, by local name: the property the value is learned as. */
-const KEPT_PERSONAL: Record<string, string> = {
-  CivilRegistrationNumber: 'civilRegistrationNumber',
-  PersonGivenName: 'personGivenName',
-  PersonSurnameName: 'personSurnameName',
-  StreetName: 'streetName',
-  EmailAddressIdentifier: 'emailAddressIdentifier',
-  NoTelephoneReason: 'noTelephoneReason',
-  TelephoneSubscriberIdentifier: 'telephoneSubscriberIdentifier',
-};
 const PARTIES = new Set(['CCReceiver', 'ResultReceiver']);
 const TAG_NAME = /^(\/?)(?:[\w.-]+:)?([\w.-]+)/;
 
 /**
  * The personal values of a kept-aside element (a second Patient, a repeated PersonGivenName, an unknown element with
- * names in it), from its XML as written: the text of each element named in KEPT_PERSONAL, the OrganisationName of a
+ * names in it), from its XML as written: the text of each element the schema marks personal, the OrganisationName of a
  * GPCCReceiver or of a party with IdentifierCode ydernummer. One pass over the tags; `path` is where it was kept.
  */
-function keptValues(xml: string, path: string, add: (prop: string, value: string) => void): void {
+function keptValues(xml: string, path: string, add: (kind: Learned, value: string) => void): void {
   type Open = { local: string; text: number; children: boolean; organisation?: string; code?: string };
   const stack: Open[] = path
     .split('/')
@@ -622,8 +610,8 @@ function keptValues(xml: string, path: string, add: (prop: string, value: string
     }
     const value = normalisePersonalText(xml.slice(open.text, start).replace(/<!\[CDATA\[|\]\]>/g, ''), true).text.trim();
     if (value === '') continue;
-    const prop = KEPT_PERSONAL[open.local];
-    if (prop) add(prop, value);
+    const kind = MESSAGE_FACTS.personalElements.get(open.local);
+    if (kind) add(kind, value);
     else if (open.local === 'OrganisationName') {
       if (inGp()) add(GP_NAME, value);
       else if (holder) holder.organisation = value;
@@ -631,17 +619,17 @@ function keptValues(xml: string, path: string, add: (prop: string, value: string
   }
 }
 
-const WANTED = new Set([...NAMES, ...WHOLE, ...NUMBERS]);
 /**
- * The message's personal values by property, each distinct one once (a thousand relatives may share a surname): from
+ * The message's personal values by kind, each distinct one once (a thousand relatives may share a surname): from
  * every person of the model — patient, relatives, clinicians, contacts —, the GP practice, and every kept-aside element.
  */
-function personalTexts(message: unknown): Map<string, Set<string>> {
-  const found = new Map<string, Set<string>>();
-  const add = (prop: string, value: string) => {
+function personalTexts(message: unknown): Map<Learned, Set<string>> {
+  const found = new Map<Learned, Set<string>>();
+  const personal = MESSAGE_FACTS.personalProperties;
+  const add = (kind: Learned, value: string) => {
     if (value.trim() === '') return;
-    let set = found.get(prop);
-    if (!set) found.set(prop, (set = new Set()));
+    let set = found.get(kind);
+    if (!set) found.set(kind, (set = new Set()));
     set.add(value);
   };
   const walk = (node: unknown) => {
@@ -658,7 +646,8 @@ function personalTexts(message: unknown): Map<string, Set<string>> {
         continue;
       }
       if (typeof value === 'string') {
-        if (WANTED.has(key)) add(key, value);
+        const kind = personal.get(key);
+        if (kind) add(kind, value);
       } else if (value && typeof value === 'object') walk(value);
     }
   };
@@ -681,30 +670,28 @@ export function createRedactor(message?: DeepPartial<GopMessage>): Redactor {
   const known = new Map<string, string>();
   const matcher = new WordMatcher();
   const found = personalTexts(message);
-  const values = (prop: string) => found.get(prop) ?? [];
-  for (const prop of NUMBERS) {
-    for (const value of values(prop)) {
+  const values = (kind: Learned) => found.get(kind) ?? [];
+  // CPR numbers first: a phone number written with the same digits is masked as the CPR number
+  for (const kind of ['cpr', 'number'] as const) {
+    for (const value of values(kind)) {
       const keys = digitKeys(value);
-      for (const key of keys)
-        if (!known.has(key)) known.set(key, prop === 'civilRegistrationNumber' && key.length === 10 ? maskCpr(key) : MASK);
+      for (const key of keys) if (!known.has(key)) known.set(key, kind === 'cpr' && key.length === 10 ? maskCpr(key) : MASK);
       if (keys.length === 0) matcher.add(value); // too short to compare by digits: as written
     }
   }
-  for (const prop of NAMES) {
-    for (const value of values(prop)) {
-      // the whole name, each word alone too, and as a genitive (Kirstens)
-      const list = words(readValue(value));
-      matcher.addWords(list);
-      for (const word of list) {
-        if (!isWordChar(word)) continue;
-        matcher.addWords([word]);
-        if (!/[sxz]$/.test(word)) matcher.addWords([`${word}s`]);
-      }
+  for (const value of values('name')) {
+    // the whole name, each word alone too, and as a genitive (Kirstens)
+    const list = words(readValue(value));
+    matcher.addWords(list);
+    for (const word of list) {
+      if (!isWordChar(word)) continue;
+      matcher.addWords([word]);
+      if (!/[sxz]$/.test(word)) matcher.addWords([`${word}s`]);
     }
   }
-  for (const prop of WHOLE) for (const value of values(prop)) matcher.add(value);
+  for (const kind of ['address', 'text'] as const) for (const value of values(kind)) matcher.add(value);
   // a street written without its number
-  for (const value of values('streetName')) matcher.addWords(streetNameWords(value));
+  for (const value of values('address')) matcher.addWords(streetNameWords(value));
   for (const value of values(GP_NAME)) matcher.add(value);
   const lengths = new Set<number>();
   for (const key of known.keys()) for (const extra of [0, 2, 4]) lengths.add(key.length + extra);
@@ -835,10 +822,12 @@ export function redactEnvelope(envelope: VansEnvelopeInfo, redactor: Redactor): 
  */
 function redactMessage<T extends DeepPartial<GopMessage>>(message: T, redactor: Redactor = createRedactor(message)): T {
   const gp = new Set<object>(gpParties(message));
+  const personal = MESSAGE_FACTS.personalProperties;
   return redactTree(message, redactor, (key, value, parent) => {
     if (value === '') return value;
-    if (key === 'civilRegistrationNumber') return maskCprValue(value);
-    if (PERSONAL_PROPERTIES.has(key)) return MASK;
+    const kind = personal.get(key);
+    if (kind === 'cpr') return maskCprValue(value);
+    if (kind) return MASK;
     if (key === 'organisationName' && gp.has(parent)) return MASK;
     return undefined;
   }) as T;

@@ -1,14 +1,6 @@
 import { computeFacts, type Facts } from '../facts/facts';
 import { localDate } from '../values/local-date';
-import {
-  addFinding,
-  makeFinding,
-  PendingFindings,
-  type Finding,
-  type FindingCollector,
-  type MessageData,
-  type Severity,
-} from '../findings/finding';
+import { addFinding, makeFinding, PendingFindings, type Finding, type MessageData } from '../findings/finding';
 import { MESSAGE_SPEC } from '../model/schema';
 import { xmlPathOf, type ModelPath } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
@@ -16,131 +8,24 @@ import type { GopMessage } from '../model/schema';
 import { describeError } from '../input/readable';
 import { guardOptions, readWithIds, type MessageSource, type ParseResult, type ReadResult } from '../read/parse';
 import { originalIdsOfMessage, type OriginalIds } from '../read/original';
-import {
-  checkCheckOptions,
-  checkValidateOptions,
-  type CheckedValidateOptions,
-  type CheckOptions,
-  type SeveritySetting,
-  type ValidateGopOptions,
-  type ValidateOptions,
-} from './options';
+import { checkCheckOptions, type CheckedOptions, type CheckOptions, type SeveritySetting } from './options';
 import { checkShape, type Shaped } from '../model/shape';
-import { rules, rulesById, RULESET_VERSION, type RuleContext } from '../rules/index';
+import { rules, RULESET_VERSION, type RuleContext } from '../rules/index';
 import { indexValues } from '../rules/values';
 import { PROBLEM_RULE, problemFinding, structureProblems, type ModelProblem } from '../model/structure';
-import { INPUT_008, tooManyData } from '../read/diagnostics/input-008-too-many-findings';
+import { tooMany } from '../read/diagnostics/input-008-too-many-findings';
+import { FindingSink } from '../findings/sink';
 import { INPUT_009 } from '../read/diagnostics/input-009-internal-error';
-import type { Counts, Report } from './report';
+import type { Report } from './report';
 import { maskOriginal } from './mask';
 import { createRedactor, redactEnvelope, redactFacts, redactFindings } from './redact';
 
-// The options and their zod schemas are in ../options (one per function; types derived from them).
-export type { CheckOptions, SeveritySetting, ValidateGopOptions, ValidateOptions };
-
-const LAYER_ORDER = { input: 0, structure: 1, format: 2, code: 3, law: 4 } as const;
-const layerOf = (ruleId: string) => LAYER_ORDER[rulesById.get(ruleId)?.layer ?? 'law'];
-
-/** A finding offered to a report: its place in the report's order, and how to make it once it is kept. */
-interface Entry {
-  line: number;
-  column: number;
-  layer: number;
-  seq: number;
-  severity: Severity;
-  make: () => Finding;
-}
-
-/** The report's order: line, column, layer, then as produced; without a line (0) first. */
-const compare = (a: Entry, b: Entry) => a.line - b.line || a.column - b.column || a.layer - b.layer || a.seq - b.seq;
-const before = (a: Entry, b: Entry) => compare(a, b) < 0;
-
-/**
- * The findings of one report as they are produced. Severity settings come first ('off' takes no place); then the
- * first `max` in the report's order are kept, in a heap whose top is the last of them, and any other is only counted.
- * A finding's texts are rendered (makeFinding) only when it is still kept at the end, so the many left out of a
- * hostile message cost a comparison each, and memory stays at `max` entries.
- */
-class FindingSink implements FindingCollector {
-  readonly counts: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
-  readonly omitted: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
-  private readonly heap: Entry[] = [];
-  private seq = 0;
-
-  constructor(
-    private readonly max: number,
-    private readonly settings: Record<string, SeveritySetting> | undefined,
-  ) {}
-
-  /** A finding of rule `ruleId` at `at` (line and column), made by `make` only if it is still kept at the end. */
-  add(ruleId: string, severity: Severity, at: { line?: number; column?: number } | undefined, make: () => Finding): void {
-    const setting = this.settings?.[ruleId];
-    if (setting && severity !== 'fatal') {
-      if (setting === 'off') return;
-      severity = setting;
-    }
-    this.counts[severity]++;
-    const line = at?.line ?? 0;
-    const entry: Entry = { line, column: line ? (at?.column ?? 0) : 0, layer: layerOf(ruleId), seq: this.seq++, severity, make };
-    const heap = this.heap;
-    if (heap.length < this.max) {
-      heap.push(entry);
-      this.up(heap.length - 1);
-    } else if (before(entry, heap[0]!)) {
-      this.omitted[heap[0]!.severity]++;
-      heap[0] = entry;
-      this.down(0);
-    } else {
-      this.omitted[severity]++;
-    }
-  }
-
-  get cut(): boolean {
-    return this.omitted.fatal + this.omitted.error + this.omitted.warning + this.omitted.info > 0;
-  }
-
-  /** The kept findings in the report's order, made, redacted when asked, with their severity as set; GOP-INPUT-008 last when some were left out. */
-  findings(redact: ((findings: Finding[]) => Finding[]) | undefined): Finding[] {
-    const kept = [...this.heap].sort(compare);
-    let made = kept.map((entry) => entry.make());
-    if (redact) made = redact(made);
-    const out = made.map((finding, i) => (finding.severity === kept[i]!.severity ? finding : { ...finding, severity: kept[i]!.severity }));
-    const setting = this.settings?.[INPUT_008.id];
-    if (this.cut && setting !== 'off') {
-      const severity = setting ?? INPUT_008.severity;
-      out.push(makeFinding(INPUT_008, 'tooMany', tooManyData(kept.length, this.omitted), { path: '/' }, severity));
-      this.counts[severity]++;
-    }
-    return out;
-  }
-
-  private up(i: number) {
-    const heap = this.heap;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[parent]!, heap[i]!)) break;
-      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
-      i = parent;
-    }
-  }
-
-  private down(i: number) {
-    const heap = this.heap;
-    for (;;) {
-      const left = 2 * i + 1;
-      let last = i;
-      if (left < heap.length && before(heap[last]!, heap[left]!)) last = left;
-      if (left + 1 < heap.length && before(heap[last]!, heap[left + 1]!)) last = left + 1;
-      if (last === i) return;
-      [heap[last], heap[i]] = [heap[i]!, heap[last]!];
-      i = last;
-    }
-  }
-}
+// The options and their zod schema are in ./options (types derived from it).
+export type { CheckOptions, SeveritySetting };
 
 /** When nothing could be read, the findings that say why are not the user's to switch off: no settings then. */
-const sinkFor = (options: CheckedValidateOptions, readable: boolean) =>
-  new FindingSink(options.maxFindings, readable ? options.severity : undefined);
+const sinkFor = (options: CheckedOptions, readable: boolean) =>
+  new FindingSink(options.maxFindings, tooMany, readable ? options.severity : undefined);
 
 /** Runs every rule with a check function over a (possibly incomplete) message. */
 function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: MessageSource | undefined, sink: FindingSink): void {
@@ -167,7 +52,7 @@ function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: Messag
 function buildReport(
   sink: FindingSink,
   facts: Facts | undefined,
-  options: CheckedValidateOptions,
+  options: CheckedOptions,
   envelope?: Report['envelope'],
   message?: DeepPartial<GopMessage>,
   original?: OriginalIds,
@@ -224,12 +109,54 @@ function structureFindings(shaped: Shaped, source: MessageSource | undefined, si
   for (const problem of structureProblems(shaped.message)) if (!under(problem.path)) add(problem);
 }
 
+/** What checkGop checks: bytes or text to read, a parseGop result, or a message object built in code. */
+export type CheckInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | ParseResult | GopMessage | DeepPartial<GopMessage>;
+
+/** A parse result, as opposed to a message object: its `ok` and `findings` (no element of a plan is named so). */
+const isParseResult = (input: object): input is ParseResult =>
+  typeof (input as { ok?: unknown }).ok === 'boolean' && Array.isArray((input as { findings?: unknown }).findings);
+
 /**
- * Validates a message object (built in code or read by parseGop): the structure rules on the object itself, then every
- * rule. Without a source, findings carry paths but no lines.
+ * A message object or a parse result is a plain object, as code builds one and parseGop returns one; anything else
+ * that is not text or bytes (a Date, a Map, an array, a Proxy that cannot be looked at) is read, and is GOP-INPUT-003.
  */
-export function validateGop(message: GopMessage | DeepPartial<GopMessage>, options?: ValidateGopOptions | null): Report {
-  const checked = guardOptions(checkValidateOptions, options, 'validateGop'); // GopOptionsError: the caller's mistake, not the message's
+function isPlainObject(input: unknown): input is object {
+  if (typeof input !== 'object' || input === null) return false;
+  try {
+    const prototype = Object.getPrototypeOf(input);
+    return (prototype === Object.prototype || prototype === null) && !Array.isArray(input);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks a G-GOP plan against the rule catalogue: one report, whatever the plan is given as.
+ * - text, or bytes as parseGop takes them (a Uint8Array, any ArrayBufferView, an ArrayBuffer): read, then checked;
+ * - a parseGop result: its findings, model and source, without reading the bytes again;
+ * - a message object (built in code, or a parse result's model): the structure rules on the object itself, then every
+ *   rule; findings carry paths, and lines only with `source`.
+ *
+ * Never throws on its input: anything else is a GOP-INPUT-003 finding, a message object that cannot be used (a getter
+ * that throws) GOP-INPUT-009; options it cannot use throw GopOptionsError.
+ */
+export function checkGop(input: CheckInput, options?: CheckOptions | null): Report {
+  const checked = guardOptions(checkCheckOptions, options, 'checkGop'); // GopOptionsError: the caller's mistake, not the message's
+  if (isPlainObject(input)) {
+    let parsed = false;
+    try {
+      parsed = isParseResult(input);
+    } catch {} // a getter that throws: a message object that cannot be used (GOP-INPUT-009, below)
+    return parsed ? reportOfParsed(input as ParseResult, checked) : reportOfModel(input as DeepPartial<GopMessage>, checked);
+  }
+  // The reader's findings come whole (parseGop's own cap is for its callers) but unrendered: whether the severity
+  // settings apply to them is known once the message is read, and then they meet the report's one cap with the rules'.
+  const { result: parsed, findings: read, original } = readWithIds(input, checked, () => new PendingFindings());
+  return reportOfRead(parsed, read, original, checked);
+}
+
+/** A message object: the structure rules on the object, then every rule. */
+function reportOfModel(message: DeepPartial<GopMessage>, checked: CheckedOptions): Report {
   try {
     // Rules get a copy without wrongly typed values, cycles and unknown properties: they cannot throw on them.
     const shaped = checkShape(message);
@@ -249,25 +176,10 @@ export function validateGop(message: GopMessage | DeepPartial<GopMessage>, optio
 }
 
 /**
- * Reads and validates in one call: text, or bytes as parseGop takes them (a Uint8Array, any ArrayBufferView, an
- * ArrayBuffer). Never throws, whatever the input (anything else is a GOP-INPUT-003 finding); options it cannot use
- * throw GopOptionsError.
+ * A parse result: the report its bytes would get, without reading them again. What cannot be used (a parse result
+ * built or changed in code may be anything) is reported as not validated (GOP-INPUT-009).
  */
-export function checkGop(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options?: CheckOptions | null): Report {
-  const checked = guardOptions(checkCheckOptions, options, 'checkGop');
-  // The reader's findings come whole (parseGop's own cap is for its callers) but unrendered: whether the severity
-  // settings apply to them is known once the message is read, and then they meet the report's one cap with the rules'.
-  const { result: parsed, findings: read, original } = readWithIds(input, checked, () => new PendingFindings());
-  return reportOfRead(parsed, read, original, checked);
-}
-
-/**
- * The report checkGop gives, for a message parseGop has already read (its findings, model and source): the same rules,
- * severity settings and one cap, without reading the bytes again. Never throws on what it is given (a parse result
- * built or changed in code may be anything): what cannot be used is reported as not validated (GOP-INPUT-009).
- */
-export function checkParsed(parsed: ParseResult, options?: CheckOptions | null): Report {
-  const checked = guardOptions(checkCheckOptions, options, 'checkGop');
+function reportOfParsed(parsed: ParseResult, checked: CheckedOptions): Report {
   try {
     const read = new PendingFindings();
     for (const finding of parsed.findings) addFinding(read, finding);
@@ -281,12 +193,7 @@ export function checkParsed(parsed: ParseResult, options?: CheckOptions | null):
   }
 }
 
-function reportOfRead(
-  parsed: ReadResult,
-  read: PendingFindings,
-  original: OriginalIds | undefined,
-  checked: CheckedValidateOptions,
-): Report {
+function reportOfRead(parsed: ReadResult, read: PendingFindings, original: OriginalIds | undefined, checked: CheckedOptions): Report {
   const message = parsed.ok ? parsed.message : parsed.partial;
   const readerSink = () => {
     const sink = sinkFor(checked, message !== undefined);

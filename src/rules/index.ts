@@ -77,4 +77,4 @@ export const rules: readonly Rule[] = [
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));
-export type { Rule, RuleContext, ValueAt } from './rule';
+export type { Rule, RuleContext } from './rule';

@@ -1,6 +1,8 @@
+import type { ElementFacts } from '../model/element-facts';
 import { isFormattedText } from '../model/formatted';
 import type { ModelPath } from '../model/locate';
-import type { ValueAt } from './rule';
+import { MESSAGE_FACTS } from '../model/schema';
+import type { RuleContext, ValueAt } from './rule';
 
 /** The path is built only when a rule asks for it (when it reports), not for every value. */
 class IndexedValue implements ValueAt {
@@ -38,4 +40,40 @@ export function indexValues(root: unknown): Map<string, ValueAt[]> {
   };
   walk(root, []);
   return index;
+}
+
+/** A value with its element's facts; its path still built only when asked for. */
+class FactValue implements ValueAt {
+  constructor(
+    private readonly at: ValueAt,
+    readonly facts: ElementFacts,
+  ) {}
+  get value(): string {
+    return this.at.value;
+  }
+  get path(): ModelPath {
+    return this.at.path;
+  }
+}
+
+/** Per test: the properties whose element has a fact it accepts somewhere (a property may stand where it has none). */
+const propertiesFor = new WeakMap<(facts: ElementFacts) => boolean, readonly string[]>();
+
+/**
+ * Every value whose element's facts (src/model/element-facts.ts) `test` accepts, with those facts: by property in
+ * the schema's order, each in document order. `test` is a constant of the rule: what it picks is worked out once.
+ */
+export function valuesWhere(context: Pick<RuleContext, 'values'>, test: (facts: ElementFacts) => boolean): FactValue[] {
+  let props = propertiesFor.get(test);
+  if (!props) propertiesFor.set(test, (props = MESSAGE_FACTS.propertiesWith(test)));
+  const out: FactValue[] = [];
+  for (const prop of props) {
+    // a property with the same facts wherever it stands (a Date) needs no path to know them
+    const same = MESSAGE_FACTS.sameEverywhere(prop);
+    for (const value of context.values(prop)) {
+      const facts = same ?? MESSAGE_FACTS.at(value.path);
+      if (facts && test(facts)) out.push(new FactValue(value, facts));
+    }
+  }
+  return out;
 }

@@ -9,7 +9,6 @@ export type Encoding = (typeof ENCODINGS)[number];
 /** What the builder writes: every character in UTF-8, Latin-1 for systems that still want it. */
 export const BUILD_ENCODINGS = ['UTF-8', 'ISO-8859-1'] as const satisfies readonly Encoding[];
 export type BuildEncoding = (typeof BUILD_ENCODINGS)[number];
-export const isBuildEncoding = (value: string): value is BuildEncoding => (BUILD_ENCODINGS as readonly string[]).includes(value);
 
 /** The encodings MedCom senders use. Keys are lower-case labels as written in XML declarations. */
 export const ENCODING_LABELS: Record<string, Encoding> = {

@@ -14,8 +14,8 @@ export const NS = {
 
 /** The G-GOP message's namespaces (the builder's prefixes are keyed by them). */
 export type NamespaceKey = 'm104' | 'm100';
-/** Every namespace an element of the model spec can be in: the message's and the transport envelope's. */
-export type XmlNamespaceKey = NamespaceKey | 'vans';
+/** Every namespace an element of the model spec can be in: the message's, the transport envelope's and the receipts'. */
+export type XmlNamespaceKey = NamespaceKey | 'vans' | 'medcom2005';
 
 /** The builder's default prefixes ('' = the default namespace): m104 unprefixed, m100 as in MedCom's examples. */
 export const PREFERRED_PREFIX: Record<NamespaceKey, string> = { m104: '', m100: 'm100' };

@@ -13,7 +13,7 @@ import { VansEnvelopeInfoSchema } from '../read/vans';
 import { INPUT_009 } from '../read/diagnostics/input-009-internal-error';
 import { createRedactor, redactFacts, redactFindings, redactParseResult } from '../report/redact';
 import { ReportSchema, type Report } from '../report/report';
-import { checkGop, checkParsed } from '../report/validate';
+import { checkGop } from '../report/validate';
 import { SEVERITY_WORDS, countOf } from '../findings/severity-words';
 import type { Language } from '../texts/languages';
 import { deadlineState, UI } from '../format/ui-texts';
@@ -21,8 +21,21 @@ import type { SectionKey } from './texts';
 import { daysBetween, longDate } from '../values/date';
 import { didYouMean } from '../values/edit-distance';
 import { documentOf, fragment, h, styleElement, type Child, type Markup } from './html';
-import { contextFor, cprText, dateText, fields, levelText, personName, renderSections, sectionId, type ViewContext } from './sections';
+import {
+  contextFor,
+  cprText,
+  dateText,
+  fields,
+  levelText,
+  personName,
+  renderSections,
+  sectionId,
+  sectionOfPath,
+  type ViewContext,
+} from './sections';
 import { STYLES } from './styles';
+
+export { sectionOfPath };
 
 export interface RenderOptions {
   /** the language of the page: headings, labels, finding texts (default 'da') */
@@ -35,7 +48,7 @@ export interface RenderOptions {
   timeZone?: string;
   /** list the findings (default true) */
   findings?: boolean;
-  /** the options checkGop (or validateGop, for a parse result) is called with; referenceDate, timeZone and redact above win */
+  /** the options checkGop is called with; referenceDate, timeZone and redact above win */
   check?: CheckOptions;
 }
 
@@ -84,12 +97,12 @@ function prepare(input: string | Uint8Array | ParseResult | Report, options: Ren
   return prepareReport(input, check.redact === true);
 }
 
-/** A parse result: the report checkGop would give for it (checkParsed), without reading the bytes again. */
+/** A parse result: the report checkGop gives for it, without reading the bytes again. */
 function prepareParsed(parsed: ParseResult, check: CheckOptions): Prepared {
   const already = (parsed as { redacted?: boolean }).redacted === true;
   const redact = check.redact === true && !already;
   const shown = redact ? redactParseResult(parsed) : parsed;
-  const report = checkParsed(parsed, { ...check, redact: redact || already });
+  const report = checkGop(parsed, { ...check, redact: redact || already });
   return { report, model: modelOf(shown), given: true, read: parsed.ok && !hasFatal(report.findings) };
 }
 
@@ -105,52 +118,6 @@ function prepareReport(report: Report, redact: boolean): Prepared {
   const redacted: Report = { ...report, findings: redactFindings(report.findings, redactor), redacted: true };
   if (report.facts) redacted.facts = redactFacts(report.facts, redactor);
   return { report: redacted, given: false, read: !hasFatal(report.findings) };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// finding → section
-
-const ELEMENT_SECTION: Record<string, SectionKey> = {
-  Envelope: 'plan',
-  Letter: 'plan',
-  TypeOfRehabilitationPlan: 'plan',
-  Sender: 'plan',
-  Patient: 'patient',
-  Receiver: 'receivers',
-  GPCCReceiver: 'receivers',
-  CCReceiver: 'receivers',
-  ConsentInformed: 'consent',
-  Relatives: 'relatives',
-  InformationForPatientAndRelatives: 'information',
-  PracticalInformation: 'practical',
-  PatientSafetyAspects: 'safety',
-  RehabilitationDeadline: 'deadline',
-  CurrentHospitalContact: 'hospital-contact',
-  HospitalAmbulatoryControl: 'follow-up',
-  PatientHealthSummary: 'health',
-  AbilityAtDischargeSummary: 'ability',
-  AbilityAtDischargeExtended: 'ability',
-  RehabilitationNeedAndPotential: 'need',
-  ICD10Diagnoses: 'diagnoses',
-  ICFClassifications: 'icf',
-  JournalExcerpt: 'journal',
-  ContactCounty: 'contacts',
-  ContactMunicipality: 'contacts',
-  HealthCareTeam: 'team',
-  FinalResult: 'final-result',
-  Reference: 'references',
-};
-
-/** The section a finding's path concerns (/Emessage/RehabilitationPlan/Patient/… → patient), when the standard knows it. */
-export function sectionOfPath(path: string): SectionKey | undefined {
-  const steps = path.split('/').map((step) => step.replace(/\[\d+\]$/, '').replace(/^[^:]*:/, ''));
-  const envelope = steps.indexOf('Envelope');
-  const plan = steps.indexOf('RehabilitationPlan');
-  if (plan === -1) return envelope !== -1 ? 'plan' : undefined;
-  const first = steps[plan + 1];
-  if (first === undefined || !Object.hasOwn(ELEMENT_SECTION, first)) return undefined;
-  if (first === 'Sender' && (steps[plan + 2] === 'SignedBy' || steps[plan + 2] === 'CoWriter')) return 'signers';
-  return ELEMENT_SECTION[first];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -373,8 +340,8 @@ export function renderView(
  * A plan as one self-contained HTML5 document (polyglot XHTML: also well-formed XML) for people to read and print: a
  * facts panel, the findings, the plan's sections in the standard's order and what was kept aside as unknown. No script,
  * no request (a Content-Security-Policy meta says so); every value from the message is escaped. Text or bytes (a
- * Uint8Array, any ArrayBufferView, an ArrayBuffer) are read and checked (checkGop); a parseGop result is validated
- * (validateGop); a Report alone shows its facts and findings. Never throws on its input: anything else (null, a number,
+ * Uint8Array, any ArrayBufferView, an ArrayBuffer) are read and checked (checkGop); a parseGop result is checked
+ * without reading again (checkGop); a Report alone shows its facts and findings. Never throws on its input: anything else (null, a number,
  * a detached buffer, an object that is neither a parse result nor a report) gives the page that says the plan could
  * not be read, with the finding that says why. Options it cannot read, and `check` options checkGop cannot use, throw
  * GopOptionsError.

@@ -1,6 +1,6 @@
 import type { FormattedText, RichText } from '../model/formatted';
 import type { DeepPartial } from '../model/partial';
-import type { CodedValue, GopMessage, Party, Person } from '../model/schema';
+import { MESSAGE_FACTS, type CodedValue, type GopMessage, type Party, type Person } from '../model/schema';
 import { CODE_LISTS, LEVEL_LABELS, type Level } from '../standard/codelists';
 import type { Language } from '../texts/languages';
 import { SECTION_KEYS, VIEW_TEXTS, type SectionKey, type ViewTexts } from './texts';
@@ -399,6 +399,19 @@ function coded(value: DeepPartial<CodedValue> | undefined): Child {
 }
 
 export const sectionId = (key: SectionKey) => `sec-${key}`;
+
+/**
+ * The section a finding's path concerns (/Emessage/RehabilitationPlan/Patient/… → patient): the section the schema
+ * names for the deepest element of the path that names one, as far as the standard knows the path.
+ */
+export function sectionOfPath(path: string): SectionKey | undefined {
+  const steps = path.split('/').map((step) => step.replace(/\[\d+\]$/, '').replace(/^[^:]*:/, ''));
+  const root = steps.indexOf('Emessage');
+  if (root === -1) return undefined;
+  let section: SectionKey | undefined; // the schema's sections are the view's (test/element-facts.test.ts)
+  for (const facts of MESSAGE_FACTS.along(steps.slice(root + 1))) if (facts.section) section = facts.section;
+  return section;
+}
 
 /** The sections that have something to show, in order; `deadline` is given its body by the caller (the facts). */
 export function renderSections(

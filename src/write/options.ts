@@ -4,7 +4,7 @@ import { BooleanSchema, defineOptions, kindOf, orDefault } from '../options/inde
 
 /** buildGop and buildGopBytes (which prefixes are usable XML names is the builder's own check). */
 export const BuildOptionsSchema = z.strictObject({
-  pretty: orDefault(BooleanSchema),
+  pretty: orDefault(BooleanSchema).describe('indent the XML'),
   prefixes: orDefault(
     z.strictObject(
       {
@@ -20,14 +20,14 @@ export const BuildOptionsSchema = z.strictObject({
           issue.code === 'unrecognized_keys' ? undefined : `must be an object { m104?, m100? }, not ${kindOf(issue.input)}`,
       },
     ),
-  ),
+  ).describe("the namespace prefix of m104 (the plan) or m100 (the envelope); '' for the default namespace"),
   encoding: orDefault(
     z.enum(BUILD_ENCODINGS, {
       error: (issue) =>
         `must be ${BUILD_ENCODINGS.map((e) => `"${e}"`).join(' or ')}, not ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : kindOf(issue.input)}`,
     }),
-  ),
-  strict: orDefault(BooleanSchema),
+  ).describe('the encoding of the XML written (default UTF-8)'),
+  strict: orDefault(BooleanSchema).describe('also refuse a model with error findings'),
 });
 
 export const checkBuildOptions = defineOptions('buildGop', BuildOptionsSchema);

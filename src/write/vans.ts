@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CP1252_BYTE_OF, ENCODING_LABELS, type Encoding } from '../standard/encodings';
 import { DEFAULT_PARSE_OPTIONS, GopOptionsError, kindOf, type OptionsIssue } from '../options/index';
-import { openVans, readMetaInformation, readVansHead, type VansMetaInformation } from '../read/vans';
-import type { XmlElement } from '../xml/tree';
-import { NS } from '../standard/namespaces';
+import { openVans, readVansEnvelope } from '../read/vans';
+import { writeBySpec } from '../model/write';
+import { VANS_ENVELOPE_ROOT, type VansEnvelopeXml } from '../model/vans';
+import { serializeXml } from '../xml/serialize';
 import { daysInMonth } from '../values/date';
-import { escapeXml } from '../xml/escape';
 import { encodeBase64, encodeUtf8 } from '../values/bytes';
 import { GopBuildError, type BuildIssue } from './build';
 
@@ -201,21 +201,31 @@ export function wrapInVans(message: string | Uint8Array, options: VansWrapOption
   if (issues.length || !parsed.success || !bytes) throw new GopBuildError(issues);
 
   const o = parsed.data;
-  const data = encodeBase64(bytes).replace(/(.{76})(?=.)/g, '$1\n');
-  const endpointXml = (tag: string, e: VansEndpoint) => `  <${tag} EndPointType="${e.endPointType ?? 'EAN'}">${escapeXml(e.id)}</${tag}>\n`;
   const doc = { ...VANS_GGOP_DOCUMENT, ...Object.fromEntries(Object.entries(o.document ?? {}).filter(([, v]) => v !== undefined)) };
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<VANSEnvelope xmlns="${NS.vans}">\n` +
-    endpointXml('SenderID', o.sender) +
-    endpointXml('ReceiverID', o.receiver) +
-    `  <EnvelopeIdentifier>${o.envelopeIdentifier}</EnvelopeIdentifier>\n` +
-    `  <SentDateTime>${o.sentDateTime}</SentDateTime>\n` +
-    '  <Message>\n    <MetaInformation>\n' +
-    `      <Identifier>${o.messageIdentifier}</Identifier>\n` +
-    `      <Document><Format>${doc.format}</Format><Name>${escapeXml(doc.name)}</Name><Version>${escapeXml(doc.version)}</Version><SizeInBytes>${bytes.byteLength}</SizeInBytes></Document>\n` +
-    `    </MetaInformation>\n    <Data>${data}</Data>\n  </Message>\n</VANSEnvelope>\n`
-  );
+  return writeEnvelope({
+    sender: endpointOut(o.sender),
+    receiver: endpointOut(o.receiver),
+    envelopeIdentifier: o.envelopeIdentifier,
+    sentDateTime: o.sentDateTime,
+    message: {
+      metaInformation: {
+        identifier: o.messageIdentifier,
+        document: { format: doc.format, name: doc.name, version: doc.version, sizeInBytes: String(bytes.byteLength) },
+      },
+      // the message's bytes in base64 (receipts.md, "The VANSEnvelope"), in lines of 76 as MIME writes it
+      data: encodeBase64(bytes).replace(/(.{76})(?=.)/g, '$1\n'),
+    },
+  });
 }
+
+const endpointOut = (e: VansEndpoint) => ({ id: e.id, endPointType: e.endPointType ?? 'EAN' });
+
+/**
+ * An envelope as text by the spec engine (src/model/vans.ts): the elements in the standard's order, every value
+ * escaped. As read (VansEnvelopeXml): an answer repeats the received MetaInformation, with no more than it had.
+ */
+const writeEnvelope = (envelope: VansEnvelopeXml) =>
+  `${serializeXml(writeBySpec(VANS_ENVELOPE_ROOT, envelope), { declaration: { encoding: 'UTF-8' }, pretty: true })}\n`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Answering a received envelope: Receipt → PositiveMessage | NegativeMessage (receipts.md, "The VANSEnvelope")
@@ -289,29 +299,6 @@ function optionIssues(error: z.ZodError, prefix: string): OptionsIssue[] {
   });
 }
 
-/** The received MetaInformation as OriginalMessage, in the schema's order; every value escaped, none interpreted. */
-function originalMessageXml(meta: VansMetaInformation): string {
-  const el = (tag: string, value: string | undefined) => (value === undefined ? '' : `<${tag}>${escapeXml(value)}</${tag}>`);
-  const lines = [`        ${el('Identifier', meta.identifier)}`];
-  const p = meta.processing;
-  if (p)
-    lines.push(
-      `        <Processing>${el('ProviderIdentifier', p.providerIdentifier)}${el('ServiceIdentifier', p.serviceIdentifier)}</Processing>`,
-    );
-  const d = meta.document!;
-  lines.push(
-    `        <Document>${el('Format', d.format)}${el('Name', d.name)}${el('Version', d.version)}${el('SizeInBytes', d.sizeInBytes)}</Document>`,
-  );
-  const t = meta.transport;
-  if (t) {
-    const tags = t.serviceTags
-      .map((tag) => `<ServiceTag name="${escapeXml(tag.name, true)}">${escapeXml(tag.value)}</ServiceTag>`)
-      .join('');
-    lines.push(`        <Transport>${el('Type', t.type)}${el('TransformMessage', t.transformMessage)}${tags}</Transport>`);
-  }
-  return `      <OriginalMessage>\n${lines.join('\n')}\n      </OriginalMessage>\n`;
-}
-
 /**
  * The VANSEnvelope answering a received one: SenderID and ReceiverID swapped (with their EndPointType), the caller's
  * EnvelopeIdentifier (a UUID) and SentDateTime (xs:dateTime), then Receipt → PositiveMessage (OriginalEnvelopeIdentifier,
@@ -332,22 +319,14 @@ export function wrapReceiptInVans(received: Uint8Array | string, answer: VansAns
   const issues: BuildIssue[] = [];
   const opened = openVans(received, { ...DEFAULT_PARSE_OPTIONS, maxBytes: VANS_MAX_ENVELOPE_BYTES });
   if (!opened.ok) throw new GopBuildError([{ path: 'received', message: `not a readable VANSEnvelope: ${opened.reason}` }]);
-  const root = opened.root;
-  const head = readVansHead(root);
-  const body = root.children.find(
-    (c): c is XmlElement => typeof c !== 'string' && c.ns === NS.vans && (c.local === 'Message' || c.local === 'Receipt'),
-  );
-  const metaElement =
-    body?.local === 'Message'
-      ? body.children.find((c): c is XmlElement => typeof c !== 'string' && c.ns === NS.vans && c.local === 'MetaInformation')
-      : undefined;
-  if (body?.local === 'Receipt') issues.push({ path: 'received', message: 'the envelope carries a Receipt: a receipt is not answered' });
-  else if (!metaElement)
+  const head = readVansEnvelope(opened.root);
+  const meta = head.metaInformation;
+  if (head.receipt) issues.push({ path: 'received', message: 'the envelope carries a Receipt: a receipt is not answered' });
+  else if (!meta)
     issues.push({ path: 'received.Message.MetaInformation', message: 'the envelope carries no Message/MetaInformation to answer' });
-  const meta = metaElement && readMetaInformation(metaElement);
-  if (metaElement && !meta?.identifier)
+  if (meta && !meta.identifier)
     issues.push({ path: 'received.Message.MetaInformation.Identifier', message: 'the received message has no Identifier' });
-  if (metaElement && !(meta?.document?.format && meta.document.name))
+  if (meta && !(meta.document?.format && meta.document.name))
     issues.push({
       path: 'received.Message.MetaInformation.Document',
       message: 'the received message has no Document with Format and Name',
@@ -376,21 +355,21 @@ export function wrapReceiptInVans(received: Uint8Array | string, answer: VansAns
 
   const a = parsedAnswer.data;
   const o = parsedOptions.data;
-  const endpointXml = (tag: string, e: VansEndpoint) => `  <${tag} EndPointType="${e.endPointType ?? 'EAN'}">${escapeXml(e.id)}</${tag}>\n`;
-  const element = a.kind === 'positive' ? 'PositiveMessage' : 'NegativeMessage';
-  const error =
-    a.kind === 'negative'
-      ? `      <Error>${a.code === undefined ? '' : `<Code>${a.code}</Code>`}<Description>${escapeXml(a.refuseText ?? '')}</Description></Error>\n`
-      : '';
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<VANSEnvelope xmlns="${NS.vans}">\n` +
-    endpointXml('SenderID', swapped.sender) +
-    endpointXml('ReceiverID', swapped.receiver) +
-    `  <EnvelopeIdentifier>${o.envelopeIdentifier}</EnvelopeIdentifier>\n` +
-    `  <SentDateTime>${o.sentDateTime}</SentDateTime>\n` +
-    `  <Receipt>\n    <${element}>\n${error}` +
-    `      <OriginalEnvelopeIdentifier>${escapeXml(head.envelopeIdentifier!)}</OriginalEnvelopeIdentifier>\n` +
-    originalMessageXml(meta) +
-    `    </${element}>\n  </Receipt>\n</VANSEnvelope>\n`
-  );
+  // the received MetaInformation as OriginalMessage, every value as received (escaped, none interpreted)
+  const answered = { originalEnvelopeIdentifier: head.envelopeIdentifier!, originalMessage: meta };
+  return writeEnvelope({
+    sender: endpointOut(swapped.sender),
+    receiver: endpointOut(swapped.receiver),
+    envelopeIdentifier: o.envelopeIdentifier,
+    sentDateTime: o.sentDateTime,
+    receipt:
+      a.kind === 'positive'
+        ? { positiveMessage: answered }
+        : {
+            negativeMessage: {
+              error: { ...(a.code === undefined ? {} : { code: String(a.code) }), description: a.refuseText ?? '' },
+              ...answered,
+            },
+          },
+  });
 }

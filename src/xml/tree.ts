@@ -7,6 +7,10 @@ import { NS } from '../standard/namespaces';
 import { codePointName, firstNonChar, isXmlSpace } from './chars';
 import { isNameCharAt, lastName, nameEnd, RESERVED_NAMES, startsNcName } from './names';
 import { LineIndex } from './position';
+import { textOf } from './query';
+
+/** A namespace declaration as written on a start tag: prefix ('' for xmlns) and URI, the value decoded. */
+type NamespaceDeclaration = readonly [prefix: string, uri: string];
 
 /** An element with its namespace resolved and its place in the source. */
 export interface XmlElement {
@@ -17,6 +21,8 @@ export interface XmlElement {
   qname: string;
   /** attributes other than namespace declarations, by qualified name as written */
   attrs: Record<string, string> | undefined;
+  /** the namespace declarations on its start tag, in the order written (undefined for none): its scope is its ancestors' and these */
+  declarations: NamespaceDeclaration[] | undefined;
   children: XmlNode[];
   /** offset of '<' of the start tag in the text */
   start: number;
@@ -36,10 +42,7 @@ export interface XmlLimits {
 
 /** The text directly inside an element, surrounding whitespace trimmed (for envelope and identification fields). */
 export function textContent(element: XmlElement): string {
-  return element.children
-    .filter((c): c is string => typeof c === 'string')
-    .join('')
-    .trim();
+  return textOf(element).trim();
 }
 
 export interface XmlDocument {
@@ -478,7 +481,7 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
   // Prefixed attribute names, resolved once the whole tag (and so every declaration in it) is read.
   let prefixed: string[] | undefined;
   let count = 0;
-  let declared: Set<string> | undefined;
+  let declarations: NamespaceDeclaration[] | undefined;
   let selfClosing = false;
   for (;;) {
     const spaceStart = i;
@@ -516,10 +519,11 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     i = close + 1;
     if (name === 'xmlns' || (attributeColon === attributeStart + 5 && name.startsWith('xmlns:'))) {
       const prefix = name === 'xmlns' ? '' : name.slice(6);
-      if ((declared ??= new Set()).has(prefix)) throw bad(attributeStart, 'attributeTwice', name);
-      declared.add(prefix);
+      // The tag's own scope holds exactly what it declares: a second declaration of a prefix is already there.
       if (scope === parentScope) scope = Object.create(parentScope) as Scope;
+      else if (Object.hasOwn(scope, prefix)) throw bad(attributeStart, 'attributeTwice', name);
       declare(scope, prefix, value, lt);
+      (declarations ??= []).push([prefix, value]);
     } else {
       attrs ??= {};
       if (Object.hasOwn(attrs, name)) throw bad(attributeStart, 'attributeTwice', name);
@@ -539,6 +543,7 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     local: colon < 0 ? qname : qname.slice(colon - nameStart + 1),
     qname,
     attrs,
+    declarations,
     children: [],
     start: lt,
     end: i,

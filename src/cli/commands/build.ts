@@ -1,4 +1,4 @@
-import { validateGop } from '../../report/validate';
+import { checkGop } from '../../report/validate';
 import { createRedactor } from '../../report/redact';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
@@ -6,16 +6,15 @@ import { openOutput, type Output } from '../output';
 import { cannotWriteLine } from '../file-names';
 import { uiIn } from '../../format/ui-texts';
 import { visibleControls as safe } from '../../values/controls';
-import { BUILD_ENCODINGS, isBuildEncoding } from '../../standard/encodings';
+import { BuildOptionsSchema, checkBuildOptions } from '../../write/options';
+import { libraryOptions, optionsFrom } from '../option-names';
 import type { Command } from './types';
 
 /** A JSON model of the largest plan the reader accepts (5 MiB) is well under this. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 const OPTIONS: OptionSpec[] = [
-  { name: 'encoding', type: 'string', value: BUILD_ENCODINGS.join('|'), description: 'the encoding of the XML written (default UTF-8)' },
-  { name: 'pretty', type: 'boolean', description: 'indent the XML' },
-  { name: 'strict', type: 'boolean', description: 'also refuse a model with error findings' },
+  ...libraryOptions(BuildOptionsSchema, ['encoding', 'pretty', 'strict', 'prefixes']),
   {
     name: 'redact',
     type: 'boolean',
@@ -37,8 +36,7 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, OPTIONS);
     if (positionals.length !== 1) throw new UsageError('gop build takes exactly one FILE.json');
-    const encoding = (values['encoding'] as string | undefined) ?? 'UTF-8';
-    if (!isBuildEncoding(encoding)) throw new UsageError(`--encoding ${safe(encoding)}: expected ${BUILD_ENCODINGS.join(' or ')}`);
+    const { strict, ...written } = optionsFrom(values, OPTIONS, checkBuildOptions);
     const file = positionals[0]!;
     const redact = values['redact'] === true;
     // --redact: the file is "file 1" in any message, never a part of its name.
@@ -62,8 +60,6 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
     const message = wrapped && typeof wrapped === 'object' && 'findings' in wrapped ? (wrapped.message ?? wrapped.partial) : input;
     // Loaded when used: `gop validate` does not pay for the builder at start-up.
     const { buildGopBytes, GopBuildError } = await import('../../write/build');
-    const pretty = values['pretty'] as boolean | undefined;
-    const strict = values['strict'] as boolean | undefined;
     let bytes: Uint8Array;
     try {
       if (redact) {
@@ -71,17 +67,17 @@ the schema; with --strict also one with error findings. Exit 2 when the file can
         // before they are cut), the builder's own are redacted like any text. Same checks as buildGopBytes's strict.
         const redactor = createRedactor(message as never);
         try {
-          bytes = buildGopBytes(message as never, { encoding, pretty });
+          bytes = buildGopBytes(message as never, written);
         } catch (error) {
           if (!(error instanceof GopBuildError)) throw error;
           throw new GopBuildError(error.issues.map((issue) => ({ path: issue.path, message: redactor.text(issue.message) })));
         }
         const errors = strict
-          ? validateGop(message as never, { redact: true }).findings.filter((f) => f.severity === 'error' || f.severity === 'fatal')
+          ? checkGop(message as never, { redact: true }).findings.filter((f) => f.severity === 'error' || f.severity === 'fatal')
           : [];
         if (errors.length) throw new GopBuildError(errors.map((f) => ({ path: f.path, message: `${f.ruleId}: ${f.message}` })));
       } else {
-        bytes = buildGopBytes(message as never, { encoding, pretty, strict });
+        bytes = buildGopBytes(message as never, { ...written, strict });
       }
     } catch (error) {
       if (!(error instanceof GopBuildError)) throw error;

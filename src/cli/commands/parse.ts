@@ -2,7 +2,7 @@ import { parseGop } from '../../read/parse';
 import { redactParseResult } from '../../report/redact';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
-import { LIMIT_OPTIONS, limitsFrom, withCliWording } from '../option-names';
+import { limitsFrom, PARSE_OPTIONS, withCliWording } from '../option-names';
 import { openOutput, type Output } from '../output';
 import { cannotWriteLine } from '../file-names';
 import type { Command } from './types';
@@ -15,7 +15,7 @@ const OPTIONS: OptionSpec[] = [
       'mask the model as gop validate --redact masks a report: CPR numbers to DDMMYY-XXXX; names, street\naddresses, phone numbers, e-mail addresses and the GP practice\'s name to ***; free text, kept-aside XML,\nfindings and envelope redacted like report texts; the output says "redacted": true;\nmessages name the file "file 1"',
   },
   { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the JSON to FILE instead of standard output' },
-  ...LIMIT_OPTIONS,
+  ...PARSE_OPTIONS,
 ];
 
 export const parseCommand: Command = {

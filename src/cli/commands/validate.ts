@@ -4,14 +4,13 @@ import { resolve } from 'node:path';
 import { localDate } from '../../values/local-date';
 import { createFormatter, FORMATS } from '../../format/index';
 import { addToSummary, emptySummary } from '../../format/types';
-import { GopOptionsError } from '../../options/index';
-import { checkCheckOptions, type CheckOptions } from '../../report/options';
+import type { CheckOptions } from '../../report/options';
 import type { Report } from '../../report/report';
 import { receiptFor } from '../../receipt/index';
 import type { FileReport } from '../../report/report';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
-import { LIMIT_OPTIONS, OPTION_NAMES, optionsUsage, withCliWording } from '../option-names';
-import { resolveSettings, type ValidateSettings } from '../config';
+import { withCliWording } from '../option-names';
+import { LIBRARY_SETTINGS, resolveSettings } from '../config';
 import { expandPaths } from '../files';
 import { VERSION } from '../version';
 import { openOutput } from '../output';
@@ -38,28 +37,8 @@ const OPTIONS: OptionSpec[] = [
     value: 'FILE',
     description: 'write the report to FILE (folders are made; written whole or not at all); - for standard output',
   },
-  { name: 'lang', type: 'string', value: 'da|en', description: 'language of the messages (default en)' },
-  {
-    name: 'redact',
-    type: 'boolean',
-    description:
-      'mask CPR numbers (to DDMMYY-XXXX), names, street addresses, phone numbers and e-mail addresses of the\nmessage in any spelling, and anything shaped like a CPR number, an e-mail address or a Danish phone number;\nfile names too: each file is "file N", its place in the list of files (SARIF: redacted/file-N)',
-  },
+  ...LIBRARY_SETTINGS,
   { name: 'max-warnings', type: 'string', value: 'N', description: 'exit 1 when there are more than N warnings (-1: no limit)' },
-  {
-    name: 'max-findings',
-    type: 'string',
-    value: 'N',
-    description: 'findings kept per message (default 1000); one more says how many were left out',
-  },
-  ...LIMIT_OPTIONS,
-  {
-    name: 'rule',
-    type: 'string',
-    multiple: true,
-    value: 'ID=off|info|warning|error',
-    description: "change a rule's severity (repeatable; fatal rules cannot be changed)",
-  },
   {
     name: 'config',
     short: 'c',
@@ -75,12 +54,6 @@ const OPTIONS: OptionSpec[] = [
     multiple: true,
     value: 'GLOB',
     description: 'skip files matching GLOB, relative to the working folder (repeatable; also !GLOB as a path)',
-  },
-  {
-    name: 'reference-date',
-    type: 'string',
-    value: 'YYYY-MM-DD',
-    description: '"today" for deadlines and days left (default: today in Europe/Copenhagen)',
   },
   {
     name: 'jobs',
@@ -131,47 +104,23 @@ function onlyErrors(report: Report): Report {
   };
 }
 
-/** checkGop's options checked once, before any file: a bad one is a usage error (exit 2), not a stack trace per file. */
-function checkOptionsOnce(options: CheckOptions, fromConfigFile: ValidateSettings['fromConfigFile']): void {
-  try {
-    checkCheckOptions(options);
-  } catch (error) {
-    if (!(error instanceof GopOptionsError)) throw error;
-    // A setting from gop.config.json is named by its key there, one from the command line by its flag.
-    throw optionsUsage(error.issues, (path) => {
-      const [head = '', ...rest] = path.split('.');
-      const key = OPTION_NAMES[head]?.configKey;
-      return key === undefined ? undefined : fromConfigFile(key, rest);
-    });
-  }
-}
-
 async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<number> {
   const { values, positionals } = parseOptions(argv, OPTIONS);
-  const { config, paths, stdinFilename, fromConfigFile } = resolveSettings(values, positionals, io.cwd);
-  const options: CheckOptions = {
-    // The command line may read the clock; the library never does. Today is taken once, as a Danish date.
-    referenceDate: config.referenceDate ?? localDate(io.now(), 'Europe/Copenhagen'),
-    timeZone: 'Europe/Copenhagen',
-    severity: config.rules,
-    language: config.lang,
-    redact: config.redact,
-    maxFindings: config.maxFindings,
-    maxBytes: config.maxBytes,
-    maxDepth: config.maxDepth,
-    maxElements: config.maxElements,
-    maxAttributes: config.maxAttributes,
-  };
-  checkOptionsOnce(options, fromConfigFile);
+  // checkGop's options are checked here, once, before any file: a bad one is a usage error, not a problem per file.
+  const { config, options: settings, paths, stdinFilename } = resolveSettings(values, positionals, io.cwd);
+  const timeZone = settings.timeZone ?? 'Europe/Copenhagen';
+  const lang = settings.language;
+  // The command line may read the clock; the library never does. Today is taken once, as a Danish date.
+  const options: CheckOptions = { ...settings, timeZone, referenceDate: settings.referenceDate ?? localDate(io.now(), timeZone) };
   const ownEans = values['own-ean'] as string[] | undefined;
   const notEan = ownEans?.find((ean) => !/^\d{13}$/.test(ean));
   if (notEan !== undefined) throw new UsageError(`--own-ean ${safe(notEan)}: an EAN location number is 13 digits`);
   const say = (line: string) => io.stderr.write(`gop: ${line}\n`);
-  const t = CLI_TEXTS[config.lang ?? 'en'];
+  const t = CLI_TEXTS[lang ?? 'en'];
   // --redact: a file or folder name is personal data too ("GGOP_2512484916_Nancy_Berggren.xml"). No part of one leaves:
   // a file is "file N" (its place in the list of files, as every format names it), any other path "path N".
-  const redact = config.redact === true;
-  const fileShown = (file: string, position: number) => (redact ? uiIn(config.lang).redactedFile(position) : safe(file));
+  const redact = settings.redact === true;
+  const fileShown = (file: string, position: number) => (redact ? uiIn(lang).redactedFile(position) : safe(file));
   const pathNumbers = new Map<string, number>();
   const pathShown = (path: string) => {
     if (!redact) return safe(path);
@@ -199,7 +148,7 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   let unreadable = 0;
   for (const problem of expanded.problems) {
     const path = pathShown(problem.path);
-    const detail = detailShown(detailIn(config.lang ?? 'en', problem), problem.path, path);
+    const detail = detailShown(detailIn(lang ?? 'en', problem), problem.path, path);
     if (problem.reason === 'notRegular') {
       await say(t.skippedNotRegular(path, detail));
       continue;
@@ -214,11 +163,11 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   const color = format === 'text' && toStdout && (colorSetting ?? (io.stdout.isTTY && !io.env['NO_COLOR']));
   // Days left only when the user gave the reference date: a default of today would change the output every day.
   const formatter = createFormatter(format, {
-    language: config.lang,
+    language: lang,
     color,
     toolVersion: VERSION,
     redact,
-    referenceDateGiven: config.referenceDate !== undefined,
+    referenceDateGiven: settings.referenceDate !== undefined,
     // the working folder's path may name a person: not written under --redact
     ...(redact ? {} : { baseDirectory: io.cwd }),
   });

@@ -1,29 +1,22 @@
 import { localDate } from '../../values/local-date';
-import { LANGUAGES, type Language } from '../../texts/languages';
-import { isIsoDate } from '../../values/date';
-import { visibleControls as safe } from '../../values/controls';
+import { CheckOptionsSchema, checkCheckOptions } from '../../report/options';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { readInput } from '../input';
-import { LIMIT_OPTIONS, limitsFrom } from '../option-names';
+import { LIMIT_OPTIONS, libraryOption, optionsFrom } from '../option-names';
 import { openOutput, type Output } from '../output';
 import { cannotWriteLine } from '../file-names';
 import type { Command } from './types';
 
 const OPTIONS: OptionSpec[] = [
   { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the HTML to FILE instead of standard output' },
-  { name: 'lang', type: 'string', value: 'da|en', description: 'language of the page: headings, labels and findings (default da)' },
+  libraryOption(CheckOptionsSchema, 'language', { instead: 'language of the page: headings, labels and findings (default da)' }),
   {
     name: 'redact',
     type: 'boolean',
     description:
       'mask CPR numbers (DDMMYY-XXXX), names, addresses, phone numbers and e-mail addresses, as gop validate --redact does;\nmessages name the file "file 1"',
   },
-  {
-    name: 'reference-date',
-    type: 'string',
-    value: 'YYYY-MM-DD',
-    description: '"today" for the days left until the deadlines (default: today in Europe/Copenhagen)',
-  },
+  libraryOption(CheckOptionsSchema, 'referenceDate', { also: '(default: today in Europe/Copenhagen)' }),
   {
     name: 'findings',
     type: 'boolean',
@@ -46,23 +39,20 @@ Exit 0 when the plan was read (findings or not), 1 when it could not be read, 2 
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, OPTIONS);
     if (positionals.length !== 1) throw new UsageError('gop view takes exactly one FILE');
-    const lang = (values['lang'] as string | undefined) ?? 'da';
-    if (!(LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(`--lang ${safe(lang)}: expected da or en`);
-    const given = values['reference-date'] as string | undefined;
-    if (given !== undefined && !isIsoDate(given)) throw new UsageError(`--reference-date ${safe(given)}: expected a real date, YYYY-MM-DD`);
+    // The limits, --lang and --reference-date, converted and checked as checkGop's options.
+    const check = optionsFrom(values, OPTIONS, checkCheckOptions);
     const redact = values['redact'] === true;
     // --redact: the file is "file 1" in any message, never a part of its name (the page itself names no file).
-    const limits = limitsFrom(values);
-    const read = await readInput(positionals[0]!, limits.maxBytes, io, 'en', redact, '--max-bytes');
+    const read = await readInput(positionals[0]!, check.maxBytes, io, 'en', redact, '--max-bytes');
     if (!read.ok) return read.status;
     // Loaded when used: `gop validate` does not pay for the view at start-up.
     const { renderView } = await import('../../view/index');
     const view = renderView(read.bytes, {
-      lang: lang as Language,
+      lang: check.language ?? 'da',
       redact,
-      referenceDate: given ?? localDate(io.now(), 'Europe/Copenhagen'),
+      referenceDate: check.referenceDate ?? localDate(io.now(), 'Europe/Copenhagen'),
       findings: values['findings'] !== false,
-      check: limits,
+      check,
     });
     const file = values['output'] as string | undefined;
     let output: Output | undefined;

@@ -1,7 +1,7 @@
 import { defineMeta } from '../../findings/finding';
 import type { Language } from '../../texts/languages';
 
-/** Metadata only: validateGop's shape check (src/model/shape.ts) detects it; expected and found are kinds, named here. */
+/** Metadata only: checkGop's shape check of an object (src/model/shape.ts) detects it; expected and found are kinds, named here. */
 const FOUND: Record<string, Record<Language, string>> = {
   null: { en: 'null', da: 'null' },
   undefined: { en: 'undefined (a hole in the list)', da: 'undefined (et hul i listen)' },
@@ -63,8 +63,8 @@ export const STRUCT_005 = defineMeta<{
   libraryData: ['element', 'expected', 'found'],
   title: { da: 'Værdi af forkert type', en: 'Value of the wrong type' },
   docs: {
-    en: 'Every value of a message object has the type of its element: text a string, a repeating element an array, an element with children an object, formatted text { text, content }, a flag true; not null, a number or a cycle. Such a value is left out of every other check. Added by this project: only an object built in code (validateGop) can break it.',
-    da: 'Hver værdi i et meddelelsesobjekt har sit elements type: tekst en streng, et gentaget element en liste, et element med underelementer et objekt, formateret tekst { text, content }, et flag true; ikke null, et tal eller en cyklus. En sådan værdi indgår ikke i de øvrige kontroller. Tilføjet af projektet: kun et objekt bygget i kode (validateGop) kan bryde den.',
+    en: 'Every value of a message object has the type of its element: text a string, a repeating element an array, an element with children an object, formatted text { text, content }, a flag true; not null, a number or a cycle. Such a value is left out of every other check. Added by this project: only an object built in code (given to checkGop) can break it.',
+    da: 'Hver værdi i et meddelelsesobjekt har sit elements type: tekst en streng, et gentaget element en liste, et element med underelementer et objekt, formateret tekst { text, content }, et flag true; ikke null, et tal eller en cyklus. En sådan værdi indgår ikke i de øvrige kontroller. Tilføjet af projektet: kun et objekt bygget i kode (givet til checkGop) kan bryde den.',
   },
   messages: {
     wrongType: { en: (d) => `${d.element} ${wrongType(d, 'en')}; ${left.en}`, da: (d) => `${d.element} ${wrongType(d, 'da')}; ${left.da}` },

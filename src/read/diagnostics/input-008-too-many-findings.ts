@@ -1,9 +1,10 @@
-import { defineMeta, SEVERITIES, type Severity } from '../../findings/finding';
+import { defineMeta, makeFinding, SEVERITIES, type Severity } from '../../findings/finding';
+import type { TooMany } from '../../findings/sink';
 import type { Language } from '../../texts/languages';
 import { countOf } from '../../findings/severity-words';
 
 /** How many findings of each severity a report or parse result left out past its cap. */
-export type Omitted = Record<Severity, number>;
+type Omitted = Record<Severity, number>;
 type Data = Omitted & { shown: number };
 
 const omittedList = (d: Data, language: Language) =>
@@ -13,7 +14,7 @@ const omittedList = (d: Data, language: Language) =>
 const omittedTotal = (d: Data) => d.fatal + d.error + d.warning + d.info;
 
 /** The data of a GOP-INPUT-008: the counts flat, as JSON values. */
-export const tooManyData = (shown: number, omitted: Omitted): Data => ({ shown, ...omitted });
+const tooManyData = (shown: number, omitted: Omitted): Data => ({ shown, ...omitted });
 
 /**
  * The cap on findings (maxFindings): about the report, not the message, so 'info' — it changes neither `valid` nor a
@@ -38,3 +39,10 @@ export const INPUT_008 = defineMeta<{ tooMany: Data }>({
     },
   },
 });
+
+/** The finding the sink adds when it left some out (src/findings/sink.ts). */
+export const tooMany: TooMany = {
+  ruleId: INPUT_008.id,
+  severity: INPUT_008.severity,
+  make: (shown, omitted, severity) => makeFinding(INPUT_008, 'tooMany', tooManyData(shown, omitted), { path: '/' }, severity),
+};

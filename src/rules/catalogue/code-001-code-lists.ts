@@ -1,15 +1,12 @@
 import { defineRule } from '../rule';
+import type { ElementFacts } from '../../model/element-facts';
 import { CODE_LISTS, inCodeList, type CodeListName } from '../../standard/codelists';
+import { valuesWhere } from '../values';
 
-/** Which property holds which list; TypeCode depends on where it stands. TypeOfRehabilitationPlan is GOP-LAW-001's. */
-const BY_PROPERTY: Record<string, CodeListName> = {
-  acknowledgementCode: 'AcknowledgementCode',
-  identifierCode: 'IdentifierCode',
-  telephoneSubscriberCode: 'TelephoneSubscriberCode',
-  relationCode: 'RelationCode',
-  consentInformed: 'ConsentInformed',
-  versionCode: 'VersionCode',
-};
+/** Lists another check reads: the specialisation level (GOP-LAW-001) and the letter's type (identifying the document). */
+const CHECKED_ELSEWHERE = new Set<CodeListName>(['TypeOfRehabilitationPlan', 'LetterTypeCode']);
+/** An element whose code list the schema names (TypeCode's depends on where it stands) and no other check reads. */
+const coded = (facts: ElementFacts) => facts.codeList !== undefined && !CHECKED_ELSEWHERE.has(facts.codeList);
 
 export default defineRule<{ notInList: { value: string; list: CodeListName } }>({
   id: 'GOP-CODE-001',
@@ -29,16 +26,9 @@ export default defineRule<{ notInList: { value: string; list: CodeListName } }>(
     },
   },
   check(context) {
-    for (const [prop, list] of Object.entries(BY_PROPERTY)) {
-      for (const { value, path } of context.values(prop)) if (!inCodeList(list, value)) context.report(path, 'notInList', { value, list });
-    }
-    for (const { value, path } of context.values('typeCode')) {
-      const list: CodeListName | undefined = path.includes('icd10Diagnoses')
-        ? 'DiagnosisTypeCode'
-        : path.includes('icfClassifications')
-          ? 'IcfTypeCode'
-          : undefined;
-      if (list && !inCodeList(list, value)) context.report(path, 'notInList', { value, list });
+    for (const { value, path, facts } of valuesWhere(context, coded)) {
+      const list = facts.codeList!;
+      if (!inCodeList(list, value)) context.report(path, 'notInList', { value, list });
     }
   },
 });

@@ -1,5 +1,9 @@
+import type { ElementFacts } from '../../model/element-facts';
 import { defineRule } from '../rule';
 import { isIsoDate } from '../../values/date';
+import { valuesWhere } from '../values';
+
+const isDate = (facts: ElementFacts) => facts.format === 'date';
 
 export default defineRule<{ notADate: { value: string } }>({
   id: 'GOP-FORMAT-001',
@@ -15,6 +19,6 @@ export default defineRule<{ notADate: { value: string } }>({
     },
   },
   check(context) {
-    for (const { value, path } of context.values('date')) if (!isIsoDate(value)) context.report(path, 'notADate', { value });
+    for (const { value, path } of valuesWhere(context, isDate)) if (!isIsoDate(value)) context.report(path, 'notADate', { value });
   },
 });

@@ -1,5 +1,9 @@
+import type { ElementFacts } from '../../model/element-facts';
 import { defineRule } from '../rule';
 import { isTime } from '../../values/date';
+import { valuesWhere } from '../values';
+
+const isTimeOfDay = (facts: ElementFacts) => facts.format === 'time';
 
 export default defineRule<{ notATime: { value: string } }>({
   id: 'GOP-FORMAT-002',
@@ -15,6 +19,6 @@ export default defineRule<{ notATime: { value: string } }>({
     },
   },
   check(context) {
-    for (const { value, path } of context.values('time')) if (!isTime(value)) context.report(path, 'notATime', { value });
+    for (const { value, path } of valuesWhere(context, isTimeOfDay)) if (!isTime(value)) context.report(path, 'notATime', { value });
   },
 });

@@ -1,5 +1,9 @@
+import type { ElementFacts } from '../../model/element-facts';
 import { defineRule } from '../rule';
 import { checkCpr } from '../../values/cpr';
+import { valuesWhere } from '../values';
+
+const isCpr = (facts: ElementFacts) => facts.format === 'cpr';
 
 export default defineRule<{ notTenDigits: Record<string, never>; invalidBirthDate: Record<string, never> }>({
   id: 'GOP-FORMAT-003',
@@ -20,7 +24,7 @@ export default defineRule<{ notTenDigits: Record<string, never>; invalidBirthDat
     },
   },
   check(context) {
-    for (const { value, path } of context.values('civilRegistrationNumber')) {
+    for (const { value, path } of valuesWhere(context, isCpr)) {
       const result = checkCpr(value);
       if (!result.ok) context.report(path, result.reason === 'not-10-digits' ? 'notTenDigits' : 'invalidBirthDate');
     }

@@ -1,5 +1,9 @@
+import type { ElementFacts } from '../../model/element-facts';
 import { defineRule } from '../rule';
 import { isValidGln } from '../../values/gln';
+import { valuesWhere } from '../values';
+
+const isGln = (facts: ElementFacts) => facts.format === 'gln';
 
 export default defineRule<{ notThirteenDigits: { value: string }; checkDigit: { value: string; expected: number } }>({
   id: 'GOP-FORMAT-004',
@@ -23,7 +27,7 @@ export default defineRule<{ notThirteenDigits: { value: string }; checkDigit: { 
     },
   },
   check(context) {
-    for (const { value, path } of context.values('eanIdentifier')) {
+    for (const { value, path } of valuesWhere(context, isGln)) {
       const result = isValidGln(value);
       if (!result.ok) {
         if (result.reason === 'check-digit') context.report(path, 'checkDigit', { value, expected: result.expected as number });

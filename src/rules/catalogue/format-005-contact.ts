@@ -1,12 +1,12 @@
+import type { ElementFacts } from '../../model/element-facts';
 import { defineRule } from '../rule';
 import { isDanishPostcode, isPlausibleEmail, isPlausiblePhone } from '../../values/contact';
+import { valuesWhere } from '../values';
 
+/** The element's format (src/model/schema.ts) is the message's id. */
 type What = 'postcode' | 'phone' | 'email';
-const WHAT = {
-  postcode: { prop: 'postCodeIdentifier', test: isDanishPostcode },
-  phone: { prop: 'telephoneSubscriberIdentifier', test: isPlausiblePhone },
-  email: { prop: 'emailAddressIdentifier', test: isPlausibleEmail },
-} satisfies Record<What, { prop: string; test: (s: string) => boolean }>;
+const TESTS: Record<What, (value: string) => boolean> = { postcode: isDanishPostcode, phone: isPlausiblePhone, email: isPlausibleEmail };
+const isContact = (facts: ElementFacts) => facts.format !== undefined && Object.hasOwn(TESTS, facts.format);
 
 export default defineRule<Record<What, { value: string }>>({
   id: 'GOP-FORMAT-005',
@@ -30,8 +30,9 @@ export default defineRule<Record<What, { value: string }>>({
     email: { en: ({ value }) => `"${value}" is not an e-mail address.`, da: ({ value }) => `"${value}" er ikke en e-mailadresse.` },
   },
   check(context) {
-    for (const what of Object.keys(WHAT) as What[]) {
-      for (const { value, path } of context.values(WHAT[what].prop)) if (!WHAT[what].test(value)) context.report(path, what, { value });
+    for (const { value, path, facts } of valuesWhere(context, isContact)) {
+      const what = facts.format as What;
+      if (!TESTS[what](value)) context.report(path, what, { value });
     }
   },
 });

@@ -1,5 +1,9 @@
+import type { ElementFacts } from '../../model/element-facts';
 import { defineRule } from '../rule';
 import { isIcfCode, isSksDiagnosisCode } from '../../values/codes';
+import { valuesWhere } from '../values';
+
+const isCode = (facts: ElementFacts) => facts.format === 'sksDiagnosis' || facts.format === 'icf';
 
 export default defineRule<{ diagnosis: { value: string }; icf: { value: string } }>({
   id: 'GOP-FORMAT-006',
@@ -22,23 +26,9 @@ export default defineRule<{ diagnosis: { value: string }; icf: { value: string }
     },
   },
   check(context) {
-    const diagnoses = context.message.rehabilitationPlan?.icd10Diagnoses?.icd10Diagnose ?? [];
-    diagnoses.forEach((diagnose, i) => {
-      const base = ['rehabilitationPlan', 'icd10Diagnoses', 'icd10Diagnose', i];
-      const primary = diagnose.primaryDiagnosis?.code;
-      if (primary !== undefined && !isSksDiagnosisCode(primary))
-        context.report([...base, 'primaryDiagnosis', 'code'], 'diagnosis', { value: primary });
-      diagnose.secondaryDiagnosis?.forEach((secondary, k) => {
-        if (secondary.code !== undefined && !isSksDiagnosisCode(secondary.code))
-          context.report([...base, 'secondaryDiagnosis', k, 'code'], 'diagnosis', { value: secondary.code });
-      });
-    });
-    context.message.rehabilitationPlan?.icfClassifications?.icfClassification?.forEach((classification, i) => {
-      for (const part of ['icfCode', 'icfGradient'] as const) {
-        const code = classification[part]?.code;
-        if (code !== undefined && !isIcfCode(code))
-          context.report(['rehabilitationPlan', 'icfClassifications', 'icfClassification', i, part, 'code'], 'icf', { value: code });
-      }
-    });
+    for (const { value, path, facts } of valuesWhere(context, isCode)) {
+      if (facts.format === 'icf' ? !isIcfCode(value) : !isSksDiagnosisCode(value))
+        context.report(path, facts.format === 'icf' ? 'icf' : 'diagnosis', { value });
+    }
   },
 });
