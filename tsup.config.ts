@@ -59,6 +59,7 @@ const LIBRARY_ENTRIES = {
   'fhir/index': 'src/fhir/index.ts',
   'receipt/index': 'src/receipt/index.ts',
   'write/index': 'src/write/index.ts',
+  'stats/index': 'src/stats/index.ts',
 };
 
 export default defineConfig([

@@ -156,7 +156,7 @@ export const SHAPES = [
     name: 'deep formatted text (Bold/Italic to maxDepth), repeated',
     build: (base, size, p) => {
       // Emessage > RehabilitationPlan > free-text element is 3 levels; the inline nesting fills up to 64 exactly.
-      const depth = gop.DEFAULT_PARSE_OPTIONS.maxDepth - 3;
+      const depth = gop.ParseOptionsSchema.parse({}).maxDepth - 3; // the default limit (DEFAULT_PARSE_OPTIONS is no export since issue 24)
       const names = Array.from({ length: depth }, (_, k) => `${p}:${k % 2 ? 'Italic' : 'Bold'}`);
       const unit =
         names.map((n) => `<${n}>`).join('') +

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import * as gop from '../dist/index.js';
+import { FORMATS, formatResults } from '../dist/format/index.js';
 
 const SAMPLE = new URL('../../shared/samples/ggop-public-example.xml', import.meta.url);
 const FIXTURE = new URL('../fixtures/valid/rehabilitering-apopleksi.xml', import.meta.url);
@@ -104,8 +105,8 @@ for (const input of inputs()) {
   ];
   contenders.push({ name: 'checkGop', fn: () => gop.checkGop(input.bytes) });
   const report = gop.checkGop(input.bytes);
-  for (const format of gop.FORMATS) {
-    contenders.push({ name: `  format ${format} (one report)`, fn: () => gop.formatResults(format, [{ file: 'message.xml', report }]) });
+  for (const format of FORMATS) {
+    contenders.push({ name: `  format ${format} (one report)`, fn: () => formatResults(format, [{ file: 'message.xml', report }]) });
   }
   const times = measure(contenders, input.bytes);
   contenders.forEach((c, i) =>
@@ -284,3 +285,133 @@ console.log(
   `\nBatch: ${BATCH} messages built from the valid fixtures (own ids and patients, UTF-8 and ISO-8859-1), whole process including start-up`,
 );
 console.table(batchRows);
+
+// ---- summarizePlans over 20,000 plans: ms per plan next to checkGop on the same plans, and the memory it keeps. ----
+// The plans are made one at a time by a generator (each valid fixture's model with its own letter id, message id and
+// patient), so that what stays in memory is the summary's, not the inputs'. summarizePlans runs over the generator,
+// timed less the time spent making plans, its heap sampled after gc; then checkGop and a summary's add() take turns on
+// each plan (noise hits both alike). Half the plans have a row in the municipality's starts (started 0–14
+// days after discharge): the join is timed too.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+await (async () => {
+  const PLANS = Number(process.env.BENCH_STATS_PLANS ?? 20_000);
+  console.log(`\nsummarizePlans over ${PLANS.toLocaleString('en')} plans`);
+  // the root export, or the medcom-gop/stats subpath
+  const stats = typeof gop.summarizePlans === 'function' ? gop : await import('../dist/stats/index.js').catch(() => ({}));
+  if (typeof stats.summarizePlans !== 'function') {
+    console.log('  skipped: neither dist/index.js nor dist/stats/index.js has summarizePlans');
+    return;
+  }
+  // gc() without --expose-gc on the command line, so that `npm run bench` stays one plain `node bench/run.mjs`
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const plans = templates.map((message) => {
+    const facts = gop.checkGop(gop.buildGopBytes(message)).facts;
+    return { message, senderEan: message.rehabilitationPlan.sender.eanIdentifier, discharge: facts?.dischargeDate };
+  });
+  const letterId = (i) => `BENCH${String(i).padStart(8, '0')}`;
+  const addDays = (iso, days) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const starts = [];
+  for (let i = 0; i < PLANS; i += 2) {
+    const { senderEan, discharge } = plans[i % plans.length];
+    if (discharge) starts.push({ letterIdentifier: letterId(i), senderEan, started: addDays(discharge, i % 15) });
+  }
+
+  /** The plans as bytes, made when asked for; `made.ms` is the time spent making them, `each(i)` runs every 100. */
+  function* generated(made, each) {
+    for (let i = 0; i < PLANS; i++) {
+      const start = process.hrtime.bigint();
+      const message = structuredClone(plans[i % plans.length].message);
+      message.envelope.identifier = String(20_000_000 + i);
+      message.rehabilitationPlan.letter.identifier = letterId(i);
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      message.rehabilitationPlan.patient.civilRegistrationNumber = `${day}0${1 + (i % 9)}${String(40 + (i % 50)).padStart(2, '0')}${String(1000 + (i % 8999)).slice(-4)}`;
+      const bytes = gop.buildGopBytes(message, { encoding: i % 4 === 0 ? 'ISO-8859-1' : 'UTF-8', pretty: i % 2 === 0 });
+      if (i % 100 === 0) each?.(i);
+      made.ms += Number(process.hrtime.bigint() - start) / 1e6;
+      yield bytes;
+    }
+  }
+  /** The process's resident size every 100 plans (its peak), and the heap after a full collection every 5,000 (what is kept). */
+  const sampler = () => {
+    const heap = [];
+    let rss = 0;
+    return {
+      heap,
+      peakRss: () => rss,
+      sample: (i) => {
+        rss = Math.max(rss, process.memoryUsage.rss());
+        if (i % 5000 !== 0 && i !== PLANS) return;
+        gc();
+        heap.push({ plans: i, heapUsed: process.memoryUsage().heapUsed });
+      },
+    };
+  };
+
+  // warm-up: both passes compile the same code; neither should pay for it alone
+  const warm = Array.from({ length: 40 }, () => plans.map(({ message }) => gop.buildGopBytes(message))).flat();
+  for (const bytes of warm) gop.checkGop(bytes);
+  await stats.summarizePlans(warm, { starts });
+  // summarizePlans as a user calls it, over the generator: its whole time less the time spent making plans, and memory
+  // (first: nothing of the timing pass below is in its heap)
+  gc();
+  const base = process.memoryUsage();
+  const MB = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+  const summaryMade = { ms: 0 };
+  const summaryMemory = sampler();
+  const start = process.hrtime.bigint();
+  const summary = await stats.summarizePlans(generated(summaryMade, summaryMemory.sample), { starts, by: 'month' });
+  const summaryMs = Number(process.hrtime.bigint() - start) / 1e6 - summaryMade.ms;
+  summaryMemory.sample(PLANS);
+  if (summary.plans !== PLANS || summary.duplicates !== 0 || summary.unreadable !== 0)
+    throw new Error(`summarizePlans counted ${summary.plans} plans, ${summary.duplicates} duplicates, ${summary.unreadable} unreadable`);
+
+  // checkGop and the summary's add() on each plan in turn (the order alternating), so that the machine's noise hits both
+  // alike: add() is what summarizePlans runs per plan (checkGop, then the counting and the starts join)
+  const made = { ms: 0 };
+  let checkMs = 0;
+  let addMs = 0;
+  const timed = (fn) => {
+    const start = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  {
+    const held = stats.createSummary({ starts, by: 'month' });
+    let i = 0;
+    for (const bytes of generated(made)) {
+      if (i++ % 2) {
+        checkMs += timed(() => gop.checkGop(bytes));
+        addMs += timed(() => held.add(bytes));
+      } else {
+        addMs += timed(() => held.add(bytes));
+        checkMs += timed(() => gop.checkGop(bytes));
+      }
+    }
+    addMs += timed(() => held.result());
+  }
+
+  const perPlan = (ms) => (ms / PLANS).toFixed(3);
+  console.table([
+    { step: 'making a plan (the builder; not in the rows below)', 'ms/plan': perPlan(made.ms) },
+    { step: 'checkGop', 'ms/plan': perPlan(checkMs), 'x checkGop': '1.00' },
+    { step: 'summary add(), same plans, in turn with checkGop', 'ms/plan': perPlan(addMs), 'x checkGop': (addMs / checkMs).toFixed(2) },
+    {
+      step: 'summarizePlans over a generator (a pass of its own)',
+      'ms/plan': perPlan(summaryMs),
+      'x checkGop': (summaryMs / checkMs).toFixed(2),
+    },
+  ]);
+  const kept = summaryMemory.heap.map(({ plans: n, heapUsed }) => `${n.toLocaleString('en')}: ${MB(heapUsed - base.heapUsed)}`);
+  console.log(`  summarizePlans: heap kept after gc over the ${MB(base.heapUsed)} MB before, by plans read (MB): ${kept.join(', ')}`);
+  // growth while the plans are read, from 5,000 (the first plans warm caches up) to the last sample before the end
+  const during = summaryMemory.heap.filter(({ plans: n }) => n > 0 && n < PLANS);
+  const [first, last] = [during[0], during.at(-1)];
+  if (last && last.plans > first.plans)
+    console.log(`  kept per plan while reading: ${((last.heapUsed - first.heapUsed) / (last.plans - first.plans) / 1024).toFixed(2)} KB`);
+  console.log(`  peak RSS of the summarizePlans pass: ${MB(summaryMemory.peakRss())} MB (before: ${MB(base.rss)} MB)`);
+  console.log(
+    `  ${summary.plans} plans in ${summary.periods.length} periods, ${summary.senders.length} senders; starts: ${summary.starts.rows} rows, ${summary.starts.matched} matched`,
+  );
+})();

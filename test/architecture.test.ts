@@ -22,6 +22,7 @@ const STAGES: readonly (readonly string[])[] = [
   ['report'], // checkGop: findings and facts as one report
   ['format'], // report → JSON, text, JUnit, SARIF, GitHub
   ['view', 'fhir', 'receipt', 'write'], // HTML, KL Gateway, receipts, the builder
+  ['stats'], // summaries over many reports
   ['cli'],
   ['index'],
 ];

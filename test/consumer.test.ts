@@ -173,7 +173,7 @@ const require = createRequire(import.meta.url);
 const required = require('medcom-gop');
 const names = (api) => Object.keys(api).sort().join(',');
 const subpaths = {};
-for (const subpath of ['model', 'standard', 'facts', 'format', 'fhir', 'receipts', 'vans']) {
+for (const subpath of ['model', 'standard', 'facts', 'format', 'fhir', 'receipts', 'vans', 'stats']) {
   const imported = await import(\`medcom-gop/\${subpath}\`);
   subpaths[subpath] = names(imported) === names(require(\`medcom-gop/\${subpath}\`)) ? Object.keys(imported).length : 'differs';
 }
@@ -193,7 +193,7 @@ console.log(JSON.stringify({
       count: answer.count,
       version: true,
       checks: 'boolean',
-      subpaths: { model: 14, standard: 10, facts: 8, format: 4, fhir: 5, receipts: 14, vans: 8 },
+      subpaths: { model: 14, standard: 10, facts: 9, format: 4, fhir: 5, receipts: 14, vans: 8, stats: 13 },
     });
     expect(answer.count).toBeGreaterThan(20);
     expect(answer.count).toBeLessThanOrEqual(40);

@@ -184,9 +184,12 @@ describe('the same files give the same output on any day, unless a reference dat
       'deadlineKind',
       'mustStartBy',
       'guaranteedStartBy',
+      'startBy',
+      'startByBecause',
     ]);
     expect(testcase['system-out']).toBe(
-      'must start by 2019-03-14, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))',
+      'must start by 2019-03-14, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))\n' +
+        "binding start date: 2019-03-14 (because of the plan's deadline)",
     );
   });
 });

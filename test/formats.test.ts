@@ -355,9 +355,12 @@ describe('the reference date and the days left', () => {
       daysUntilMustStart: '2',
       guaranteedStartBy: '2019-03-14',
       daysUntilGuaranteedStart: '2',
+      startBy: '2019-03-14',
+      startByBecause: 'deadline',
     });
     expect(testcase['system-out']).toBe(
       'opstart senest 2019-03-14 (planens frist), tilbud om opstart senest 2019-03-14 (genoptræningsgarantien, sundhedsloven § 140 stk. 4)\n' +
+        'bindende dato for opstart: 2019-03-14 (på grund af planens frist)\n' +
         'referencedato 2019-03-12: 2 dage til planens frist, 2 dage til garantidatoen',
     );
     // Without a reference date: the start dates only, the same on any day.
@@ -367,6 +370,8 @@ describe('the reference date and the days left', () => {
       'deadlineKind',
       'mustStartBy',
       'guaranteedStartBy',
+      'startBy',
+      'startByBecause',
     ]);
     expect(undated['system-out']).not.toMatch(/reference date|days left/);
   });
@@ -500,9 +505,12 @@ describe('the deadline as read: "could not be read" is never "no deadline" (issu
       deadlineKind: 'none',
       guaranteedStartBy: '2019-03-14',
       daysUntilGuaranteedStart: '4',
+      startBy: '2019-03-14',
+      startByBecause: 'guarantee',
     });
     expect(none['system-out']).toBe(
       'no deadline in the plan, start to be offered by 2019-03-14 (rehabilitation guarantee, Health Act s. 140(4))\n' +
+        'binding start date: 2019-03-14 (because of the rehabilitation guarantee)\n' +
         'reference date 2019-03-10: 4 days left until the guarantee date',
     );
     expect(junitProps(junitCase(checked('hurtigst muligt'), 'en')).deadlineKind).toBe('asap');

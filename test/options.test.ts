@@ -122,6 +122,7 @@ describe('each function checks its own options', () => {
       severity: { 'GOP-LAW-005': 'off' },
       language: 'da',
       redact: false,
+      standard: { name: 'Ishøj', start: { within: 10, unit: 'workingDays', from: 'discharge' } },
       source: parsed.source,
     };
     // maxFindings is in both: parseGop caps its own findings too
@@ -397,5 +398,18 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('gop validate: an opt
     expect(run.stderr).toContain('gop: --rule GOP-INPUT-001: GOP-INPUT-001 is fatal');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('the options cache follows nested values', () => {
+  it('sees a quality standard changed in place in the same options object', () => {
+    const plan = readFileSync(`${FIXTURES_DIR}valid/almen-hoftefraktur.xml`);
+    const options = { standard: { name: 'Kvalitetsstandard', start: { within: 10, unit: 'days' as const, from: 'discharge' as const } } };
+    const first = checkGop(plan, options).facts?.standard?.startBy;
+    options.standard.start.within = 3;
+    const second = checkGop(plan, options).facts?.standard?.startBy;
+    expect(first).toBeDefined();
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
   });
 });

@@ -82,6 +82,7 @@ const SURFACE: Record<string, string[]> = {
   ],
   './facts': [
     'FactsSchema',
+    'QualityStandardSchema',
     'addDanishWorkingDays',
     'computeFacts',
     'danishPublicHolidays',
@@ -118,6 +119,21 @@ const SURFACE: Record<string, string[]> = {
     'wrapInVans',
     'wrapReceiptInVans',
   ],
+  './stats': [
+    'PlanSummarySchema',
+    'STARTS_LIMITS',
+    'SUMMARY_FORMATS',
+    'StartRecordSchema',
+    'SummaryOptionsSchema',
+    'createSummary',
+    'parseStarts',
+    'renderSummaryHtml',
+    'summarizePlans',
+    'summaryCsv',
+    'summaryJson',
+    'summaryJsonSchema',
+    'summaryText',
+  ],
 };
 
 /** Where each subpath's build is: its folder's index (receipts → receipt, vans → write). */
@@ -130,6 +146,7 @@ const FILE_OF: Record<string, string> = {
   './fhir': 'fhir/index',
   './receipts': 'receipt/index',
   './vans': 'write/index',
+  './stats': 'stats/index',
 };
 
 /** The library's subpaths as package.json maps them: each to its folder's build, ESM and CommonJS with declarations. */
@@ -203,6 +220,7 @@ describe('package.json', () => {
       // the same API as '.', one ES module with zod and date-fns inside (test/web-build.test.ts)
       './browser': { types: './dist/index.d.ts', default: './dist/web/medcom-gop.browser.js' },
       './report.schema.json': './schemas/report.schema.json',
+      './summary.schema.json': './schemas/summary.schema.json',
       './package.json': './package.json',
     });
     expect(pkg.main).toBe('./dist/index.cjs');
@@ -225,6 +243,7 @@ describe('package.json', () => {
         Object.keys(SURFACE).flatMap((subpath) => (subpath === '.' ? [] : [[subpath.slice(2), [pkg.exports[subpath].import.types]]])),
       ),
       'report.schema.json': [pkg.exports['./report.schema.json']],
+      'summary.schema.json': [pkg.exports['./summary.schema.json']],
       browser: [pkg.exports['./browser'].types],
     });
     expect(require.resolve('medcom-gop/browser')).toBe(dist('web/medcom-gop.browser.js'));
@@ -255,6 +274,7 @@ describe('npm pack', () => {
         'README.md',
         'package.json',
         'schemas/report.schema.json',
+        'schemas/summary.schema.json',
       ]),
     );
   });

@@ -19,6 +19,10 @@ export const FACT_LABELS: Record<Language, Record<string, string>> = {
     mustStartBy: 'Opstart senest',
     guaranteedStartBy: 'Tilbud om opstart senest',
     guarantee: 'Genoptræningsgaranti',
+    startBy: 'Bindende dato for opstart',
+    startByWhy: 'Hvorfor denne dato',
+    standard: 'Kvalitetsstandard',
+    sender: 'Afsender',
     consent: 'Informeret samtykke',
     municipality: 'Hjemkommune',
     gp: 'Egen læge',
@@ -36,6 +40,10 @@ export const FACT_LABELS: Record<Language, Record<string, string>> = {
     mustStartBy: 'Must start by',
     guaranteedStartBy: 'Start to be offered by',
     guarantee: 'Rehabilitation guarantee',
+    startBy: 'Binding start date',
+    startByWhy: 'Why this date',
+    standard: 'Quality standard',
+    sender: 'Sender',
     consent: 'Informed consent',
     municipality: 'Home municipality',
     gp: 'GP',
@@ -132,6 +140,12 @@ export function factRows(facts: Facts, lang: Language): [string, string][] {
       : ifNoLaterStart && t.guaranteeNotCertain(date(ifNoLaterStart) ?? ifNoLaterStart),
   ]);
   rows.push(['guarantee', explained(facts.guarantee.explanation[lang])]);
+  // The date that binds; without one, why (not certain, or nothing binds): never an empty row.
+  const startBy = facts.startBy;
+  rows.push(['startBy', startBy.date ? date(startBy.date) : explained(startBy.explanation[lang])]);
+  rows.push(['startByWhy', startBy.date ? explained(startBy.explanation[lang]) : undefined]);
+  rows.push(['standard', facts.standard && explained(facts.standard.explanation[lang])]);
+  rows.push(['sender', [facts.sender.name, facts.sender.ean].filter(Boolean).join(', ') || undefined]);
   rows.push(['consent', facts.consent]);
   rows.push(['municipality', facts.receivers.municipality?.name]);
   rows.push(['gp', facts.receivers.gpDeselected ? GP_DESELECTED[lang] : facts.receivers.gp?.name]);

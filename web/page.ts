@@ -1,11 +1,13 @@
 // The browser page (dist/web/index.html): files are read, checked and rendered here, in this tab. Nothing is sent
 // anywhere (the page's CSP forbids every connection); text from a message reaches the DOM only as textContent, and the
 // rendered plan only as a sandboxed iframe's srcdoc (no scripts there, and its own CSP). The frame is sized to its
-// document, so that the page scrolls as one.
+// document, so that the page scrolls as one. A second view, the statistics (web/stats.ts), summarises many plans.
 import { checkGop, renderGopHtml, type Finding, type Language } from '../src/index';
 import { SEVERITY_WORDS } from '../src/findings/severity-words';
 import { datesInText } from '../src/view/sections';
+import { byId, frameFitter, h } from './dom';
 import { countsText, FACT_LABELS, factRows, keyFactsText } from './facts';
+import { STATS_TEXTS, statsView } from './stats';
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -73,7 +75,6 @@ const TEXTS = {
 } satisfies Record<Language, Record<string, unknown>>;
 
 type PageTexts = (typeof TEXTS)[Language];
-type StaticKey = { [K in keyof PageTexts]: PageTexts[K] extends string ? K : never }[keyof PageTexts];
 
 interface Entry {
   id: number;
@@ -100,24 +101,6 @@ function todayInDenmark(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
-const byId = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`the page lacks #${id}`);
-  return element as T;
-};
-
-/** An element with attributes and children; strings become text nodes, never markup. */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: (Node | string | undefined | false)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) if (child !== undefined && child !== false) element.append(child);
-  return element;
-}
-
 const nameOf = (entry: Entry, t: PageTexts) => (typeof entry.name === 'string' ? entry.name : t.pasted(entry.name.pasted));
 
 function findingsTable(findings: Finding[], lang: Language, t: PageTexts): HTMLElement {
@@ -136,30 +119,7 @@ function findingsTable(findings: Finding[], lang: Language, t: PageTexts): HTMLE
   return h('table', { class: 'findings' }, h('thead', {}, head), h('tbody', {}, ...rows));
 }
 
-/**
- * The plan's frame as tall as its document: no scroll bar of its own. The sandbox allows the same origin (never scripts:
- * nothing in the plan runs, and the plan's CSP forbids scripts too) so that the page can measure the document.
- */
-function fitFrame(frame: HTMLIFrameElement): void {
-  const root = frame.contentDocument?.documentElement;
-  if (!root) return;
-  const borders = frame.offsetHeight - frame.clientHeight;
-  // scrollHeight is never less than the frame's own height: a plan shorter than the frame is measured by its box
-  const height = root.scrollHeight > root.clientHeight ? root.scrollHeight : Math.ceil(root.getBoundingClientRect().height);
-  frame.style.height = `${height + borders}px`;
-  frame.dataset['fitted'] = 'true';
-}
-
-// a narrower or wider frame wraps its text anew: measured again once its document is there (only a change of width:
-// the height is ours)
-const widths = new WeakMap<Element, number>();
-const resized = new ResizeObserver((entries) => {
-  for (const { target, contentRect } of entries) {
-    if (widths.get(target) === contentRect.width) continue;
-    widths.set(target, contentRect.width);
-    if (target instanceof HTMLIFrameElement && target.dataset['fitted'] === 'true') fitFrame(target);
-  }
-});
+const frames = frameFitter();
 
 function renderEntry(entry: Entry, t: PageTexts): HTMLElement {
   const { lang, redact, referenceDate } = state;
@@ -206,10 +166,7 @@ function renderEntry(entry: Entry, t: PageTexts): HTMLElement {
   try {
     // the findings are listed above: the view shows the plan alone
     const html = renderGopHtml(entry.bytes, { lang, redact, referenceDate, timeZone: TIME_ZONE, findings: false });
-    const frame = h('iframe', { sandbox: 'allow-same-origin', class: 'view', title: t.viewTitle(name), referrerpolicy: 'no-referrer' });
-    frame.addEventListener('load', () => fitFrame(frame));
-    resized.observe(frame);
-    frame.srcdoc = html; // a property, not markup: the browser takes the string as the frame's document
+    const frame = frames.frame(html, { class: 'view', title: t.viewTitle(name) });
     const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
     state.urls.push(url);
     const save = h('a', { href: url, download: `${name.replace(/\.xml$/i, '')}.html`, class: 'save' }, t.save);
@@ -224,14 +181,15 @@ function render(): void {
   const t = TEXTS[state.lang];
   document.documentElement.lang = state.lang;
   document.title = t.title;
+  const words: Record<string, unknown> = { ...TEXTS[state.lang], ...STATS_TEXTS[state.lang] };
   for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) {
-    const key = element.dataset['t'] as StaticKey;
-    if (typeof TEXTS[state.lang][key] === 'string') element.textContent = TEXTS[state.lang][key];
+    const text = words[element.dataset['t'] ?? ''];
+    if (typeof text === 'string') element.textContent = text;
   }
   for (const url of state.urls) URL.revokeObjectURL(url);
   state.urls = [];
   const results = byId('results');
-  resized.disconnect();
+  frames.reset();
   const articles = state.entries.map((entry) => renderEntry(entry, t));
   results.replaceChildren(...articles);
   const valid = articles.filter((a) => a.dataset['valid'] === 'true').length;
@@ -252,26 +210,55 @@ async function addFiles(files: Iterable<File>): Promise<void> {
   render();
 }
 
+/** The two views as tabs: a click, or the arrow keys, Home and End on the tab list, shows one and hides the other. */
+function tabs(): void {
+  const list = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+  const select = (tab: HTMLButtonElement) => {
+    for (const other of list) {
+      const selected = other === tab;
+      other.setAttribute('aria-selected', String(selected));
+      other.tabIndex = selected ? 0 : -1;
+      byId(other.getAttribute('aria-controls')!).hidden = !selected;
+    }
+  };
+  for (const [i, tab] of list.entries()) {
+    tab.addEventListener('click', () => select(tab));
+    tab.addEventListener('keydown', (e) => {
+      const to = ({ ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: list.length - 1 } as Record<string, number>)[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      const next = list[(to + list.length) % list.length]!;
+      select(next);
+      next.focus();
+    });
+  }
+}
+
 function start(): void {
+  tabs();
+  const stats = statsView({ lang: () => state.lang, referenceDate: () => state.referenceDate, timeZone: TIME_ZONE });
+  const statsShown = () => !byId('panel-stats').hidden;
   const input = byId<HTMLInputElement>('files');
   input.addEventListener('change', () => {
     if (input.files) void addFiles(input.files).then(() => (input.value = ''));
   });
 
-  const drop = byId('drop');
-  // A file dropped anywhere else would make the tab navigate to it: the page takes drops everywhere.
+  // A file dropped anywhere else would make the tab navigate to it: the page takes drops everywhere, for the view shown.
+  const drop = () => byId(statsShown() ? 'stats-drop' : 'drop');
   for (const event of ['dragenter', 'dragover'] as const)
     document.addEventListener(event, (e) => {
       e.preventDefault();
-      drop.classList.add('over');
+      drop().classList.add('over');
     });
   document.addEventListener('dragleave', (e) => {
-    if (e.relatedTarget === null) drop.classList.remove('over');
+    if (e.relatedTarget === null) drop().classList.remove('over');
   });
   document.addEventListener('drop', (e) => {
     e.preventDefault();
-    drop.classList.remove('over');
-    if (e.dataTransfer?.files.length) void addFiles(e.dataTransfer.files);
+    drop().classList.remove('over');
+    if (!e.dataTransfer?.files.length) return;
+    if (statsShown()) stats.add(e.dataTransfer.files);
+    else void addFiles(e.dataTransfer.files);
   });
 
   const pasted = byId<HTMLTextAreaElement>('pasted');
@@ -292,6 +279,7 @@ function start(): void {
       if (radio.checked) {
         state.lang = radio.value === 'en' ? 'en' : 'da';
         render();
+        stats.render();
       }
     });
   }
@@ -307,9 +295,11 @@ function start(): void {
     if (/^\d{4}-\d{2}-\d{2}$/.test(reference.value)) {
       state.referenceDate = reference.value;
       render();
+      stats.recount();
     }
   });
   render();
+  stats.render();
   document.documentElement.dataset['ready'] = 'true';
 }
 

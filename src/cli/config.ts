@@ -8,7 +8,7 @@ import { didYouMean } from '../values/edit-distance';
 import { UsageError, type ParsedValues } from './args';
 import { CLI_TEXTS } from './texts';
 import { detailWithoutName } from './file-names';
-import { libraryOptions, libraryValues, optionsIssueLines, wholeNumber } from './option-names';
+import { libraryOptions, libraryValues, optionsIssueLines, readJsonOption, wholeNumber } from './option-names';
 
 /** A wrong value as a message may show it: short text and numbers as they are, anything else by its kind. */
 const shown = (value: unknown): string => {
@@ -53,10 +53,26 @@ const OWN_KEYS = Object.keys(OwnSettingsSchema.shape);
 /** checkGop's options as `gop validate` flags and gop.config.json keys, generated from its schema. */
 export const LIBRARY_SETTINGS = libraryOptions(
   CheckOptionsSchema,
-  ['language', 'redact', 'maxFindings', 'maxBytes', 'maxDepth', 'maxElements', 'maxAttributes', 'severity', 'referenceDate', 'timeZone'],
+  [
+    'language',
+    'redact',
+    'maxFindings',
+    'maxBytes',
+    'maxDepth',
+    'maxElements',
+    'maxAttributes',
+    'severity',
+    'referenceDate',
+    'timeZone',
+    'standard',
+  ],
   {
     redact: { also: '(file names too: each file is "file N", its place in the list of files; SARIF: redacted/file-N)' },
     referenceDate: { also: '(default: today in the time zone)' },
+    standard: {
+      instead:
+        "the municipality's quality standard, a JSON file ({ name, start: { within, unit: days|workingDays,\nfrom: discharge }, contact?, weekendStarts?: false }): its dates and the binding start date\nin the facts; in gop.config.json a path relative to the config file",
+    },
   },
 );
 const LIBRARY_KEYS = LIBRARY_SETTINGS.map((spec) => spec.library.configKey);
@@ -153,6 +169,21 @@ export function resolveSettings(values: ParsedValues, positionals: string[], cwd
     return Object.hasOwn(given, key) ? undefined : shownConfig;
   };
   const problems: string[] = [];
+  // A file-valued setting: a path, relative to the working folder (flag) or to the config file (key), read as JSON.
+  if (typeof merged['standard'] === 'string') {
+    const path = merged['standard'];
+    const fromConfig = fileOf('standard', []) !== undefined;
+    const name = fromConfig ? `in ${shownConfig}: key standard` : '--standard';
+    try {
+      merged['standard'] = readJsonOption(resolve(fromConfig ? dirname(configPath!) : cwd, path), name, redact ? 'FILE' : path, (file) =>
+        readFileSync(file, 'utf8'),
+      );
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push(error.message);
+      delete merged['standard'];
+    }
+  }
   for (const key of Object.keys(fromFile))
     if (!OWN_KEYS.includes(key) && !LIBRARY_KEYS.includes(key))
       problems.push(`in ${shownConfig}: key ${key}: unknown setting${didYouMean(key, [...OWN_KEYS, ...LIBRARY_KEYS])}`);

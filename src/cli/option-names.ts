@@ -13,7 +13,7 @@ import { UsageError, type OptionSpec, type ParsedValues } from './args';
  */
 
 /** How a flag's text becomes the option's value. */
-type Kind = 'wholeNumber' | 'boolean' | 'choice' | 'text' | 'severity' | 'entries';
+type Kind = 'wholeNumber' | 'boolean' | 'choice' | 'text' | 'severity' | 'entries' | 'jsonFile';
 
 /** What a schema cannot say: a flag or config key not spelled after the option, the kind of a custom value, a placeholder. */
 const SPELLINGS: Readonly<Record<string, { flag?: string; configKey?: string; kind?: Kind; value?: string }>> = {
@@ -21,6 +21,8 @@ const SPELLINGS: Readonly<Record<string, { flag?: string; configKey?: string; ki
   severity: { flag: 'rule', configKey: 'rules', kind: 'severity' },
   referenceDate: { kind: 'text', value: 'YYYY-MM-DD' },
   timeZone: { value: 'ZONE' },
+  // an object option given as the path of a JSON file (read by readJsonOption where the folder it is relative to is known)
+  standard: { kind: 'jsonFile', value: 'FILE.json' },
 };
 
 /** A command-line option generated from a library option. */
@@ -67,6 +69,7 @@ const PLACEHOLDER: Record<Kind, (choices?: readonly string[]) => string | undefi
   text: () => 'TEXT',
   severity: () => `ID=${SeveritySettingSchema.options.join('|')}`,
   entries: (choices) => `${choices!.join('|')}=TEXT`,
+  jsonFile: () => 'FILE.json',
 };
 
 /** What a command says about an option beyond the library's description, or instead of it. */
@@ -164,6 +167,36 @@ function checked<T>(check: (options: unknown) => T, options: unknown, fromFile?:
   } catch (error) {
     if (error instanceof GopOptionsError) throw optionsUsage(error.issues, fromFile);
     throw error;
+  }
+}
+
+/** Line and column (1-based) of a character offset in a text. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+/**
+ * The value of a file-valued option (kind jsonFile): the JSON in the file at `path`. A file that cannot be read, or is
+ * no JSON, is a usage error naming `name` (the flag, or the config key) and the file as `shown`; a JSON error says
+ * where, by line and column.
+ */
+export function readJsonOption(path: string, name: string, shown: string, read: (path: string) => string): unknown {
+  let text: string;
+  try {
+    text = read(path);
+  } catch (error) {
+    throw new UsageError(`${name} ${shown}: cannot read the file (${(error as Error).message.replace(/^[A-Z]+: /, '').split(',')[0]})`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const where = position && !/line \d+/.test(message) ? lineAndColumn(text, Number(position[1])) : undefined;
+    throw new UsageError(
+      `${name} ${shown}: not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}${where ? ` at line ${where.line}, column ${where.column}` : ''}`,
+    );
   }
 }
 

@@ -11,6 +11,18 @@ import { DeadlineInterpretationSchema, missingDischarge, readDeadline, type Dead
 import { finishPair } from '../values/quote';
 import { readableCopy } from '../input/readable';
 import { checkShape } from '../model/shape';
+import {
+  bindingStart,
+  type Candidate,
+  type CountFrom,
+  QualityStandardSchema,
+  type QualityStandard,
+  StandardFactSchema,
+  StartBySchema,
+  standardFact,
+  type StandardProvider,
+  UNCERTAIN_FROM,
+} from './quality-standard';
 
 const PartyFactSchema = z.object({
   ean: z.string().optional(),
@@ -72,6 +84,11 @@ export const FactsSchema = z.object({
       explanation: z.object({ da: z.string(), en: z.string() }),
     })
     .describe('why there is, or is not, a guaranteedStartBy'),
+  sender: z
+    .object({ ean: z.string().optional(), name: z.string().optional() })
+    .describe("the plan's Sender organisation: its EAN and name (organisation, else department)"),
+  standard: StandardFactSchema.optional(),
+  startBy: StartBySchema,
   daysUntilMustStart: z.number().int().optional().describe('mustStartBy minus the reference date, when one was given'),
   consent: z.string().optional(),
   receivers: z.object({
@@ -94,6 +111,8 @@ export interface FactOptions {
   referenceDate?: string | Date;
   /** IANA time zone in which an instant becomes a calendar date (default Europe/Copenhagen) */
   timeZone?: string;
+  /** the municipality's quality standard: adds `standard` and takes part in `startBy` (an invalid one is no standard) */
+  standard?: QualityStandard;
 }
 
 const validDate = (value: string | undefined) => (value !== undefined && isIsoDate(value) ? value : undefined);
@@ -250,6 +269,108 @@ function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy,
   );
 }
 
+/** What a count "from discharge" runs from, as the guarantee counts: the discharge, or a later start the plan asks for. */
+function countFrom(dischargeDate: string | undefined, reading: DeadlineInterpretation): CountFrom {
+  if (dischargeDate === undefined) return { why: 'noDischarge' };
+  if (reading.kind === 'unreadable') return { why: 'unreadable' };
+  const earliest = reading.earliestStart;
+  if (earliest === undefined && reading.asksLaterStart) return { why: 'laterStartUndated' };
+  return earliest !== undefined && earliest > dischargeDate
+    ? { date: earliest, from: 'laterStart' }
+    : { date: dischargeDate, from: 'discharge' };
+}
+
+const NO_LEVEL = { da: 'planen angiver intet gyldigt specialiseringsniveau', en: 'the plan states no valid specialisation level' };
+const NO_DATES = {
+  da: 'planen har hverken en gyldig udskrivelsesdato eller en gyldig godkendelsesdato',
+  en: 'the plan has neither a valid discharge date nor a valid authorisation date',
+};
+
+/** Who provides, as the standard needs it: a provider, or why it cannot be told. */
+function standardProvider(level: Level | undefined, provider: Provider | undefined, decidedBy: unknown): StandardProvider {
+  if (provider) return provider;
+  return { unknown: level === undefined ? NO_LEVEL : decidedBy === undefined ? NO_DATES : NO_LEVEL };
+}
+
+function deadlineCandidate(reading: DeadlineInterpretation): Candidate {
+  if (reading.kind === 'unreadable')
+    return {
+      unknown: { da: 'planens tidsfrist kan ikke læses sikkert; læs teksten', en: "the plan's deadline could not be read; read the text" },
+    };
+  if (reading.kind === 'absolute' || reading.kind === 'relative') {
+    return reading.date
+      ? { date: reading.date }
+      : {
+          unknown: {
+            da: 'planens egen frist kan ikke gives en dato (se læsningen af tidsfristen)',
+            en: "the plan's own deadline cannot be given a date (see the reading of the deadline)",
+          },
+        };
+  }
+  return { none: true };
+}
+
+function guaranteeCandidate(
+  level: Level | undefined,
+  decidedBy: unknown,
+  guarantee: { date?: string; fact: Facts['guarantee'] },
+  dischargeDate: string | undefined,
+  reading: DeadlineInterpretation,
+): Candidate {
+  if (level === undefined || (level !== 'specialiseret' && decidedBy === undefined)) {
+    const why = level === undefined ? NO_LEVEL : NO_DATES;
+    return {
+      unknown: {
+        da: `det kan ikke afgøres, om genoptræningsgarantien gælder (${why.da})`,
+        en: `it cannot be told whether the rehabilitation guarantee applies (${why.en})`,
+      },
+    };
+  }
+  if (!guarantee.fact.applies) return { none: true };
+  if (guarantee.date) return { date: guarantee.date };
+  const count = countFrom(dischargeDate, reading);
+  const why = 'why' in count ? UNCERTAIN_FROM[count.why] : { da: 'se garantien', en: 'see the guarantee' };
+  return {
+    unknown: {
+      da: `genoptræningsgarantien gælder, men dens dato er ikke sikker (${why.da})`,
+      en: `the rehabilitation guarantee applies, but its date is not certain (${why.en})`,
+    },
+  };
+}
+
+function standardCandidate(standard: NonNullable<Facts['standard']>, provider: StandardProvider): Candidate {
+  if (standard.startBy) return { date: standard.startBy };
+  if (!standard.applies && typeof provider !== 'object') return { none: true };
+  return {
+    unknown: standard.applies
+      ? {
+          da: `kvalitetsstandarden "${standard.name}" gælder, men giver ingen sikker dato (se standarden)`,
+          en: `the quality standard "${standard.name}" applies, but gives no certain date (see the standard)`,
+        }
+      : {
+          da: `det kan ikke afgøres, om kvalitetsstandarden "${standard.name}" gælder`,
+          en: `it cannot be told whether the quality standard "${standard.name}" applies`,
+        },
+  };
+}
+
+/** The standard's fact (when one is given) and the one start date that binds. */
+function datesThatBind(
+  given: QualityStandard | undefined,
+  { level, provider, dischargeDate, decidedBy, reading }: GuaranteeInput,
+  guarantee: { date?: string; fact: Facts['guarantee'] },
+): { standard?: Facts['standard']; startBy: Facts['startBy'] } {
+  const standardBy = standardProvider(level, provider, decidedBy);
+  const standard = given && standardFact(given, standardBy, countFrom(dischargeDate, reading));
+  const startBy = bindingStart({
+    deadline: deadlineCandidate(reading),
+    guarantee: guaranteeCandidate(level, decidedBy, guarantee, dischargeDate, reading),
+    ...(standard ? { standard: { name: standard.name, candidate: standardCandidate(standard, standardBy) } } : {}),
+    asap: reading.kind === 'asap',
+  });
+  return { standard, startBy };
+}
+
 const NOT_READ: ReadonlySet<string> = new Set(['content', 'extraElements']);
 
 /** What an integrator acts on, derived from the message; every date is YYYY-MM-DD, reproducible from the inputs. */
@@ -260,10 +381,12 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
   // of the wrong type is no option (like a date that is no date).
   message = checkShape(readableCopy(message, NOT_READ)).message as DeepPartial<GopMessage>;
   const given = readableCopy(options) as FactOptions | undefined;
-  const { referenceDate: reference, timeZone: zone } = given !== null && typeof given === 'object' ? given : {};
+  const { referenceDate: reference, timeZone: zone, standard: asked } = given !== null && typeof given === 'object' ? given : {};
+  const checkedStandard = asked === undefined ? undefined : QualityStandardSchema.safeParse(asked);
   options = {
     referenceDate: typeof reference === 'string' || reference instanceof Date ? reference : undefined,
     timeZone: typeof zone === 'string' ? zone : undefined,
+    standard: checkedStandard?.success ? checkedStandard.data : undefined,
   };
   const plan = message.rehabilitationPlan ?? {};
   const levelCode = plan.typeOfRehabilitationPlan;
@@ -283,6 +406,11 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
       : undefined;
   const provider = providerOf(level, decidedBy?.date);
   const guarantee = guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy, reading });
+  const { standard, startBy } = datesThatBind(
+    options.standard,
+    { level, provider, dischargeText, dischargeDate, decidedBy, reading },
+    guarantee,
+  );
   const referenceDate = localDate(options.referenceDate, options.timeZone);
   const cpr = plan.patient?.civilRegistrationNumber;
   const facts: Facts = {
@@ -299,6 +427,9 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
     mustStartBy,
     guaranteedStartBy: guarantee.date,
     guarantee: guarantee.fact,
+    sender: defined({ ean: plan.sender?.eanIdentifier, name: plan.sender?.organisationName ?? plan.sender?.departmentName }),
+    standard,
+    startBy,
     daysUntilMustStart: mustStartBy && referenceDate ? daysBetween(referenceDate, mustStartBy) : undefined,
     consent: plan.consentInformed,
     receivers: defined({

@@ -3,6 +3,7 @@
  * read from its text, Danish public holidays and working days.
  */
 export { FactsSchema, computeFacts, type Facts, type FactOptions } from './facts';
+export { QualityStandardSchema, type QualityStandard } from './quality-standard';
 export { localDate } from '../values/local-date';
 export { interpretDeadline, type DeadlineInterpretation, type DeadlineKind, type DeadlineOptions } from './deadline';
 export {

@@ -6,8 +6,9 @@ import { uiIn } from './ui-texts';
 /**
  * JUnit XML as CI servers read it: one testcase per file, one failure per error (text in the body), warnings in
  * system-out. Each file is its own testsuite, so counts are known when it is written and the output streams.
- * What the deadline was read as (deadlineKind: unreadable is not none) and the start dates are testcase properties, and
- * the deadline and the guarantee as the text summary says them a line of system-out. The reference date and the days
+ * What the deadline was read as (deadlineKind: unreadable is not none) and the start dates (startBy, startByBecause and
+ * standardStartBy too) are testcase properties, and the deadline, the guarantee and the binding date as the text summary
+ * says them lines of system-out. The reference date and the days
  * left to the start dates (properties, and a second line) only when it was given (FormatOptions.referenceDateGiven),
  * so that the same files give the same report on any day.
  */
@@ -42,7 +43,7 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
       const days = daysLeft(report, options);
       const language = options.language === 'da' ? 'da' : 'en';
       const outLines = others.map(line);
-      if (days) outLines.push(escapeXml(days.startDates[language]));
+      if (days) outLines.push(escapeXml(days.startDates[language]), escapeXml(days.startByWords[language]));
       if (days?.words) outLines.push(escapeXml(days.words[language]));
       const out = outLines.length ? `      <system-out>${outLines.join('\n')}</system-out>\n` : '';
       let properties = '';
@@ -55,6 +56,9 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
           ['guaranteedStartBy', days.guaranteedStartBy],
           ['daysUntilGuaranteedStart', days.daysUntilGuaranteedStart],
           ['guaranteeIfNoLaterStart', days.guaranteeIfNoLaterStart],
+          ['startBy', days.startBy],
+          ['startByBecause', days.startByBecause],
+          ['standardStartBy', days.standardStartBy],
         ];
         properties = `      <properties>\n${props
           .filter(([, v]) => v !== undefined)

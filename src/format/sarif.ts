@@ -84,7 +84,7 @@ function uriBases(base: SplitPath | undefined, used: ReadonlySet<string>): Recor
 /**
  * SARIF 2.1.0: the catalogue as tool.driver.rules, one result per finding with its physical location (relative to
  * the URI base SRCROOT, see artifactLocation). Each result of a file carries what the deadline was read as
- * (deadlineKind: unreadable is not none), the start dates, and the start dates in words as the text summary says them
+ * (deadlineKind: unreadable is not none), the start dates (with startBy, startByBecause, standardStartBy), and the start dates in words as the text summary says them
  * as properties. The reference date and the days left (numbers) only when it was given (referenceDateGiven), so that
  * the same files give the same log on any day; run.properties the reference date, when every file had the same. JSON
  * strings hold controls only as \uXXXX escapes (the values are the same).
@@ -142,6 +142,9 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
         guaranteedStartBy: days.guaranteedStartBy,
         daysUntilGuaranteedStart: days.daysUntilGuaranteedStart,
         guaranteeIfNoLaterStart: days.guaranteeIfNoLaterStart,
+        startBy: days.startBy,
+        startByBecause: days.startByBecause,
+        standardStartBy: days.standardStartBy,
         startDates: days.startDates.en,
         startDatesDa: days.startDates.da,
       };

@@ -47,6 +47,8 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
       // The colour code goes before the line; the check for a command start is on the text itself.
       const summary = withoutCommandStart(`${name}: ${state}${keyFacts ? ` — ${visibleControls(keyFacts)}` : ''}`);
       lines.push(paint('dim', summary));
+      // The date that binds on its own line: the one a case worker acts on (facts only: a plan that could be read).
+      if (facts) lines.push(paint('dim', withoutCommandStart(`  ${visibleControls(ui.startBy(facts))}`)));
       return `${lines.join('\n')}\n`;
     },
     end(summary) {

@@ -123,6 +123,13 @@ export interface DaysLeft {
   guaranteeIfNoLaterStart?: string;
   /** the deadline and the guarantee in words, as the text summary says them ("deadline could not be read: read the text") */
   startDates: { da: string; en: string };
+  /** the date that binds (facts.startBy.date) and which one it is; absent when not certain or when nothing binds */
+  startBy?: string;
+  startByBecause?: NonNullable<Facts['startBy']['because']>;
+  /** the quality standard's start date, when one was given and it applies with a certain date */
+  standardStartBy?: string;
+  /** the binding date (or why there is none) and the standard's dates in words, as the text summary says them */
+  startByWords: { da: string; en: string };
   /** set only when the reference date is shown (showsReferenceDate) */
   referenceDate?: string;
   daysUntilMustStart?: number;
@@ -147,7 +154,11 @@ export function daysLeft(report: Report, options: FormatOptions): DaysLeft | und
       da: `${UI.da.deadline(facts)}, ${UI.da.guarantee(facts)}`,
       en: `${UI.en.deadline(facts)}, ${UI.en.guarantee(facts)}`,
     },
+    startByWords: { da: UI.da.startBy(facts), en: UI.en.startBy(facts) },
   };
+  if (facts.startBy.date) out.startBy = facts.startBy.date;
+  if (facts.startBy.because) out.startByBecause = facts.startBy.because;
+  if (facts.standard?.startBy) out.standardStartBy = facts.standard.startBy;
   if (facts.mustStartBy) out.mustStartBy = facts.mustStartBy;
   if (facts.guaranteedStartBy) out.guaranteedStartBy = facts.guaranteedStartBy;
   else if (facts.guarantee.ifNoLaterStart) out.guaranteeIfNoLaterStart = facts.guarantee.ifNoLaterStart;

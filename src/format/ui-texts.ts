@@ -31,6 +31,11 @@ export interface UiTexts {
   /** the § 140 stk. 4 date as the key facts say it; a date that holds only if the plan asks for no later start never as the date */
   guarantee: (facts: Facts) => string;
   /**
+   * the date that binds, one line: "binding start date: 2019-03-14 (because of the plan's deadline)", or where there is
+   * none the explanation of why (not certain, or nothing binds); then the quality standard's dates when one was given
+   */
+  startBy: (facts: Facts) => string;
+  /**
    * The closing lines of the text and GitHub formats: the files ("3 files: 2 valid, 1 invalid", and how many could not be
    * read), then the findings as eslint counts them ("2 problems (1 error, 1 warning)", fatal counted as errors). Files
    * and findings are never in one list.
@@ -84,6 +89,39 @@ export function deadlineState(facts: Pick<Facts, 'deadline' | 'mustStartBy' | 'e
   }
 }
 
+type Because = NonNullable<Facts['startBy']['because']>;
+const BECAUSE: Record<Language, Record<Because, (standard: string) => string>> = {
+  da: {
+    deadline: () => 'planens frist',
+    guarantee: () => 'genoptræningsgarantien',
+    standard: (name) => `kvalitetsstandarden "${name}"`,
+  },
+  en: {
+    deadline: () => "the plan's deadline",
+    guarantee: () => 'the rehabilitation guarantee',
+    standard: (name) => `the quality standard "${name}"`,
+  },
+};
+
+/** The binding date and the standard's dates in one line; the explanation where no date is given. */
+function startByLine(facts: Facts, language: Language): string {
+  const { startBy, standard } = facts;
+  const da = language === 'da';
+  const binding =
+    startBy.date && startBy.because
+      ? `${da ? 'bindende dato for opstart' : 'binding start date'}: ${startBy.date} (${da ? 'på grund af' : 'because of'} ${BECAUSE[language][startBy.because](standard?.name ?? '')})`
+      : startBy.explanation[language].replace(/\.$/, '');
+  if (!standard) return binding;
+  const name = `${da ? 'kvalitetsstandarden' : 'quality standard'} "${standard.name}"`;
+  const contact = standard.contactBy ? `, ${da ? 'kontakt senest' : 'contact by'} ${standard.contactBy}` : '';
+  const dates = standard.startBy
+    ? `: ${da ? 'opstart senest' : 'start by'} ${standard.startBy}${contact}`
+    : !standard.applies
+      ? ` ${da ? 'gælder ikke' : 'does not apply'}`
+      : `: ${da ? 'datoen er ikke sikker' : 'date not certain'}${contact}`;
+  return `${binding}; ${name}${dates}`;
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const first = (language: Language) =>
   Object.fromEntries(Object.entries(SEVERITY_WORDS[language]).map(([s, [one]]) => [s, one])) as Record<Severity, string>;
@@ -125,6 +163,7 @@ export const UI: Record<Language, UiTexts> = {
         ? 'the rehabilitation guarantee applies, but its date cannot be computed'
         : 'no rehabilitation guarantee';
     },
+    startBy: (facts) => startByLine(facts, 'en'),
     tally: (t) => [
       `${plural(t.files, 'file', 'files')}: ${t.valid} valid, ${t.invalid} invalid${t.unreadable ? `, ${t.unreadable} unreadable` : ''}`,
       problemsOf('en', t.errors, t.warnings),
@@ -174,6 +213,7 @@ export const UI: Record<Language, UiTexts> = {
         return `garantidatoen er ikke sikker (${facts.guarantee.ifNoLaterStart} kun hvis planen ikke beder om en senere opstart)`;
       return facts.guarantee.applies ? 'genoptræningsgarantien gælder, men datoen kan ikke beregnes' : 'genoptræningsgarantien gælder ikke';
     },
+    startBy: (facts) => startByLine(facts, 'da'),
     // Adjectives agree with "fil": 1 gyldig, 0 or 2 gyldige.
     tally: (t) => [
       `${plural(t.files, 'fil', 'filer')}: ${plural(t.valid, 'gyldig', 'gyldige')}, ${plural(t.invalid, 'ugyldig', 'ugyldige')}${

@@ -148,18 +148,21 @@ interface Cached {
 const OBJECT_START = Symbol('object');
 const OBJECT_END = Symbol('end');
 
+/** How deep a snapshot follows plain objects (the standard option nests two levels); deeper values go by identity. */
+const SNAPSHOT_DEPTH = 4;
+
 /**
- * What an options object holds: its own keys and values, and for a plain object value (a severity map, prefixes) its
- * keys and values one level down instead of its identity. Two option objects with the same snapshot are the same
- * options (a worker thread gets a fresh copy of the same options with every message).
+ * What an options object holds: its own keys and values, and for a plain object value (a severity map, prefixes, a
+ * quality standard and its `start`) its keys and values instead of its identity, down to SNAPSHOT_DEPTH. Two option
+ * objects with the same snapshot are the same options (a worker thread gets a fresh copy with every message), and an
+ * object changed in place is not: its snapshot changes with it.
  */
-function snapshotOf(options: object): unknown[] {
-  const snapshot: unknown[] = [];
+function snapshotOf(options: object, snapshot: unknown[] = [], depth = 0): unknown[] {
   for (const [key, value] of Object.entries(options)) {
     snapshot.push(key);
-    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    if (depth < SNAPSHOT_DEPTH && value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       snapshot.push(OBJECT_START);
-      for (const [k, v] of Object.entries(value)) snapshot.push(k, v);
+      snapshotOf(value, snapshot, depth + 1);
       snapshot.push(OBJECT_END);
     } else {
       snapshot.push(value);

@@ -98,7 +98,10 @@ export function unwrapVans(root: XmlElement, position: (offset: number) => { lin
         INPUT_006,
         'sizeMismatch',
         { declared, actual: data.length },
-        { path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes', ...position(startOf(meta, 'document')!) },
+        {
+          path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes',
+          ...position((startOf(document, 'sizeInBytes') ?? startOf(meta, 'document'))!),
+        },
       ),
     );
   }

@@ -4,6 +4,7 @@ import type { MessageSource } from '../read/parse';
 import { rulesById } from '../rules/index';
 import { LANGUAGES } from '../texts/languages';
 import { didYouMean } from '../values/edit-distance';
+import { QualityStandardSchema, type QualityStandard } from '../facts/quality-standard';
 import {
   BooleanSchema,
   defineOptions,
@@ -58,6 +59,46 @@ const SeverityMapSchema = z
     return out;
   });
 
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A quality standard as an option: every problem named by its field, and a misspelt key with the near miss (the
+ * contract's own did-you-mean knows only the top level).
+ */
+const StandardOptionSchema = z
+  .custom<QualityStandard>(() => true)
+  .superRefine((value, ctx) => {
+    if (!isRecord(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a quality standard object ({ name, start, contact?, weekendStarts? }), not ${kindOf(value)}`,
+      });
+      return;
+    }
+    const unknownKeys = (object: Record<string, unknown>, known: readonly string[], path: string[]) => {
+      for (const key of Object.keys(object))
+        if (!known.includes(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, key],
+            message: `unknown field${didYouMean(key, known)}; known are ${known.join(', ')}`,
+          });
+    };
+    unknownKeys(value, Object.keys(QualityStandardSchema.shape), []);
+    for (const period of ['start', 'contact'] as const) {
+      const given = value[period];
+      if (isRecord(given)) unknownKeys(given, ['within', 'unit', 'from'], [period]);
+    }
+    const parsed = QualityStandardSchema.safeParse(value);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') continue; // named above, with the near miss
+      const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+      ctx.addIssue({ code: 'custom', path: issue.path.filter((p) => typeof p !== 'symbol'), message });
+    }
+  })
+  .transform((value) => QualityStandardSchema.parse(value));
+
 /** What the rules and the facts need (checkGop; renderGopHtml's `check`). */
 export const ValidateOptionsSchema = z.strictObject({
   /** "today" for anything relative to it: YYYY-MM-DD, or an instant (ISO string or Date) read in `timeZone`; the library never reads the clock */
@@ -79,6 +120,10 @@ export const ValidateOptionsSchema = z.strictObject({
   /** mask CPR numbers (last four digits), names, street addresses, phone numbers and e-mail addresses */
   redact: orDefault(BooleanSchema).describe(
     'mask CPR numbers (to DDMMYY-XXXX), names, street addresses, phone numbers and e-mail addresses of the message in any spelling, and anything shaped like a CPR number, an e-mail address or a Danish phone number',
+  ),
+  /** the municipality's quality standard: the facts gain `standard`, and `startBy` weighs its date */
+  standard: orDefault(StandardOptionSchema).describe(
+    "the municipality's quality standard ({ name, start: { within, unit: days|workingDays, from: discharge }, contact?, weekendStarts?: false }): adds its dates to the facts and weighs them in startBy",
   ),
   /** findings past it are counted, not listed (memory and report size stay bounded); never "no limit" */
   maxFindings: limit(

@@ -59,6 +59,7 @@
 import type { Facts } from '../facts/facts';
 import type { Finding } from '../findings/finding';
 import { maskFacts, maskFindings } from './mask';
+import { MASKED } from '../texts/redaction';
 import type { DeepPartial } from '../model/partial';
 import type { PersonalData } from '../model/element-facts';
 import { MESSAGE_FACTS, type GopMessage } from '../model/schema';
@@ -720,9 +721,18 @@ export function redactFindings(findings: Finding[], _redactor?: Redactor): Findi
   return maskFindings(findings);
 }
 
-/** Facts with redaction: by construction (src/report/mask.ts). */
+/**
+ * Facts with redaction: by construction (src/report/mask.ts). The sender is text of the message like the receivers:
+ * its name a placeholder, its EAN kept in the form the standard gives it (13 digits). The standard and startBy are the
+ * library's words over validated dates and the caller's standard name: nothing of the message to mask.
+ */
 export function redactFacts(facts: Facts, _redactor?: Redactor): Facts {
-  return maskFacts(facts);
+  const masked = maskFacts(facts);
+  if (facts.sender === undefined) return masked;
+  const sender = { ...facts.sender };
+  if (sender.name !== undefined) sender.name = MASKED.en(sender.name);
+  if (sender.ean !== undefined && !/^\d{13}$/.test(sender.ean)) sender.ean = MASKED.en(sender.ean);
+  return { ...masked, sender };
 }
 
 /** A CPR value: DDMMYY-XXXX when it is 10 digits (however written: any dash, fullwidth digits), else masked whole. */

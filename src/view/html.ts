@@ -38,7 +38,18 @@ export const VIEW_ELEMENTS = [
   'thead',
   'tbody',
   'tr',
+  'th',
   'td',
+  'caption',
+  // SVG, for the summary report's charts (src/stats/html.ts): drawn by our own code, no script
+  'svg',
+  'defs',
+  'pattern',
+  'g',
+  'rect',
+  'line',
+  'path',
+  'text',
 ] as const;
 type ElementName = (typeof VIEW_ELEMENTS)[number];
 
@@ -58,6 +69,19 @@ export const VIEW_ATTRIBUTES = [
   'target',
   'aria-hidden',
   'aria-label',
+  // SVG geometry (src/stats/html.ts); fills and strokes come from the style sheet's classes
+  'role',
+  'viewBox',
+  'width',
+  'height',
+  'x',
+  'y',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'd',
+  'patternUnits',
 ] as const;
 type AttributeName = (typeof VIEW_ATTRIBUTES)[number];
 

@@ -182,6 +182,16 @@ function factsPanel(report: Report, ctx: ViewContext): Markup {
       [f.mustStartBy, facts && (dateWithDays(facts.mustStartBy, reference, 'deadline', ctx) ?? noDeadlineDate(facts, ctx))],
       [f.guaranteedStartBy, facts && guaranteeDate(facts, reference, ctx)],
       [f.guarantee, facts?.guarantee.explanation[ctx.lang]],
+      // The date that binds, or (no date) why not: not certain, said with the text to read, or nothing binds.
+      [
+        f.startBy,
+        facts &&
+          (facts.startBy.date
+            ? h('strong', { class: 'start-by' }, dateText(facts.startBy.date, ctx.lang))
+            : h('span', { class: 'read-the-text' }, facts.startBy.explanation[ctx.lang])),
+      ],
+      [f.startByWhy, facts?.startBy.date ? facts.startBy.explanation[ctx.lang] : undefined],
+      [f.standard, facts?.standard?.explanation[ctx.lang]],
       [f.referenceDate, reference ? longDate(reference)[ctx.lang] : undefined],
     ]),
   );

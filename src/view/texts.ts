@@ -56,6 +56,9 @@ export interface ViewTexts {
     earliestStart: string;
     guaranteedStartBy: string;
     guarantee: string;
+    startBy: string;
+    startByWhy: string;
+    standard: string;
     referenceDate: string;
     daysLeft: string;
     sender: string;
@@ -184,6 +187,9 @@ export const VIEW_TEXTS: Record<Language, ViewTexts> = {
       earliestStart: 'Opstart tidligst',
       guaranteedStartBy: 'Tilbud om opstart senest (sundhedsloven § 140, stk. 4)',
       guarantee: 'Genoptræningsgarantien',
+      startBy: 'Bindende dato for opstart',
+      startByWhy: 'Hvorfor denne dato',
+      standard: 'Kvalitetsstandard',
       referenceDate: 'Referencedato',
       daysLeft: 'Dage tilbage',
       sender: 'Afsender',
@@ -338,6 +344,9 @@ export const VIEW_TEXTS: Record<Language, ViewTexts> = {
       earliestStart: 'Start no earlier than',
       guaranteedStartBy: 'Start to be offered by (Health Act s. 140(4))',
       guarantee: 'Rehabilitation guarantee',
+      startBy: 'Binding start date',
+      startByWhy: 'Why this date',
+      standard: 'Quality standard',
       referenceDate: 'Reference date',
       daysLeft: 'Days left',
       sender: 'Sender',

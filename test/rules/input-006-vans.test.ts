@@ -27,6 +27,7 @@ testRule(INPUT_006, {
         {
           messageId: 'sizeMismatch',
           path: '/VANSEnvelope/Message/MetaInformation/Document/SizeInBytes',
+          at: ['SizeInBytes'],
           data: { declared: '99', actual: INNER.length },
         },
       ],

@@ -5,6 +5,7 @@ import { fhirCommand } from './fhir';
 import { parseCommand } from './parse';
 import { receiptCommand } from './receipt';
 import { rulesCommand } from './rules';
+import { statsCommand } from './stats';
 import type { Command } from './types';
 import { validateCommand } from './validate';
 import { viewCommand } from './view';
@@ -18,6 +19,7 @@ const COMMANDS: readonly Command[] = [
   buildCommand,
   receiptCommand,
   fhirCommand,
+  statsCommand,
   rulesCommand,
   webCommand,
 ];
