@@ -49,6 +49,20 @@ const BROWSER = {
   esbuildPlugins: [zodEnglishOnly],
 } satisfies Options;
 
+/** What the CLI's bundles share: everything inside, minified, English zod messages only. */
+const CLI_BUNDLE = {
+  target: 'node20',
+  platform: 'node',
+  sourcemap: true,
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
+  splitting: false,
+  minify: true,
+  noExternal: [/.*/],
+  esbuildPlugins: [zodEnglishOnly, fdirBundledPicomatch],
+} satisfies Options;
+
 /** The library's entries: the root, and each subpath of package.json's exports at its folder's index.ts. */
 const LIBRARY_ENTRIES = {
   index: 'src/index.ts',
@@ -81,25 +95,37 @@ export default defineConfig([
   },
   {
     // The CLI and its worker are bundled whole, dependencies included: resolving and loading a few hundred files from
-    // node_modules was most of its start-up. Each entry is one file (no shared chunk: measured, chunks made start-up
-    // slower, 2.4× → 2.65× node -e 0); the builder, the view and the FHIR mapping are imported by their commands when
-    // used, so esbuild evaluates them only then. The worker is found next to cli.js at run time (src/cli/run.ts). Some dependencies are CommonJS inside (tinyglobby's picomatch): the banner
-    // gives the bundle a `require` for their require('path') and the like.
-    entry: { cli: 'src/cli/bin.ts', worker: 'src/cli/worker.ts' },
+    // node_modules was most of its start-up. Each is one file (no shared chunk: measured, chunks made start-up slower,
+    // 2.4× → 2.65× node -e 0); what a command needs is imported when it runs (src/cli/commands/index.ts), so esbuild
+    // evaluates it only then. The worker is found next to the bundle at run time (src/cli/run.ts). Some dependencies are
+    // CommonJS inside (tinyglobby's picomatch): the worker's banner gives it a `require` for their require('path').
+    entry: { worker: 'src/cli/worker.ts' },
+    ...CLI_BUNDLE,
+    format: ['esm'],
+    banner: {
+      js: "import { createRequire as __gopCreateRequire } from 'node:module'; const require = __gopCreateRequire(import.meta.url);",
+    },
+  },
+  {
+    // The CLI itself as one classic script for node:vm, so that it can run with a V8 code cache (src/cli/launch.ts,
+    // scripts/build-cli-cache.mjs): CommonJS wrapped in a function expression; the launcher hands in require, the paths
+    // and the bundle's URL for import.meta.url (which a script does not have).
+    entry: { 'cli-bundle': 'src/cli/bin.ts' },
+    ...CLI_BUNDLE,
+    format: ['cjs'],
+    define: { 'import.meta.url': '__gopBundleUrl' },
+    banner: { js: '(function (require, module, exports, __filename, __dirname, __gopBundleUrl) {' },
+    footer: { js: '})' },
+  },
+  {
+    // dist/cli.js, the bin: the small ES module that runs the bundle above with its code cache.
+    entry: { cli: 'src/cli/launch.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    sourcemap: true,
-    esbuildOptions(options) {
-      options.sourcesContent = false;
-    },
     splitting: false,
     minify: true,
-    noExternal: [/.*/],
-    esbuildPlugins: [zodEnglishOnly, fdirBundledPicomatch],
-    banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __gopCreateRequire } from 'node:module'; const require = __gopCreateRequire(import.meta.url);",
-    },
+    banner: { js: '#!/usr/bin/env node' },
   },
   {
     // The library for browsers, one ES module with zod and date-fns inside (a <script type="module"> or an import map

@@ -236,26 +236,26 @@ function timeRun(fn, iterations) {
 /** Every finding kept (the default keeps 1,000): the "many findings" shapes then measure the work on every unit. */
 const ALL_FINDINGS = { maxFindings: 1_000_000 };
 
-function timeInputs(byteArrays) {
+function timeInputs(byteArrays, most) {
   const first = byteArrays.map((bytes) => timeRun(() => gop.checkGop(bytes, ALL_FINDINGS), 1)); // warm-up, and the cost of one call
   const iterations = first.map((ms) => Math.max(1, Math.min(200, Math.round(20 / Math.max(ms, 0.01)))));
   const slowest = Math.max(...first);
-  const rounds = slowest > 2000 ? 1 : slowest > 300 ? 3 : 9;
+  const rounds = Math.min(most, slowest > 2000 ? 1 : slowest > 300 ? 3 : 9);
   const samples = byteArrays.map(() => []);
   for (let r = 0; r < rounds; r++)
     byteArrays.forEach((bytes, i) => samples[i].push(timeRun(() => gop.checkGop(bytes, ALL_FINDINGS), iterations[i])));
   return { ms: samples.map(median), rounds };
 }
 
-/** Builds, checks and times every shape; returns the table rows and the flagged shapes. */
-export function runAdversarial({ log = console.log } = {}) {
+/** Builds, checks and times every shape; returns the table rows and the flagged shapes. `rounds`: at most (a smoke run: 1). */
+export function runAdversarial({ log = console.log, sizes = SIZES, rounds: most = 9 } = {}) {
   const base = baseText();
   const prefix = m100Prefix(base.text);
   const rows = [];
   const flagged = [];
   const problems = [];
   for (const shape of SHAPES) {
-    const inputs = SIZES.map((size) => {
+    const inputs = sizes.map((size) => {
       const built = shape.build(base.text, size, prefix);
       return { ...built, bytes: Buffer.from(built.text, 'utf8') };
     });
@@ -271,12 +271,18 @@ export function runAdversarial({ log = console.log } = {}) {
       if (wrong) results[0].wrong = (results[0].wrong ? `${results[0].wrong}; ` : '') + wrong;
     }
     const sizeRatio = inputs[1].bytes.length / inputs[0].bytes.length;
-    let { ms, rounds } = timeInputs(inputs.map((i) => i.bytes));
+    let { ms, rounds } = timeInputs(
+      inputs.map((i) => i.bytes),
+      most,
+    );
     let growth = ms[1] / ms[0];
     const growths = [growth];
     // On a shared machine one pass can be skewed by load; a row is flagged only if a second pass agrees.
     if (growth > 1.5 * sizeRatio) {
-      const again = timeInputs(inputs.map((i) => i.bytes));
+      const again = timeInputs(
+        inputs.map((i) => i.bytes),
+        most,
+      );
       growths.push(again.ms[1] / again.ms[0]);
       if (again.ms[1] / again.ms[0] < growth) ({ ms, rounds } = again);
       growth = Math.min(...growths);
@@ -299,8 +305,9 @@ export function runAdversarial({ log = console.log } = {}) {
       ...(rounds < 9 ? { rounds } : {}),
     });
   }
+  log('\n## Adversarial shapes');
   log(
-    `\nAdversarial shapes: checkGop on each shape built from the ${base.name} at ~${SIZES.map((s) => `${s / KB} KB`).join(' and ')} (median ms; flagged where time × > 1.5 × size × on two passes)`,
+    `checkGop on each shape built from the ${base.name} at ~${sizes.map((s) => `${s / KB} KB`).join(' and ')} (median ms; flagged where time × > 1.5 × size × on two passes)`,
   );
   console.table(rows);
   log(

@@ -114,3 +114,39 @@ export function memorySink(options: { isTTY?: boolean; failAfter?: number } = {}
     },
   };
 }
+
+/**
+ * A Sink that gathers text into writes of about `size` characters: a batch's thousands of result lines cost a few
+ * writes, not one each (a write is a system call, and to a file a trip through libuv's thread pool). `flush()` writes
+ * what is gathered: before anything goes to another stream that may share the terminal, and at the end. Nothing is
+ * held back from a terminal.
+ */
+export function gatheringSink(sink: Sink, size = 64 * 1024): Sink & { flush(): Promise<void> } {
+  let parts: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (length === 0) return Promise.resolve();
+    const text = parts.join('');
+    parts = [];
+    length = 0;
+    return sink.write(text);
+  };
+  return {
+    get closed() {
+      return sink.closed;
+    },
+    get isTTY() {
+      return sink.isTTY;
+    },
+    get rows() {
+      return sink.rows;
+    },
+    write(data) {
+      if (sink.isTTY || typeof data !== 'string') return flush().then(() => sink.write(data));
+      parts.push(data);
+      length += data.length;
+      return length >= size ? flush() : Promise.resolve();
+    },
+    flush,
+  };
+}

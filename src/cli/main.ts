@@ -2,7 +2,8 @@ import { GopOptionsError } from '../options/index';
 import { didYouMean } from '../values/edit-distance';
 import { UsageError } from './args';
 import { optionsUsage } from './option-names';
-import { commandHelp, commandsByName, mainHelp } from './commands/index';
+import { COMMAND_NAMES, commandHelp, loadCommand, mainHelp } from './commands/index';
+import type { Command } from './commands/types';
 import type { CliIo } from './io';
 import { visibleControls as safe } from '../values/controls';
 import { VERSION } from './version';
@@ -12,14 +13,15 @@ export type { CliIo };
 /** `gop ARGV`: the exit status. Everything it touches comes through `io`; it never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name === undefined ? undefined : commandsByName.get(name);
+  let command: Command | undefined;
   try {
+    command = name === undefined ? undefined : await loadCommand(name);
     if (name === undefined) {
-      await io.stderr.write(`${mainHelp()}\n`);
+      await io.stderr.write(`${await mainHelp()}\n`);
       return 2;
     }
     if (name === '--help' || name === '-h') {
-      await io.stdout.write(`${mainHelp()}\n`);
+      await io.stdout.write(`${await mainHelp()}\n`);
       return 0;
     }
     if (name === '--version' || name === '-v') {
@@ -30,10 +32,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const topic = rest[0];
       // `gop help help`: the list of commands is the help about help.
       if (topic === undefined || topic === 'help') {
-        await io.stdout.write(`${mainHelp()}\n`);
+        await io.stdout.write(`${await mainHelp()}\n`);
         return 0;
       }
-      const about = commandsByName.get(topic);
+      const about = await loadCommand(topic);
       if (!about) throw new UsageError(`no help for "${topic}"${suggestCommand(topic)}`);
       await io.stdout.write(`${commandHelp(about)}\n`);
       return 0;
@@ -65,4 +67,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-const suggestCommand = (given: string) => didYouMean(given, [...commandsByName.keys(), 'help'], (name) => `"${name}"`);
+const suggestCommand = (given: string) => didYouMean(given, [...COMMAND_NAMES, 'help'], (name) => `"${name}"`);

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, read, readSync, statSync, type Stats } from 'node:fs';
 
 export type ReadResult =
   | { ok: true; bytes: Uint8Array }
@@ -68,6 +68,17 @@ function readCapped(fd: number, maxBytes: number, hint: number): ReadResult {
   return { ok: true, bytes: buffer.subarray(0, total) };
 }
 
+/** Why a file could not be opened: a socket cannot be (ENXIO), a directory cannot on Windows (EISDIR): say what it is. */
+function openFailure(file: string, error: unknown): ReadResult {
+  try {
+    const kind = unreadableKind(statSync(file));
+    if (kind) return { ok: false, reason: 'notRegular', kind };
+  } catch {
+    /* the open's error says it better */
+  }
+  return ioError(error);
+}
+
 /**
  * A file's bytes, at most maxBytes of them, or why not; `-` is standard input. Synchronous: it also runs in worker
  * threads, one file per task. Regular files too large are refused from their size, unread; streams (stdin, FIFOs,
@@ -80,14 +91,7 @@ export function readInputFile(file: string, maxBytes: number): ReadResult {
     // A FIFO's open waits for its writer: only FIFOs the user named reach here (directory walks leave them out).
     fd = stdin ? 0 : openSync(file, constants.O_RDONLY);
   } catch (error) {
-    // A socket cannot be opened (ENXIO), a directory cannot on Windows (EISDIR): say what it is instead.
-    try {
-      const kind = unreadableKind(statSync(file));
-      if (kind) return { ok: false, reason: 'notRegular', kind };
-    } catch {
-      /* the open's error says it better */
-    }
-    return ioError(error);
+    return openFailure(file, error);
   }
   try {
     const stats = fstatSync(fd);
@@ -104,4 +108,60 @@ export function readInputFile(file: string, maxBytes: number): ReadResult {
   } finally {
     if (!stdin) closeSync(fd);
   }
+}
+
+/**
+ * readInputFile without waiting for a regular file's bytes: the read runs in libuv's thread pool, so the next files are
+ * read while this thread checks one (a batch's read-ahead). The same answers as readInputFile. Opening, the size and
+ * closing stay synchronous (measured: each trip through the pool costs more than these calls; the read is what may wait
+ * for a disk). Standard input and other streams (FIFOs, devices) are read as readInputFile reads them: capped, here.
+ */
+export function readInputFileAsync(file: string, maxBytes: number): Promise<ReadResult> {
+  if (file === '-') return Promise.resolve(readInputFile(file, maxBytes));
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY);
+  } catch (error) {
+    return Promise.resolve(openFailure(file, error));
+  }
+  let size: number;
+  try {
+    const stats = fstatSync(fd);
+    const kind = unreadableKind(stats);
+    if (kind || !stats.isFile()) {
+      const result: ReadResult = kind ? { ok: false, reason: 'notRegular', kind } : readCapped(fd, maxBytes, 0);
+      closeSync(fd);
+      return Promise.resolve(result);
+    }
+    size = stats.size;
+  } catch (error) {
+    closeSync(fd);
+    return Promise.resolve(ioError(error));
+  }
+  if (size > maxBytes) {
+    closeSync(fd);
+    return Promise.resolve({ ok: false, reason: 'tooLarge', size, exact: true });
+  }
+  const limit = maxBytes + 1;
+  return new Promise((resolve) => {
+    const done = (result: ReadResult) => {
+      closeSync(fd);
+      resolve(result);
+    };
+    // One byte more than the size: a short read is the end (a regular file's), a full one means it grew.
+    let buffer = Buffer.allocUnsafeSlow(Math.min(limit, size + 1));
+    let total = 0;
+    const more = () =>
+      read(fd, buffer, total, buffer.length - total, total, (error, n) => {
+        if (error) return done(ioError(error));
+        total += n;
+        if (n === 0 || total < buffer.length) return done({ ok: true, bytes: buffer.subarray(0, total) });
+        if (total >= limit) return done({ ok: false, reason: 'tooLarge', size: maxBytes, exact: false });
+        const grown = Buffer.allocUnsafeSlow(Math.min(limit, buffer.length * 2));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+        more();
+      });
+    more();
+  });
 }

@@ -1,15 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { CheckOptions } from '../report/options';
-import { checkFile, type Outcome } from './check-file';
-
-export type { Outcome };
+import { checkFile, checkRead, readAhead, readAheadWindow, type BatchSettings, type Outcome } from './check-file';
+import type { ReadResult } from './read-file';
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 32;
 
 export interface CheckFilesOptions {
   jobs: number;
-  cwd: string;
   /** standard input's bytes, when injected */
   stdin?: Uint8Array;
   /** true: stop handing out files (the reader went away, or Ctrl-C) */
@@ -48,13 +46,13 @@ function workerFlags(execArgv: readonly string[]): { execArgv: string[]; resourc
   return { execArgv: kept, resourceLimits };
 }
 
-function startWorker(url: URL, flags: ReturnType<typeof workerFlags>): Worker {
+function startWorker(url: URL, flags: ReturnType<typeof workerFlags>, settings: BatchSettings): Worker {
   try {
-    return new Worker(url, flags);
+    return new Worker(url, { ...flags, workerData: settings });
   } catch (error) {
     // A flag we did not foresee: the worker runs without node's flags rather than the run failing.
     if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
-    return new Worker(url, { resourceLimits: flags.resourceLimits });
+    return new Worker(url, { resourceLimits: flags.resourceLimits, workerData: settings });
   }
 }
 
@@ -62,31 +60,72 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Checks files and hands each outcome to `emit` in input order, as soon as it and all before it are done; `emit` may
- * wait (backpressure from a slow reader), and nothing more is started meanwhile. With workers at most two tasks per
- * worker are in flight, so memory stays flat however many files; a worker that dies (out of memory) fails only its
- * own files and is replaced.
+ * wait (backpressure from a slow reader), and nothing more is started meanwhile. Files are read ahead of the checking
+ * (a bounded number at once), so reading overlaps checking. With workers, files go out in chunks, at most two chunks
+ * per worker, so memory stays flat however many files; a worker that dies (out of memory) fails only the file that
+ * killed it, and is replaced.
  */
 export async function checkFiles(
   files: readonly string[],
-  options: CheckOptions,
+  settings: BatchSettings,
   run: CheckFilesOptions,
   emit: (outcome: Outcome) => Promise<void>,
 ): Promise<void> {
   const stop = run.stop ?? (() => false);
-  if (run.jobs <= 1 || files.length < WORKER_THRESHOLD || run.workerScript === null) {
-    for (const file of files) {
-      // A turn of the event loop between files: only then can a signal's handler run (Ctrl-C, CI cancellation); a
-      // write to a pipe or a terminal resolves at once, so `await emit` alone never lets it in.
-      await nextTurn();
-      if (stop()) return;
-      await emit(checkFile(file, options, run.cwd, run.stdin));
+  if (run.jobs <= 1 || files.length < WORKER_THRESHOLD || run.workerScript === null) return checkHere(files, settings, run, stop, emit);
+  return checkInWorkers(files, settings, run, stop, emit);
+}
+
+/** One thread: each file checked here, the next few read meanwhile in libuv's thread pool. */
+async function checkHere(
+  files: readonly string[],
+  settings: BatchSettings,
+  run: CheckFilesOptions,
+  stop: () => boolean,
+  emit: (outcome: Outcome) => Promise<void>,
+): Promise<void> {
+  const window = readAheadWindow(settings);
+  const reads = new Map<number, Promise<ReadResult>>();
+  let started = 0;
+  for (let i = 0; i < files.length; i++) {
+    for (; started < files.length && started <= i + window; started++) {
+      // Standard input is read at its turn, never ahead (a terminal would be asked for it too early).
+      if (files[started] !== '-') reads.set(started, readAhead(files[started]!, settings));
     }
-    return;
+    // A turn of the event loop between files: only then can a signal's handler run (Ctrl-C, CI cancellation); a
+    // write to a pipe or a terminal resolves at once, so `await emit` alone never lets it in.
+    await nextTurn();
+    if (stop()) return;
+    const read = reads.get(i);
+    reads.delete(i);
+    await emit(read ? checkRead(files[i]!, await read, settings) : checkFile(files[i]!, settings, run.stdin));
   }
+}
+
+/** Files per chunk: few messages for the first and last (so that no worker waits long for the others), else 16. */
+const chunkSize = (files: number, jobs: number) => Math.max(1, Math.min(16, Math.floor(files / (jobs * 4))));
+
+async function checkInWorkers(
+  files: readonly string[],
+  settings: BatchSettings,
+  run: CheckFilesOptions,
+  stop: () => boolean,
+  emit: (outcome: Outcome) => Promise<void>,
+): Promise<void> {
   const url = run.workerScript ?? new URL('./worker.js', import.meta.url);
   const flags = workerFlags(run.execArgv ?? []);
+  // Reads in the thread pool only with a core to spare for it (see BatchSettings.readAhead).
+  const workerSettings: BatchSettings = { ...settings, readAhead: run.jobs < availableParallelism() };
+  const chunk = chunkSize(files.length, run.jobs);
+  // Reports waiting for those before them, at most: two chunks in every worker and one more.
+  const ahead = (2 * run.jobs + 1) * chunk;
+  // A chunk ends before standard input (a file is named once, so `-` is there once at most).
+  const dash = files.indexOf('-');
   const done = new Map<number, Outcome>();
-  const inFlight = new Map<Worker, Set<number>>();
+  /** Each worker's chunks in flight: first file → how many; `alone` when it runs one suspect file only. */
+  const inFlight = new Map<Worker, { chunks: Map<number, number>; alone: boolean }>();
+  /** Files of a worker that died, checked again one at a time: the one that kills a worker again is the culprit. */
+  const suspects: number[] = [];
   let next = 0;
   let emitted = 0;
   let emitting = false;
@@ -112,38 +151,59 @@ export async function checkFiles(
       for (const worker of inFlight.keys()) feed(worker);
       finish();
     };
+    const send = (worker: Worker, first: number, count: number) => {
+      inFlight.get(worker)!.chunks.set(first, count);
+      worker.postMessage({ first, files: files.slice(first, first + count) });
+    };
     const feed = (worker: Worker) => {
-      const tasks = inFlight.get(worker)!;
-      // Not further ahead of the writer than two tasks per worker: a stalled reader stalls the reading, not memory.
-      while (tasks.size < 2 && next < files.length && next - emitted < 2 * inFlight.size + 2 && !stop()) {
-        const id = next++;
+      const state = inFlight.get(worker)!;
+      if (stop() || state.alone) return;
+      if (suspects.length > 0) {
+        if (state.chunks.size === 0) {
+          state.alone = true;
+          send(worker, suspects.shift()!, 1);
+        }
+        return;
+      }
+      // Not further ahead of the writer than `ahead` files: a stalled reader stalls the reading, not memory.
+      while (state.chunks.size < 2 && next < files.length && next - emitted < ahead) {
         // Standard input cannot be read in a worker: it is checked here, in order like the rest.
-        if (files[id] === '-') {
-          done.set(id, checkFile('-', options, run.cwd, run.stdin));
+        if (files[next] === '-') {
+          done.set(next, checkFile('-', settings, run.stdin));
+          next++;
           continue;
         }
-        tasks.add(id);
-        worker.postMessage({ id, file: files[id], options, cwd: run.cwd });
+        const count = Math.min(chunk, files.length - next, dash >= next ? dash - next : Number.POSITIVE_INFINITY);
+        send(worker, next, count);
+        next += count;
       }
     };
     const spawn = () => {
-      const worker = startWorker(url, flags);
-      inFlight.set(worker, new Set());
-      worker.on('message', (message: { id: number; outcome: Outcome }) => {
-        inFlight.get(worker)?.delete(message.id);
-        done.set(message.id, message.outcome);
+      const worker = startWorker(url, flags, workerSettings);
+      inFlight.set(worker, { chunks: new Map(), alone: false });
+      worker.on('message', (message: { first: number; outcomes: Outcome[] }) => {
+        const state = inFlight.get(worker);
+        if (!state) return;
+        state.chunks.delete(message.first);
+        state.alone = false;
+        message.outcomes.forEach((outcome, i) => done.set(message.first + i, outcome));
         feed(worker);
         void flush();
       });
       worker.on('error', (error) => {
-        const lost = inFlight.get(worker) ?? new Set();
+        const state = inFlight.get(worker);
         inFlight.delete(worker);
-        const why =
-          (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? 'out of memory while checking it'
-            : `worker failed: ${error.message}`;
-        for (const id of lost) done.set(id, { file: files[id]!, error: why });
         void worker.terminate();
+        if (state?.alone) {
+          const why =
+            (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? 'out of memory while checking it'
+              : `worker failed: ${error.message}`;
+          for (const [first] of state.chunks) done.set(first, { file: files[first]!, error: why });
+        } else if (state) {
+          for (const [first, count] of state.chunks) for (let id = first; id < first + count; id++) suspects.push(id);
+          suspects.sort((a, b) => a - b);
+        }
         try {
           feed(spawn());
         } catch (failure) {

@@ -163,6 +163,23 @@ function number(text: string, i: number, sticky: (re: RegExp) => RegExpExecArray
 }
 
 function lookUp(word: string): Word | undefined {
+  // Words under 13 characters are copies, never views into a whole document's text: safe to keep between messages.
+  if (word.length >= 13) return lookUpWord(word);
+  const seen = LOOKED_UP.get(word);
+  if (seen !== undefined || LOOKED_UP.has(word)) return seen;
+  const found = lookUpWord(word);
+  if (LOOKED_UP.size >= 4096) LOOKED_UP.clear();
+  LOOKED_UP.set(word, found);
+  return found;
+}
+
+/**
+ * Words already looked up, typo correction included (a few hundred map reads for an unknown word): deadlines are
+ * written in a few hundred words, over and over. Words are read-only, so sharing one is safe.
+ */
+const LOOKED_UP = new Map<string, Word | undefined>();
+
+function lookUpWord(word: string): Word | undefined {
   const known = LEXICON.get(word) ?? (word.endsWith('.') ? LEXICON.get(word.slice(0, -1)) : undefined);
   if (known) return known;
   if (ARTICLE_ONE.has(word)) return { kind: 'number', value: 1 };

@@ -43,7 +43,9 @@ function apply<T>(intrinsic: Accessor<T> | undefined, value: unknown): T | undef
 const DETACHED = 'a detached ArrayBuffer (its bytes were transferred elsewhere)';
 
 /** Whether `buffer` (one the engine gave us, so a real ArrayBuffer or SharedArrayBuffer) is a SharedArrayBuffer. */
-export const isSharedBuffer = (buffer: ArrayBufferLike): boolean => apply(sharedLength, buffer) !== undefined;
+// ArrayBuffer's own accessor first: it reads the usual buffer without the TypeError (and its stack) the other one throws.
+export const isSharedBuffer = (buffer: ArrayBufferLike): boolean =>
+  apply(bufferLength, buffer) === undefined && apply(sharedLength, buffer) !== undefined;
 
 function isDetached(buffer: ArrayBufferLike): boolean {
   if (isSharedBuffer(buffer)) return false; // never detached

@@ -7,7 +7,7 @@ import { OpenElements, outerBindings, type Scope } from './declarations';
 import type { ChildSpec, ElementSpec } from './spec';
 import { plainText, readInlineNodes, trimXmlSpace, type FormattedText, type InlineHost, type RichText } from './formatted';
 import { MESSAGE_SPEC, type ExtraElement, type GopMessage } from './schema';
-import { SourceMap, type Offsets } from './locate';
+import { SourceMap, type OffsetTree } from './locate';
 import { PROBLEM_RULE, problemFinding, type StructureProblem } from './structure';
 
 const ATTRIBUTE_SLOT = -1; // an element's attributes come before its children in the builder's order
@@ -27,17 +27,23 @@ export interface BindResult {
 export function bindMessage(doc: XmlDocument, findings: FindingCollector): BindResult {
   const binder = new Binder(doc, findings);
   binder.enter(doc.root);
-  const message = binder.object(doc.root, MESSAGE_SPEC) as GopMessage;
+  const offsets: OffsetTree = { start: doc.root.start, props: {} };
+  const message = binder.object(doc.root, MESSAGE_SPEC, offsets) as GopMessage;
   const extras = binder.keptInWritingOrder();
   if (extras.length) message.extraElements = extras;
-  return { message, source: new SourceMap(binder.offsets, doc.lines), incomplete: binder.incomplete };
+  return { message, source: new SourceMap(offsets, doc.lines), incomplete: binder.incomplete };
 }
+
+/** Where a child starts, in the offset tree: its offset, or for an object a node that will hold its properties' too. */
+const childOffsets = (element: XmlElement, spec: ChildSpec): number | OffsetTree =>
+  spec.kind === 'object' ? { start: element.start, props: {} } : element.start;
 
 class Binder {
   readonly extras: ExtraElement[] = [];
-  readonly offsets = new WeakMap<object, Offsets>();
   incomplete = false;
-  private readonly path: string[] = ['Emessage'];
+  /** the XML path to here: element names, and each one's 1-based index among its kind (0: a single element) */
+  private readonly names: string[] = ['Emessage'];
+  private readonly indexes: number[] = [0];
   /** the same place as a model path, for the structure problems */
   private readonly modelPath: (string | number)[] = [];
   private readonly elements = new OpenElements();
@@ -89,14 +95,21 @@ class Binder {
     return extra;
   }
 
+  /** The XML path to here, written out only when something is reported or kept (not for every element read). */
+  private xmlPath(): string {
+    let path = '';
+    for (let i = 0; i < this.names.length; i++) path += this.indexes[i] ? `/${this.names[i]}[${this.indexes[i]}]` : `/${this.names[i]}`;
+    return path;
+  }
+
   private where(offset: number, segment?: string) {
-    const path = `/${this.path.join('/')}${segment ? `/${segment}` : ''}`;
+    const path = segment ? `${this.xmlPath()}/${segment}` : this.xmlPath();
     return { path, ...this.doc.lines.position(offset) };
   }
 
   private keep(element: XmlElement, reason: ExtraElement['reason'], inline?: ExtraElement['inline']) {
     const extra: ExtraElement = {
-      path: `/${this.path.join('/')}`,
+      path: this.xmlPath(),
       reason,
       namespace: element.ns,
       name: element.local,
@@ -148,10 +161,8 @@ class Binder {
     }
   }
 
-  object(element: XmlElement, spec: ElementSpec): Record<string, unknown> {
+  object(element: XmlElement, spec: ElementSpec, offsets: OffsetTree): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    const offsets: Offsets = { start: element.start, props: {} };
-    this.offsets.set(result, offsets);
     this.attributes(element);
     for (const child of element.children) {
       if (!isElement(child)) {
@@ -170,25 +181,32 @@ class Binder {
           this.repeated(child, childSpec);
           continue;
         }
-        this.path.push(`${childSpec.name}[${list.length + 1}]`);
+        this.names.push(childSpec.name);
+        this.indexes.push(list.length + 1);
         this.modelPath.push(childSpec.prop, list.length);
         this.order.push(index, list.length);
-        list.push(this.value(child, childSpec));
-        ((offsets.props[childSpec.prop] as number[] | undefined) ??= []).push(child.start);
+        const at = childOffsets(child, childSpec);
+        ((offsets.props[childSpec.prop] as (number | OffsetTree)[] | undefined) ??= []).push(at);
+        list.push(this.value(child, childSpec, typeof at === 'number' ? undefined : at));
       } else {
         if (result[childSpec.prop] !== undefined) {
           this.repeated(child, childSpec);
           continue;
         }
-        this.path.push(childSpec.name);
+        this.names.push(childSpec.name);
+        this.indexes.push(0);
         this.modelPath.push(childSpec.prop);
         this.order.push(index, 0);
-        result[childSpec.prop] = this.value(child, childSpec);
-        offsets.props[childSpec.prop] = child.start;
+        const at = childOffsets(child, childSpec);
+        offsets.props[childSpec.prop] = at;
+        result[childSpec.prop] = this.value(child, childSpec, typeof at === 'number' ? undefined : at);
       }
-      this.path.pop();
-      this.modelPath.length -= childSpec.many ? 2 : 1;
-      this.order.length -= 2;
+      this.names.pop();
+      this.indexes.pop();
+      this.modelPath.pop();
+      if (childSpec.many) this.modelPath.pop();
+      this.order.pop();
+      this.order.pop();
     }
     for (const childSpec of spec.children) {
       if (childSpec.min === 0) continue;
@@ -225,17 +243,18 @@ class Binder {
 
   private strayText(text: string, parent: XmlElement, inline?: ExtraElement['inline']) {
     this.report(STRUCT_003, 'strayText', { element: parent.qname, text: text.trim() }, this.where(parent.start));
-    const extra: ExtraElement = { path: `/${this.path.join('/')}`, reason: 'text', namespace: '', name: '#text', xml: text };
+    const extra: ExtraElement = { path: this.xmlPath(), reason: 'text', namespace: '', name: '#text', xml: text };
     if (inline) extra.inline = inline;
     this.push(extra, CONTENT_SLOT);
   }
 
-  private value(element: XmlElement, spec: ChildSpec): unknown {
+  /** The child's value; an object's properties' offsets go to `offsets` (its node in the offset tree). */
+  private value(element: XmlElement, spec: ChildSpec, offsets: OffsetTree | undefined): unknown {
     this.enter(element);
     try {
       switch (spec.kind) {
         case 'object':
-          return this.object(element, spec.element!);
+          return this.object(element, spec.element!, offsets!);
         case 'formatted':
           return this.formatted(element);
         case 'flag': {

@@ -28,44 +28,53 @@ export function xmlPathOf(modelPath: ModelPath, rootName: string, rootSpec: Elem
 }
 
 /**
- * Finds the source offset of a model value. Objects are keys of a WeakMap, so the model itself stays plain data.
- * A path to something absent resolves to the nearest present ancestor, which is where a missing element belongs.
+ * Where the binder met each object and property, in the model's own shape: a number for a value (its element's start),
+ * a node for an object, a list for a repeated element. Beside the model rather than keyed by its objects (a WeakMap
+ * costs the collector on every pass over a large plan), and offsets only: line and column when a finding asks.
+ */
+export interface OffsetTree {
+  start: number;
+  props: Record<string, OffsetEntry | OffsetEntry[]>;
+}
+type OffsetEntry = number | OffsetTree;
+
+const startOf = (entry: OffsetEntry): number => (typeof entry === 'number' ? entry : entry.start);
+
+/**
+ * Finds the source offset of a model value by its path. A path to something absent resolves to the nearest present
+ * ancestor, which is where a missing element belongs.
  */
 export class SourceMap {
   constructor(
-    private readonly offsets: WeakMap<object, Offsets>,
+    private readonly root: OffsetTree,
     private readonly lines: LineIndex,
   ) {}
 
-  offsetOf(root: object, modelPath: ModelPath): number | undefined {
-    let current: unknown = root;
-    let best = this.offsets.get(root)?.start;
-    for (let i = 0; i < modelPath.length; i++) {
+  offsetOf(modelPath: ModelPath): number {
+    let node: OffsetTree | undefined = this.root;
+    let best = node.start;
+    for (let i = 0; i < modelPath.length && node; i++) {
       const segment = modelPath[i]!;
-      if (typeof segment === 'number' || current === null || typeof current !== 'object') break;
-      const holder = this.offsets.get(current);
-      const at = holder?.props[segment];
-      const next = (current as Record<string, unknown>)[segment];
-      const index = modelPath[i + 1];
+      if (typeof segment === 'number') break;
+      const at: OffsetEntry | OffsetEntry[] | undefined = Object.hasOwn(node.props, segment) ? node.props[segment] : undefined;
+      if (at === undefined) break;
+      let entry: OffsetEntry;
       if (Array.isArray(at)) {
+        const index = modelPath[i + 1];
         if (typeof index !== 'number' || at[index] === undefined) {
-          best = at[0] ?? best;
+          if (at[0] !== undefined) best = startOf(at[0]);
           break;
         }
-        best = at[index];
-        current = (next as unknown[])[index];
+        entry = at[index]!;
         i++;
-      } else {
-        if (at === undefined) break;
-        best = at;
-        current = next;
-      }
+      } else entry = at;
+      best = startOf(entry);
+      node = typeof entry === 'number' ? undefined : entry;
     }
     return best;
   }
 
-  locate(root: object, modelPath: ModelPath): { line: number; column: number } | undefined {
-    const offset = this.offsetOf(root, modelPath);
-    return offset === undefined ? undefined : this.lines.position(offset);
+  locate(modelPath: ModelPath): { line: number; column: number } {
+    return this.lines.position(this.offsetOf(modelPath));
   }
 }

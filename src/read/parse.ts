@@ -8,7 +8,7 @@ import { acceptInput } from '../input/accept';
 import { describeError } from '../input/readable';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
 import { bindMessage } from '../model/bind';
-import type { ModelPath } from '../model/locate';
+import type { ModelPath, SourceMap } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
 import { parseXml } from '../xml/tree';
@@ -116,6 +116,14 @@ export function readWithIds<C extends FindingCollector>(
   }
 }
 
+/**
+ * Built outside read(): a closure there would share its scope with the envelope's, which holds the element tree, and
+ * keep the whole tree alive for as long as the result.
+ */
+function messageSource(map: SourceMap, encoding: Encoding): MessageSource {
+  return { encoding, locate: (path) => map.locate(path) };
+}
+
 /** Where read() leaves the ids of the innermost document it read. */
 interface IdsSink {
   original?: OriginalIds;
@@ -169,7 +177,7 @@ function read(
 
   const bound = bindMessage(doc, findings);
   const message = bound.message;
-  const source: MessageSource = { encoding: decoded.encoding, locate: (path) => bound.source.locate(message, path) };
+  const source = messageSource(bound.source, decoded.encoding);
   const result: ReadResult = bound.incomplete ? { ok: false, partial: message, source } : { ok: true, message, source };
   if (envelope) result.envelope = envelope;
   return result;

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/finding';
 import type { Report } from '../report/report';
 import { rulesById } from '../rules/index';
-import { GGOP_VERSION_CODE, type RefuseCode } from '../standard/receipts';
+import { GGOP_VERSION_CODE, RECEIPT_LIMITS, type RefuseCode } from '../standard/receipts';
 import { checkDecideOptions } from './options';
 
 /**
@@ -94,4 +94,39 @@ export function decideReceipt(
 ): ReceiptDecision {
   const { ownLocationNumbers, policy } = checkDecideOptions(options, 'decideReceipt');
   return (policy ?? defaultReceiptPolicy)(report, ownLocationNumbers);
+}
+
+/** What a receipt's printable fields refuse (the receipt schema's rule, src/receipt/schema.ts). */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const fits = (value: string, limits: { min: number; max: number }) =>
+  value.length >= limits.min && value.length <= limits.max && !CONTROL.test(value);
+const EAN = /^\d{13}$/;
+
+/**
+ * The kind of receipt the default policy gives, without writing it: for callers that only show the kind (gop
+ * validate). Undefined when the receipt might not be buildable (ids missing, too long, not EANs …): the caller then
+ * writes it (receiptFor) to learn why not. Never answers where receiptFor would answer otherwise: it checks a subset
+ * of what the receipt schema checks, on the same limits. `ownLocationNumbers` must already be checked (13 digits).
+ */
+export function receiptKindOf(
+  report: Report,
+  ownLocationNumbers: readonly string[] | undefined,
+): { kind: 'positive' } | { kind: 'negative'; refuseCode: RefuseCode } | { kind: 'none'; reason: string } | undefined {
+  const decision = defaultReceiptPolicy(report, ownLocationNumbers);
+  if (decision.kind === 'none') return decision;
+  const original = report.original;
+  if (!original?.envelopeIdentifier || !original.senderEan || !original.receiverEan) return undefined;
+  if (!fits(original.envelopeIdentifier, RECEIPT_LIMITS.identifier) || !EAN.test(original.senderEan) || !EAN.test(original.receiverEan))
+    return undefined;
+  let letters = 0;
+  for (const letter of original.letters) {
+    if (letter.identifier === undefined || letter.versionCode === undefined) continue;
+    letters++;
+    if (!fits(letter.identifier, RECEIPT_LIMITS.identifier) || !fits(letter.versionCode, RECEIPT_LIMITS.originalVersionCode))
+      return undefined;
+  }
+  if (letters > RECEIPT_LIMITS.originalLetters) return undefined;
+  if (decision.kind === 'positive') return decision;
+  if (!fits(decision.refuseText, { min: 1, max: 2000 })) return undefined;
+  return { kind: 'negative', refuseCode: decision.refuseCode };
 }

@@ -4,24 +4,32 @@ import type { ModelPath } from '../model/locate';
 import { MESSAGE_FACTS } from '../model/schema';
 import type { RuleContext, ValueAt } from './rule';
 
+/** A step of a path, linked to the one above it: the walk shares them instead of copying a path per object. */
+interface Step {
+  up: Step | undefined;
+  key: string | number;
+}
+
 /** The path is built only when a rule asks for it (when it reports), not for every value. */
 class IndexedValue implements ValueAt {
   constructor(
     readonly value: string,
-    private readonly parent: readonly (string | number)[],
+    private readonly parent: Step | undefined,
     private readonly key: string,
   ) {}
   get path(): ModelPath {
-    return [...this.parent, this.key];
+    const path: (string | number)[] = [this.key];
+    for (let step = this.parent; step; step = step.up) path.push(step.key);
+    return path.reverse();
   }
 }
 
 /** One walk over the model: every text value, grouped by its property name, in document order. */
 export function indexValues(root: unknown): Map<string, ValueAt[]> {
   const index = new Map<string, ValueAt[]>();
-  const walk = (node: unknown, path: (string | number)[]) => {
+  const walk = (node: unknown, at: Step | undefined) => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, i]));
+      for (let i = 0; i < node.length; i++) walk(node[i], { up: at, key: i });
       return;
     }
     if (node === null || typeof node !== 'object') return;
@@ -31,14 +39,14 @@ export function indexValues(root: unknown): Map<string, ValueAt[]> {
       if (typeof value === 'string') {
         let list = index.get(key);
         if (!list) index.set(key, (list = []));
-        list.push(new IndexedValue(value, path, key));
+        list.push(new IndexedValue(value, at, key));
       } else if (value && typeof value === 'object' && !isFormattedText(value)) {
         // Formatted text ({ text, content }) holds no coded values: not walked (most of a long plan's nodes)
-        walk(value, [...path, key]);
+        walk(value, { up: at, key });
       }
     }
   };
-  walk(root, []);
+  walk(root, undefined);
   return index;
 }
 

@@ -269,9 +269,11 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
   let root: XmlElement | undefined;
   let pending = ''; // decoded character data of the current element not yet added as a child
   let elements = 0;
+  const names = new ElementNames();
+  const children = new OpenChildren();
   const flush = () => {
     if (pending !== '') {
-      current!.children.push(pending);
+      children.add(pending);
       pending = '';
     }
   };
@@ -280,7 +282,11 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
     return readElements();
   } catch (error) {
     // The elements read so far stay readable (a receipt still needs the envelope's identifiers).
-    if (error instanceof Refusal && root) error.prefix = { root, unclosed: new Set(current ? [...open, current] : open) };
+    if (error instanceof Refusal && root) {
+      const unclosed = current ? [...open, current] : open;
+      children.settle(unclosed);
+      error.prefix = { root, unclosed: new Set(unclosed) };
+    }
     throw error;
   }
 
@@ -298,7 +304,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       if (textEnd > pos) {
         if (current) {
           // Most character data holds no reference, CR or "]]>": one look-ahead each, moved on only when passed.
-          pending += lookahead.next(pos) < textEnd ? textValue(text.slice(pos, textEnd), pos) : text.slice(pos, textEnd);
+          pending += lookahead.next(pos) < textEnd ? textValue(text.slice(pos, textEnd), pos) : plainTextAt(text, pos, textEnd);
         } else {
           // Outside the root only white space, comments and processing instructions may stand (§2.8).
           let i = pos;
@@ -320,7 +326,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
           const close = text.indexOf(']]>', lt + 9);
           if (close < 0) throw malformed(lt, 'cdataNotClosed');
           flush();
-          current.children.push(lineEnds(text.slice(lt + 9, close))); // CDATA holds no references
+          children.add(lineEnds(text.slice(lt + 9, close))); // CDATA holds no references
           pos = close + 3;
         } else {
           const declaration = DECLARATION.exec(text.slice(lt, lt + 9));
@@ -349,6 +355,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
         }
         flush();
         current.end = i + 1;
+        children.close(current);
         current = open.pop();
         scope = scopes.pop() ?? BASE_SCOPE;
         pos = i + 1;
@@ -360,17 +367,17 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
           throw overLimit(lt, 'elements', maxElements);
         }
         if (!current && root) throw malformed(lt, 'multipleRoots');
-        const started = startTag(text, lt, scope, maxAttributes);
-        if (!started)
+        const element = startTag(text, lt, scope, maxAttributes, names);
+        if (!element)
           throw endsEarly(
             [...open, ...(current ? [current] : [])].map((e) => e.qname).concat(text.slice(lt + 1, nameEnd(text, lt + 1))),
             text,
           );
-        const { element, elementScope, selfClosing } = started;
+        const { scope: elementScope, selfClosing } = lastTag;
         pos = element.end;
         if (current) {
           flush();
-          current.children.push(element);
+          children.add(element);
         } else {
           root = element;
         }
@@ -379,6 +386,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
             open.push(current);
             scopes.push(scope);
           }
+          children.open();
           current = element;
           scope = elementScope;
         }
@@ -391,6 +399,44 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       );
     if (!root) throw malformed(0, 'noRoot');
     return root;
+  }
+}
+
+/**
+ * The children of the open elements, one after the other on one stack: each element gets an array of exactly its
+ * children when its end tag is read (an array grown by push starts at 16 slots, and most elements hold one text).
+ */
+class OpenChildren {
+  private readonly nodes: XmlNode[] = [];
+  private top = 0;
+  /** where each open element's children start on `nodes`, the innermost's in `from` */
+  private readonly froms: number[] = [];
+  private from = 0;
+
+  /** A child of the innermost open element. */
+  add(node: XmlNode): void {
+    this.nodes[this.top++] = node;
+  }
+
+  /** An element opens (it was added to its parent first): what follows is its children. */
+  open(): void {
+    this.froms.push(this.from);
+    this.from = this.top;
+  }
+
+  /** The innermost open element closes: it gets its children. */
+  close(element: XmlElement): void {
+    if (this.top > this.from) element.children = this.nodes.slice(this.from, this.top);
+    this.top = this.from;
+    this.from = this.froms.pop() ?? 0;
+  }
+
+  /** On a refusal, the open elements (outermost first) get the children read so far. */
+  settle(open: readonly XmlElement[]): void {
+    const starts = [...this.froms.slice(1), this.from];
+    open.forEach((element, k) => {
+      element.children = this.nodes.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : this.top);
+    });
   }
 }
 
@@ -423,6 +469,23 @@ class Lookahead {
   }
 }
 
+/** A line break and spaces, by length: the indentation between the tags of a pretty-printed plan, one string per depth. */
+const INDENTS: string[] = [];
+
+/**
+ * Character data without references or CRs as it stands in the text. Indentation (most gaps between tags) is a shared
+ * string rather than a new one per gap: a large plan's tree holds tens of thousands of them.
+ */
+function plainTextAt(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length <= 128 && text.charCodeAt(start) === 0x0a) {
+    let i = start + 1;
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
+    if (i === end) return (INDENTS[length] ??= `\n${' '.repeat(length - 1)}`);
+  }
+  return text.slice(start, end);
+}
+
 /** Whether the `length` characters at `a` and at `b` are the same (the end tag's name against its start tag's). */
 function sameName(text: string, a: number, b: number, length: number): boolean {
   if (b + length > text.length) return false;
@@ -452,29 +515,51 @@ function endsEarly(open: string[], text: string): Refusal {
   return malformed(Math.max(0, text.trimEnd().length - 1), 'truncated', { element: last, open: chain });
 }
 
-interface StartTag {
-  element: XmlElement;
-  elementScope: Scope;
-  selfClosing: boolean;
+interface ElementName {
+  qname: string;
+  prefix: string;
+  local: string;
 }
+
+/**
+ * The element names of one document, each read once: a plan repeats a few dozen names thousands of times, and a
+ * string per start tag (two with a prefix) was most of what its tree held. A small table by first and last character
+ * and length; a clash only costs a new entry.
+ */
+class ElementNames {
+  private readonly slots: (ElementName | undefined)[] = new Array(512).fill(undefined);
+
+  take(text: string, start: number, end: number, colon: number): ElementName {
+    const length = end - start;
+    const slot = (text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + length) & 511;
+    const known = this.slots[slot];
+    if (known !== undefined && known.qname.length === length && text.startsWith(known.qname, start)) return known;
+    const qname = text.slice(start, end);
+    const name: ElementName =
+      colon < 0
+        ? { qname, prefix: '', local: qname }
+        : { qname, prefix: qname.slice(0, colon - start), local: qname.slice(colon - start + 1) };
+    this.slots[slot] = name;
+    return name;
+  }
+}
+
+/** What startTag read besides the element (set by each call, read right after it: no object per tag). */
+const lastTag: { scope: Scope; selfClosing: boolean } = { scope: BASE_SCOPE, selfClosing: false };
 
 /**
  * §3.1 STag / EmptyElemTag at `lt`: its name, attributes (white space between them, each once, quoted, normalised)
  * and namespace declarations, resolved in the scope it opens. The element's `end` is just past the start tag until
  * its end tag is read.
  */
-function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: number): StartTag | undefined {
+function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: number, names: ElementNames): XmlElement | undefined {
   const length = text.length;
   const nameStart = lt + 1;
   let i = nameEnd(text, nameStart);
   const colon = qnameColon(text, nameStart, i, lt); // right after nameEnd: it reads lastName
-  const qname = text.slice(nameStart, i);
-  if (qname === '') throw malformed(lt, 'startTagNoName');
-  const bad = (
-    offset: number,
-    messageId: 'spaceBeforeAttribute' | 'attributeNoValue' | 'attributeNotQuoted' | 'attributeTwice',
-    attribute: string,
-  ) => malformed(offset, messageId, { element: qname, attribute });
+  if (i === nameStart) throw malformed(lt, 'startTagNoName');
+  const name = names.take(text, nameStart, i, colon);
+  const qname = name.qname;
   checkReserved(qname, lt);
   let scope = parentScope;
   let attrs: Record<string, string> | undefined;
@@ -500,38 +585,38 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     if (i >= length) return undefined; // the text ends inside the start tag
     const attributeStart = i;
     i = nameEnd(text, i);
-    const name = text.slice(attributeStart, i);
-    if (name === '') throw malformed(attributeStart, 'charInStartTag', { element: qname, char: text[attributeStart]! });
+    const attribute = text.slice(attributeStart, i);
+    if (attribute === '') throw malformed(attributeStart, 'charInStartTag', { element: qname, char: text[attributeStart]! });
     const attributeColon = qnameColon(text, attributeStart, i, attributeStart); // right after nameEnd: it reads lastName
-    if (spaceStart === attributeStart) throw bad(attributeStart, 'spaceBeforeAttribute', name);
+    if (spaceStart === attributeStart) throw badAttribute(qname, attributeStart, 'spaceBeforeAttribute', attribute);
     if (++count > maxAttributes) {
       throw overLimit(lt, 'attributes', maxAttributes);
     }
     while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== 0x3d /* = */) throw bad(attributeStart, 'attributeNoValue', name);
+    if (text.charCodeAt(i) !== 0x3d /* = */) throw badAttribute(qname, attributeStart, 'attributeNoValue', attribute);
     i++;
     while (i < length && isXmlSpace(text.charCodeAt(i))) i++;
     const quote = text.charCodeAt(i);
     const close = quote === 0x22 || quote === 0x27 ? text.indexOf(quote === 0x22 ? '"' : "'", i + 1) : -1;
-    if (close < 0) throw bad(attributeStart, 'attributeNotQuoted', name);
-    checkReserved(name, lt);
+    if (close < 0) throw badAttribute(qname, attributeStart, 'attributeNotQuoted', attribute);
+    checkReserved(attribute, lt);
     const value = attributeValue(text.slice(i + 1, close), i + 1);
     i = close + 1;
-    if (name === 'xmlns' || (attributeColon === attributeStart + 5 && name.startsWith('xmlns:'))) {
-      const prefix = name === 'xmlns' ? '' : name.slice(6);
+    if (attribute === 'xmlns' || (attributeColon === attributeStart + 5 && attribute.startsWith('xmlns:'))) {
+      const prefix = attribute === 'xmlns' ? '' : attribute.slice(6);
       // The tag's own scope holds exactly what it declares: a second declaration of a prefix is already there.
       if (scope === parentScope) scope = Object.create(parentScope) as Scope;
-      else if (Object.hasOwn(scope, prefix)) throw bad(attributeStart, 'attributeTwice', name);
+      else if (Object.hasOwn(scope, prefix)) throw badAttribute(qname, attributeStart, 'attributeTwice', attribute);
       declare(scope, prefix, value, lt);
       (declarations ??= []).push([prefix, value]);
     } else {
       attrs ??= {};
-      if (Object.hasOwn(attrs, name)) throw bad(attributeStart, 'attributeTwice', name);
-      attrs[name] = value;
-      if (attributeColon >= 0) (prefixed ??= []).push(name);
+      if (Object.hasOwn(attrs, attribute)) throw badAttribute(qname, attributeStart, 'attributeTwice', attribute);
+      attrs[attribute] = value;
+      if (attributeColon >= 0) (prefixed ??= []).push(attribute);
     }
   }
-  const prefix = colon < 0 ? '' : qname.slice(0, colon - nameStart);
+  const prefix = name.prefix;
   if (prefix === 'xmlns') throw malformed(lt, 'elementXmlnsPrefix', { element: qname });
   const ns = scope[prefix];
   if (ns === undefined && prefix !== '') {
@@ -540,7 +625,7 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
   if (prefixed) checkPrefixedAttributes(prefixed, scope, qname, lt);
   const element: XmlElement = {
     ns: ns ?? '',
-    local: colon < 0 ? qname : qname.slice(colon - nameStart + 1),
+    local: name.local,
     qname,
     attrs,
     declarations,
@@ -548,7 +633,18 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
     start: lt,
     end: i,
   };
-  return { element, elementScope: scope, selfClosing };
+  lastTag.scope = scope;
+  lastTag.selfClosing = selfClosing;
+  return element;
+}
+
+function badAttribute(
+  element: string,
+  offset: number,
+  messageId: 'spaceBeforeAttribute' | 'attributeNoValue' | 'attributeNotQuoted' | 'attributeTwice',
+  attribute: string,
+): Refusal {
+  return malformed(offset, messageId, { element, attribute });
 }
 
 /** Every attribute prefix bound, and no two attributes with the same namespace and local name (Namespaces §6.3). */

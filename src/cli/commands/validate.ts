@@ -6,14 +6,13 @@ import { createFormatter, FORMATS } from '../../format/index';
 import { addToSummary, emptySummary } from '../../format/types';
 import type { CheckOptions } from '../../report/options';
 import type { Report } from '../../report/report';
-import { receiptFor } from '../../receipt/index';
-import type { FileReport } from '../../report/report';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
 import { withCliWording } from '../option-names';
 import { LIBRARY_SETTINGS, resolveSettings } from '../config';
 import { expandPaths } from '../files';
 import { VERSION } from '../version';
 import { openOutput } from '../output';
+import { gatheringSink } from '../io';
 import { checkFiles } from '../run';
 import { INTERRUPTED_STATUS } from '../signals';
 import { visibleControls as safe } from '../../values/controls';
@@ -23,7 +22,9 @@ import type { Command } from './types';
 
 /**
  * One worker per core, at most three (each costs ~50 MB; a batch of thousands must stay under 300 MB). On two cores
- * or fewer, one thread: measured on a 2-vCPU machine, 2,000 messages took 1.5 s in one thread and 1.9 s with workers.
+ * or fewer, one thread. Measured (issue 26) on a 2-vCPU machine busy with other work (load 7.5–8.4), 20,000 messages,
+ * three alternating series: one thread 1,236 messages/s (13.3 s of CPU), two workers 1,014/s (16.0 s of CPU, 264 MB):
+ * two workers cost 20 % more CPU per message (a second heap, its collector and compiler) and gain only on idle cores.
  */
 const cores = availableParallelism();
 const DEFAULT_JOBS = cores <= 2 ? 1 : Math.min(cores, 3);
@@ -80,20 +81,6 @@ const OPTIONS: OptionSpec[] = [
     description: 'colours in the text format (default: on a terminal, unless NO_COLOR is set)',
   },
 ];
-
-/**
- * The receipt a receiver would send for a report (the default policy), for the JSON report and the text facts line.
- * Built with placeholder ids, so that a decision no receipt can carry (the message's ids unreadable) shows as none.
- */
-function receiptOf(report: Report, ownLocationNumbers: readonly string[] | undefined): FileReport['receipt'] {
-  const { decision, receipt, reason } = receiptFor(report, {
-    receiptIdentifier: 'validate',
-    sentAt: '2000-01-01T00:00',
-    ...(ownLocationNumbers ? { ownLocationNumbers } : {}),
-  });
-  if (!receipt) return { kind: 'none', reason: reason ?? (decision.kind === 'none' ? decision.reason : 'no receipt') };
-  return receipt.kind === 'negative' && receipt.refuseCode ? { kind: 'negative', refuseCode: receipt.refuseCode } : { kind: receipt.kind };
-}
 
 /** --quiet as in eslint: errors only, and warnings no longer count (nor against --max-warnings). */
 function onlyErrors(report: Report): Report {
@@ -174,15 +161,15 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   const summary = emptySummary();
   const progress = io.stderr.isTTY && files.length > (io.stdout.rows || 24);
   const stopped = () => output.sink.closed || io.signal?.aborted === true;
+  const sink = gatheringSink(output.sink);
   let seen = 0;
   try {
-    await output.sink.write(formatter.begin());
+    await sink.write(formatter.begin());
     await checkFiles(
       files,
-      options,
+      { options, cwd: io.cwd, ...(ownEans ? { ownLocationNumbers: ownEans } : {}) },
       {
         jobs: config.jobs ?? DEFAULT_JOBS,
-        cwd: io.cwd,
         stdin: io.stdin,
         stop: stopped,
         execArgv: io.execArgv,
@@ -197,20 +184,23 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
         if ('error' in outcome) {
           unreadable++;
           const name = fileShown(shown, position);
+          // in its place among the results, where both streams go to one terminal
+          await sink.flush();
           await io.stderr.write(`${progress ? '\r' : ''}gop: ${t.cannotRead(name, detailShown(outcome.error, outcome.file, name))}\n`);
           return;
         }
-        // Decided on every finding, before --quiet drops warnings.
-        const receipt = receiptOf(outcome.report, ownEans);
+        // Decided on every finding, before --quiet drops warnings (where the file was checked).
+        const { receipt } = outcome;
         // Findings about a limit name its flag (--max-bytes), not the library's option (maxBytes).
         const worded = withCliWording(outcome.report);
         const report = config.quiet ? onlyErrors(worded) : worded;
         addToSummary(summary, report);
         // Quiet text for people: a file without errors prints nothing. Machine formats list every file.
         if (config.quiet && report.findings.length === 0 && (format === 'text' || format === 'github')) return;
-        await output.sink.write(formatter.file({ file: shown, report, receipt, position }));
+        await sink.write(formatter.file({ file: shown, report, receipt, position }));
       },
     );
+    await sink.flush();
     if (progress) await io.stderr.write('\r\x1b[K');
     if (io.signal?.aborted) {
       output.abort();
@@ -218,7 +208,8 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
       return INTERRUPTED_STATUS;
     }
     summary.unreadable = unreadable;
-    await output.sink.write(formatter.end(summary));
+    await sink.write(formatter.end(summary));
+    await sink.flush();
     await output.commit();
   } catch (error) {
     output.abort();

@@ -1,0 +1,82 @@
+// The batch: `gop validate` over many built messages with one job and with two, the library alone in this process
+// (read each file, checkGop), and `xmllint --noout` (the native floor, where installed). Whole processes, start-up
+// included; the order of the contenders turns from series to series.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import * as gop from '../../dist/index.js';
+import { config } from './config.mjs';
+import { heading, median, ratio, spawnMs } from './measure.mjs';
+import { templateCount } from './plans.mjs';
+
+const GNU_TIME = '/usr/bin/time';
+
+function xmllintMissing() {
+  const which = spawnSync('sh', ['-c', 'command -v xmllint'], { encoding: 'utf8' });
+  return which.status === 0 ? undefined : 'xmllint not installed (Debian: apt-get install libxml2-utils)';
+}
+
+/** One whole process, with its peak resident size where GNU time is installed (it covers worker threads, not xmllint's children). */
+function timed(command, args, cwd) {
+  const [cmd, all] = existsSync(GNU_TIME) ? [GNU_TIME, ['-f', 'RSS %M', command, ...args]] : [command, args];
+  const { ms, run } = spawnMs(cmd, all, { cwd }); // every file is valid: anything but 0 is a failure
+  const rss = Number(/RSS (\d+)/.exec(run.stderr)?.[1] ?? Number.NaN) / 1024;
+  return { seconds: ms / 1000, rss, status: run.status };
+}
+
+/** Returns the series of messages/s with one job, and of the speed-up of two jobs over one. */
+export function runBatch(corpus) {
+  const n = corpus.paths.length;
+  const dir = corpus.dir;
+  const names = corpus.paths.map((path) => basename(path));
+  heading(`Batch: ${n.toLocaleString('en')} files, gop validate -j 1 and -j 2 against xmllint`);
+  console.log(
+    `${n.toLocaleString('en')} messages built from the ${templateCount} valid fixtures (own ids and patients; every fourth ISO-8859-1, every second pretty) in ${corpus.madeSeconds.toFixed(1)} s. Whole process, start-up included; ${config.series} series, the order turning.`,
+  );
+  const cliArgs = (jobs) => [config.cli, 'validate', '--format', 'json', '--output', '/dev/null', '--jobs', String(jobs), dir];
+  const missing = xmllintMissing();
+  const contenders = [
+    { name: 'gop validate -j 1', key: 'j1', run: () => timed(process.execPath, cliArgs(1), dir) },
+    { name: 'gop validate -j 2 (worker threads)', key: 'j2', run: () => timed(process.execPath, cliArgs(2), dir) },
+    {
+      name: 'the library in this process (read + checkGop)',
+      key: 'library',
+      run: () => {
+        const t = process.hrtime.bigint();
+        for (const path of corpus.paths) gop.checkGop(readFileSync(path));
+        return { seconds: Number(process.hrtime.bigint() - t) / 1e9, rss: Number.NaN, status: '' };
+      },
+    },
+    ...(missing
+      ? []
+      : [{ name: 'xmllint --noout (native floor)', key: 'xmllint', run: () => timed('xmllint', ['--noout', ...names], dir) }]),
+  ];
+  const perSeries = [];
+  const rows = [];
+  for (let s = 1; s <= config.series; s++) {
+    const result = {};
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(k + s - 1) % contenders.length];
+      result[c.key] = c.run();
+    }
+    perSeries.push(result);
+    for (const c of contenders) {
+      const r = result[c.key];
+      rows.push({
+        series: `series ${s}`,
+        run: c.name,
+        seconds: r.seconds.toFixed(2),
+        'messages/s': Math.round(n / r.seconds),
+        'peak RSS MB': Number.isNaN(r.rss) ? '-' : r.rss.toFixed(0),
+        exit: r.status,
+      });
+    }
+  }
+  for (const c of contenders)
+    rows.push({ series: 'median', run: c.name, 'messages/s': Math.round(median(perSeries.map((r) => n / r[c.key].seconds))) });
+  console.table(rows);
+  if (missing) console.log(`  xmllint skipped: ${missing}`);
+  const speedUp = perSeries.map((r) => r.j1.seconds / r.j2.seconds);
+  console.log(`  -j 2 over -j 1 per series: ${speedUp.map(ratio).join(', ')}; median ${ratio(median(speedUp))}`);
+  return { j1: perSeries.map((r) => n / r.j1.seconds), speedUp };
+}

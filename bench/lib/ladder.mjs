@@ -1,0 +1,51 @@
+// The size ladder: plans of 19 KB, 75 KB, 300 KB, 1.2 MB and 4.8 MB (×4 each, under the 5 MiB input limit), made by
+// the builder like the 600 KB plan. A reader linear in its input grows ~4× per step; the issue's bound is 5×.
+import { XMLParser } from 'fast-xml-parser';
+import * as gop from '../../dist/index.js';
+import { config } from './config.mjs';
+import { alternate, heading, median, ratio } from './measure.mjs';
+import { KB, kb, planOfSize, textOf } from './plans.mjs';
+
+const bare = new XMLParser();
+
+/** Returns the series of the largest growth per step, and the growth of every step (medians). */
+export function runLadder() {
+  const rungs = Array.from({ length: config.ladderRungs }, (_, k) => {
+    const bytes = planOfSize(19 * KB * 4 ** k);
+    // a plan refused at its limits would time a refusal, not a reading
+    const fatal = gop.checkGop(bytes).findings.find((f) => f.severity === 'fatal');
+    if (fatal) throw new Error(`the ${kb(bytes.length)} plan is refused: ${fatal.ruleId} ${fatal.message}`);
+    return { bytes, text: textOf(bytes) };
+  });
+  const rounds = Math.max(3, Math.ceil(config.rounds / 3)); // a round of all rungs takes seconds at 4.8 MB
+  heading(`Size ladder ${rungs.map((r) => kb(r.bytes.length)).join(' → ')}`);
+  console.log(
+    `checkGop from bytes and the bare parse at each size, all rungs alternating in each round (${rounds} rounds per series, medians); growth: time / time of the rung before.`,
+  );
+  const perSeries = [];
+  for (let s = 1; s <= config.series; s++) {
+    const contenders = rungs.flatMap((r) => [{ fn: () => gop.checkGop(r.bytes) }, { fn: () => bare.parse(r.text) }]);
+    const ms = alternate(contenders, rounds);
+    perSeries.push(rungs.map((_, k) => ({ check: ms[2 * k], bare: ms[2 * k + 1] })));
+  }
+  const rows = [];
+  const growthMedians = [];
+  rungs.forEach((r, k) => {
+    const growth = k ? perSeries.map((series) => series[k].check / series[k - 1].check) : [];
+    if (k) growthMedians.push(median(growth));
+    rows.push({
+      size: kb(r.bytes.length),
+      'size ×': k ? (r.bytes.length / rungs[k - 1].bytes.length).toFixed(2) : '',
+      'checkGop ms': median(perSeries.map((x) => x[k].check)).toFixed(2),
+      'bare parse ms': median(perSeries.map((x) => x[k].bare)).toFixed(2),
+      'x bare parse': ratio(median(perSeries.map((x) => x[k].check / x[k].bare))),
+      ...Object.fromEntries(perSeries.map((_, s) => [`growth s${s + 1}`, k ? ratio(growth[s]) : ''])),
+      'growth median': k ? ratio(median(growth)) : '',
+    });
+  });
+  console.table(rows);
+  console.log('ms: medians over the series; growth per series, then its median.');
+  // per series, the worst step: the target holds only when every step holds
+  const worst = perSeries.map((series) => Math.max(...series.slice(1).map((x, k) => x.check / series[k].check)));
+  return { worst, growthMedians, sizes: rungs.map((r) => kb(r.bytes.length)) };
+}

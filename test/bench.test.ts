@@ -1,0 +1,47 @@
+// `npm run bench` as a smoke run (BENCH_QUICK=1, tiny sizes): it completes and prints every section. Its figures
+// measure nothing at these sizes, and no time is asserted; speed is read from a full run.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers';
+
+const built = existsSync(`${REPO_ROOT}dist/index.js`) && existsSync(`${REPO_ROOT}dist/cli.js`);
+
+const SECTIONS = [
+  'Machine',
+  'checkGop against the bare parse and the floor',
+  'Steps around checkGop',
+  'Size ladder',
+  'Start-up against node -e 0',
+  'Batch:',
+  'summarizePlans over',
+  'Adversarial shapes',
+  'Redaction linearity',
+  'Summary: the targets of issue 26',
+];
+
+describe.skipIf(!built)('the bench (smoke run; skipped without dist/)', () => {
+  it('completes and prints every section, the summary last', async () => {
+    const env = {
+      ...process.env,
+      BENCH_QUICK: '1',
+      BENCH_SERIES: '1',
+      BENCH_ROUNDS: '1',
+      BENCH_TURN_MS: '1',
+      BENCH_LADDER_RUNGS: '2',
+      BENCH_SPAWNS: '1',
+      BENCH_BATCH: '12',
+      BENCH_ADVERSARIAL_KB: '24,32',
+    };
+    const { stdout } = await promisify(execFile)(process.execPath, ['bench/run.mjs'], {
+      cwd: REPO_ROOT,
+      env,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const headings = stdout.split('\n').filter((line) => line.startsWith('## '));
+    for (const [i, section] of SECTIONS.entries()) expect(headings[i], `section ${i + 1}`).toMatch(new RegExp(`^## ${section}`));
+    expect(headings).toHaveLength(SECTIONS.length);
+    for (const target of ['≤ 0.35×', '≤ 5.00×', '≤ 2.20×', '≥ 3,000/s', '≥ 1.60×']) expect(stdout).toContain(target);
+  }, 300_000);
+});
