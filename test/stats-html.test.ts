@@ -3,9 +3,9 @@
 // as the data has, their tables beside them, no request but its own file, no console error, printable. The browser
 // part is skipped, with the reason printed, where Chromium is not installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import { VIEW_CSP } from '../src/view/index';
 import { parseXml, type XmlElement } from '../src/xml/tree';
 import { REPO_ROOT } from './helpers';
 import { choosePlans, planXml, startsCsv } from './stats-plans';
+import { findChromium } from './chromium';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const SVG = 'http://www.w3.org/2000/svg';
@@ -159,15 +160,6 @@ describe('renderSummaryHtml, read back as XML', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // In Chromium
 
-function findChromium(): string | undefined {
-  const given = process.env['CHROMIUM_PATH'];
-  if (given) return existsSync(given) ? given : undefined;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    for (const name of ['chromium-browser', 'chromium']) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
 const CHROMIUM = findChromium();
 if (!CHROMIUM) console.warn('summary report browser tests skipped: no Chromium (not /usr/bin/chromium, none on PATH; set CHROMIUM_PATH)');
 const PDFTOTEXT = spawnSync('pdftotext', ['-v']).error ? undefined : 'pdftotext';

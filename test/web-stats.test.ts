@@ -3,7 +3,7 @@
 // renderSummaryHtml writes, with its charts drawn), the starts file's bad rows by line, and asks for nothing outside
 // its own file. Skipped, with the reason printed, where Chromium is not installed (as test/web.test.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,21 +14,13 @@ import type { PeriodUnit, PlanSummary } from '../src/stats/schema';
 import { parseStarts } from '../src/stats/starts';
 import { summarizePlans } from '../src/stats/summary';
 import { FIXTURES_DIR, REPO_ROOT } from './helpers';
+import { findChromium } from './chromium';
 
 const PAGE = join(REPO_ROOT, 'dist', 'web', 'index.html');
 const PAGE_URL = pathToFileURL(PAGE).href;
 const REFERENCE_DATE = '2019-12-31';
 const TIME_ZONE = 'Europe/Copenhagen';
 
-function findChromium(): string | undefined {
-  const given = process.env['CHROMIUM_PATH'];
-  if (given) return existsSync(given) ? given : undefined;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    for (const name of ['chromium-browser', 'chromium']) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
 const CHROMIUM = findChromium();
 if (!CHROMIUM) console.warn('browser statistics tests skipped: no Chromium (not /usr/bin/chromium, none on PATH; set CHROMIUM_PATH)');
 

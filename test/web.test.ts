@@ -4,13 +4,14 @@
 // reason printed, where Chromium is not installed (.ci/run installs it when it can).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGop, renderGopHtml, type Finding, type Language } from '../src/index';
 import { datesInText } from '../src/view/sections';
 import { FIXTURES_DIR, haveSamples, REPO_ROOT, SAMPLE, withDeadline } from './helpers';
+import { findChromium } from './chromium';
 
 const PAGE = join(REPO_ROOT, 'dist', 'web', 'index.html');
 const PAGE_URL = pathToFileURL(PAGE).href;
@@ -22,16 +23,6 @@ const LAW_003 = join(FIXTURES_DIR, 'invalid', 'GOP-LAW-003--no-rehabilitation-ne
 const LAW_003_CPR = /0512\s?47[-\s]?1830/; // Kirsten Højgaard's, in any spelling
 const TRUNCATED = join(FIXTURES_DIR, 'invalid', 'GOP-INPUT-001--truncated.xml');
 const RICH = join(FIXTURES_DIR, 'valid', 'specialiseret-with-ambulatory-control.xml'); // journal excerpts and references
-
-function findChromium(): string | undefined {
-  const given = process.env['CHROMIUM_PATH'];
-  if (given) return existsSync(given) ? given : undefined;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    for (const name of ['chromium-browser', 'chromium']) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
 
 const CHROMIUM = findChromium();
 if (!CHROMIUM)
