@@ -379,15 +379,27 @@ export function computeFacts(message: DeepPartial<GopMessage>, options: FactOpti
   // throws leaves its value out; the facts read no formatted content and nothing kept aside, which are not copied), and
   // values of the wrong type, cycles and unknown properties are left out (checkShape, as validateGop does); an option
   // of the wrong type is no option (like a date that is no date).
-  message = checkShape(readableCopy(message, NOT_READ)).message as DeepPartial<GopMessage>;
+  const shaped = checkShape(readableCopy(message, NOT_READ)).message as DeepPartial<GopMessage>;
+  return factsOfShaped(shaped, factOptionsOf(options));
+}
+
+/** The options as plain data: an option of the wrong type is no option, an invalid standard no standard. */
+export function factOptionsOf(options: unknown): FactOptions {
   const given = readableCopy(options) as FactOptions | undefined;
   const { referenceDate: reference, timeZone: zone, standard: asked } = given !== null && typeof given === 'object' ? given : {};
   const checkedStandard = asked === undefined ? undefined : QualityStandardSchema.safeParse(asked);
-  options = {
+  return {
     referenceDate: typeof reference === 'string' || reference instanceof Date ? reference : undefined,
     timeZone: typeof zone === 'string' ? zone : undefined,
     standard: checkedStandard?.success ? checkedStandard.data : undefined,
   };
+}
+
+/**
+ * computeFacts for a message that is already plain data of the right shape (the reader's model, or checkShape's copy)
+ * and options from factOptionsOf: checkGop's way, without copying the whole plan twice more.
+ */
+export function factsOfShaped(message: DeepPartial<GopMessage>, options: FactOptions): Facts {
   const plan = message.rehabilitationPlan ?? {};
   const levelCode = plan.typeOfRehabilitationPlan;
   const level = (LEVELS as readonly string[]).includes(levelCode ?? '') ? (levelCode as Level) : undefined;

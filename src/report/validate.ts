@@ -1,4 +1,4 @@
-import { computeFacts, type Facts } from '../facts/facts';
+import { computeFacts, factOptionsOf, factsOfShaped, type Facts } from '../facts/facts';
 import { localDate } from '../values/local-date';
 import { addFinding, makeFinding, PendingFindings, type Finding, type MessageData } from '../findings/finding';
 import { MESSAGE_SPEC } from '../model/schema';
@@ -152,7 +152,7 @@ export function checkGop(input: CheckInput, options?: CheckOptions | null): Repo
   // The reader's findings come whole (parseGop's own cap is for its callers) but unrendered: whether the severity
   // settings apply to them is known once the message is read, and then they meet the report's one cap with the rules'.
   const { result: parsed, findings: read, original } = readWithIds(input, checked, () => new PendingFindings());
-  return reportOfRead(parsed, read, original, checked);
+  return reportOfRead(parsed, read, original, checked, true);
 }
 
 /** A message object: the structure rules on the object, then every rule. */
@@ -161,7 +161,7 @@ function reportOfModel(message: DeepPartial<GopMessage>, checked: CheckedOptions
     // Rules get a copy without wrongly typed values, cycles and unknown properties: they cannot throw on them.
     const shaped = checkShape(message);
     const clean = shaped.message as DeepPartial<GopMessage>;
-    const facts = computeFacts(clean, checked);
+    const facts = factsOfShaped(clean, factOptionsOf(checked)); // checkShape's copy is plain data of the right shape
     const sink = sinkFor(checked, true);
     structureFindings(shaped, checked.source, sink);
     runRules(clean, facts, checked.source, sink);
@@ -184,7 +184,7 @@ function reportOfParsed(parsed: ParseResult, checked: CheckedOptions): Report {
     const read = new PendingFindings();
     for (const finding of parsed.findings) addFinding(read, finding);
     const message = parsed.ok ? parsed.message : parsed.partial;
-    return reportOfRead(parsed, read, message && originalIdsOfMessage(message), checked);
+    return reportOfRead(parsed, read, message && originalIdsOfMessage(message), checked, false);
   } catch (error) {
     const detail = describeError(error);
     const sink = sinkFor(checked, false);
@@ -193,7 +193,14 @@ function reportOfParsed(parsed: ParseResult, checked: CheckedOptions): Report {
   }
 }
 
-function reportOfRead(parsed: ReadResult, read: PendingFindings, original: OriginalIds | undefined, checked: CheckedOptions): Report {
+/** `ownModel`: the model is the reader's own, read just now (plain data of the right shape), not a caller's parse result. */
+function reportOfRead(
+  parsed: ReadResult,
+  read: PendingFindings,
+  original: OriginalIds | undefined,
+  checked: CheckedOptions,
+  ownModel: boolean,
+): Report {
   const message = parsed.ok ? parsed.message : parsed.partial;
   const readerSink = () => {
     const sink = sinkFor(checked, message !== undefined);
@@ -204,7 +211,7 @@ function reportOfRead(parsed: ReadResult, read: PendingFindings, original: Origi
     return buildReport(readerSink(), undefined, checked, parsed.envelope, message, original);
   }
   try {
-    const facts = computeFacts(message, checked);
+    const facts = ownModel ? factsOfShaped(message, factOptionsOf(checked)) : computeFacts(message, checked);
     const sink = readerSink();
     runRules(message, facts, parsed.source, sink);
     return buildReport(sink, facts, checked, parsed.envelope, message, original);
