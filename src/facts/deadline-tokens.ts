@@ -196,28 +196,58 @@ function lookUpWord(word: string): Word | undefined {
 export function joinPhrases(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    let joined = false;
-    for (const [phrase, word] of PHRASES_SPLIT) {
-      if (
-        phrase.every((w, k) => {
-          const token = tokens[i + k];
-          if (w === '-') return token?.t === 'stop' && token.c === '-';
-          return token?.t === 'word' && (token.text === w || token.text === `${w}.`);
-        })
-      ) {
-        out.push({ t: 'word', text: phrase.join(' '), word });
-        i += phrase.length - 1;
-        joined = true;
-        break;
-      }
-    }
-    if (!joined) out.push(tokens[i]!);
+    const phrase = phraseAt(tokens, i);
+    if (phrase) {
+      out.push({ t: 'word', text: phrase.words.join(' '), word: phrase.word });
+      i += phrase.words.length - 1;
+    } else out.push(tokens[i]!);
   }
   return dropSpelledOut(out);
 }
-const PHRASES_SPLIT: [string[], Word][] = PHRASES.map(
-  ([phrase, word]) => [phrase.replace(/-/g, ' - ').split(/ +/), word] as [string[], Word],
-).sort((a, b) => b[0].length - a[0].length);
+
+interface Phrase {
+  words: string[];
+  word: Word;
+  /** its place in PHRASES_SPLIT: the longest phrase that matches wins, and among equals the first */
+  rank: number;
+}
+const PHRASES_SPLIT: Phrase[] = PHRASES.map(([phrase, word]) => ({ words: phrase.replace(/-/g, ' - ').split(/ +/), word }))
+  .sort((a, b) => b.words.length - a.words.length)
+  .map((phrase, rank) => ({ ...phrase, rank }));
+/** The phrases by their first word, in rank order: a token is compared with the few that start with it, not with all. */
+const PHRASES_BY_FIRST = new Map<string, Phrase[]>();
+for (const phrase of PHRASES_SPLIT) {
+  const first = phrase.words[0]!;
+  const list = PHRASES_BY_FIRST.get(first);
+  if (list) list.push(phrase);
+  else PHRASES_BY_FIRST.set(first, [phrase]);
+}
+
+/** A word of a phrase matches a token: the word, or the word with a full stop; '-' matches a dash. */
+function matchesWord(token: Token | undefined, w: string): boolean {
+  if (w === '-') return token?.t === 'stop' && token.c === '-';
+  return token?.t === 'word' && (token.text === w || token.text === `${w}.`);
+}
+
+/** The first phrase in rank order that the tokens from `i` spell, if any. */
+function phraseAt(tokens: Token[], i: number): Phrase | undefined {
+  const token = tokens[i]!;
+  const key = token.t === 'word' ? token.text : token.t === 'stop' && token.c === '-' ? '-' : undefined;
+  if (key === undefined) return undefined;
+  let best: Phrase | undefined;
+  const candidates = [PHRASES_BY_FIRST.get(key), key.endsWith('.') ? PHRASES_BY_FIRST.get(key.slice(0, -1)) : undefined];
+  for (const list of candidates) {
+    if (!list) continue;
+    for (const phrase of list) {
+      if (best && best.rank < phrase.rank) break;
+      if (phrase.words.every((w, k) => matchesWord(tokens[i + k], w))) {
+        best = phrase;
+        break;
+      }
+    }
+  }
+  return best;
+}
 
 /** "7 (syv) dage": the number spelt out again in brackets is dropped, so that the unit follows the number. */
 function dropSpelledOut(tokens: Token[]): Token[] {

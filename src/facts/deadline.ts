@@ -301,10 +301,10 @@ function readOptions(options: unknown): { dischargeText?: string; planText?: str
     if (typeof options === 'string') return { dischargeText: options };
     if (options === null || typeof options !== 'object') return {};
     const { dischargeDate, planDate } = options as DeadlineOptions;
-    return {
-      ...(typeof dischargeDate === 'string' ? { dischargeText: dischargeDate } : {}),
-      ...(typeof planDate === 'string' ? { planText: planDate } : {}),
-    };
+    const read: { dischargeText?: string; planText?: string } = {};
+    if (typeof dischargeDate === 'string') read.dischargeText = dischargeDate;
+    if (typeof planDate === 'string') read.planText = planDate;
+    return read;
   } catch {
     return {};
   }

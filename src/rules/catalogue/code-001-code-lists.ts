@@ -26,9 +26,10 @@ export default defineRule<{ notInList: { value: string; list: CodeListName } }>(
     },
   },
   check(context) {
-    for (const { value, path, facts } of valuesWhere(context, coded)) {
+    for (const at of valuesWhere(context, coded)) {
+      const { value, facts } = at; // the path only when reported: it is built on asking
       const list = facts.codeList!;
-      if (!inCodeList(list, value)) context.report(path, 'notInList', { value, list });
+      if (!inCodeList(list, value)) context.report(at.path, 'notInList', { value, list });
     }
   },
 });

@@ -19,6 +19,6 @@ export default defineRule<{ notADate: { value: string } }>({
     },
   },
   check(context) {
-    for (const { value, path } of valuesWhere(context, isDate)) if (!isIsoDate(value)) context.report(path, 'notADate', { value });
+    for (const at of valuesWhere(context, isDate)) if (!isIsoDate(at.value)) context.report(at.path, 'notADate', { value: at.value });
   },
 });

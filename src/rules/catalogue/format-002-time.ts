@@ -19,6 +19,6 @@ export default defineRule<{ notATime: { value: string } }>({
     },
   },
   check(context) {
-    for (const { value, path } of valuesWhere(context, isTimeOfDay)) if (!isTime(value)) context.report(path, 'notATime', { value });
+    for (const at of valuesWhere(context, isTimeOfDay)) if (!isTime(at.value)) context.report(at.path, 'notATime', { value: at.value });
   },
 });

@@ -24,9 +24,9 @@ export default defineRule<{ notTenDigits: Record<string, never>; invalidBirthDat
     },
   },
   check(context) {
-    for (const { value, path } of valuesWhere(context, isCpr)) {
-      const result = checkCpr(value);
-      if (!result.ok) context.report(path, result.reason === 'not-10-digits' ? 'notTenDigits' : 'invalidBirthDate');
+    for (const at of valuesWhere(context, isCpr)) {
+      const result = checkCpr(at.value);
+      if (!result.ok) context.report(at.path, result.reason === 'not-10-digits' ? 'notTenDigits' : 'invalidBirthDate');
     }
   },
 });

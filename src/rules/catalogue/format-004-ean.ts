@@ -27,11 +27,12 @@ export default defineRule<{ notThirteenDigits: { value: string }; checkDigit: { 
     },
   },
   check(context) {
-    for (const { value, path } of valuesWhere(context, isGln)) {
+    for (const at of valuesWhere(context, isGln)) {
+      const value = at.value;
       const result = isValidGln(value);
       if (!result.ok) {
-        if (result.reason === 'check-digit') context.report(path, 'checkDigit', { value, expected: result.expected as number });
-        else context.report(path, 'notThirteenDigits', { value });
+        if (result.reason === 'check-digit') context.report(at.path, 'checkDigit', { value, expected: result.expected as number });
+        else context.report(at.path, 'notThirteenDigits', { value });
       }
     }
   },

@@ -30,9 +30,10 @@ export default defineRule<Record<What, { value: string }>>({
     email: { en: ({ value }) => `"${value}" is not an e-mail address.`, da: ({ value }) => `"${value}" er ikke en e-mailadresse.` },
   },
   check(context) {
-    for (const { value, path, facts } of valuesWhere(context, isContact)) {
+    for (const at of valuesWhere(context, isContact)) {
+      const { value, facts } = at; // the path only when reported: it is built on asking
       const what = facts.format as What;
-      if (!TESTS[what](value)) context.report(path, what, { value });
+      if (!TESTS[what](value)) context.report(at.path, what, { value });
     }
   },
 });

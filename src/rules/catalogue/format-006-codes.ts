@@ -26,9 +26,10 @@ export default defineRule<{ diagnosis: { value: string }; icf: { value: string }
     },
   },
   check(context) {
-    for (const { value, path, facts } of valuesWhere(context, isCode)) {
+    for (const at of valuesWhere(context, isCode)) {
+      const { value, facts } = at; // the path only when reported: it is built on asking
       if (facts.format === 'icf' ? !isIcfCode(value) : !isSksDiagnosisCode(value))
-        context.report(path, facts.format === 'icf' ? 'icf' : 'diagnosis', { value });
+        context.report(at.path, facts.format === 'icf' ? 'icf' : 'diagnosis', { value });
     }
   },
 });
