@@ -180,6 +180,22 @@ describe('addDaysIso', () => {
       }),
     );
   });
+
+  it("agrees with the platform's UTC calendar over the whole range (the arithmetic is its own)", () => {
+    const date = fc
+      .record({ y: fc.integer({ min: 1000, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+      .map(({ y, m, d }) => ({ y, m, d: Math.min(d, daysInMonth(y, m)) }));
+    fc.assert(
+      fc.property(date, fc.integer({ min: -3_700_000, max: 3_700_000 }), ({ y, m, d }, n) => {
+        const oracle = new Date(Date.UTC(2000, 0, 1));
+        oracle.setUTCFullYear(y, m - 1, d + n);
+        const year = oracle.getUTCFullYear();
+        const expected = year < 1000 || year > 9999 ? '' : oracle.toISOString().slice(0, 10);
+        expect(addDaysIso(`${y}-${pad(m, 2)}-${pad(d, 2)}`, n)).toBe(expected);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
 });
 
 describe('cprBirthDate / checkCpr', () => {

@@ -1,7 +1,6 @@
 // The mini UTCDate: the same UTC getters and setters, without the full one's three Intl formatters (made at import,
 // ~15 ms of every start) that only its toString and toLocale… methods use, which nothing here calls.
 import { UTCDateMini } from '@date-fns/utc/date/mini';
-import { addDays } from 'date-fns/addDays';
 
 // Calendar helpers for GOP-FORMAT-001/002. Everything works on the digits of the string or on UTC
 // instants, never on local time, so neither the clock nor the process time zone can change a result.
@@ -66,17 +65,45 @@ export function parseIsoDate(iso: string): Date | undefined {
 export const formatIsoDate = (date: Date): string => date.toISOString().slice(0, 10);
 
 /**
+ * Days since 1970-01-01 of a date of the proleptic Gregorian calendar (month 1–12): whole-number arithmetic, no Date
+ * object (H. Hinnant's days_from_civil).
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1; // from 1 March
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The inverse of daysFromCivil, as `YYYY-MM-DD` when the year is 1000–9999, else ''. */
+function civilFromDays(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153); // months from March
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return '';
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/** Past this many days either way every result is outside the years 1000–9999 (and the arithmetic stays exact). */
+const MAX_DAYS = 4_000_000;
+
+/**
  * `date` plus `n` calendar days (n may be negative). Returns '' when `date` is not a valid ISO date,
  * `n` is not an integer, or the result falls outside the years 1000–9999 (so a non-empty result always
- * passes isIsoDate).
+ * passes isIsoDate). Plain arithmetic: the facts add days to dates many times per plan.
  */
 export function addDaysIso(date: string, n: number): string {
-  const start = parseIsoDate(date);
-  if (!start || !Number.isSafeInteger(n)) return '';
-  const result = addDays(start, n);
-  const y = result.getFullYear();
-  if (Number.isNaN(y) || y < 1000 || y > 9999) return '';
-  return formatIsoDate(result);
+  const parts = splitIsoDate(date);
+  if (!parts || !Number.isSafeInteger(n) || Math.abs(n) > MAX_DAYS) return '';
+  return civilFromDays(daysFromCivil(...parts) + n);
 }
 
 const DA_MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
@@ -95,11 +122,11 @@ const EN_MONTHS = [
   'December',
 ];
 
-/** A YYYY-MM-DD date as Danes and as English readers write it out: "5. marts 2019", "5 March 2019". */
 /** Whole days from one YYYY-MM-DD to another (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
+/** A YYYY-MM-DD date as Danes and as English readers write it out: "5. marts 2019", "5 March 2019". */
 export function longDate(iso: string): { da: string; en: string } {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return { da: `${d}. ${DA_MONTHS[m - 1]} ${y}`, en: `${d} ${EN_MONTHS[m - 1]} ${y}` };
