@@ -5,6 +5,7 @@ import { isDanishPostcode, isPlausibleEmail, isPlausiblePhone } from '../src/val
 import { checkCpr, cprBirthDate, maskCpr } from '../src/values/cpr';
 import { addDaysIso, compareIsoDates, daysInMonth, isIsoDate, isTime } from '../src/values/date';
 import { gs1CheckDigit, isValidGln } from '../src/values/gln';
+import { finishText, quoted } from '../src/values/quote';
 
 // Every expected value below was worked out by hand (the working is in the comments where it is not obvious).
 
@@ -493,4 +494,35 @@ describe('isIcfCode', () => {
     'DC189',
     '',
   ])('rejects %j', (s) => expect(isIcfCode(s)).toBe(false));
+});
+
+describe('finishText', () => {
+  /** The definition: every well-formed quote (mark, length, value without marks, end) cut as quoted; the rest as written. */
+  const byPattern = (text: string) =>
+    text.replace(/([\uE000\uE001])([\uE100-\uE7FF])([^\uE000-\uE002]*)\uE002/g, (_, kind: string, length: string, value: string) => {
+      const max = length.charCodeAt(0) - 0xe100;
+      if (value.length <= max || max === 0x6ff) return value;
+      return kind === '\uE001' ? `${value.slice(0, Math.max(0, max - 3))}...` : value.slice(0, max);
+    });
+
+  it('cuts each quoted value to its length, with "..." where asked, and leaves the rest', () => {
+    const text = `a ${quoted('Højgaard Pedersen', 5)} b ${quoted('Højgaard Pedersen', 8, true)} c ${quoted('kort', 30)} d`;
+    expect(finishText(text)).toBe('a Højga b Højga... c kort d');
+    expect(finishText('no quotes')).toBe('no quotes');
+  });
+
+  it('gives what the pattern gives for any text, marks well-formed or broken', () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('\uE000', '\uE001', '\uE002', '\uE100', '\uE105', '\uE7FF', '\uE800', '\uE0FF'),
+      fc.tuple(fc.string({ maxLength: 12 }), fc.integer({ min: 0, max: 20 }), fc.boolean()).map(([v, n, e]) => quoted(v, n, e)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(finishText(text)).toBe(byPattern(text));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
 });

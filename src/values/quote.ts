@@ -40,11 +40,37 @@ export const hasQuotes = (text: string): boolean => text.includes(END);
 export function finishText(text: string, redact?: (text: string) => string): string {
   const out = redact ? redact(text) : text;
   if (!hasQuotes(out)) return out;
-  return out.replace(SEGMENT, (_, kind: string, length: string, value: string) => {
-    const max = length.charCodeAt(0) - LENGTH_BASE;
-    if (value.length <= max || max === MAX_LENGTH) return value;
-    return kind === ELLIPSIS ? `${value.slice(0, Math.max(0, max - 3))}...` : value.slice(0, max);
-  });
+  return cutQuotes(out) ?? out.replace(SEGMENT, (_, kind: string, length: string, value: string) => cutValue(kind, length, value));
+}
+
+/** One quoted value as it leaves the library: cut to its length, with "..." when it was quoted so. */
+function cutValue(kind: string, length: string, value: string): string {
+  const max = length.charCodeAt(0) - LENGTH_BASE;
+  if (value.length <= max || max === MAX_LENGTH) return value;
+  return kind === ELLIPSIS ? `${value.slice(0, Math.max(0, max - 3))}...` : value.slice(0, max);
+}
+
+/**
+ * finishText's cut in one scan of the text (every finding's and explanation's text passes here; a replace with a
+ * callback per value costs more than the text): undefined at anything but well-formed marks, so that the pattern decides.
+ */
+function cutQuotes(text: string): string | undefined {
+  let out = '';
+  let from = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xe000 || c > 0xe002) continue;
+    const cut = text.charCodeAt(i + 1);
+    if (c === 0xe002 || !(cut >= LENGTH_BASE && cut <= 0xe7ff)) return undefined;
+    let end = i + 2;
+    for (let k = text.charCodeAt(end); end < length && (k < 0xe000 || k > 0xe002); k = text.charCodeAt(++end));
+    if (text.charCodeAt(end) !== 0xe002) return undefined;
+    out += text.slice(from, i) + cutValue(text[i]!, text[i + 1]!, text.slice(i + 2, end));
+    from = end + 1;
+    i = end;
+  }
+  return out + text.slice(from);
 }
 
 /**
