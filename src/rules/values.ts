@@ -12,6 +12,8 @@ interface Step {
 
 /** The path is built only when a rule asks for it (when it reports), not for every value. */
 class IndexedValue implements ValueAt {
+  /** its element's facts, once a rule has asked (null: none); they depend only on where the value stands */
+  known: ElementFacts | null | undefined;
   constructor(
     readonly value: string,
     private readonly parent: Step | undefined,
@@ -64,6 +66,14 @@ class FactValue implements ValueAt {
   }
 }
 
+/** A value's facts: the same everywhere for its property, or looked up by its path once per value (not per rule). */
+function factsOf(value: ValueAt, same: ElementFacts | undefined): ElementFacts | undefined {
+  if (same) return same;
+  if (!(value instanceof IndexedValue)) return MESSAGE_FACTS.at(value.path);
+  if (value.known === undefined) value.known = MESSAGE_FACTS.at(value.path) ?? null;
+  return value.known ?? undefined;
+}
+
 /** Per test: the properties whose element has a fact it accepts somewhere (a property may stand where it has none). */
 const propertiesFor = new WeakMap<(facts: ElementFacts) => boolean, readonly string[]>();
 
@@ -79,7 +89,7 @@ export function valuesWhere(context: Pick<RuleContext, 'values'>, test: (facts: 
     // a property with the same facts wherever it stands (a Date) needs no path to know them
     const same = MESSAGE_FACTS.sameEverywhere(prop);
     for (const value of context.values(prop)) {
-      const facts = same ?? MESSAGE_FACTS.at(value.path);
+      const facts = factsOf(value, same);
       if (facts && test(facts)) out.push(new FactValue(value, facts));
     }
   }
