@@ -104,3 +104,39 @@ export function isNcName(text: string): boolean {
 
 /** Names the reader refuses and the writers will not write: they are used to attack JavaScript prototypes. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A QName and its parts. */
+export interface QNameParts {
+  readonly qname: string;
+  /** '' for none */
+  readonly prefix: string;
+  readonly local: string;
+}
+
+/**
+ * The QName from `start` to `end` in `text` (read by nameEnd and checked as a QName, its colon at `colon` or -1), as
+ * flat, internalized strings: a slice of the text would keep the whole text alive and compare slowly, and an
+ * internalized name compares with the names the model looks for by identity. For names kept to be met again.
+ */
+export function qnameParts(text: string, start: number, end: number, colon: number): QNameParts {
+  const qname = interned(text.slice(start, end));
+  return colon < 0
+    ? { qname, prefix: '', local: qname }
+    : { qname, prefix: interned(qname.slice(0, colon - start)), local: interned(qname.slice(colon - start + 1)) };
+}
+
+/**
+ * The string as a property key: internalized, and so flat and compared with other internalized strings (literals) by
+ * identity. A string that is an array index stays as it is (a Name never is one: it does not start with a digit).
+ */
+export function interned(value: string): string {
+  const key = Object.keys({ [value]: 0 })[0];
+  return key === value ? key : value;
+}
+
+/** Whether `name` stands in the text at `start` (`length` is the length there). */
+export function sameAs(name: string, text: string, start: number, length: number): boolean {
+  if (name.length !== length) return false;
+  for (let k = 0; k < length; k++) if (name.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}

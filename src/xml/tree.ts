@@ -5,7 +5,7 @@ import { INPUT_007 } from './diagnostics/input-007-reserved-name';
 import { makeFinding, type Finding, type MessageData, type RuleMeta } from '../findings/finding';
 import { NS } from '../standard/namespaces';
 import { codePointName, firstNonChar, isXmlSpace } from './chars';
-import { isNameCharAt, lastName, nameEnd, RESERVED_NAMES, startsNcName } from './names';
+import { interned, isNameCharAt, lastName, nameEnd, type QNameParts, qnameParts, RESERVED_NAMES, sameAs, startsNcName } from './names';
 import { LineIndex } from './position';
 import { textOf } from './query';
 
@@ -30,6 +30,9 @@ export interface XmlElement {
   end: number;
 }
 export type XmlNode = XmlElement | string;
+
+/** The children of every element without any: one frozen array rather than one each. */
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
 
 export interface XmlLimits {
   /** deepest element nesting accepted */
@@ -263,20 +266,10 @@ const DECLARATION = /^<!(DOCTYPE|ENTITY)/i;
 function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: XmlLimits): XmlElement {
   const length = text.length;
   const open: XmlElement[] = [];
-  const scopes: Scope[] = [];
   let current: XmlElement | undefined;
-  let scope = BASE_SCOPE;
   let root: XmlElement | undefined;
-  let pending = ''; // decoded character data of the current element not yet added as a child
-  let elements = 0;
-  const names = new ElementNames();
+  const names = NAMES;
   const children = new OpenChildren();
-  const flush = () => {
-    if (pending !== '') {
-      children.add(pending);
-      pending = '';
-    }
-  };
 
   try {
     return readElements();
@@ -288,9 +281,16 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       error.prefix = { root, unclosed: new Set(unclosed) };
     }
     throw error;
+  } finally {
+    names.release();
+    lastTag.scope = BASE_SCOPE; // nor through the last tag's scope
   }
 
   function readElements(): XmlElement {
+    // What only this loop reads is its own (not shared with the handler above): kept in registers, not the closure.
+    const scopes: Scope[] = [];
+    let scope = BASE_SCOPE;
+    let elements = 0;
     const lookahead = new Lookahead(text);
     let pos = 0;
     if (text.startsWith('<?xml') && (isXmlSpace(text.charCodeAt(5)) || text.charCodeAt(5) === 0x3f)) {
@@ -304,7 +304,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
       if (textEnd > pos) {
         if (current) {
           // Most character data holds no reference, CR or "]]>": one look-ahead each, moved on only when passed.
-          pending += lookahead.next(pos) < textEnd ? textValue(text.slice(pos, textEnd), pos) : plainTextAt(text, pos, textEnd);
+          children.pending += lookahead.next(pos) < textEnd ? textValue(text.slice(pos, textEnd), pos) : plainTextAt(text, pos, textEnd);
         } else {
           // Outside the root only white space, comments and processing instructions may stand (§2.8).
           let i = pos;
@@ -325,7 +325,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
           if (!current) throw malformed(lt, 'cdataOutsideRoot');
           const close = text.indexOf(']]>', lt + 9);
           if (close < 0) throw malformed(lt, 'cdataNotClosed');
-          flush();
+          children.flush();
           children.add(lineEnds(text.slice(lt + 9, close))); // CDATA holds no references
           pos = close + 3;
         } else {
@@ -337,7 +337,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
         }
       } else if (next === 0x3f /* ? */) {
         pos = processingInstruction(text, lt);
-        flush();
+        children.flush();
       } else if (next === 0x2f /* / */) {
         if (!current) {
           const name = text.slice(lt + 2, nameEnd(text, lt + 2));
@@ -346,14 +346,14 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
         // §3.1 ETag: '</' Name S? '>', the name exactly as in the start tag.
         const qname = current.qname;
         let i = lt + 2 + qname.length;
-        const nameMatches = sameName(text, current.start + 1, lt + 2, qname.length) && !isNameCharAt(text, i);
+        const nameMatches = text.startsWith(qname, lt + 2) && !isNameCharAt(text, i);
         while (nameMatches && i < length && isXmlSpace(text.charCodeAt(i))) i++;
         if (!nameMatches || text.charCodeAt(i) !== 0x3e) {
           const written = text.slice(lt + 2, nameEnd(text, lt + 2));
           if (nameMatches) throw malformed(lt, 'endTagNotClosed', { name: qname });
           throw malformed(lt, 'endTagMismatch', { name: written, open: qname });
         }
-        flush();
+        children.flush();
         current.end = i + 1;
         children.close(current);
         current = open.pop();
@@ -376,7 +376,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
         const { scope: elementScope, selfClosing } = lastTag;
         pos = element.end;
         if (current) {
-          flush();
+          children.flush();
           children.add(element);
         } else {
           root = element;
@@ -407,6 +407,8 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
  * children when its end tag is read (an array grown by push starts at 16 slots, and most elements hold one text).
  */
 class OpenChildren {
+  /** decoded character data of the innermost open element not yet added as a child (comments do not end it) */
+  pending = '';
   private readonly nodes: XmlNode[] = [];
   private top = 0;
   /** where each open element's children start on `nodes`, the innermost's in `from` */
@@ -416,6 +418,14 @@ class OpenChildren {
   /** A child of the innermost open element. */
   add(node: XmlNode): void {
     this.nodes[this.top++] = node;
+  }
+
+  /** The character data read so far becomes a child (markup other than a comment ends it). */
+  flush(): void {
+    if (this.pending !== '') {
+      this.add(this.pending);
+      this.pending = '';
+    }
   }
 
   /** An element opens (it was added to its parent first): what follows is its children. */
@@ -486,13 +496,6 @@ function plainTextAt(text: string, start: number, end: number): string {
   return text.slice(start, end);
 }
 
-/** Whether the `length` characters at `a` and at `b` are the same (the end tag's name against its start tag's). */
-function sameName(text: string, a: number, b: number, length: number): boolean {
-  if (b + length > text.length) return false;
-  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
-  return true;
-}
-
 /** §2.6: '<?' PITarget (S text)? '?>', the target a Name other than xml, and without a colon (Namespaces §7). */
 function processingInstruction(text: string, lt: number): number {
   const close = text.indexOf('?>', lt + 2);
@@ -515,34 +518,89 @@ function endsEarly(open: string[], text: string): Refusal {
   return malformed(Math.max(0, text.trimEnd().length - 1), 'truncated', { element: last, open: chain });
 }
 
-interface ElementName {
-  qname: string;
-  prefix: string;
-  local: string;
+interface ElementName extends QNameParts {
+  /** the scope of this document this name was last resolved in (most elements share one) and the namespace it gave */
+  scope: Scope | undefined;
+  ns: string;
 }
 
 /**
- * The element names of one document, each read once: a plan repeats a few dozen names thousands of times, and a
- * string per start tag (two with a prefix) was most of what its tree held. A small table by first and last character
- * and length; a clash only costs a new entry.
+ * The element names met, each read once: a plan repeats a few dozen names thousands of times, and a string per start
+ * tag (two with a prefix) was most of what its tree held. The names are shared by the documents a process reads; what
+ * they resolved to in a document is forgotten when it has been read (`release`), so no document's text stays alive.
+ * A table by first, middle and last character and length, two entries to a bucket: a clash only costs a new entry,
+ * and a document of many names cannot grow it. A name enters it only once checked (QName, not reserved).
  */
 class ElementNames {
-  private readonly slots: (ElementName | undefined)[] = new Array(512).fill(undefined);
+  private readonly slots: (ElementName | undefined)[] = new Array(4096).fill(undefined);
+  /** the names resolved in the document being read */
+  private readonly resolved: ElementName[] = [];
 
-  take(text: string, start: number, end: number, colon: number): ElementName {
-    const length = end - start;
-    const slot = (text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + length) & 511;
-    const known = this.slots[slot];
-    if (known !== undefined && known.qname.length === length && text.startsWith(known.qname, start)) return known;
-    const qname = text.slice(start, end);
-    const name: ElementName =
-      colon < 0
-        ? { qname, prefix: '', local: qname }
-        : { qname, prefix: qname.slice(0, colon - start), local: qname.slice(colon - start + 1) };
+  /**
+   * The known name that fills a start tag without attributes (`<name>` or `<name/>`, most tags of a plan), found
+   * without reading it as a Name: it was read as one when first met.
+   */
+  beforeTagEnd(text: string, start: number): ElementName | undefined {
+    let end = text.indexOf('>', start);
+    if (text.charCodeAt(end - 1) === 0x2f /* / */) end--;
+    return end > start ? this.known(text, start, end) : undefined;
+  }
+
+  /** The name from `start` to `end` (read by nameEnd, its first colon at `colon`), its first one read in the start tag at `lt`. */
+  take(text: string, start: number, end: number, colon: number, lt: number): ElementName {
+    const known = this.known(text, start, end);
+    if (known) return known;
+    const { qname, prefix, local } = qnameParts(text, start, end, colon);
+    checkReserved(qname, lt);
+    const name: ElementName = { qname, prefix, local, scope: undefined, ns: '' };
+    const slot = ElementNames.slot(text, start, end);
+    this.slots[slot + 1] = this.slots[slot];
     this.slots[slot] = name;
     return name;
   }
+
+  /** The element name's namespace in `scope`, kept on the name: the next element of that name in that scope needs no lookup. */
+  resolve(name: ElementName, scope: Scope, lt: number): void {
+    const { prefix, qname } = name;
+    if (prefix === 'xmlns') throw malformed(lt, 'elementXmlnsPrefix', { element: qname });
+    const ns = scope[prefix];
+    if (ns === undefined && prefix !== '') {
+      throw malformed(lt, 'undeclaredPrefix', { element: qname, prefix });
+    }
+    if (name.scope === undefined) this.resolved.push(name);
+    name.scope = scope;
+    name.ns = ns ?? '';
+  }
+
+  /** The document has been read: its scopes and namespaces (slices of its text) are let go. */
+  release(): void {
+    for (const name of this.resolved) {
+      name.scope = undefined;
+      name.ns = '';
+    }
+    this.resolved.length = 0;
+  }
+
+  private known(text: string, start: number, end: number): ElementName | undefined {
+    const slot = ElementNames.slot(text, start, end);
+    const slots = this.slots;
+    const length = end - start;
+    const first = slots[slot];
+    if (first !== undefined && sameAs(first.qname, text, start, length)) return first;
+    const second = slots[slot + 1];
+    if (second !== undefined && sameAs(second.qname, text, start, length)) return second;
+    return undefined;
+  }
+
+  /** The bucket (two slots) of the name from `start` to `end`. */
+  private static slot(text: string, start: number, end: number): number {
+    const length = end - start;
+    const c = text.charCodeAt(start) * 31 + text.charCodeAt(start + (length >> 1)) * 17 + text.charCodeAt(end - 1) * 7;
+    return (c + length * 131) & 4094;
+  }
 }
+
+const NAMES = new ElementNames();
 
 /** What startTag read besides the element (set by each call, read right after it: no object per tag). */
 const lastTag: { scope: Scope; selfClosing: boolean } = { scope: BASE_SCOPE, selfClosing: false };
@@ -555,12 +613,17 @@ const lastTag: { scope: Scope; selfClosing: boolean } = { scope: BASE_SCOPE, sel
 function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: number, names: ElementNames): XmlElement | undefined {
   const length = text.length;
   const nameStart = lt + 1;
-  let i = nameEnd(text, nameStart);
-  const colon = qnameColon(text, nameStart, i, lt); // right after nameEnd: it reads lastName
-  if (i === nameStart) throw malformed(lt, 'startTagNoName');
-  const name = names.take(text, nameStart, i, colon);
+  let name = names.beforeTagEnd(text, nameStart);
+  let i: number;
+  if (name) {
+    i = nameStart + name.qname.length;
+  } else {
+    i = nameEnd(text, nameStart);
+    const colon = qnameColon(text, nameStart, i, lt); // right after nameEnd: it reads lastName
+    if (i === nameStart) throw malformed(lt, 'startTagNoName');
+    name = names.take(text, nameStart, i, colon, lt);
+  }
   const qname = name.qname;
-  checkReserved(qname, lt);
   let scope = parentScope;
   let attrs: Record<string, string> | undefined;
   // Prefixed attribute names, resolved once the whole tag (and so every declaration in it) is read.
@@ -607,8 +670,10 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
       // The tag's own scope holds exactly what it declares: a second declaration of a prefix is already there.
       if (scope === parentScope) scope = Object.create(parentScope) as Scope;
       else if (Object.hasOwn(scope, prefix)) throw badAttribute(qname, attributeStart, 'attributeTwice', attribute);
-      declare(scope, prefix, value, lt);
-      (declarations ??= []).push([prefix, value]);
+      // Every element's `ns` is this string, compared with the namespaces the model knows: interned, that is by identity.
+      const uri = value.length <= 1024 ? interned(value) : value;
+      declare(scope, prefix, uri, lt);
+      (declarations ??= []).push([prefix, uri]);
     } else {
       attrs ??= {};
       if (Object.hasOwn(attrs, attribute)) throw badAttribute(qname, attributeStart, 'attributeTwice', attribute);
@@ -616,20 +681,15 @@ function startTag(text: string, lt: number, parentScope: Scope, maxAttributes: n
       if (attributeColon >= 0) (prefixed ??= []).push(attribute);
     }
   }
-  const prefix = name.prefix;
-  if (prefix === 'xmlns') throw malformed(lt, 'elementXmlnsPrefix', { element: qname });
-  const ns = scope[prefix];
-  if (ns === undefined && prefix !== '') {
-    throw malformed(lt, 'undeclaredPrefix', { element: qname, prefix });
-  }
+  if (name.scope !== scope) names.resolve(name, scope, lt);
   if (prefixed) checkPrefixedAttributes(prefixed, scope, qname, lt);
   const element: XmlElement = {
-    ns: ns ?? '',
+    ns: name.ns,
     local: name.local,
     qname,
     attrs,
     declarations,
-    children: [],
+    children: NO_CHILDREN,
     start: lt,
     end: i,
   };
