@@ -7,8 +7,11 @@ import { OpenElements, outerBindings, type Scope } from './declarations';
 import type { ChildSpec, ElementSpec } from './spec';
 import { plainText, readInlineNodes, trimXmlSpace, type FormattedText, type InlineHost, type RichText } from './formatted';
 import { MESSAGE_SPEC, type ExtraElement, type GopMessage } from './schema';
-import { SourceMap, type OffsetTree } from './locate';
+import { SourceMap } from './locate';
 import { PROBLEM_RULE, problemFinding, type StructureProblem } from './structure';
+
+/** The MedCom namespace URIs, each mapped to itself: the constant the specs hold. */
+const MEDCOM_URIS = new Map([...MEDCOM_NAMESPACES].map((uri) => [uri, uri]));
 
 const ATTRIBUTE_SLOT = -1; // an element's attributes come before its children in the builder's order
 const CONTENT_SLOT = Infinity; // what is kept inside an element comes after its standard children
@@ -25,35 +28,36 @@ export interface BindResult {
  * go to `findings` as they are met, each rendered only if the collector keeps it.
  */
 export function bindMessage(doc: XmlDocument, findings: FindingCollector): BindResult {
-  const binder = new Binder(doc, findings);
+  const source = new SourceMap(MESSAGE_SPEC, doc.lines);
+  const binder = new Binder(doc, findings, source);
   binder.enter(doc.root);
-  const offsets: OffsetTree = { start: doc.root.start, props: {} };
-  const message = binder.object(doc.root, MESSAGE_SPEC, offsets) as GopMessage;
+  const root = source.open(doc.root.start, -1);
+  const message = binder.object(doc.root, MESSAGE_SPEC, root) as GopMessage;
+  source.close(root);
   const extras = binder.keptInWritingOrder();
   if (extras.length) message.extraElements = extras;
-  return { message, source: new SourceMap(offsets, doc.lines), incomplete: binder.incomplete };
+  return { message, source, incomplete: binder.incomplete };
 }
-
-/** Where a child starts, in the offset tree: its offset, or for an object a node that will hold its properties' too. */
-const childOffsets = (element: XmlElement, spec: ChildSpec): number | OffsetTree =>
-  spec.kind === 'object' ? { start: element.start, props: {} } : element.start;
 
 class Binder {
   readonly extras: ExtraElement[] = [];
   incomplete = false;
-  /** the XML path to here: element names, and each one's 1-based index among its kind (0: a single element) */
-  private readonly names: string[] = ['Emessage'];
-  private readonly indexes: number[] = [0];
-  /** the same place as a model path, for the structure problems */
-  private readonly modelPath: (string | number)[] = [];
+  /**
+   * The place being bound, below the root: the child spec of each level and its 0-based item (0 for a single element).
+   * The XML path, the model path and the builder's order are written from it only when something is reported or kept.
+   */
+  private readonly specs: ChildSpec[] = [];
+  private readonly items: number[] = [];
   private readonly elements = new OpenElements();
-  /** where the builder writes what is at `path`: [child index in the spec, item index] per level */
-  private readonly order: number[] = [];
+  /** each namespace URI string of the tree as the standard's own constant when it is one (see ownUri) */
+  private readonly uris = new Map<string, string>();
+  /** where the builder writes each extra: [child index in the spec, item index] per level, then its slot */
   private readonly orderOf: number[][] = [];
 
   constructor(
     private readonly doc: XmlDocument,
     private readonly findings: FindingCollector,
+    private readonly source: SourceMap,
   ) {}
 
   /** A finding, rendered only if the collector keeps it: the closure holds its data and location, nothing more. */
@@ -91,14 +95,32 @@ class Binder {
 
   private push(extra: ExtraElement, slot: number) {
     this.extras.push(extra);
-    this.orderOf.push([...this.order, slot]);
+    const order: number[] = [];
+    for (let i = 0; i < this.specs.length; i++) order.push(this.specs[i]!.index, this.items[i]!);
+    order.push(slot);
+    this.orderOf.push(order);
     return extra;
   }
 
-  /** The XML path to here, written out only when something is reported or kept (not for every element read). */
+  /** The XML path to here, e.g. /Emessage/RehabilitationPlan/JournalExcerpt[2]/Comment (a repeated element's item 1-based). */
   private xmlPath(): string {
-    let path = '';
-    for (let i = 0; i < this.names.length; i++) path += this.indexes[i] ? `/${this.names[i]}[${this.indexes[i]}]` : `/${this.names[i]}`;
+    let path = '/Emessage';
+    for (let i = 0; i < this.specs.length; i++) {
+      const spec = this.specs[i]!;
+      path += spec.many ? `/${spec.name}[${this.items[i]! + 1}]` : `/${spec.name}`;
+    }
+    return path;
+  }
+
+  /** The model path to here and on to `prop`, for a structure problem. */
+  private modelPath(prop: string): (string | number)[] {
+    const path: (string | number)[] = [];
+    for (let i = 0; i < this.specs.length; i++) {
+      const spec = this.specs[i]!;
+      if (spec.many) path.push(spec.prop, this.items[i]!);
+      else path.push(spec.prop);
+    }
+    path.push(prop);
     return path;
   }
 
@@ -132,11 +154,26 @@ class Binder {
     return this.keep(element, 'unknown', inline);
   }
 
+  /**
+   * The URI as the standard's constant (the strings the specs hold) when it is a MedCom one: comparing those is one
+   * pointer, where the tree's own copy of a URI is compared character by character. Looked up once per string.
+   */
+  private ownUri(ns: string): string {
+    let own = this.uris.get(ns);
+    if (own === undefined) {
+      own = MEDCOM_URIS.get(ns) ?? ns;
+      this.uris.set(ns, own);
+    }
+    return own;
+  }
+
   /** The spec for a child: exact match, or the same name in the other MedCom namespace (read, with a warning). */
   private match(element: XmlElement, spec: ElementSpec): ChildSpec | undefined {
     const loose = spec.byLocal.get(element.local);
-    if (!loose || loose.nsUris.includes(element.ns)) return loose;
-    if (!MEDCOM_NAMESPACES.has(element.ns)) return undefined;
+    if (!loose) return undefined;
+    const ns = this.ownUri(element.ns);
+    if (loose.nsUris.includes(ns)) return loose;
+    if (!MEDCOM_NAMESPACES.has(ns)) return undefined;
     const expected = loose.nsUris[0]!;
     this.report(
       STRUCT_003,
@@ -161,12 +198,16 @@ class Binder {
     }
   }
 
-  object(element: XmlElement, spec: ElementSpec, offsets: OffsetTree): Record<string, unknown> {
+  /** The element's properties; `entry` is its entry in the source map. */
+  object(element: XmlElement, spec: ElementSpec, entry: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     this.attributes(element);
+    let blank = ''; // the indentation between children: the tree shares such strings, so most are this very one
     for (const child of element.children) {
-      if (!isElement(child)) {
+      if (typeof child === 'string') {
+        if (child === blank) continue;
         if (trimXmlSpace(child)) this.strayText(child, element);
+        else blank = child;
         continue;
       }
       const childSpec = this.match(child, spec);
@@ -174,39 +215,12 @@ class Binder {
         this.unknown(child);
         continue;
       }
-      const index = childSpec.index;
       if (childSpec.many) {
         const list = ((result[childSpec.prop] as unknown[] | undefined) ??= []);
-        if (list.length >= childSpec.max) {
-          this.repeated(child, childSpec);
-          continue;
-        }
-        this.names.push(childSpec.name);
-        this.indexes.push(list.length + 1);
-        this.modelPath.push(childSpec.prop, list.length);
-        this.order.push(index, list.length);
-        const at = childOffsets(child, childSpec);
-        ((offsets.props[childSpec.prop] as (number | OffsetTree)[] | undefined) ??= []).push(at);
-        list.push(this.value(child, childSpec, typeof at === 'number' ? undefined : at));
-      } else {
-        if (result[childSpec.prop] !== undefined) {
-          this.repeated(child, childSpec);
-          continue;
-        }
-        this.names.push(childSpec.name);
-        this.indexes.push(0);
-        this.modelPath.push(childSpec.prop);
-        this.order.push(index, 0);
-        const at = childOffsets(child, childSpec);
-        offsets.props[childSpec.prop] = at;
-        result[childSpec.prop] = this.value(child, childSpec, typeof at === 'number' ? undefined : at);
-      }
-      this.names.pop();
-      this.indexes.pop();
-      this.modelPath.pop();
-      if (childSpec.many) this.modelPath.pop();
-      this.order.pop();
-      this.order.pop();
+        if (list.length >= childSpec.max) this.repeated(child, childSpec);
+        else list.push(this.bound(child, childSpec, list.length));
+      } else if (result[childSpec.prop] !== undefined) this.repeated(child, childSpec);
+      else result[childSpec.prop] = this.bound(child, childSpec, 0);
     }
     for (const childSpec of spec.children) {
       if (childSpec.min === 0) continue;
@@ -214,22 +228,34 @@ class Binder {
       if (value === undefined) {
         this.incomplete = true;
         this.problem(
-          { kind: 'missing', path: [...this.modelPath, childSpec.prop], element: childSpec.name, parent: element.local },
+          { kind: 'missing', path: this.modelPath(childSpec.prop), element: childSpec.name, parent: element.local },
           this.where(element.start),
         );
       } else if (value === '' || (childSpec.kind === 'formatted' && (value as FormattedText).text === '')) {
         this.problem(
-          { kind: 'empty', path: [...this.modelPath, childSpec.prop], element: childSpec.name },
-          this.where(offsets.props[childSpec.prop] as number, childSpec.name),
+          { kind: 'empty', path: this.modelPath(childSpec.prop), element: childSpec.name },
+          this.where(this.source.childStart(entry, childSpec.index)!, childSpec.name),
         );
       }
     }
     return result;
   }
 
+  /** The value of a child the spec places (item `item` of its kind), its place recorded in the source map. */
+  private bound(element: XmlElement, spec: ChildSpec, item: number): unknown {
+    this.specs.push(spec);
+    this.items.push(item);
+    const entry = this.source.open(element.start, spec.index);
+    const value = this.value(element, spec, entry);
+    this.source.close(entry);
+    this.specs.pop();
+    this.items.pop();
+    return value;
+  }
+
   private repeated(element: XmlElement, spec: ChildSpec) {
     this.problem(
-      { kind: 'tooMany', path: [...this.modelPath, spec.prop], element: spec.name, max: spec.max },
+      { kind: 'tooMany', path: this.modelPath(spec.prop), element: spec.name, max: spec.max },
       this.where(element.start, element.local),
     );
     this.keep(element, 'repeated');
@@ -248,13 +274,13 @@ class Binder {
     this.push(extra, CONTENT_SLOT);
   }
 
-  /** The child's value; an object's properties' offsets go to `offsets` (its node in the offset tree). */
-  private value(element: XmlElement, spec: ChildSpec, offsets: OffsetTree | undefined): unknown {
+  /** The child's value; `entry` is its entry in the source map. */
+  private value(element: XmlElement, spec: ChildSpec, entry: number): unknown {
     this.enter(element);
     try {
       switch (spec.kind) {
         case 'object':
-          return this.object(element, spec.element!, offsets!);
+          return this.object(element, spec.element!, entry);
         case 'formatted':
           return this.formatted(element);
         case 'flag': {
@@ -280,8 +306,10 @@ class Binder {
 
   private formatted(element: XmlElement): FormattedText {
     this.attributes(element);
-    const content: RichText[] = [];
-    this.inline(element.children, [], content);
+    const read: RichText[] = [];
+    this.inline(element.children, [], read);
+    // An array grown by push keeps room for 17 items: the model keeps an exact copy (it lives as long as the check).
+    const content = read.slice();
     return { text: plainText(content), content };
   }
 
@@ -291,6 +319,7 @@ class Binder {
   }
 
   private readonly inlineHost: InlineHost = {
+    ownUri: (ns) => this.ownUri(ns),
     enter: (element) => this.enter(element),
     leave: () => this.leave(),
     inlineNamespace: (element) => this.inlineNamespace(element),
@@ -302,7 +331,7 @@ class Binder {
   };
 
   private inlineNamespace(node: XmlElement) {
-    if (node.ns === NS.m100) return;
+    if (this.ownUri(node.ns) === NS.m100) return;
     this.report(
       STRUCT_003,
       'formattingNamespace',

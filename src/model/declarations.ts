@@ -22,24 +22,23 @@ const BASE_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: NS.
 /** The elements open around a place in the tree, and their scopes (computed only when asked for). */
 export class OpenElements {
   private readonly open: XmlElement[] = [];
-  private readonly scopes: (Scope | undefined)[] = [];
+  /** the scope inside each open element, for the first `known` of them (the rest are left from elements since closed) */
+  private readonly scopes: Scope[] = [];
+  private known = 0;
 
   enter(element: XmlElement) {
     this.open.push(element);
-    this.scopes.push(undefined);
   }
 
   leave() {
     this.open.pop();
-    this.scopes.pop();
+    if (this.known > this.open.length) this.known = this.open.length;
   }
 
   /** The namespace bindings in scope inside the innermost open element. */
   scope(): Scope {
-    let i = this.scopes.length - 1;
-    while (i >= 0 && this.scopes[i] === undefined) i--;
-    let scope = i >= 0 ? this.scopes[i]! : BASE_SCOPE;
-    for (i++; i < this.open.length; i++) {
+    let scope = this.known > 0 ? this.scopes[this.known - 1]! : BASE_SCOPE;
+    for (let i = this.known; i < this.open.length; i++) {
       const declarations = this.open[i]!.declarations;
       if (declarations) {
         scope = Object.create(scope) as Scope;
@@ -47,6 +46,7 @@ export class OpenElements {
       }
       this.scopes[i] = scope;
     }
+    this.known = this.open.length;
     return scope;
   }
 

@@ -94,6 +94,8 @@ export function formattedText(text: string): FormattedText {
 
 /** What reading formatted text does with what is not formatting: the binder reports and keeps it; the builder only reads the content. */
 export interface InlineHost {
+  /** the namespace URI, as the standard's own constant when it is a MedCom one (cheaper to compare) */
+  ownUri(ns: string): string;
   enter(element: XmlElement): void;
   leave(): void;
   /** a Break or style element in m104: read all the same */
@@ -117,7 +119,7 @@ export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[],
       out.push({ type: 'text', value: node });
       continue;
     }
-    const isMedCom = MEDCOM_NAMESPACES.has(node.ns);
+    const isMedCom = MEDCOM_NAMESPACES.has(host.ownUri(node.ns));
     // Own properties only: an element named toString must not find Object.prototype's.
     const style =
       isMedCom && Object.hasOwn(INLINE_STYLES, node.local) ? INLINE_STYLES[node.local as keyof typeof INLINE_STYLES] : undefined;
@@ -161,6 +163,7 @@ export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[],
 }
 
 const NO_HOST: InlineHost = {
+  ownUri: (ns) => ns,
   enter: () => {},
   leave: () => {},
   inlineNamespace: () => {},
