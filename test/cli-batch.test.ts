@@ -119,11 +119,11 @@ describe('readInputFileAsync: the same answers as readInputFile', () => {
 describe('gatheringSink', () => {
   it('writes what it gathers in few writes, in order, and all of it once flushed', async () => {
     const target = memorySink();
-    const writes: string[] = [];
+    const writes: Uint8Array[] = [];
     const counting = {
       ...target,
       write: (data: string | Uint8Array) => {
-        writes.push(String(data));
+        writes.push(typeof data === 'string' ? new TextEncoder().encode(data) : data.slice());
         return target.write(data);
       },
     };
@@ -132,7 +132,31 @@ describe('gatheringSink', () => {
     await sink.flush();
     expect(target.text()).toBe(Array.from({ length: 50 }, (_, i) => `line ${i}\n`).join(''));
     expect(writes.length).toBeLessThan(10);
-    expect(writes.slice(0, -1).every((w) => w.length >= 100)).toBe(true);
+    expect(writes.slice(0, -1).every((w) => w.length >= 100)).toBe(true); // bytes per write
+  });
+
+  it('never splits a character between two writes, whatever falls on the boundary', async () => {
+    // æ is 2 bytes in UTF-8, € 3, 😀 4: with a 7-byte buffer each lands across a boundary in some position
+    for (const size of [4, 5, 6, 7, 8]) {
+      const target = memorySink();
+      const writes: Uint8Array[] = [];
+      const sink = gatheringSink(
+        {
+          ...target,
+          write: (data: string | Uint8Array) => {
+            writes.push(typeof data === 'string' ? new TextEncoder().encode(data) : data.slice());
+            return target.write(data);
+          },
+        },
+        size,
+      );
+      const pieces = ['a', 'æ', '€', '😀', 'bæ€😀c', 'Højgaard Ærø ', '😀😀😀', '\n'];
+      for (let i = 0; i < 40; i++) await sink.write(pieces[i % pieces.length]!);
+      await sink.flush();
+      const strict = new TextDecoder('utf-8', { fatal: true });
+      for (const w of writes) expect(() => strict.decode(w), `size ${size}`).not.toThrow();
+      expect(target.text()).toBe(Array.from({ length: 40 }, (_, i) => pieces[i % pieces.length]).join(''));
+    }
   });
 
   it('holds nothing back from a terminal', async () => {

@@ -178,6 +178,52 @@ describe('the byte helpers agree with Buffer', () => {
     expect(decodeLatin1(new Uint8Array([0x80, 0x9f, 0xff]))).toBe('\u0080\u009f\u00ff');
   });
 
+  it('ISO-8859-1: every byte value at every length, by the platform decoder (long texts) and by char codes (short)', () => {
+    for (const size of [1, 255, 256, 257, 4096, 70_000]) {
+      for (let byte = 0; byte < 256; byte++) {
+        const b = new Uint8Array(size).fill(0x61); // 'a'
+        b[size >> 1] = byte;
+        b[size - 1] = byte;
+        const text = decodeLatin1(b);
+        expect(text.length).toBe(size);
+        expect(text.charCodeAt(size >> 1), `${size} bytes, 0x${byte.toString(16)}`).toBe(byte);
+        expect(text.charCodeAt(size - 1)).toBe(byte);
+      }
+    }
+  });
+
+  it("ISO-8859-1 with a standard windows-1252 decoder (0x80 is €) or none: still each byte's own code point", async () => {
+    const { vi } = await import('vitest');
+    const mapped: Record<number, number> = { 128: 0x20ac, 133: 0x2026, 138: 0x0160, 159: 0x0178 };
+    class StandardCp1252 {
+      decode(bytes: Uint8Array) {
+        let out = '';
+        for (const byte of bytes) out += String.fromCharCode(mapped[byte] ?? byte);
+        return out;
+      }
+    }
+    class NoLegacyEncodings {
+      constructor() {
+        throw new RangeError('The "windows-1252" encoding is not supported');
+      }
+    }
+    for (const Decoder of [StandardCp1252, NoLegacyEncodings]) {
+      vi.resetModules();
+      vi.stubGlobal('TextDecoder', Decoder);
+      try {
+        const fresh = await import('../src/values/bytes');
+        for (const byte of [0x41, 0x80, 0x85, 0x8a, 0x9f, 0xa0, 0xe6, 0xff]) {
+          const b = new Uint8Array(1000).fill(0x62);
+          b[500] = byte;
+          expect(fresh.decodeLatin1(b).charCodeAt(500), `${Decoder.name} 0x${byte.toString(16)}`).toBe(byte);
+        }
+      } finally {
+        vi.unstubAllGlobals();
+        vi.resetModules();
+      }
+    }
+  });
+
   it('UTF-8 length without encoding, lone surrogates as U+FFFD', () => {
     fc.assert(
       fc.property(

@@ -70,11 +70,14 @@ export function checkRead(file: string, read: ReadResult, settings: BatchSetting
   return { file, error: read.error };
 }
 
+/** Reads `file` (not `-`) in this thread, now, the size checked before reading. */
+export const readNow = (file: string, settings: BatchSettings): ReadResult =>
+  readInputFile(resolve(settings.cwd, file), maxBytesOf(settings.options));
+
 /** Starts reading `file` (not `-`), the size checked before reading: in the thread pool unless settings say not. */
 export function readAhead(file: string, settings: BatchSettings): Promise<ReadResult> {
-  const path = resolve(settings.cwd, file);
-  const maxBytes = maxBytesOf(settings.options);
-  return settings.readAhead === false ? Promise.resolve(readInputFile(path, maxBytes)) : readInputFileAsync(path, maxBytes);
+  if (settings.readAhead === false) return Promise.resolve(readNow(file, settings));
+  return readInputFileAsync(resolve(settings.cwd, file), maxBytesOf(settings.options));
 }
 
 /**

@@ -66,7 +66,7 @@ function kindOf(entry: Kind): { detail: string; code: keyof typeof KIND_WORDS } 
  * `--ignore-pattern`s and `!` arguments as one matcher of paths relative to cwd (forward slashes), as eslint's are:
  * anchored at cwd; `dir/` or a pattern naming a directory also covers everything below it.
  */
-function ignoreMatcher(patterns: string[], cwd: string): (rel: string) => boolean {
+function ignoreMatcher(patterns: string[], cwd: string): ((rel: string) => boolean) | undefined {
   const globs: string[] = [];
   for (let pattern of patterns) {
     if (!pattern) continue;
@@ -76,7 +76,7 @@ function ignoreMatcher(patterns: string[], cwd: string): (rel: string) => boolea
     if (directory) globs.push(`${pattern}**`);
     else globs.push(pattern, `${pattern}/**`);
   }
-  if (!globs.length) return () => false;
+  if (!globs.length) return undefined;
   const match = picomatch(globs, { dot: true });
   return (rel) => rel !== '' && match(rel);
 }
@@ -88,6 +88,12 @@ interface Tally {
 }
 
 type Entry = Kind & { isFile(): boolean };
+
+/**
+ * An entry of a folder: join(folder, name) where the folder's path is absolute and normalized (from resolve, join or
+ * realpath) and the name is one readdir gave (no separator, never . or ..), without join's normalizing, a cost per file.
+ */
+const inFolder = (folder: string, name: string) => (folder.endsWith(sep) ? folder + name : folder + sep + name);
 
 const realOf = (abs: string) => {
   try {
@@ -108,11 +114,16 @@ class Expansion {
 
   constructor(
     private readonly cwd: string,
-    private readonly isIgnored: (rel: string) => boolean,
+    /** undefined: nothing is ignored (then no path is made relative, a cost per file) */
+    private readonly ignores: ((rel: string) => boolean) | undefined,
   ) {}
 
   private relOf(abs: string): string {
     return slashed(relative(this.cwd, abs));
+  }
+
+  private isIgnored(abs: string): boolean {
+    return this.ignores?.(this.relOf(abs)) === true;
   }
 
   private addFile(real: string, display: string): void {
@@ -131,7 +142,7 @@ class Expansion {
   /** A matched file (walk or glob): regular ones kept, anything else reported (a FIFO would hang the run). */
   private matchedFile(abs: string, real: string, display: string, kind: Entry, tally: Tally): void {
     tally.matched++;
-    if (this.isIgnored(this.relOf(abs))) tally.ignored++;
+    if (this.isIgnored(abs)) tally.ignored++;
     else if (kind.isFile()) this.addFile(real, display);
     else this.addProblem({ path: display, reason: 'notRegular', ...kindOf(kind) }, real);
   }
@@ -153,17 +164,17 @@ class Expansion {
   }
 
   private walkEntry(entry: Dirent, dir: string, real: string, display: string, tally: Tally): void {
-    const abs = join(dir, entry.name);
+    const abs = inFolder(dir, entry.name);
     const shown = join(display, entry.name);
     let kind: Entry = entry;
     // Not a link: its real path follows from the folder's, without a syscall per file.
-    let entryReal = join(real, entry.name);
+    let entryReal = real === dir ? abs : inFolder(real, entry.name);
     if (entry.isSymbolicLink()) {
       try {
         kind = statSync(abs);
         entryReal = realpathSync.native(abs);
       } catch (error) {
-        if (XML.test(entry.name) && !this.isIgnored(this.relOf(abs))) {
+        if (XML.test(entry.name) && !this.isIgnored(abs)) {
           const detail = `a broken symbolic link (${reasonOf(error)})`;
           this.addProblem({ path: shown, reason: 'missing', ...osDetail(error), detail, code: 'brokenLink' }, abs);
         }
@@ -171,7 +182,7 @@ class Expansion {
       }
     }
     if (kind.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.') || this.isIgnored(this.relOf(abs))) return;
+      if (entry.name === 'node_modules' || entry.name.startsWith('.') || this.isIgnored(abs)) return;
       this.walk(abs, entryReal, shown, tally);
     } else if (XML.test(entry.name)) {
       this.matchedFile(abs, entryReal, shown, kind, tally);
@@ -252,7 +263,7 @@ class Expansion {
         return;
       }
     }
-    if (stats && this.isIgnored(this.relOf(abs))) return;
+    if (stats && this.isIgnored(abs)) return;
     if (stats && !stats.isDirectory()) {
       const real = realOf(abs);
       // Named by the user, a FIFO or device is read (capped); a socket cannot be read at all.

@@ -36,12 +36,13 @@ function sleep(ms: number): void {
  */
 function readCapped(fd: number, maxBytes: number, hint: number): ReadResult {
   const limit = maxBytes + 1;
-  let buffer = Buffer.alloc(Math.min(limit, hint > 0 ? hint + 1 : CHUNK));
+  // Not zeroed (only the bytes read are ever seen) and not from Node's shared pool.
+  let buffer = Buffer.allocUnsafeSlow(Math.min(limit, hint > 0 ? hint + 1 : CHUNK));
   let total = 0;
   while (total < limit) {
     if (total === buffer.length) {
       // Doubling keeps copying linear in the bytes read.
-      const grown = Buffer.alloc(Math.min(limit, buffer.length * 2));
+      const grown = Buffer.allocUnsafeSlow(Math.min(limit, buffer.length * 2));
       buffer.copy(grown, 0, 0, total);
       buffer = grown;
     }
@@ -63,6 +64,8 @@ function readCapped(fd: number, maxBytes: number, hint: number): ReadResult {
     }
     if (n === 0) break;
     total += n;
+    // A regular file's short read is its end (as in readInputFileAsync): no second read to be told so.
+    if (hint > 0 && total < buffer.length) break;
   }
   if (total > maxBytes) return { ok: false, reason: 'tooLarge', size: maxBytes, exact: false };
   return { ok: true, bytes: buffer.subarray(0, total) };

@@ -1,7 +1,8 @@
 /**
  * Bytes ↔ text with only what every JavaScript runtime has (no Node built-in), so that the library runs wherever a
  * Uint8Array does (browsers, web workers, Deno, edge runtimes). UTF-8 goes through the standard TextEncoder/TextDecoder; ISO-8859-1 and base64 are ours:
- * small, linear, and exact where the platform's are not (WHATWG's TextDecoder('latin1') is windows-1252).
+ * small, linear, and exact where the platform's are not (WHATWG's TextDecoder('latin1') is windows-1252: used only
+ * where its text is the same).
  */
 
 /** Characters per String.fromCharCode call: well under any engine's limit on arguments. */
@@ -29,8 +30,45 @@ export function utf8ByteLength(text: string): number {
   return length;
 }
 
+/** Below this many bytes, String.fromCharCode is quicker than a TextDecoder and the check of its text. */
+const DECODER_FROM = 256;
+
+/** The platform's windows-1252 decoder; null where it has none (a runtime without the legacy encodings). */
+let cp1252: InstanceType<typeof TextDecoder> | null | undefined;
+function cp1252Decoder(): InstanceType<typeof TextDecoder> | null {
+  if (cp1252 === undefined) {
+    try {
+      cp1252 = new TextDecoder('windows-1252');
+    } catch {
+      cp1252 = null;
+    }
+  }
+  return cp1252;
+}
+
+/**
+ * What windows-1252 makes of a byte 0x80–0x9F: WHATWG's table gives a character above U+00FF or a C1 control, some
+ * decoders (Node's ICU) the C1 control of the same number. Every other byte is the same character in both encodings.
+ */
+const FROM_0X80_0X9F = /[\u0080-\u009F\u0100-\uFFFF]/;
+
 /** ISO-8859-1 bytes → text: each byte is the code point of the same number. */
 export function decodeLatin1(bytes: Uint8Array): string {
+  // The platform's decoder is quicker, and right where no byte is 0x80–0x9F (its text then says so).
+  const decoder = bytes.length >= DECODER_FROM ? cp1252Decoder() : null;
+  if (decoder) {
+    let text: string | undefined;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      // a browser's decoder refuses a view of shared memory: read below
+    }
+    if (text !== undefined && text.length === bytes.length && !FROM_0X80_0X9F.test(text)) return text;
+  }
+  return latin1ByCharCode(bytes);
+}
+
+function latin1ByCharCode(bytes: Uint8Array): string {
   if (bytes.length <= CHUNK) return String.fromCharCode.apply(null, bytes as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += CHUNK)
