@@ -224,6 +224,13 @@ describe('null or undefined means the default', () => {
     const inherited = Object.create({ maxBytes: -1, refrenceDate: 'x' }) as CheckOptions;
     expect(checkGop(MIN, inherited)).toEqual(plain);
   });
+
+  it('DEFAULT_PARSE_OPTIONS (written out, not parsed at import) are what the schema makes of no options', async () => {
+    const { checkParseOptions, DEFAULT_PARSE_OPTIONS } = await import('../src/options/index');
+    expect(DEFAULT_PARSE_OPTIONS).toStrictEqual(ParseOptionsSchema.parse({}));
+    expect(DEFAULT_PARSE_OPTIONS).toStrictEqual(checkParseOptions(undefined));
+    expect(Object.isFrozen(DEFAULT_PARSE_OPTIONS)).toBe(true);
+  });
 });
 
 describe('severity settings', () => {

@@ -9,6 +9,7 @@ import { cprBirthDate } from '../values/cpr';
 import { GUARANTEE_DAYS, inForce, inForceFrom } from '../standard/legal-calendar';
 import { DeadlineInterpretationSchema, missingDischarge, readDeadline, type DeadlineInterpretation } from './deadline';
 import { finishPair } from '../values/quote';
+import { lazyObject } from '../values/lazy';
 import { readableCopy } from '../input/readable';
 import { checkShape } from '../model/shape';
 import {
@@ -17,93 +18,107 @@ import {
   type CountFrom,
   QualityStandardSchema,
   type QualityStandard,
-  StandardFactSchema,
-  StartBySchema,
+  standardFactSchema,
+  startBySchema,
   standardFact,
   type StandardProvider,
   UNCERTAIN_FROM,
 } from './quality-standard';
 
-const PartyFactSchema = z.object({
-  ean: z.string().optional(),
-  identifier: z.string().optional(),
-  identifierCode: z.string().optional(),
-  name: z.string().optional(),
-});
+/** The facts' schema, built at its first use: a report's facts are computed, never checked against it at the start. */
+function factsSchema() {
+  const PartyFactSchema = z.object({
+    ean: z.string().optional(),
+    identifier: z.string().optional(),
+    identifierCode: z.string().optional(),
+    name: z.string().optional(),
+  });
 
-export const FactsSchema = z.object({
-  level: z.enum(LEVELS).optional(),
-  levelLabel: z.object({ da: z.string(), en: z.string() }).optional(),
-  provider: z
-    .enum(['hospital', 'municipality', 'region'])
-    .optional()
-    .describe(
-      'who provides the rehabilitation: the hospital for specialiseret; the municipality for almen; for rehabilitering the ' +
-        `municipality when discharged before ${inForceFrom('regionRehabilitering')} and the region when discharged on or after it. Without a valid ` +
-        'discharge date, rehabilitering is decided by the authorisation date (a plan is ready at the latest at discharge); ' +
-        'without either date it is left out rather than guessed',
+  return z.object({
+    level: z.enum(LEVELS).optional(),
+    levelLabel: z.object({ da: z.string(), en: z.string() }).optional(),
+    provider: z
+      .enum(['hospital', 'municipality', 'region'])
+      .optional()
+      .describe(
+        'who provides the rehabilitation: the hospital for specialiseret; the municipality for almen; for rehabilitering the ' +
+          `municipality when discharged before ${inForceFrom('regionRehabilitering')} and the region when discharged on or after it. Without a valid ` +
+          'discharge date, rehabilitering is decided by the authorisation date (a plan is ready at the latest at discharge); ' +
+          'without either date it is left out rather than guessed',
+      ),
+    admissionDate: z.string().optional(),
+    dischargeDate: z.string().optional(),
+    authorisedAt: z
+      .string()
+      .optional()
+      .describe('when the plan was signed: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
+    sentAt: z
+      .string()
+      .optional()
+      .describe('from the message envelope: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
+    deadlineText: z.string().optional(),
+    deadline: DeadlineInterpretationSchema.describe(
+      'the start deadline (RehabilitationDeadline) as read: the whole reading of interpretDeadline',
     ),
-  admissionDate: z.string().optional(),
-  dischargeDate: z.string().optional(),
-  authorisedAt: z
-    .string()
-    .optional()
-    .describe('when the plan was signed: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
-  sentAt: z.string().optional().describe('from the message envelope: YYYY-MM-DDThh:mm, or YYYY-MM-DD when the time is missing or invalid'),
-  deadlineText: z.string().optional(),
-  deadline: DeadlineInterpretationSchema.describe(
-    'the start deadline (RehabilitationDeadline) as read: the whole reading of interpretDeadline',
-  ),
-  earliestStart: z.string().optional().describe('a later start the plan asks for ("tidligst ..."), when its date could be computed'),
-  mustStartBy: z.string().optional().describe("the latest start date: the plan's own deadline (absolute or relative), where it gives one"),
-  guaranteedStartBy: z
-    .string()
-    .optional()
-    .describe(
-      'the latest start the provider can offer without the citizen gaining free choice of a private provider ' +
-        '(Sundhedsloven § 140 stk. 4): the discharge date, or the later start the plan asks for when that is later, plus 7 ' +
-        'calendar days (a start offered on that day keeps the guarantee). Only levels almen and rehabilitering discharged ' +
-        'on or after 2018-07-01; given only when the deadline reading settles whether a later start is asked for (and its date); ' +
-        'absent, with `guarantee` saying why, otherwise',
-    ),
-  guarantee: z
-    .object({
-      applies: z
-        .boolean()
-        .describe(
-          '§ 140 stk. 4 applies to this plan: level almen or rehabilitering, discharged on or after 2018-07-01 (without a valid discharge date: authorised on or after it)',
-        ),
-      from: z.enum(['discharge', 'laterStart']).optional().describe('what the 7 days run from, when it applies and that is known'),
-      ifNoLaterStart: z
-        .string()
-        .optional()
-        .describe(
-          'when it applies but guaranteedStartBy is not certain (the deadline could not be read, or asks for a later start without a date): ' +
-            'the day the 7 days would end on counted from discharge, which holds only if the plan asks for no later start. Never a guaranteedStartBy',
-        ),
-      explanation: z.object({ da: z.string(), en: z.string() }),
-    })
-    .describe('why there is, or is not, a guaranteedStartBy'),
-  sender: z
-    .object({ ean: z.string().optional(), name: z.string().optional() })
-    .describe("the plan's Sender organisation: its EAN and name (organisation, else department)"),
-  standard: StandardFactSchema.optional(),
-  startBy: StartBySchema,
-  daysUntilMustStart: z.number().int().optional().describe('mustStartBy minus the reference date, when one was given'),
-  consent: z.string().optional(),
-  receivers: z.object({
-    municipality: PartyFactSchema.optional(),
-    gp: PartyFactSchema.optional(),
-    gpDeselected: z.boolean(),
-    copies: z.array(PartyFactSchema),
-  }),
-  patient: z.object({
-    cpr: z.string().optional(),
-    birthDate: z.string().optional(),
-    givenName: z.string().optional(),
-    surname: z.string().optional(),
-  }),
-});
+    earliestStart: z.string().optional().describe('a later start the plan asks for ("tidligst ..."), when its date could be computed'),
+    mustStartBy: z
+      .string()
+      .optional()
+      .describe("the latest start date: the plan's own deadline (absolute or relative), where it gives one"),
+    guaranteedStartBy: z
+      .string()
+      .optional()
+      .describe(
+        'the latest start the provider can offer without the citizen gaining free choice of a private provider ' +
+          '(Sundhedsloven § 140 stk. 4): the discharge date, or the later start the plan asks for when that is later, plus 7 ' +
+          'calendar days (a start offered on that day keeps the guarantee). Only levels almen and rehabilitering discharged ' +
+          'on or after 2018-07-01; given only when the deadline reading settles whether a later start is asked for (and its date); ' +
+          'absent, with `guarantee` saying why, otherwise',
+      ),
+    guarantee: z
+      .object({
+        applies: z
+          .boolean()
+          .describe(
+            '§ 140 stk. 4 applies to this plan: level almen or rehabilitering, discharged on or after 2018-07-01 (without a valid discharge date: authorised on or after it)',
+          ),
+        from: z.enum(['discharge', 'laterStart']).optional().describe('what the 7 days run from, when it applies and that is known'),
+        ifNoLaterStart: z
+          .string()
+          .optional()
+          .describe(
+            'when it applies but guaranteedStartBy is not certain (the deadline could not be read, or asks for a later start without a date): ' +
+              'the day the 7 days would end on counted from discharge, which holds only if the plan asks for no later start. Never a guaranteedStartBy',
+          ),
+        explanation: z.object({ da: z.string(), en: z.string() }),
+      })
+      .describe('why there is, or is not, a guaranteedStartBy'),
+    sender: z
+      .object({ ean: z.string().optional(), name: z.string().optional() })
+      .describe("the plan's Sender organisation: its EAN and name (organisation, else department)"),
+    standard: standardFactSchema().optional(),
+    startBy: startBySchema(),
+    daysUntilMustStart: z.number().int().optional().describe('mustStartBy minus the reference date, when one was given'),
+    consent: z.string().optional(),
+    receivers: z.object({
+      municipality: PartyFactSchema.optional(),
+      gp: PartyFactSchema.optional(),
+      gpDeselected: z.boolean(),
+      copies: z.array(PartyFactSchema),
+    }),
+    patient: z.object({
+      cpr: z.string().optional(),
+      birthDate: z.string().optional(),
+      givenName: z.string().optional(),
+      surname: z.string().optional(),
+    }),
+  });
+}
+let built: ReturnType<typeof factsSchema> | undefined;
+/** The schema itself (not the stand-in FactsSchema): what other schemas are built from. */
+export const factsSchemaNow = () => (built ??= factsSchema());
+
+export const FactsSchema = lazyObject(factsSchemaNow);
 export type Facts = z.infer<typeof FactsSchema>;
 
 export interface FactOptions {

@@ -39,31 +39,34 @@ export type QualityStandard = z.infer<typeof QualityStandardSchema>;
 
 type Words = { da: string; en: string };
 
-export const StandardFactSchema = z
-  .object({
-    name: z.string(),
-    applies: z.boolean().describe('the municipality provides the rehabilitation (provider is municipality)'),
-    startBy: z.string().optional().describe("the standard's latest start, YYYY-MM-DD, when it applies and its date is certain"),
-    contactBy: z.string().optional().describe("the standard's latest first contact, YYYY-MM-DD, when it names one"),
-    explanation: z.object({ da: z.string(), en: z.string() }),
-  })
-  .describe("the municipality's quality standard (option `standard`) for this plan");
-export type StandardFact = z.infer<typeof StandardFactSchema>;
+/** The schemas of the facts below, made when the facts' schema is (src/facts/facts.ts builds it at its first use). */
+export const standardFactSchema = () =>
+  z
+    .object({
+      name: z.string(),
+      applies: z.boolean().describe('the municipality provides the rehabilitation (provider is municipality)'),
+      startBy: z.string().optional().describe("the standard's latest start, YYYY-MM-DD, when it applies and its date is certain"),
+      contactBy: z.string().optional().describe("the standard's latest first contact, YYYY-MM-DD, when it names one"),
+      explanation: z.object({ da: z.string(), en: z.string() }),
+    })
+    .describe("the municipality's quality standard (option `standard`) for this plan");
+export type StandardFact = z.infer<ReturnType<typeof standardFactSchema>>;
 
-export const StartBySchema = z
-  .object({
-    date: z.string().optional().describe('the earliest start date that binds, YYYY-MM-DD; absent when not certain or when nothing binds'),
-    because: z
-      .enum(['deadline', 'guarantee', 'standard'])
-      .optional()
-      .describe("which date binds: the plan's own deadline, § 140 stk. 4, or the quality standard (on equal dates the first)"),
-    explanation: z.object({ da: z.string(), en: z.string() }),
-  })
-  .describe(
-    "the earliest date that binds the start: the plan's own latest start, the guarantee date (when it applies), the quality " +
-      "standard's date (when given and it applies); given only when every one that applies is certain",
-  );
-export type StartBy = z.infer<typeof StartBySchema>;
+export const startBySchema = () =>
+  z
+    .object({
+      date: z.string().optional().describe('the earliest start date that binds, YYYY-MM-DD; absent when not certain or when nothing binds'),
+      because: z
+        .enum(['deadline', 'guarantee', 'standard'])
+        .optional()
+        .describe("which date binds: the plan's own deadline, § 140 stk. 4, or the quality standard (on equal dates the first)"),
+      explanation: z.object({ da: z.string(), en: z.string() }),
+    })
+    .describe(
+      "the earliest date that binds the start: the plan's own latest start, the guarantee date (when it applies), the quality " +
+        "standard's date (when given and it applies); given only when every one that applies is certain",
+    );
+export type StartBy = z.infer<ReturnType<typeof startBySchema>>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates

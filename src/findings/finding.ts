@@ -3,33 +3,48 @@ import { REFERENCES, type ReferenceKey } from '../standard/references';
 import type { Language } from '../texts/languages';
 import { MASKED } from '../texts/redaction';
 import { finishMasked, finishText, fromMessage, hasQuotes } from '../values/quote';
+import { lazyObject } from '../values/lazy';
 
 export const SEVERITIES = ['fatal', 'error', 'warning', 'info'] as const;
-export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = (typeof SEVERITIES)[number];
 
 export const LAYERS = ['input', 'structure', 'format', 'code', 'law'] as const;
-export const LayerSchema = z.enum(LAYERS);
 export type Layer = (typeof LAYERS)[number];
 
 /** A finding's data: JSON values only, so a report can carry them as they are. */
 type DataValue = string | number | boolean;
 export type MessageData = Record<string, DataValue>;
-const DataValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
+/**
+ * The schemas of a finding, built at their first use: a start that validates builds findings, never checks them
+ * against their schema (the JSON Schema of the report, the view reading a report and the library's users do).
+ */
+function findingSchemas() {
+  const SeveritySchema = z.enum(SEVERITIES);
+  const LayerSchema = z.enum(LAYERS);
+  const DataValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+  const FindingSchema = z.object({
+    ruleId: z.string(),
+    severity: SeveritySchema,
+    messageId: z.string().describe("which of the rule's messages this is (the rule's messages table, as in ESLint)"),
+    data: z.record(z.string(), DataValueSchema).describe('the values the message is rendered from, by name (masked with redact)'),
+    message: z.string().describe('English text'),
+    messageDa: z.string().describe('Danish text'),
+    path: z.string().describe('element path, e.g. /Emessage/RehabilitationPlan/Patient'),
+    line: z.number().int().positive().optional().describe('1-based line of the start tag concerned'),
+    column: z.number().int().positive().optional().describe('1-based column of the start tag concerned'),
+    reference: z.string().optional().describe('the legal or standard reference the rule enforces, as users cite it (e.g. BEK § 2 stk. 4)'),
+  });
+  return { SeveritySchema, LayerSchema, FindingSchema };
+}
+let built: ReturnType<typeof findingSchemas> | undefined;
+/** The schemas themselves (not the stand-ins exported below): what other schemas are built from. */
+export const findingSchemasNow = () => (built ??= findingSchemas());
+
+export const SeveritySchema = lazyObject(() => findingSchemasNow().SeveritySchema);
+export const LayerSchema = lazyObject(() => findingSchemasNow().LayerSchema);
 /** One finding: a stable rule id, both languages, where in the message, and why it matters. */
-export const FindingSchema = z.object({
-  ruleId: z.string(),
-  severity: SeveritySchema,
-  messageId: z.string().describe("which of the rule's messages this is (the rule's messages table, as in ESLint)"),
-  data: z.record(z.string(), DataValueSchema).describe('the values the message is rendered from, by name (masked with redact)'),
-  message: z.string().describe('English text'),
-  messageDa: z.string().describe('Danish text'),
-  path: z.string().describe('element path, e.g. /Emessage/RehabilitationPlan/Patient'),
-  line: z.number().int().positive().optional().describe('1-based line of the start tag concerned'),
-  column: z.number().int().positive().optional().describe('1-based column of the start tag concerned'),
-  reference: z.string().optional().describe('the legal or standard reference the rule enforces, as users cite it (e.g. BEK § 2 stk. 4)'),
-});
+export const FindingSchema = lazyObject(() => findingSchemasNow().FindingSchema);
 export type Finding = z.infer<typeof FindingSchema>;
 
 /** One message in every language, a function of its data: Record<Language, …>, so a missing translation does not compile. */

@@ -65,7 +65,7 @@ export function withFacts<T extends z.ZodType>(schema: T, facts: ElementFacts): 
 // lookups
 
 /** One property of an element: its facts (from every wrapper: optional, array, the element) and its own children. */
-interface FactNode {
+export interface FactNode {
   facts?: ElementFacts;
   children?: FactChildren;
 }
@@ -130,13 +130,19 @@ export interface FactsOfDocument {
   sameEverywhere(prop: string): ElementFacts | undefined;
 }
 
-/** The facts of the document whose root element `root()` returns (a thunk: the schema module may still be loading). */
-export function factsOf(root: () => z.ZodType): FactsOfDocument {
+/** The facts of the element `schema` and of everything inside it, as the lookups below walk them (plain data). */
+export const factNodeOf = (schema: z.ZodType): FactNode => nodeOf(schema, new WeakMap());
+
+/**
+ * The facts of a document, from its root element's fact node (factNodeOf of its schema): compiled at the first lookup,
+ * from the node the thunk gives (src/model/schema.ts stores it, src/model/model-table.ts).
+ */
+export function factsOfNode(root: () => FactNode): FactsOfDocument {
   /** `all`: every property of every shape once (a shared shape once), with its facts if it has any */
   let compiled: { root: FactChildren; all: { prop: string; name?: string; facts?: ElementFacts }[] } | undefined;
   const get = () => {
     if (compiled) return compiled;
-    const rootNode = nodeOf(root(), new WeakMap());
+    const rootNode = root();
     const all: { prop: string; name?: string; facts?: ElementFacts }[] = [];
     const seen = new Set<FactChildren>();
     const walk = (children: FactChildren | undefined) => {

@@ -82,16 +82,19 @@ export const BooleanSchema = z.boolean({ error: (issue) => `must be true or fals
 // One schema per function
 
 /** parseGop: the reader's limits. Each is a positive whole number; null or undefined is the default, never "no limit". */
+/** The reader's limits when none is given; DEFAULT_PARSE_OPTIONS without parsing (which the start would pay for). */
+const PARSE_DEFAULTS = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAttributes: 64, maxElements: 100_000, maxFindings: 1000 };
+
 export const ParseOptionsSchema = z.strictObject({
-  maxBytes: limit(5 * 1024 * 1024, 'largest input accepted, in bytes (default 5 MiB)'),
-  maxDepth: limit(64, 'deepest element nesting accepted (default 64; a G-GOP needs about 10)'),
-  maxAttributes: limit(64, 'most attributes on one element (default 64)'),
+  maxBytes: limit(PARSE_DEFAULTS.maxBytes, 'largest input accepted, in bytes (default 5 MiB)'),
+  maxDepth: limit(PARSE_DEFAULTS.maxDepth, 'deepest element nesting accepted (default 64; a G-GOP needs about 10)'),
+  maxAttributes: limit(PARSE_DEFAULTS.maxAttributes, 'most attributes on one element (default 64)'),
   maxElements: limit(
-    100_000,
+    PARSE_DEFAULTS.maxElements,
     "most elements in the document (default 100,000; the bench's 600 KB plan with 2,300 journal excerpts has 12,000)",
   ),
   maxFindings: limit(
-    1000,
+    PARSE_DEFAULTS.maxFindings,
     'most findings returned (default 1,000), the first in document order, as checkGop lists them; past them one GOP-INPUT-008 says how many more, by severity',
   ),
 });
@@ -180,11 +183,13 @@ const sameSnapshot = (a: unknown[], b: unknown[]) => a.length === b.length && a.
 export function defineOptions<S extends z.ZodObject>(functionName: string, schema: S) {
   REGISTRY.set(functionName, schema);
   const known = Object.keys(schema.shape);
-  const defaults = Object.freeze(schema.parse({})) as Parsed<S>;
+  // made when first asked for: a start that checks other options (or none of this function's) does not parse them
+  let defaultValue: Parsed<S> | undefined;
+  const defaults = () => (defaultValue ??= Object.freeze(schema.parse({})) as Parsed<S>);
   const cache = new WeakMap<object, Cached>();
   let last: Cached | undefined;
   return (options: unknown): Parsed<S> => {
-    if (options === undefined || options === null) return defaults;
+    if (options === undefined || options === null) return defaults();
     if (typeof options !== 'object' || Array.isArray(options)) {
       throw new GopOptionsError(functionName, [{ path: '', message: `options must be an object (or undefined), not ${kindOf(options)}` }]);
     }
@@ -192,7 +197,7 @@ export function defineOptions<S extends z.ZodObject>(functionName: string, schem
     let own: Record<string, unknown>;
     try {
       snapshot = snapshotOf(options);
-      if (snapshot.length === 0) return defaults;
+      if (snapshot.length === 0) return defaults();
       const hit = cache.get(options);
       if (hit && sameSnapshot(hit.snapshot, snapshot)) return hit.value as Parsed<S>;
       if (last && sameSnapshot(last.snapshot, snapshot)) {
@@ -217,4 +222,5 @@ export function defineOptions<S extends z.ZodObject>(functionName: string, schem
 
 export const checkParseOptions = defineOptions('parseGop', ParseOptionsSchema);
 
-export const DEFAULT_PARSE_OPTIONS: Readonly<ParseLimits> = checkParseOptions(undefined);
+/** What checkParseOptions(undefined) gives (test/options.test.ts compares them). */
+export const DEFAULT_PARSE_OPTIONS: Readonly<ParseLimits> = Object.freeze({ ...PARSE_DEFAULTS });
