@@ -1,9 +1,11 @@
 // The size ladder: plans of 19 KB, 75 KB, 300 KB, 1.2 MB and 4.8 MB (×4 each, under the 5 MiB input limit), made by
 // the builder like the 600 KB plan. A reader linear in its input grows ~4× per step; the issue's bound is 5×.
 import { XMLParser } from 'fast-xml-parser';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as gop from '../../dist/index.js';
 import { config } from './config.mjs';
-import { alternate, heading, median, ratio } from './measure.mjs';
+import { alternate, heading, median, ratio, timeOnce } from './measure.mjs';
 import { KB, kb, planOfSize, textOf } from './plans.mjs';
 
 const bare = new XMLParser();
@@ -28,11 +30,31 @@ export function runLadder() {
     const ms = alternate(contenders, rounds);
     perSeries.push(rungs.map((_, k) => ({ check: ms[2 * k], bare: ms[2 * k + 1] })));
   }
+  // The same calls one at a time, each from a collected heap: a call then pays for its own garbage only, not for
+  // what the contender before it left (the bare parse of 4.8 MB leaves hundreds of MB).
+  setFlagsFromString('--expose-gc'); // gc() without a flag on the command line: `npm run bench` stays plain
+  const gc = runInNewContext('gc');
+  const alone = [];
+  for (let s = 1; s <= config.series; s++) {
+    const times = rungs.map(() => ({ check: [], bare: [] }));
+    for (let round = 0; round < rounds; round++)
+      rungs.forEach((r, k) => {
+        gc();
+        times[k].check.push(timeOnce(() => gop.checkGop(r.bytes)));
+        gc();
+        times[k].bare.push(timeOnce(() => bare.parse(r.text)));
+      });
+    alone.push(times.map((t) => ({ check: median(t.check), bare: median(t.bare) })));
+  }
   const rows = [];
+  const growthOf = (series, k) => series.map((x) => x[k].check / x[k - 1].check);
   const growthMedians = [];
+  const aloneMedians = [];
   rungs.forEach((r, k) => {
-    const growth = k ? perSeries.map((series) => series[k].check / series[k - 1].check) : [];
+    const growth = k ? growthOf(perSeries, k) : [];
+    const growthAlone = k ? growthOf(alone, k) : [];
     if (k) growthMedians.push(median(growth));
+    if (k) aloneMedians.push(median(growthAlone));
     rows.push({
       size: kb(r.bytes.length),
       'size ×': k ? (r.bytes.length / rungs[k - 1].bytes.length).toFixed(2) : '',
@@ -41,11 +63,22 @@ export function runLadder() {
       'x bare parse': ratio(median(perSeries.map((x) => x[k].check / x[k].bare))),
       ...Object.fromEntries(perSeries.map((_, s) => [`growth s${s + 1}`, k ? ratio(growth[s]) : ''])),
       'growth median': k ? ratio(median(growth)) : '',
+      'alone: checkGop ms': median(alone.map((x) => x[k].check)).toFixed(2),
+      'alone: x bare': ratio(median(alone.map((x) => x[k].check / x[k].bare))),
+      'alone: growth': k ? growthAlone.map(ratio).join(' ') : '',
     });
   });
   console.table(rows);
-  console.log('ms: medians over the series; growth per series, then its median.');
+  console.log(
+    'ms: medians over the series; growth per series, then its median. alone: each call timed by itself right after a full garbage collection (one per series and round), growth per series.',
+  );
   // per series, the worst step: the target holds only when every step holds
-  const worst = perSeries.map((series) => Math.max(...series.slice(1).map((x, k) => x.check / series[k].check)));
-  return { worst, growthMedians, sizes: rungs.map((r) => kb(r.bytes.length)) };
+  const worstOf = (series) => series.map((one) => Math.max(...one.slice(1).map((x, k) => x.check / one[k].check)));
+  return {
+    worst: worstOf(perSeries),
+    worstAlone: worstOf(alone),
+    growthMedians,
+    aloneMedians,
+    sizes: rungs.map((r) => kb(r.bytes.length)),
+  };
 }
