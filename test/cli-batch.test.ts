@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFiles } from '../src/cli/run';
+import { main } from '../src/cli/main';
 import type { Outcome } from '../src/cli/check-file';
 import { gatheringSink, memorySink } from '../src/cli/io';
 import { readInputFile, readInputFileAsync } from '../src/cli/read-file';
@@ -213,6 +214,43 @@ parentPort.on('message', ({ first, files }) => {
     expect(outcomes.map((o) => o.file)).toEqual(files);
     const failed = outcomes.filter((o) => 'error' in o && o.error.startsWith('worker failed'));
     expect(failed).toEqual([{ file: 'boom.xml', error: 'worker failed: boom' }]);
+  });
+});
+
+describe('gop validate with workers that show their files (a fake worker: pieces placed in order)', () => {
+  // Given ShowSettings, a worker sends each report as shown: its counts and its formatter's piece, made with its position.
+  const fake = join(TMP, 'fake-show-worker.mjs');
+  writeFileSync(
+    fake,
+    `import { parentPort, workerData } from 'node:worker_threads';
+const counts = { fatal: 0, error: 1, warning: 0, info: 0 };
+parentPort.on('message', ({ first, files }) => {
+  const outcomes = files.map((file, i) => ({
+    file,
+    shown: { tally: { valid: false, counts }, piece: { text: JSON.stringify({ file, position: first + i + 1, format: workerData.show.format }) } },
+  }));
+  parentPort.postMessage({ first, outcomes });
+});`,
+  );
+
+  it('writes each piece in the order of the files, the format placing it (JSON: one array), and counts each tally', async () => {
+    const folder = join(TMP, 'shown');
+    mkdirSync(folder);
+    const files = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}.xml`);
+    for (const f of files) writeFileSync(join(folder, f), '');
+    const stdout = memorySink();
+    const stderr = memorySink();
+    const status = await main(['validate', '--no-config', '--format', 'json', '--jobs', '2', '.'], {
+      stdout,
+      stderr,
+      cwd: folder,
+      env: {},
+      now: () => new Date('2019-03-06T12:00:00Z'),
+      workerScript: pathToFileURL(fake),
+    });
+    expect(stderr.text()).toBe('');
+    expect(status).toBe(1); // the tallies' errors count
+    expect(JSON.parse(stdout.text())).toEqual(files.map((file, i) => ({ file, position: i + 1, format: 'json' })));
   });
 });
 

@@ -9,12 +9,37 @@ import { DEFAULT_PARSE_OPTIONS } from '../options/index';
 import { receiptFor } from '../receipt/index';
 import { receiptKindOf } from '../receipt/decide';
 import { readInputFile, readInputFileAsync, type ReadResult } from './read-file';
+import type { FormatName, Formatter } from '../format/index';
+import type { FormatOptions, Piece } from '../format/types';
+import { withCliWording } from './option-names';
 
 /** The receipt a receiver would send, as `gop validate` shows it: its kind (and refuse code), or why there is none. */
 type ReceiptShown = NonNullable<FileReport['receipt']>;
 
-/** What became of one path: a report and its receipt, or why it could not be read (I/O: exit 2). */
-export type Outcome = { file: string; report: Report; receipt: ReceiptShown } | { file: string; error: string };
+/**
+ * How the batch's results are shown: a worker formats its own files (the writing thread only places them in order),
+ * with a formatter of this name and these options. --quiet drops warnings before they are counted or shown.
+ */
+export interface ShowSettings {
+  format: FormatName;
+  options: FormatOptions;
+  quiet: boolean;
+}
+
+/** A report as shown: what it adds to the summary, and the formatter's piece of it (none: --quiet shows nothing). */
+export interface Shown {
+  tally: Pick<Report, 'valid' | 'counts'>;
+  piece?: Piece;
+}
+
+/**
+ * What became of one path: a report and its receipt (or, from a worker given ShowSettings, the report as shown), or
+ * why it could not be read (I/O: exit 2).
+ */
+export type Outcome =
+  | { file: string; report: Report; receipt: ReceiptShown }
+  | { file: string; shown: Shown }
+  | { file: string; error: string };
 
 /** What every file of a batch is checked with: the same in this thread and in each worker (its workerData). */
 export interface BatchSettings {
@@ -29,6 +54,37 @@ export interface BatchSettings {
    * spare the pool's reads overlap the checking.
    */
   readAhead?: boolean;
+  /** set: workers format their own files (ShowSettings); unset: they send the reports */
+  show?: ShowSettings;
+}
+
+/** --quiet as in eslint: errors only, and warnings no longer count (nor against --max-warnings). */
+function onlyErrors(report: Report): Report {
+  return {
+    ...report,
+    findings: report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error'),
+    counts: { ...report.counts, warning: 0, info: 0 },
+  };
+}
+
+/**
+ * A file's report as `gop validate` shows it, the file being the `position`th of the run and shown as `file`: its
+ * receipt decided on every finding, before --quiet drops warnings (where the file was checked); findings about a limit
+ * naming its flag (--max-bytes), not the library's option (maxBytes).
+ */
+export function showReport(
+  file: string,
+  outcome: { report: Report; receipt: ReceiptShown },
+  position: number,
+  formatter: Pick<Formatter, 'piece'>,
+  show: ShowSettings,
+): Shown {
+  const worded = withCliWording(outcome.report);
+  const report = show.quiet ? onlyErrors(worded) : worded;
+  const tally = { valid: report.valid, counts: report.counts };
+  // Quiet text for people: a file without errors prints nothing. Machine formats list every file.
+  if (show.quiet && report.findings.length === 0 && (show.format === 'text' || show.format === 'github')) return { tally };
+  return { tally, piece: formatter.piece({ file, report, receipt: outcome.receipt, position }) };
 }
 
 /** A file over the size limit, rejected before it is read: the same finding the reader gives for too many bytes. */

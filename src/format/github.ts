@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding';
-import type { Formatter, FormatOptions } from './types';
-import { fileNamer, locationOf, messageIn } from './types';
+import type { Formatter, FormatOptions, Piece } from './types';
+import { streaming, fileNamer, locationOf, messageIn } from './types';
 import { visibleControls, withoutCommandStart } from '../values/controls';
 import { uiIn } from './ui-texts';
 
@@ -30,26 +30,38 @@ export function githubFormatter(options: FormatOptions = {}): Formatter {
   const shown = { error: 0, warning: 0, notice: 0 };
   const overflow = { error: 0, warning: 0, notice: 0 };
   const nameOf = fileNamer(options);
-  return {
+  return streaming({
     begin: () => '',
-    file(result) {
+    piece(result) {
       const { report } = result;
       // Under redaction `file=` is the placeholder ("file 3"): the annotation then links to no file in the repository.
       const file = nameOf(result).name;
-      let out = '';
+      const annotations: NonNullable<Piece['annotations']> = [];
       for (const f of report.findings) {
+        const props = [`file=${escapeProperty(file)}`];
+        if (f.line) props.push(`line=${f.line}`);
+        if (f.line && f.column) props.push(`col=${f.column}`);
+        props.push(`title=${escapeProperty(f.ruleId)}`);
         const type = COMMAND[f.severity];
+        annotations.push([
+          type,
+          `::${type} ${props.join(',')}::${escapeData(message(f))}\n`,
+          // A plain line: one line whatever the data holds, and never a workflow command (a file named "::error::x").
+          `${withoutCommandStart(`${locationOf(visibleControls(file), f)}  ${ui.severity[f.severity]}  ${visibleControls(f.ruleId)}  ${visibleControls(message(f))}`)}\n`,
+        ]);
+      }
+      return { text: '', annotations };
+    },
+    place(piece) {
+      let out = '';
+      // Past the limit of a type the rest are plain lines (nothing is lost), counted for the closing summary.
+      for (const [type, annotation, plain] of piece.annotations ?? []) {
         if (shown[type] < LIMIT[type]) {
           shown[type]++;
-          const props = [`file=${escapeProperty(file)}`];
-          if (f.line) props.push(`line=${f.line}`);
-          if (f.line && f.column) props.push(`col=${f.column}`);
-          props.push(`title=${escapeProperty(f.ruleId)}`);
-          out += `::${type} ${props.join(',')}::${escapeData(message(f))}\n`;
+          out += annotation;
         } else {
           overflow[type]++;
-          // A plain line: one line whatever the data holds, and never a workflow command (a file named "::error::x").
-          out += `${withoutCommandStart(`${locationOf(visibleControls(file), f)}  ${ui.severity[f.severity]}  ${visibleControls(f.ruleId)}  ${visibleControls(message(f))}`)}\n`;
+          out += plain;
         }
       }
       return out;
@@ -64,5 +76,5 @@ export function githubFormatter(options: FormatOptions = {}): Formatter {
         ? `::notice title=medcom-gop::${escapeData(`${files}. ${problems}. ${ui.overflow(lost.join(', '), ANNOTATIONS_PER_TYPE)}`)}\n`
         : `${escapeData(files)}\n${escapeData(problems)}\n`;
     },
-  };
+  });
 }

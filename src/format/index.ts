@@ -3,7 +3,7 @@ import { jsonFormatter } from './json';
 import { junitFormatter } from './junit';
 import { sarifFormatter } from './sarif';
 import { textFormatter } from './text';
-import type { FileResult, Formatter as FormatWriter, FormatOptions, Summary } from './types';
+import type { FileResult, Formatter as FormatWriter, FormatOptions, Piece, Summary } from './types';
 import { addToSummary, emptySummary } from './types';
 
 export const FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;
@@ -11,11 +11,16 @@ export type FormatName = (typeof FORMATS)[number];
 
 /**
  * A streaming formatter: `begin` once, `file` per result as it arrives, `end` once. It keeps its own summary of the
- * results it was given; `end(summary)` uses the caller's instead (the CLI's counts files it could not read, too).
+ * results it was given to `file`; `end(summary)` uses the caller's instead (the CLI's counts files it could not read,
+ * too). `file` is `place(piece(result))`: a caller that checks files in worker threads has each worker make the piece
+ * of its files (a formatter of the same name and options there; `position` given), and places them here in order;
+ * `end` then needs the caller's summary.
  */
 export interface Formatter {
   begin(): string;
   file(result: FileResult): string;
+  piece(result: FileResult): Piece;
+  place(piece: Piece): string;
   end(summary?: Summary): string;
 }
 
@@ -28,6 +33,8 @@ export function createFormatter(name: FormatName, options: FormatOptions = {}): 
       addToSummary(own, result.report);
       return writer.file(result);
     },
+    piece: (result) => writer.piece(result),
+    place: (piece) => writer.place(piece),
     end: (summary = own) => writer.end(summary),
   };
 }
@@ -60,5 +67,5 @@ export function formatResults(name: FormatName, results: Iterable<FileResult>, o
   return out + formatter.end();
 }
 
-export type { FileResult, FormatOptions, Summary };
+export type { FileResult, FormatOptions, Piece, Summary };
 export { FileReportSchema, type FileReport } from '../report/report';

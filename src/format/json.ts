@@ -1,5 +1,5 @@
 import type { Formatter, FormatOptions } from './types';
-import { fileNamer, showsReferenceDate } from './types';
+import { streaming, fileNamer, showsReferenceDate } from './types';
 import type { Report } from '../report/report';
 import { jsonWithoutControls } from '../values/controls';
 
@@ -21,16 +21,18 @@ function dated(report: Report, options: FormatOptions): Report {
 export function jsonFormatter(options: FormatOptions = {}): Formatter {
   const nameOf = fileNamer(options);
   let first = true;
-  return {
+  return streaming({
     begin: () => '[',
-    file(result) {
+    piece(result) {
       const { report, receipt } = result;
       const file = nameOf(result).name;
-      const item = jsonWithoutControls(JSON.stringify({ file, ...dated(report, options), ...(receipt ? { receipt } : {}) }));
-      const out = (first ? '\n' : ',\n') + item;
+      return { text: jsonWithoutControls(JSON.stringify({ file, ...dated(report, options), ...(receipt ? { receipt } : {}) })) };
+    },
+    place(piece) {
+      const out = (first ? '\n' : ',\n') + piece.text;
       first = false;
       return out;
     },
     end: () => (first ? ']\n' : '\n]\n'),
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import type { Formatter, FormatOptions } from './types';
-import { daysLeft, fileNamer, locationOf, messageIn } from './types';
+import { streaming, daysLeft, fileNamer, locationOf, messageIn } from './types';
 import { escapeXml, xmlLineWithoutCommandStart } from './xml-escape';
 import { uiIn } from './ui-texts';
 
@@ -17,15 +17,12 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
   const ui = uiIn(options.language);
   const seen = new Map<string, number>();
   const nameOf = fileNamer(options);
-  return {
+  return streaming({
     begin: () => '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="medcom-gop">\n',
-    file(result) {
+    piece(result) {
       const { report } = result;
       // Under redaction the placeholder names the testsuite and testcase and starts each line (classname is ours).
       const file = nameOf(result).name;
-      const count = (seen.get(file) ?? 0) + 1;
-      seen.set(file, count);
-      const name = escapeXml(count === 1 ? file : `${file} (${count})`); // names stay unique
       const errors = report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error');
       const others = report.findings.filter((f) => f.severity === 'warning' || f.severity === 'info');
       // Data escaped piece by piece: the line breaks are ours, and a line that starts with a file name cannot start a command.
@@ -65,11 +62,18 @@ export function junitFormatter(options: FormatOptions = {}): Formatter {
           .map(([k, v]) => `        <property name="${k}" value="${escapeXml(String(v))}"/>\n`)
           .join('')}      </properties>\n`;
       }
+      return { text: `${properties}${failures}${out}`, name: file, failed: errors.length > 0 };
+    },
+    place(piece) {
+      const file = piece.name!;
+      const count = (seen.get(file) ?? 0) + 1;
+      seen.set(file, count);
+      const name = escapeXml(count === 1 ? file : `${file} (${count})`); // names stay unique
       return (
-        `  <testsuite name="${name}" tests="1" failures="${errors.length ? 1 : 0}" errors="0" skipped="0">\n` +
-        `    <testcase name="${name}" classname="medcom-gop">\n${properties}${failures}${out}    </testcase>\n  </testsuite>\n`
+        `  <testsuite name="${name}" tests="1" failures="${piece.failed ? 1 : 0}" errors="0" skipped="0">\n` +
+        `    <testcase name="${name}" classname="medcom-gop">\n${piece.text}    </testcase>\n  </testsuite>\n`
       );
     },
     end: () => '</testsuites>\n',
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { rules } from '../rules/index';
 import type { Severity } from '../findings/finding';
-import type { Formatter, FormatOptions } from './types';
-import { daysLeft, fileNamer, messageIn, showsReferenceDate } from './types';
+import type { Formatter, FormatOptions, Piece } from './types';
+import { streaming, daysLeft, fileNamer, messageIn, showsReferenceDate } from './types';
 import { redactedFileUri } from './ui-texts';
 import { jsonWithoutControls } from '../values/controls';
 
@@ -99,7 +99,7 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
   // Not an absolute folder: no base to resolve against.
   const usableBase = base?.root === undefined ? undefined : base;
   const bases = new Set<string>();
-  return {
+  return streaming({
     begin() {
       const driver = {
         name: 'medcom-gop',
@@ -123,15 +123,14 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
       // Everything up to the results array, which is filled as files arrive.
       return jsonWithoutControls(`${head.slice(0, head.lastIndexOf('[]'))}[`);
     },
-    file(result) {
+    piece(result) {
       const { file, report } = result;
       // Under redaction the placeholder (redacted/file-3), relative to the base REDACTED: still a valid artifactLocation.
       const { position } = nameOf(result);
       const artifact =
         position === undefined ? artifactLocation(file, usableBase) : { uri: redactedFileUri(position), uriBaseId: REDACTED };
-      let out = '';
+      const results: string[] = [];
       const shownDate = showsReferenceDate(options, report) ? report.referenceDate : undefined;
-      referenceDate = referenceDate === null || referenceDate === shownDate ? shownDate : undefined;
       // Numbers and dates; the words only for what is the same on any day (the start dates), never the days left.
       const days = daysLeft(report, options);
       const dayProperties = days && {
@@ -149,7 +148,6 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
         startDatesDa: days.startDates.da,
       };
       for (const f of report.findings) {
-        if (artifact.uriBaseId) bases.add(artifact.uriBaseId);
         const physicalLocation: Record<string, unknown> = { artifactLocation: artifact };
         if (f.line) physicalLocation.region = f.column ? { startLine: f.line, startColumn: f.column } : { startLine: f.line };
         const result = {
@@ -160,14 +158,25 @@ export function sarifFormatter(options: FormatOptions = {}): Formatter {
           locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: f.path, kind: 'element' }] }],
           properties: { severity: f.severity, messageDa: f.messageDa, reference: f.reference, ...dayProperties },
         };
-        out += (first ? '\n' : ',\n') + jsonWithoutControls(JSON.stringify(result));
-        first = false;
+        results.push(jsonWithoutControls(JSON.stringify(result)));
       }
+      const piece: Piece = { text: results.join(',\n') };
+      if (shownDate !== undefined) piece.referenceDate = shownDate;
+      if (results.length > 0 && artifact.uriBaseId) piece.uriBase = artifact.uriBaseId;
+      return piece;
+    },
+    place(piece) {
+      const shownDate = piece.referenceDate;
+      referenceDate = referenceDate === null || referenceDate === shownDate ? shownDate : undefined;
+      if (piece.uriBase) bases.add(piece.uriBase);
+      if (!piece.text) return '';
+      const out = (first ? '\n' : ',\n') + piece.text;
+      first = false;
       return out;
     },
     end: () =>
       `\n], "originalUriBaseIds": ${jsonWithoutControls(JSON.stringify(uriBases(usableBase, bases)))}${
         referenceDate ? `, "properties": ${JSON.stringify({ referenceDate })}` : ''
       }}]}\n`,
-  };
+  });
 }

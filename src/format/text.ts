@@ -1,5 +1,5 @@
 import type { Formatter, FormatOptions } from './types';
-import { daysLeft, fileNamer, locationOf, messageIn } from './types';
+import { streaming, daysLeft, fileNamer, locationOf, messageIn } from './types';
 import { uiIn } from './ui-texts';
 import { visibleControls, withoutCommandStart } from '../values/controls';
 
@@ -24,9 +24,9 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
   // Danish severity words are longer ('oplysning'): the English column stays 7 wide, byte for byte.
   const width = options.language === 'da' ? 9 : 7;
   const nameOf = fileNamer(options);
-  return {
+  return streaming({
     begin: () => '',
-    file(result) {
+    piece(result) {
       const { report, receipt } = result;
       const lines: string[] = [];
       const name = visibleControls(nameOf(result).name);
@@ -49,10 +49,11 @@ export function textFormatter(options: FormatOptions = {}): Formatter {
       lines.push(paint('dim', summary));
       // The date that binds on its own line: the one a case worker acts on (facts only: a plan that could be read).
       if (facts) lines.push(paint('dim', withoutCommandStart(`  ${visibleControls(ui.startBy(facts))}`)));
-      return `${lines.join('\n')}\n`;
+      return { text: `${lines.join('\n')}\n` };
     },
+    place: (piece) => piece.text,
     end(summary) {
       return `\n${ui.tally(summary).join('\n')}\n`;
     },
-  };
+  });
 }

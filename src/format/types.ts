@@ -58,20 +58,46 @@ export interface FormatOptions {
 }
 
 /**
- * Formatters stream: `begin` once, `file` per result as it arrives, `end` with the summary.
- * Nothing is collected, so memory stays flat over any number of files.
+ * What a formatter writes of one file before the others are known: plain data (it crosses to the writing thread from
+ * a worker), made whole by `place` in the order of the files. `text` is the file's part of the output; the rest is what
+ * `place` needs from the file to keep the output's running state (JUnit's unique names, SARIF's bases and reference
+ * date, GitHub's annotation limits).
+ */
+export interface Piece {
+  text: string;
+  /** JUnit: the name shown, and whether the file failed (the testsuite's head is written in order: names stay unique) */
+  name?: string;
+  failed?: boolean;
+  /** SARIF: the reference date shown (undefined: none) and the URI base of the file's results, when it has any */
+  referenceDate?: string;
+  uriBase?: string;
+  /** GitHub: per finding, its command type, the annotation, and the plain line written once the type's limit is met */
+  annotations?: [type: 'error' | 'warning' | 'notice', annotation: string, plain: string][];
+}
+
+/**
+ * Formatters stream: `begin` once, per result as it arrives `piece` (anywhere, in any order) and `place` (here, in
+ * order), `end` with the summary. Nothing is collected, so memory stays flat over any number of files.
  */
 export interface Formatter {
   begin(): string;
+  /** place(piece(result)): the file's output in one step */
   file(result: FileResult): string;
+  piece(result: FileResult): Piece;
+  place(piece: Piece): string;
   end(summary: Summary): string;
+}
+
+/** A formatter from its parts: `file` is always `place(piece(result))`, so both ways give the same bytes. */
+export function streaming(parts: Omit<Formatter, 'file'>): Formatter {
+  return { ...parts, file: (result) => parts.place(parts.piece(result)) };
 }
 
 export function emptySummary(): Summary {
   return { files: 0, valid: 0, invalid: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0 };
 }
 
-export function addToSummary(summary: Summary, report: Report): void {
+export function addToSummary(summary: Summary, report: Pick<Report, 'valid' | 'counts'>): void {
   summary.files++;
   if (report.valid) summary.valid++;
   else summary.invalid++;

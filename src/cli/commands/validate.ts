@@ -5,15 +5,14 @@ import { localDate } from '../../values/local-date';
 import { createFormatter, FORMATS } from '../../format/index';
 import { addToSummary, emptySummary } from '../../format/types';
 import type { CheckOptions } from '../../report/options';
-import type { Report } from '../../report/report';
 import { parseOptions, UsageError, type OptionSpec } from '../args';
-import { withCliWording } from '../option-names';
 import { LIBRARY_SETTINGS, resolveSettings } from '../config';
 import { expandPaths } from '../files';
 import { VERSION } from '../version';
 import { openOutput } from '../output';
 import { gatheringSink } from '../io';
 import { checkFiles } from '../run';
+import { showReport, type ShowSettings } from '../check-file';
 import { INTERRUPTED_STATUS } from '../signals';
 import { visibleControls as safe } from '../../values/controls';
 import { uiIn } from '../../format/ui-texts';
@@ -82,15 +81,6 @@ const OPTIONS: OptionSpec[] = [
   },
 ];
 
-/** --quiet as in eslint: errors only, and warnings no longer count (nor against --max-warnings). */
-function onlyErrors(report: Report): Report {
-  return {
-    ...report,
-    findings: report.findings.filter((f) => f.severity === 'fatal' || f.severity === 'error'),
-    counts: { ...report.counts, warning: 0, info: 0 },
-  };
-}
-
 async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<number> {
   const { values, positionals } = parseOptions(argv, OPTIONS);
   // checkGop's options are checked here, once, before any file: a bad one is a usage error, not a problem per file.
@@ -149,15 +139,20 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   const colorSetting = values['color'] as boolean | undefined;
   const color = format === 'text' && toStdout && (colorSetting ?? (io.stdout.isTTY && !io.env['NO_COLOR']));
   // Days left only when the user gave the reference date: a default of today would change the output every day.
-  const formatter = createFormatter(format, {
-    language: lang,
-    color,
-    toolVersion: VERSION,
-    redact,
-    referenceDateGiven: settings.referenceDate !== undefined,
-    // the working folder's path may name a person: not written under --redact
-    ...(redact ? {} : { baseDirectory: io.cwd }),
-  });
+  const show: ShowSettings = {
+    format,
+    options: {
+      language: lang,
+      color,
+      toolVersion: VERSION,
+      redact,
+      referenceDateGiven: settings.referenceDate !== undefined,
+      // the working folder's path may name a person: not written under --redact
+      ...(redact ? {} : { baseDirectory: io.cwd }),
+    },
+    quiet: config.quiet === true,
+  };
+  const formatter = createFormatter(format, show.options);
   const summary = emptySummary();
   const progress = io.stderr.isTTY && files.length > (io.stdout.rows || 24);
   const stopped = () => output.sink.closed || io.signal?.aborted === true;
@@ -167,7 +162,7 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
     await sink.write(formatter.begin());
     await checkFiles(
       files,
-      { options, cwd: io.cwd, ...(ownEans ? { ownLocationNumbers: ownEans } : {}) },
+      { options, cwd: io.cwd, ...(ownEans ? { ownLocationNumbers: ownEans } : {}), show },
       {
         jobs: config.jobs ?? DEFAULT_JOBS,
         stdin: io.stdin,
@@ -189,15 +184,10 @@ async function run(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
           await io.stderr.write(`${progress ? '\r' : ''}gop: ${t.cannotRead(name, detailShown(outcome.error, outcome.file, name))}\n`);
           return;
         }
-        // Decided on every finding, before --quiet drops warnings (where the file was checked).
-        const { receipt } = outcome;
-        // Findings about a limit name its flag (--max-bytes), not the library's option (maxBytes).
-        const worded = withCliWording(outcome.report);
-        const report = config.quiet ? onlyErrors(worded) : worded;
-        addToSummary(summary, report);
-        // Quiet text for people: a file without errors prints nothing. Machine formats list every file.
-        if (config.quiet && report.findings.length === 0 && (format === 'text' || format === 'github')) return;
-        await sink.write(formatter.file({ file: shown, report, receipt, position }));
+        // Shown by the worker that checked it, or here.
+        const { tally, piece } = 'shown' in outcome ? outcome.shown : showReport(shown, outcome, position, formatter, show);
+        addToSummary(summary, tally);
+        if (piece) await sink.write(formatter.place(piece));
       },
     );
     await sink.flush();
