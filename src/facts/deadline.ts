@@ -1,6 +1,6 @@
 import { addMonths } from 'date-fns/addMonths';
 import { z } from 'zod';
-import { addDaysIso, calendarDate, daysBetween, formatIsoDate, isIsoDate, longDate, parseIsoDate } from '../values/date';
+import { addDaysIso, calendarIso, daysBetween, formatIsoDate, isIsoDate, longDate, parseIsoDate } from '../values/date';
 import { addDanishWorkingDays } from './holidays';
 import { finishPair, quoted } from '../values/quote';
 import { joinPhrases, normalise, tokenise } from './deadline-tokens';
@@ -206,18 +206,18 @@ function calendarDay(date: { day: number; month: number; year?: number }, near: 
     const base = Number(near.slice(0, 4));
     let best: string | undefined;
     for (const candidate of [base - 1, base, base + 1]) {
-      const d = calendarDate(candidate, date.month, date.day);
-      if (!d) continue;
-      const iso = formatIsoDate(d);
+      const iso = calendarIso(candidate, date.month, date.day);
+      if (iso === undefined) continue;
       if (best === undefined || Math.abs(daysBetween(near, iso)) < Math.abs(daysBetween(near, best))) best = iso;
     }
     if (best === undefined)
       throw new Unreadable(`"${shown(text)}" er ikke en dato i kalenderen`, `"${shown(text)}" is not a date in the calendar`);
     return best;
   }
-  const d = calendarDate(y, date.month, date.day);
-  if (!d) throw new Unreadable(`"${shown(text)}" er ikke en dato i kalenderen`, `"${shown(text)}" is not a date in the calendar`);
-  return formatIsoDate(d);
+  const d = calendarIso(y, date.month, date.day);
+  if (d === undefined)
+    throw new Unreadable(`"${shown(text)}" er ikke en dato i kalenderen`, `"${shown(text)}" is not a date in the calendar`);
+  return d;
 }
 
 /** Monday of ISO week `week` in the year written, or without one the nearest such week to `near`. */
@@ -410,7 +410,8 @@ function combine(statements: Statement[], ctx: Context, q: string): DeadlineInte
         ...(r.relative ? { period: r.relative } : {}),
         words: t.when.text,
       });
-    const dates = [...new Set(readings.map(({ r }) => r.date).filter((d): d is string => d !== undefined))];
+    const dates: string[] = []; // each date once, in the order read
+    for (const { r } of readings) if (r.date !== undefined && !dates.includes(r.date)) dates.push(r.date);
     return { readings, dates };
   };
   const dl = read(deadlines, true);

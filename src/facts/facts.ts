@@ -193,7 +193,6 @@ function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy,
   fact: Facts['guarantee'];
 } {
   const no = (da: string, en: string) => ({ fact: { applies: false, explanation: { da, en } } });
-  const inForceOn = longDate(inForceFrom('guarantee'));
   if (level === undefined) {
     return no(
       `Planen angiver intet gyldigt specialiseringsniveau, så det kan ikke afgøres, om ${LAW.da} gælder.`,
@@ -206,30 +205,33 @@ function guaranteeOf({ level, provider, dischargeText, dischargeDate, decidedBy,
       `Specialised rehabilitation takes place at the hospital; ${LAW.en} does not apply to it.`,
     );
   }
-  const missingMid = missingDischarge(dischargeText);
-  const missing = capitalised(missingMid);
   if (decidedBy === undefined) {
+    const missing = capitalised(missingDischarge(dischargeText));
     return no(
       `${missing.da}, og planen har ingen gyldig godkendelsesdato, så det kan ikke afgøres, om ${LAW.da} gælder.`,
       `${missing.en}, and the plan has no valid authorisation date, so it cannot be told whether ${LAW.en} applies.`,
     );
   }
   if (!inForce('guarantee', decidedBy.date)) {
-    return decidedBy.by === 'discharge'
-      ? no(
-          `Patienten er udskrevet ${decidedBy.date}, før ${LAW.da} trådte i kraft ${inForceOn.da}; den gælder kun udskrivelser fra den dag.`,
-          `The patient was discharged on ${decidedBy.date}, before ${LAW.en} came into force on ${inForceOn.en}; it applies only to discharges from that day.`,
-        )
-      : no(
-          `${missing.da}; planen er godkendt ${decidedBy.date}, før ${LAW.da} trådte i kraft ${inForceOn.da}, så den regnes ikke for at gælde.`,
-          `${missing.en}; the plan was authorised on ${decidedBy.date}, before ${LAW.en} came into force on ${inForceOn.en}, so it is taken not to apply.`,
-        );
+    const inForceOn = longDate(inForceFrom('guarantee'));
+    if (decidedBy.by === 'discharge') {
+      return no(
+        `Patienten er udskrevet ${decidedBy.date}, før ${LAW.da} trådte i kraft ${inForceOn.da}; den gælder kun udskrivelser fra den dag.`,
+        `The patient was discharged on ${decidedBy.date}, before ${LAW.en} came into force on ${inForceOn.en}; it applies only to discharges from that day.`,
+      );
+    }
+    const missing = capitalised(missingDischarge(dischargeText));
+    return no(
+      `${missing.da}; planen er godkendt ${decidedBy.date}, før ${LAW.da} trådte i kraft ${inForceOn.da}, så den regnes ikke for at gælde.`,
+      `${missing.en}; the plan was authorised on ${decidedBy.date}, before ${LAW.en} came into force on ${inForceOn.en}, so it is taken not to apply.`,
+    );
   }
   const yes = (date: string | undefined, from: 'discharge' | 'laterStart' | undefined, da: string, en: string) => ({
     date,
     fact: { applies: true, ...(from ? { from } : {}), explanation: { da, en } },
   });
   if (dischargeDate === undefined) {
+    const missingMid = missingDischarge(dischargeText);
     return yes(
       undefined,
       undefined,
@@ -440,47 +442,48 @@ export function factsOfShaped(message: DeepPartial<GopMessage>, options: FactOpt
   );
   const referenceDate = localDate(options.referenceDate, options.timeZone);
   const cpr = plan.patient?.civilRegistrationNumber;
-  const facts: Facts = {
-    level,
-    levelLabel: level && LEVEL_LABELS[level],
-    provider,
-    admissionDate: validDate(plan.currentHospitalContact?.start?.date),
-    dischargeDate,
-    authorisedAt: stamp(plan.letter?.authorisation?.date, plan.letter?.authorisation?.time),
-    sentAt: stamp(message.envelope?.sent?.date, message.envelope?.sent?.time),
-    deadlineText,
-    deadline,
-    earliestStart: reading.earliestStart,
-    mustStartBy,
-    guaranteedStartBy: guarantee.date,
-    guarantee: guarantee.fact,
-    sender: defined({ ean: plan.sender?.eanIdentifier, name: plan.sender?.organisationName ?? plan.sender?.departmentName }),
-    standard,
-    startBy,
-    daysUntilMustStart: mustStartBy && referenceDate ? daysBetween(referenceDate, mustStartBy) : undefined,
-    consent: plan.consentInformed,
-    receivers: defined({
-      municipality: partyFact(plan.receiver),
-      gp: partyFact(plan.gpccReceiver?.ccReceiver),
-      gpDeselected: plan.gpccReceiver?.deselected === true,
-      copies: (plan.ccReceiver ?? []).map((p) => partyFact(p)!),
-    }),
-    patient: defined({
-      cpr,
-      birthDate: cpr ? cprBirthDate(cpr) : undefined,
-      givenName: plan.patient?.personGivenName,
-      surname: plan.patient?.personSurnameName,
-    }),
-  };
+  // One object in the facts' order, each fact only when it has a value: JSON has no undefined (as defined() gives it,
+  // without a copy and a spread per plan; named stores, not one keyed store for twenty names).
+  const facts = {} as Facts;
+  if (level !== undefined) {
+    facts.level = level;
+    facts.levelLabel = LEVEL_LABELS[level];
+  }
+  if (provider !== undefined) facts.provider = provider;
+  const admissionDate = validDate(plan.currentHospitalContact?.start?.date);
+  if (admissionDate !== undefined) facts.admissionDate = admissionDate;
+  if (dischargeDate !== undefined) facts.dischargeDate = dischargeDate;
+  const authorisedAt = stamp(plan.letter?.authorisation?.date, plan.letter?.authorisation?.time);
+  if (authorisedAt !== undefined) facts.authorisedAt = authorisedAt;
+  const sentAt = stamp(message.envelope?.sent?.date, message.envelope?.sent?.time);
+  if (sentAt !== undefined) facts.sentAt = sentAt;
+  if (deadlineText !== undefined) facts.deadlineText = deadlineText;
   // The explanations quote values of the message, cut short; as written (values whole) they are kept for redaction.
   const written = { deadline: deadline.explanation, guarantee: guarantee.fact.explanation };
-  const finished = defined({
-    ...facts,
-    deadline: { ...deadline, explanation: finishPair(written.deadline) },
-    guarantee: { ...guarantee.fact, explanation: finishPair(written.guarantee) },
+  facts.deadline = { ...deadline, explanation: finishPair(written.deadline) };
+  if (reading.earliestStart !== undefined) facts.earliestStart = reading.earliestStart;
+  if (mustStartBy !== undefined) facts.mustStartBy = mustStartBy;
+  if (guarantee.date !== undefined) facts.guaranteedStartBy = guarantee.date;
+  facts.guarantee = { ...guarantee.fact, explanation: finishPair(written.guarantee) };
+  facts.sender = defined({ ean: plan.sender?.eanIdentifier, name: plan.sender?.organisationName ?? plan.sender?.departmentName });
+  if (standard !== undefined) facts.standard = standard;
+  facts.startBy = startBy;
+  if (mustStartBy && referenceDate) facts.daysUntilMustStart = daysBetween(referenceDate, mustStartBy);
+  if (plan.consentInformed !== undefined) facts.consent = plan.consentInformed;
+  facts.receivers = defined({
+    municipality: partyFact(plan.receiver),
+    gp: partyFact(plan.gpccReceiver?.ccReceiver),
+    gpDeselected: plan.gpccReceiver?.deselected === true,
+    copies: (plan.ccReceiver ?? []).map((p) => partyFact(p)!),
   });
-  WRITTEN.set(finished, written);
-  return finished;
+  facts.patient = defined({
+    cpr,
+    birthDate: cpr ? cprBirthDate(cpr) : undefined,
+    givenName: plan.patient?.personGivenName,
+    surname: plan.patient?.personSurnameName,
+  });
+  WRITTEN.set(facts, written);
+  return facts;
 }
 
 type Explanations = { deadline: { da: string; en: string }; guarantee: { da: string; en: string } };

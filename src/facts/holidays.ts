@@ -1,5 +1,5 @@
 import { addDays } from 'date-fns/addDays';
-import { calendarDate, formatIsoDate, parseIsoDate } from '../values/date';
+import { calendarDate, dayNumber, formatIsoDate, isIsoDate, isoOfDayNumber, parseIsoDate } from '../values/date';
 
 export interface DanishHoliday {
   date: string;
@@ -62,7 +62,7 @@ function computeHolidays(year: number): DanishHoliday[] {
   return list.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 }
 
-const cache = new Map<number, { list: readonly DanishHoliday[]; dates: ReadonlySet<string> }>();
+const cache = new Map<number, { list: readonly DanishHoliday[]; dates: ReadonlySet<string>; days?: ReadonlySet<number> }>();
 
 function holidaysOf(year: number) {
   let entry = cache.get(year);
@@ -102,15 +102,44 @@ export function isDanishWorkingDay(date: string): boolean {
   return d !== undefined && isWorkingDate(d);
 }
 
+/** The holidays of a year as day numbers (src/values/date.ts dayNumber), made when first counted over. */
+function holidayDaysOf(year: number): ReadonlySet<number> {
+  const entry = holidaysOf(year);
+  if (!entry.days) entry.days = new Set(entry.list.map((h) => dayNumber(h.date)));
+  return entry.days;
+}
+
 /**
  * The date `n` Danish working days after `date`: counting starts the day after `date`,
  * and n = 0 returns `date` itself (even when that is not a working day).
  */
 export function addDanishWorkingDays(date: string, n: number): string {
-  const start = parseIsoDate(date);
-  if (start === undefined) throw new RangeError(`not a YYYY-MM-DD calendar date: ${date}`);
-  let d: Date = start;
+  if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD calendar date: ${date}`);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  // Counted on day numbers (a deadline in working days is read for many plans); near the year 9999 by Dates.
+  const start = String(date); // as parseIsoDate read a JavaScript caller's non-string
+  let year = Number(start.slice(0, 4));
+  if (year > 9998) return addWorkingDaysByDate(start, n);
+  let day = dayNumber(start);
+  let nextYear = dayNumber(`${year + 1}-01-01`);
+  let holidays = holidayDaysOf(year);
+  for (let left = n; left > 0; ) {
+    day++;
+    if (day >= nextYear) {
+      year++;
+      if (year > 9998) return addWorkingDaysByDate(start, n);
+      nextYear = dayNumber(`${year + 1}-01-01`);
+      holidays = holidayDaysOf(year);
+    }
+    const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 is Sunday as in getDay
+    if (weekday !== 0 && weekday !== 6 && !holidays.has(day)) left--;
+  }
+  return isoOfDayNumber(day);
+}
+
+/** The same by date-fns days: what the years past 9999 are counted with. */
+function addWorkingDaysByDate(date: string, n: number): string {
+  let d: Date = parseIsoDate(date)!;
   for (let left = n; left > 0; ) {
     d = addDays(d, 1);
     if (isWorkingDate(d)) left--;

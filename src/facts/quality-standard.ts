@@ -262,13 +262,18 @@ export function bindingStart({ deadline, guarantee, standard, asap }: StartByInp
   ];
   if (standard) candidates.push(['standard', standard.candidate]);
   const label = (because: Because) => LABEL[because](standard?.name);
-  const dated = candidates.flatMap(([because, c]) => ('date' in c ? [{ because, date: c.date }] : []));
-  const unknown = candidates.flatMap(([, c]) => ('unknown' in c ? [c.unknown] : []));
+  const dated: { because: Because; date: string }[] = [];
+  const unknown: Words[] = [];
   // the earliest, and on equal dates the first in the order above (a stable pass)
-  const first = dated.reduce<(typeof dated)[number] | undefined>(
-    (best, d) => (best === undefined || d.date < best.date ? d : best),
-    undefined,
-  );
+  let first: (typeof dated)[number] | undefined;
+  for (const [because, c] of candidates) {
+    if ('date' in c) {
+      const d = { because, date: c.date };
+      dated.push(d);
+      if (first === undefined || d.date < first.date) first = d;
+    }
+    if ('unknown' in c) unknown.push(c.unknown);
+  }
   if (unknown.length > 0) {
     const bound = first
       ? {

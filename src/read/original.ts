@@ -23,9 +23,13 @@ export const OriginalIdsSchema = z
   );
 export type OriginalIds = z.infer<typeof OriginalIdsSchema>;
 
-const children = (element: XmlElement | undefined): XmlElement[] =>
-  element ? element.children.filter((c): c is XmlElement => typeof c !== 'string' && isMedComNamespace(c.ns)) : [];
-const child = (element: XmlElement | undefined, local: string) => children(element).find((c) => c.local === local);
+const isMedComElement = (c: XmlElement['children'][number]): c is XmlElement => typeof c !== 'string' && isMedComNamespace(c.ns);
+/** The first MedCom child named `local`: found without a list of all of them (a plan's body has many children). */
+function child(element: XmlElement | undefined, local: string): XmlElement | undefined {
+  if (!element) return undefined;
+  for (const c of element.children) if (isMedComElement(c) && c.local === local) return c;
+  return undefined;
+}
 
 /**
  * The ids of a MedCom Emessage, from a whole tree or the prefix read before an error. Only these places count —
@@ -39,8 +43,9 @@ export function originalIdsOf(root: XmlElement | undefined, unclosed: ReadonlySe
   if (root?.local !== 'Emessage' || !isMedComNamespace(root.ns)) return ids;
   const text = (element: XmlElement | undefined): string | undefined => {
     if (!element || unclosed.has(element)) return undefined;
-    const parts = element.children.filter((c): c is string => typeof c === 'string');
-    const value = parts.join('').trim();
+    let whole = '';
+    for (const c of element.children) if (typeof c === 'string') whole += c;
+    const value = whole.trim();
     return value === '' ? undefined : value;
   };
   const envelope = child(root, 'Envelope');
@@ -53,11 +58,17 @@ export function originalIdsOf(root: XmlElement | undefined, unclosed: ReadonlySe
   const time = text(child(sent, 'Time'));
   if (date !== undefined) ids.sentAt = time === undefined ? date : `${date}T${time}`;
   set('acknowledgementCode', text(child(envelope, 'AcknowledgementCode')));
-  const body = children(root).find((c) => c.local !== 'Envelope');
+  let body: XmlElement | undefined;
+  for (const c of root.children) {
+    if (isMedComElement(c) && c.local !== 'Envelope') {
+      body = c;
+      break;
+    }
+  }
   set('senderEan', text(child(child(body, 'Sender'), 'EANIdentifier')));
   set('receiverEan', text(child(child(body, 'Receiver'), 'EANIdentifier')));
-  for (const letter of children(body)) {
-    if (letter.local !== 'Letter') continue;
+  for (const letter of body ? body.children : []) {
+    if (!isMedComElement(letter) || letter.local !== 'Letter') continue;
     const entry: OriginalIds['letters'][number] = {};
     const identifier = text(child(letter, 'Identifier'));
     const versionCode = text(child(letter, 'VersionCode'));

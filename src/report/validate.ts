@@ -30,21 +30,24 @@ const sinkFor = (options: CheckedOptions, readable: boolean) =>
 /** Runs every rule with a check function over a (possibly incomplete) message. */
 function runRules(message: DeepPartial<GopMessage>, facts: Facts, source: MessageSource | undefined, sink: FindingSink): void {
   let index: ReturnType<typeof indexValues> | undefined; // built once, by the first rule that asks
-  for (const rule of rules) {
-    const check = rule.check;
+  let rule = rules[0]!; // the rule checking now: one context for all of them, not two closures per rule per message
+  const context: RuleContext<unknown> = {
+    message,
+    facts,
+    values: (prop) => (index ??= indexValues(message)).get(prop) ?? [],
+    report: (path: ModelPath, messageId: string, data?: MessageData) => {
+      // Located now (the report's order needs the line), rendered only if kept.
+      const at = source?.locate(path);
+      const by = rule;
+      sink.add(by.id, by.severity, at, () =>
+        makeFinding(by, messageId, data ?? {}, { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }),
+      );
+    },
+  };
+  for (const each of rules) {
+    const check = each.check;
     if (!check) continue;
-    const context: RuleContext<unknown> = {
-      message,
-      facts,
-      values: (prop) => (index ??= indexValues(message)).get(prop) ?? [],
-      report: (path: ModelPath, messageId: string, data?: MessageData) => {
-        // Located now (the report's order needs the line), rendered only if kept.
-        const at = source?.locate(path);
-        sink.add(rule.id, rule.severity, at, () =>
-          makeFinding(rule, messageId, data ?? {}, { path: xmlPathOf(path, 'Emessage', MESSAGE_SPEC), ...at }),
-        );
-      },
-    };
+    rule = each;
     check(context);
   }
 }

@@ -24,6 +24,10 @@ class IndexedValue implements ValueAt {
     for (let step = this.parent; step; step = step.up) path.push(step.key);
     return path.reverse();
   }
+  /** set before valuesWhere hands the value out: a value's facts depend only on where it stands, not on the test */
+  get facts(): ElementFacts {
+    return this.known as ElementFacts;
+  }
 }
 
 /** One walk over the model: every text value, grouped by its property name, in document order. */
@@ -31,7 +35,10 @@ export function indexValues(root: unknown): Map<string, ValueAt[]> {
   const index = new Map<string, ValueAt[]>();
   const walk = (node: unknown, at: Step | undefined) => {
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) walk(node[i], { up: at, key: i });
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (item !== null && typeof item === 'object') walk(item, { up: at, key: i }); // a string in a list is no value here
+      }
       return;
     }
     if (node === null || typeof node !== 'object') return;
@@ -53,7 +60,12 @@ export function indexValues(root: unknown): Map<string, ValueAt[]> {
 }
 
 /** A value with its element's facts; its path still built only when asked for. */
-class FactValue implements ValueAt {
+export interface FactValueAt extends ValueAt {
+  readonly facts: ElementFacts;
+}
+
+/** A value from elsewhere than the index (a rule's own context), with its facts. */
+class FactValue implements FactValueAt {
   constructor(
     private readonly at: ValueAt,
     readonly facts: ElementFacts,
@@ -81,16 +93,20 @@ const propertiesFor = new WeakMap<(facts: ElementFacts) => boolean, readonly str
  * Every value whose element's facts (src/model/element-facts.ts) `test` accepts, with those facts: by property in
  * the schema's order, each in document order. `test` is a constant of the rule: what it picks is worked out once.
  */
-export function valuesWhere(context: Pick<RuleContext, 'values'>, test: (facts: ElementFacts) => boolean): FactValue[] {
+export function valuesWhere(context: Pick<RuleContext, 'values'>, test: (facts: ElementFacts) => boolean): FactValueAt[] {
   let props = propertiesFor.get(test);
   if (!props) propertiesFor.set(test, (props = MESSAGE_FACTS.propertiesWith(test)));
-  const out: FactValue[] = [];
+  const out: FactValueAt[] = [];
   for (const prop of props) {
     // a property with the same facts wherever it stands (a Date) needs no path to know them
     const same = MESSAGE_FACTS.sameEverywhere(prop);
     for (const value of context.values(prop)) {
       const facts = factsOf(value, same);
-      if (facts && test(facts)) out.push(new FactValue(value, facts));
+      if (!facts || !test(facts)) continue;
+      if (value instanceof IndexedValue) {
+        value.known = facts; // the index's own value carries its facts: no wrapper per value per rule
+        out.push(value);
+      } else out.push(new FactValue(value, facts));
     }
   }
   return out;

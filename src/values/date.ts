@@ -5,7 +5,6 @@ import { UTCDateMini } from '@date-fns/utc/date/mini';
 // Calendar helpers for GOP-FORMAT-001/002. Everything works on the digits of the string or on UTC
 // instants, never on local time, so neither the clock nor the process time zone can change a result.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
 function isLeapYear(year: number): boolean {
@@ -18,19 +17,36 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-function splitIsoDate(s: string): [number, number, number] | undefined {
-  const m = ISO_DATE.exec(s);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+/** The number of `length` ASCII digits at `at`, or -1 (what `\d{n}` of the pattern matched, without its match array). */
+function digitsAt(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** `^(\d{4})-(\d{2})-(\d{2})$` read by hand: every date of a plan passes here, several times (facts, rules), and a match allocates. */
+function splitIsoDate(given: string): [number, number, number] | undefined {
+  const s = typeof given === 'string' ? given : String(given); // as the pattern read a JavaScript caller's non-string
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return [year, month, day];
 }
 
 /** Exactly `YYYY-MM-DD`, year 1000–9999, and a date that exists in the Gregorian calendar. */
-export function isIsoDate(s: string): boolean {
-  return splitIsoDate(s) !== undefined;
+export function isIsoDate(given: string): boolean {
+  const s = typeof given === 'string' ? given : String(given); // as the pattern read a JavaScript caller's non-string
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Exactly `hh:mm` on the 24-hour clock, 00:00–23:59 (no seconds, no 24:00). */
@@ -53,6 +69,17 @@ export function calendarDate(year: number, month: number, day: number): Date | u
   const date = new UTCDateMini(2000, 0, 1);
   date.setFullYear(year, month - 1, day); // setFullYear: the constructor maps years 0–99 to 19xx
   return date;
+}
+
+/**
+ * formatIsoDate(calendarDate(year, month, day)) without the Date: `YYYY-MM-DD`, or undefined when there is no such day.
+ * Years outside 0–9999 (an ISO string of six digits) go the Date's way.
+ */
+export function calendarIso(year: number, month: number, day: number): string | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year < 0 || year > 9999) return formatIsoDate(calendarDate(year, month, day)!);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** `YYYY-MM-DD` → a UTC calendar date, or undefined when it is not a real date. */
@@ -94,6 +121,15 @@ function civilFromDays(days: number): string {
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
+/** Days since 1970-01-01 of a valid `YYYY-MM-DD` (NaN for anything else): for counting days without Date objects. */
+export function dayNumber(iso: string): number {
+  const parts = splitIsoDate(iso);
+  return parts ? daysFromCivil(...parts) : Number.NaN;
+}
+
+/** The `YYYY-MM-DD` of a day number (dayNumber's inverse), '' outside the years 1000–9999. */
+export const isoOfDayNumber = (days: number): string => (Number.isFinite(days) ? civilFromDays(days) : '');
+
 /** Past this many days either way every result is outside the years 1000–9999 (and the arithmetic stays exact). */
 const MAX_DAYS = 4_000_000;
 
@@ -130,6 +166,15 @@ export const daysBetween = (from: string, to: string): number =>
 
 /** A YYYY-MM-DD date as Danes and as English readers write it out: "5. marts 2019", "5 March 2019". */
 export function longDate(iso: string): { da: string; en: string } {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  // the parts as split('-').map(Number) reads them, without the arrays (the facts write a date out for every plan)
+  const first = iso.indexOf('-');
+  const second = first < 0 ? -1 : iso.indexOf('-', first + 1);
+  if (first !== 4 || second !== 7 || iso.length !== 10) {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return { da: `${d}. ${DA_MONTHS[m - 1]} ${y}`, en: `${d} ${EN_MONTHS[m - 1]} ${y}` };
+  }
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8));
   return { da: `${d}. ${DA_MONTHS[m - 1]} ${y}`, en: `${d} ${EN_MONTHS[m - 1]} ${y}` };
 }
