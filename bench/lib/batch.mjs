@@ -18,10 +18,12 @@ function xmllintMissing() {
 
 /** One whole process, with its peak resident size where GNU time is installed (it covers worker threads, not xmllint's children). */
 function timed(command, args, cwd) {
-  const [cmd, all] = existsSync(GNU_TIME) ? [GNU_TIME, ['-f', 'RSS %M', command, ...args]] : [command, args];
+  const [cmd, all] = existsSync(GNU_TIME) ? [GNU_TIME, ['-f', 'RSS %M CPU %U %S', command, ...args]] : [command, args];
   const { ms, run } = spawnMs(cmd, all, { cwd }); // every file is valid: anything but 0 is a failure
   const rss = Number(/RSS (\d+)/.exec(run.stderr)?.[1] ?? Number.NaN) / 1024;
-  return { seconds: ms / 1000, rss, status: run.status };
+  const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(run.stderr);
+  // CPU seconds of every thread (workers, the collector's and the compiler's helpers): the cores the run kept busy
+  return { seconds: ms / 1000, rss, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN, status: run.status };
 }
 
 /** Returns the series of messages/s with one job, and of the speed-up of two jobs over one. */
@@ -44,7 +46,7 @@ export function runBatch(corpus) {
       run: () => {
         const t = process.hrtime.bigint();
         for (const path of corpus.paths) gop.checkGop(readFileSync(path));
-        return { seconds: Number(process.hrtime.bigint() - t) / 1e9, rss: Number.NaN, status: '' };
+        return { seconds: Number(process.hrtime.bigint() - t) / 1e9, rss: Number.NaN, cpu: Number.NaN, status: '' };
       },
     },
     ...(missing
@@ -68,6 +70,8 @@ export function runBatch(corpus) {
         seconds: r.seconds.toFixed(2),
         'messages/s': Math.round(n / r.seconds),
         'peak RSS MB': Number.isNaN(r.rss) ? '-' : r.rss.toFixed(0),
+        'CPU s': Number.isNaN(r.cpu) ? '-' : r.cpu.toFixed(2),
+        'cores busy': Number.isNaN(r.cpu) ? '-' : (r.cpu / r.seconds).toFixed(2),
         exit: r.status,
       });
     }
