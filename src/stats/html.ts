@@ -1,8 +1,8 @@
 import type { QualityStandard } from '../facts/quality-standard';
 import { GUARANTEE_DAYS } from '../standard/legal-calendar';
 import type { Language } from '../texts/languages';
-import { documentOf, h, styleElement, type Child, type Markup } from '../view/html';
-import { VIEW_CSP } from '../view/index';
+import { h, type Child, type Markup } from '../view/html';
+import { selfContainedPage } from '../view/index';
 import { STYLES } from '../view/styles';
 import type { PlanSummary } from './schema';
 import { periodLabel, shareOf, SUMMARY_WORDS, type SummaryWords } from './words';
@@ -502,20 +502,5 @@ export function renderSummaryHtml(summary: PlanSummary, options: SummaryHtmlOpti
     daysSection(summary, options, w),
     otherSections(summary, w),
   );
-  const page = h(
-    'html',
-    { xmlns: 'http://www.w3.org/1999/xhtml', lang: language, 'xml:lang': language },
-    h(
-      'head',
-      null,
-      h('meta', { charset: 'utf-8' }),
-      h('meta', { 'http-equiv': 'Content-Security-Policy', content: VIEW_CSP }),
-      h('meta', { name: 'referrer', content: 'no-referrer' }),
-      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      h('title', null, w.title),
-      styleElement(`${STYLES}${STATS_STYLES}`),
-    ),
-    h('body', null, patterns(), main),
-  );
-  return documentOf(page);
+  return selfContainedPage(language, w.title, `${STYLES}${STATS_STYLES}`, patterns(), main);
 }

@@ -55,6 +55,24 @@ export interface RenderOptions {
 /** The Content-Security-Policy of every page: no script, no request; inline styles and data: images only. */
 export const VIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/**
+ * A self-contained page as the library writes them (the plan's view, the follow-up report): polyglot XHTML, the
+ * view's CSP (no script, no request), no referrer, its styles inline.
+ */
+export function selfContainedPage(lang: Language, title: string, styles: string, ...body: Child[]): string {
+  const head = h(
+    'head',
+    null,
+    h('meta', { charset: 'utf-8' }),
+    h('meta', { 'http-equiv': 'Content-Security-Policy', content: VIEW_CSP }),
+    h('meta', { name: 'referrer', content: 'no-referrer' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', null, title),
+    styleElement(styles),
+  );
+  return documentOf(h('html', { xmlns: 'http://www.w3.org/1999/xhtml', lang, 'xml:lang': lang }, head, h('body', null, ...body)));
+}
+
 type Message = DeepPartial<GopMessage>;
 interface Prepared {
   report: Report;
@@ -317,33 +335,20 @@ export function renderView(
     sections.markup,
     extras.length ? unknownPanel(extras, ctx) : undefined,
   );
-  const page = h(
-    'html',
-    { xmlns: 'http://www.w3.org/1999/xhtml', lang, 'xml:lang': lang },
+  const html = selfContainedPage(
+    lang,
+    title,
+    STYLES,
+    printHeader,
+    // The frame's header row repeats on every printed page and keeps the room the fixed print header takes.
     h(
-      'head',
-      null,
-      h('meta', { charset: 'utf-8' }),
-      h('meta', { 'http-equiv': 'Content-Security-Policy', content: VIEW_CSP }),
-      h('meta', { name: 'referrer', content: 'no-referrer' }),
-      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      h('title', null, title),
-      styleElement(STYLES),
-    ),
-    h(
-      'body',
-      null,
-      printHeader,
-      // The frame's header row repeats on every printed page and keeps the room the fixed print header takes.
-      h(
-        'table',
-        { class: 'frame' },
-        h('thead', null, h('tr', null, h('td', null, h('div', { class: 'print-space' })))),
-        h('tbody', null, h('tr', null, h('td', null, main))),
-      ),
+      'table',
+      { class: 'frame' },
+      h('thead', null, h('tr', null, h('td', null, h('div', { class: 'print-space' })))),
+      h('tbody', null, h('tr', null, h('td', null, main))),
     ),
   );
-  return { html: documentOf(page), read: prepared.read };
+  return { html, read: prepared.read };
 }
 
 /**
