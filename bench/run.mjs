@@ -88,6 +88,8 @@ console.table([
     format: rate,
   }),
   targetRow({ measure: 'gop validate -j 2 / -j 1', series: batch.speedUp, bound: 1.6, atMost: false, format: ratio }),
+  // no target: the bound of the one above on this machine (two whole processes, nothing shared but the hardware)
+  targetRow({ measure: 'two gop validate -j 1 at once (a half each) / -j 1', series: batch.pairUp, format: ratio }),
 ]);
 console.log(
   `met: every series meets the target. Growth per step (medians): ${ladder.growthMedians.map(ratio).join(', ')}; alone: ${ladder.aloneMedians.map(ratio).join(', ')}. The whole run took ${(Number(process.hrtime.bigint() - began) / 1e9 / 60).toFixed(1)} min.`,
