@@ -239,4 +239,26 @@ describe('plain text of formatted text', () => {
     ).toBe('x y\u00A0z');
     expect(plainText([{ type: 'text', value: ' a ' }, { type: 'break' }, { type: 'text', value: '\t b  c\r\n' }])).toBe('a\nb c');
   });
+
+  it('drops leading and trailing Breaks and keeps those between text', () => {
+    const br = { type: 'break' } as const;
+    const t = (value: string) => ({ type: 'text', value }) as const;
+    expect(plainText([br, t(' '), br, t('a'), br, br, { type: 'italic', content: [br, t(' b ')] }, t(' '), br, br])).toBe('a\n\n\nb');
+    expect(plainText([br, t('  '), br])).toBe('');
+    expect(plainText([t('one')])).toBe('one');
+  });
+
+  it('is not disturbed by a call from inside its own walk', () => {
+    const inner = [{ type: 'text', value: 'inner  text' }] as RichText[];
+    let seen = '';
+    const sneaky = {
+      get type() {
+        seen = plainText(inner); // a caller's getter: the outer walk's state must survive it
+        return 'text' as const;
+      },
+      value: 'b ',
+    };
+    expect(plainText([{ type: 'text', value: 'a' }, { type: 'break' }, sneaky as RichText, { type: 'text', value: 'c' }])).toBe('a\nb c');
+    expect(seen).toBe('inner text');
+  });
 });

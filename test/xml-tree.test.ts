@@ -6,6 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../src/input/decode';
+import { LineIndex } from '../src/xml/position';
 import { parseXml, type XmlElement, type XmlNode } from '../src/xml/tree';
 import { FIXTURES_DIR, SAMPLE, haveSamples } from './helpers';
 
@@ -61,6 +62,52 @@ describe('the element tree', () => {
 
   it('keeps values exactly: leading zeros, æøå, tabs and surrounding spaces', () => {
     expect(tree('<a n="0042"> 0101\tÆble ø å </a>')).toMatchObject({ attrs: { n: '0042' }, children: [' 0101\tÆble ø å '] });
+  });
+});
+
+describe('one document after another', () => {
+  it('gives each document its own children, however many the one before held (the reader keeps its stack)', () => {
+    const many = `<a>${'<b>x</b>\n'.repeat(50_000)}</a>`;
+    expect(tree(many).children).toHaveLength(100_000);
+    const small = tree('<r><s>1</s><t/></r>');
+    expect(small.children).toHaveLength(2);
+    expect(small.children[0]).toMatchObject({ local: 's', children: ['1'] });
+    expect(small.children[1]).toMatchObject({ local: 't', children: [] });
+    const broken = parseXml('<r><s>1</s><t>2<u/>', LIMITS);
+    expect(broken.ok).toBe(false);
+    const prefix = broken.ok ? undefined : broken.prefix;
+    expect(prefix?.root.children).toHaveLength(2);
+    expect(prefix?.root.children[1]).toMatchObject({ local: 't', children: ['2', { local: 'u', children: [] }] });
+  });
+});
+
+describe('line and column of an offset', () => {
+  /** What XML 1.0 §2.11 says, the slow way: CR LF, a lone CR and LF each end a line. */
+  function expected(text: string, offset: number) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c !== '\r' && c !== '\n') continue;
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      if (i + 1 > offset) break;
+      line++;
+      lineStart = i + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
+  }
+
+  it('counts CR LF, a lone CR and LF each as one line end, at every offset', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\n\r', ' ', 'æ')).map((parts) => parts.join('')),
+        (text) => {
+          const lines = new LineIndex(text);
+          for (let offset = 0; offset <= text.length; offset++) expect(lines.position(offset)).toEqual(expected(text, offset));
+        },
+      ),
+    );
+    expect(new LineIndex('a\r\nb\rc\nd').position(7)).toEqual({ line: 4, column: 1 });
   });
 });
 

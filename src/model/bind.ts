@@ -2,10 +2,10 @@ import { STRUCT_003 } from './diagnostics/struct-003-unknown';
 import { makeFinding, type FindingCollector, type Location, type RuleMeta } from '../findings/finding';
 import { MEDCOM_NAMESPACES, NS } from '../standard/namespaces';
 import { isElement, textOf } from '../xml/query';
-import type { XmlDocument, XmlElement, XmlNode } from '../xml/tree';
+import type { XmlDocument, XmlElement } from '../xml/tree';
 import { OpenElements, outerBindings, type Scope } from './declarations';
 import type { ChildSpec, ElementSpec } from './spec';
-import { plainText, readInlineNodes, trimXmlSpace, type FormattedText, type InlineHost, type RichText } from './formatted';
+import { NO_PLACE, plainText, readInlineNodes, trimXmlSpace, type FormattedText, type InlineHost, type RichText } from './formatted';
 import { MESSAGE_SPEC, type ExtraElement, type GopMessage } from './schema';
 import { SourceMap } from './locate';
 import { PROBLEM_RULE, problemFinding, type StructureProblem } from './structure';
@@ -304,18 +304,14 @@ class Binder {
     return trimXmlSpace(textOf(element));
   }
 
+  /** Top-level formatted content is read here, then copied out at its exact length (an array grown by push keeps room for 17). */
+  private readonly scratch: RichText[] = [];
+
   private formatted(element: XmlElement): FormattedText {
     this.attributes(element);
-    const read: RichText[] = [];
-    this.inline(element.children, [], read);
-    // An array grown by push keeps room for 17 items: the model keeps an exact copy (it lives as long as the check).
-    const content = read.slice();
+    const n = readInlineNodes(element.children, NO_PLACE, this.scratch, 0, this.inlineHost);
+    const content = this.scratch.slice(0, n);
     return { text: plainText(content), content };
-  }
-
-  /** Inline content into `out` (see readInlineNodes): what is not formatting is reported and kept aside. */
-  inline(nodes: XmlNode[], at: number[], out: RichText[]): void {
-    readInlineNodes(nodes, at, out, this.inlineHost);
   }
 
   private readonly inlineHost: InlineHost = {

@@ -43,35 +43,56 @@ export function trimXmlSpace(text: string): string {
  * markup too, is one space; only Break makes a line, and spaces around a line break go. One pass over the characters, so no input shape costs more than linear.
  */
 export function plainText(content: readonly RichText[]): string {
-  const parts: string[] = [];
-  let space = false; // a run of whitespace waits (across text nodes and markup): written only if text follows on the line
-  let lineStart = true; // at the start or just after a Break: whitespace there goes
-  const walk = (nodes: readonly RichText[]) => {
-    for (const node of nodes) {
-      if (node.type === 'text') {
-        // Each run to one space natively (linear: a single character class, nothing to backtrack into), then the
-        // node's two ends joined with what stands around it.
-        let value = NEEDS_COLLAPSE.test(node.value) ? node.value.replace(WHITESPACE_RUN, ' ') : node.value;
-        if (value.charCodeAt(0) === 0x20) {
-          space = true;
-          value = value.slice(1);
-        }
-        if (value === '') continue;
-        const trailing = value.charCodeAt(value.length - 1) === 0x20;
-        if (space && !lineStart) parts.push(' ');
-        parts.push(trailing ? value.slice(0, -1) : value);
-        space = trailing;
-        lineStart = false;
-      } else if (node.type === 'break') {
-        parts.push('\n');
-        space = false;
-        lineStart = true;
-      } else walk(node.content);
-    }
-  };
-  walk(content);
-  // Trailing spaces were never written; leading and trailing line breaks remain to trim.
-  return trimXmlSpace(parts.join(''));
+  // The walk's state is module-level (no closure, no parts array per call), saved and restored around it: a call
+  // from inside the walk (a getter on a caller's node) cannot disturb an outer one.
+  const outerText = plainSoFar;
+  const outerSpace = plainSpace;
+  const outerBreaks = plainBreaks;
+  plainSoFar = '';
+  plainSpace = false;
+  plainBreaks = 0;
+  try {
+    appendPlain(content);
+    return plainSoFar;
+  } finally {
+    plainSoFar = outerText;
+    plainSpace = outerSpace;
+    plainBreaks = outerBreaks;
+  }
+}
+
+/** The text so far: appended to, so that the text of one node is that node's own string (no parts, no join). */
+let plainSoFar = '';
+/** a run of whitespace waits (across text nodes and markup): written only if text follows on the line */
+let plainSpace = false;
+/** Breaks wait too, written only if text follows: leading and trailing line breaks go */
+let plainBreaks = 0;
+
+function appendPlain(nodes: readonly RichText[]): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type === 'text') {
+      // Each run to one space natively (linear: a single character class, nothing to backtrack into), then the
+      // node's two ends joined with what stands around it.
+      let value = NEEDS_COLLAPSE.test(node.value) ? node.value.replace(WHITESPACE_RUN, ' ') : node.value;
+      let from = 0;
+      if (value.charCodeAt(0) === 0x20) {
+        plainSpace = true;
+        from = 1;
+      }
+      if (from === value.length) continue;
+      const trailing = value.charCodeAt(value.length - 1) === 0x20;
+      if (from === 1 || trailing) value = value.slice(from, trailing ? -1 : value.length);
+      if (plainSoFar === '') plainSoFar = value;
+      else if (plainBreaks > 0) plainSoFar += (plainBreaks === 1 ? '\n' : '\n'.repeat(plainBreaks)) + value;
+      else plainSoFar += plainSpace ? ` ${value}` : value;
+      plainSpace = trailing;
+      plainBreaks = 0;
+    } else if (node.type === 'break') {
+      plainSpace = false;
+      plainBreaks++;
+    } else appendPlain(node.content);
+  }
 }
 
 const WHITESPACE_RUN = /[ \t\r\n]+/g;
@@ -107,16 +128,25 @@ export interface InlineHost {
 }
 
 /**
- * Inline content into `out`, which is content[at[0]].content[at[1]]… of the formatted text: what is kept aside on
- * the way records its place there (`inline`), so that the builder writes it back where it stood. Inside an unknown
- * element (`inKept`) only the content is read: that element is kept whole, so what it holds — unknown elements,
- * attributes, text in a Break — is kept with it, once, and never again on its own (issue 22: kept again at every
- * level, each time with its subtree, nested unknown markup made the kept XML grow with depth × size).
+ * Inline content into `out` from index `n` on (overwriting what stands there: a caller's reused scratch array),
+ * returning the index after the last node read; `out` is content[at[0]].content[at[1]]… of the formatted text: what
+ * is kept aside on the way records its place there (`inline`), so that the builder writes it back where it stood.
+ * Inside an unknown element (`inKept`) only the content is read: that element is kept whole, so what it holds —
+ * unknown elements, attributes, text in a Break — is kept with it, once, and never again on its own (issue 22: kept
+ * again at every level, each time with its subtree, nested unknown markup made the kept XML grow with depth × size).
  */
-export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[], host: InlineHost, inKept = false): void {
-  for (const node of nodes) {
+export function readInlineNodes(
+  nodes: XmlNode[],
+  at: readonly number[],
+  out: RichText[],
+  n: number,
+  host: InlineHost,
+  inKept = false,
+): number {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (typeof node === 'string') {
-      out.push({ type: 'text', value: node });
+      out[n++] = { type: 'text', value: node };
       continue;
     }
     const isMedCom = MEDCOM_NAMESPACES.has(host.ownUri(node.ns));
@@ -125,9 +155,9 @@ export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[],
       isMedCom && Object.hasOwn(INLINE_STYLES, node.local) ? INLINE_STYLES[node.local as keyof typeof INLINE_STYLES] : undefined;
     if (isMedCom && node.local === 'Break') {
       host.inlineNamespace(node);
-      out.push({ type: 'break' });
+      out[n++] = { type: 'break' };
       if (inKept || (!node.attrs && node.children.length === 0)) continue; // the usual <Break/>, or kept with what holds it
-      const here = [...at, out.length - 1];
+      const here = [...at, n - 1];
       host.enter(node);
       host.attributes(node, { at: here });
       for (const child of node.children) {
@@ -138,29 +168,33 @@ export function readInlineNodes(nodes: XmlNode[], at: number[], out: RichText[],
     } else if (style) {
       host.inlineNamespace(node);
       const content: RichText[] = [];
-      out.push({ type: style, content });
+      out[n++] = { type: style, content };
       if (inKept) {
-        readInlineNodes(node.children, at, content, host, true);
+        readInlineNodes(node.children, at, content, 0, host, true);
         continue;
       }
-      const here = [...at, out.length - 1];
+      const here = [...at, n - 1];
       host.enter(node);
       host.attributes(node, { at: here });
-      readInlineNodes(node.children, here, content, host);
+      readInlineNodes(node.children, here, content, 0, host);
       host.leave();
     } else if (inKept) {
-      readInlineNodes(node.children, at, out, host, true);
+      n = readInlineNodes(node.children, at, out, n, host, true);
     } else {
       // Unknown markup: reported and kept aside, whole; its words stay in the text so that nothing is lost to a
       // reader, and `span` says which content nodes it wrapped, so that the builder writes it around them again.
-      const first = out.length;
+      const first = n;
       const inline = { at: [...at, first], span: 0 };
       host.unknown(node, inline);
-      readInlineNodes(node.children, at, out, host, true);
-      inline.span = out.length - first;
+      n = readInlineNodes(node.children, at, out, n, host, true);
+      inline.span = n - first;
     }
   }
+  return n;
 }
+
+/** The place of top-level content: only read (copied into the places below it), so one frozen array serves all. */
+export const NO_PLACE: readonly number[] = Object.freeze([]);
 
 const NO_HOST: InlineHost = {
   ownUri: (ns) => ns,
@@ -179,6 +213,6 @@ const NO_HOST: InlineHost = {
  */
 export function keptInlineContent(element: XmlElement): RichText[] {
   const content: RichText[] = [];
-  readInlineNodes(element.children, [], content, NO_HOST, true);
+  readInlineNodes(element.children, NO_PLACE, content, 0, NO_HOST, true);
   return content;
 }

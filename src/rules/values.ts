@@ -16,11 +16,14 @@ class IndexedValue implements ValueAt {
   known: ElementFacts | null | undefined;
   constructor(
     readonly value: string,
+    /** the value is property `key` of the object at `parentKey` below `parent` (no Step made for that object) */
     private readonly parent: Step | undefined,
+    private readonly parentKey: string | number | undefined,
     private readonly key: string,
   ) {}
   get path(): ModelPath {
     const path: (string | number)[] = [this.key];
+    if (this.parentKey !== undefined) path.push(this.parentKey);
     for (let step = this.parent; step; step = step.up) path.push(step.key);
     return path.reverse();
   }
@@ -33,30 +36,40 @@ class IndexedValue implements ValueAt {
 /** One walk over the model: every text value, grouped by its property name, in document order. */
 export function indexValues(root: unknown): Map<string, ValueAt[]> {
   const index = new Map<string, ValueAt[]>();
-  const walk = (node: unknown, at: Step | undefined) => {
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const item: unknown = node[i];
-        if (item !== null && typeof item === 'object') walk(item, { up: at, key: i }); // a string in a list is no value here
-      }
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    for (const key of Object.keys(node)) {
-      if (key === 'extraElements' || key === 'content') continue; // kept-aside content and rich text are no coded values
-      const value = (node as Record<string, unknown>)[key];
-      if (typeof value === 'string') {
-        let list = index.get(key);
-        if (!list) index.set(key, (list = []));
-        list.push(new IndexedValue(value, at, key));
-      } else if (value && typeof value === 'object' && !isFormattedText(value)) {
-        // Formatted text ({ text, content }) holds no coded values: not walked (most of a long plan's nodes)
-        walk(value, { up: at, key });
-      }
-    }
-  };
-  walk(root, undefined);
+  if (root !== null && typeof root === 'object') walkValues(index, root, undefined, undefined);
   return index;
+}
+
+/**
+ * The values in `node`, which stands at `key` below `up` (the root: neither). The node's own Step is made only when
+ * something below it needs one (an object or list inside it): its text values hold `up` and `key` themselves.
+ */
+function walkValues(index: Map<string, ValueAt[]>, node: object, up: Step | undefined, key: string | number | undefined): void {
+  // the node's own Step, made once needed (null: not yet); the root has none
+  let at: Step | undefined | null = key === undefined ? undefined : null;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const item: unknown = node[i];
+      if (item === null || typeof item !== 'object') continue; // a string in a list is no value here
+      if (at === null) at = { up, key: key as string | number };
+      walkValues(index, item, at, i);
+    }
+    return;
+  }
+  // for...in over own keys (Object.keys's order): no keys array per object
+  for (const prop in node) {
+    if (!Object.hasOwn(node, prop) || prop === 'extraElements' || prop === 'content') continue; // kept-aside content and rich text are no coded values
+    const value = (node as Record<string, unknown>)[prop];
+    if (typeof value === 'string') {
+      let list = index.get(prop);
+      if (!list) index.set(prop, (list = []));
+      list.push(new IndexedValue(value, up, key, prop));
+    } else if (value && typeof value === 'object' && !isFormattedText(value)) {
+      // Formatted text ({ text, content }) holds no coded values: not walked (most of a long plan's nodes)
+      if (at === null) at = { up, key: key as string | number };
+      walkValues(index, value, at, prop);
+    }
+  }
 }
 
 /** A value with its element's facts; its path still built only when asked for. */

@@ -1,18 +1,13 @@
 /** Offsets → 1-based line:column, computed lazily: only documents with findings pay for the line table. */
 export class LineIndex {
-  private starts: number[] | undefined;
+  private starts: Int32Array | undefined;
   constructor(private readonly text: string) {}
 
-  private lineStarts(): number[] {
+  /** Counted first, then filled: a typed array of exactly the lines (a large one stored outside the JS heap, not grown by push). */
+  private lineStarts(): Int32Array {
     if (!this.starts) {
-      // XML 1.0 §2.11: CR LF, a lone CR and LF each end a line.
-      const starts = [0];
-      const text = this.text;
-      if (!text.includes('\r')) {
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      } else {
-        for (const end of text.matchAll(/\r\n?|\n/g)) starts.push(end.index + end[0].length);
-      }
+      const starts = new Int32Array(lineStartsOf(this.text, undefined));
+      lineStartsOf(this.text, starts);
       this.starts = starts;
     }
     return this.starts;
@@ -29,4 +24,29 @@ export class LineIndex {
     }
     return { line: low + 1, column: offset - starts[low]! + 1 };
   }
+}
+
+/** How many lines the text has, each one's start written to `starts` when given (0 for the first). */
+function lineStartsOf(text: string, starts: Int32Array | undefined): number {
+  let count = 1;
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (starts) starts[count] = i + 1;
+      count++;
+    }
+    return count;
+  }
+  // XML 1.0 §2.11: CR LF, a lone CR and LF each end a line.
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+    } else if (c !== 0x0a) {
+      continue;
+    }
+    if (starts) starts[count] = i + 1;
+    count++;
+  }
+  return count;
 }

@@ -283,6 +283,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
     throw error;
   } finally {
     names.release();
+    children.release();
     lastTag.scope = BASE_SCOPE; // nor through the last tag's scope
   }
 
@@ -402,18 +403,31 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
   }
 }
 
+/** The stack OpenChildren lends out between documents, emptied; undefined while a document is being read. */
+let spareNodes: XmlNode[] | undefined;
+/** A stack longer than this is not kept: it would hold that much memory from then on. */
+const MAX_SPARE_NODES = 1 << 16;
+
 /**
  * The children of the open elements, one after the other on one stack: each element gets an array of exactly its
  * children when its end tag is read (an array grown by push starts at 16 slots, and most elements hold one text).
+ * The stack is kept for the next document: grown to a plan's thousands of excerpts (one element's children) it
+ * would otherwise be grown again, by half each time, for every plan.
  */
 class OpenChildren {
   /** decoded character data of the innermost open element not yet added as a child (comments do not end it) */
   pending = '';
-  private readonly nodes: XmlNode[] = [];
+  private readonly nodes: XmlNode[] = spareNodes ?? [];
   private top = 0;
+  /** the most children on the stack at once in this document: what `release` empties */
+  private high = 0;
   /** where each open element's children start on `nodes`, the innermost's in `from` */
   private readonly froms: number[] = [];
   private from = 0;
+
+  constructor() {
+    spareNodes = undefined; // a document read meanwhile (none is, today) gets its own
+  }
 
   /** A child of the innermost open element. */
   add(node: XmlNode): void {
@@ -436,7 +450,11 @@ class OpenChildren {
 
   /** The innermost open element closes: it gets its children. */
   close(element: XmlElement): void {
-    if (this.top > this.from) element.children = this.nodes.slice(this.from, this.top);
+    const top = this.top;
+    if (top > this.from) {
+      element.children = this.nodes.slice(this.from, top);
+      if (top > this.high) this.high = top;
+    }
     this.top = this.from;
     this.from = this.froms.pop() ?? 0;
   }
@@ -447,6 +465,13 @@ class OpenChildren {
     open.forEach((element, k) => {
       element.children = this.nodes.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : this.top);
     });
+  }
+
+  /** The document is read: the stack is emptied (it must not keep the tree alive) and kept for the next one. */
+  release(): void {
+    const nodes = this.nodes;
+    nodes.fill('', 0, Math.max(this.high, this.top));
+    if (nodes.length <= MAX_SPARE_NODES) spareNodes = nodes;
   }
 }
 
