@@ -203,7 +203,10 @@ class Binder {
     const result: Record<string, unknown> = {};
     this.attributes(element);
     let blank = ''; // the indentation between children: the tree shares such strings, so most are this very one
-    for (const child of element.children) {
+    const children = element.children;
+    // indexed: a for...of here allocated an iterator per element (1.5 MB per check of a 4.8 MB plan)
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (typeof child === 'string') {
         if (child === blank) continue;
         if (trimXmlSpace(child)) this.strayText(child, element);
@@ -222,7 +225,8 @@ class Binder {
       } else if (result[childSpec.prop] !== undefined) this.repeated(child, childSpec);
       else result[childSpec.prop] = this.bound(child, childSpec, 0);
     }
-    for (const childSpec of spec.children) {
+    for (let i = 0; i < spec.children.length; i++) {
+      const childSpec = spec.children[i]!;
       if (childSpec.min === 0) continue;
       const value = result[childSpec.prop];
       if (value === undefined) {
@@ -300,7 +304,8 @@ class Binder {
   /** Text exactly as sent, trimmed; an element inside a text element is unknown there. */
   private leafText(element: XmlElement): string {
     this.attributes(element);
-    for (const child of element.children) if (isElement(child)) this.unknown(child);
+    const children = element.children;
+    for (let i = 0; i < children.length; i++) if (isElement(children[i]!)) this.unknown(children[i] as XmlElement);
     return trimXmlSpace(textOf(element));
   }
 

@@ -34,7 +34,7 @@ export function textOf(element: XmlElement): string {
   const children = element.children;
   if (children.length === 1 && typeof children[0] === 'string') return children[0];
   let text = '';
-  for (const child of children) if (!isElement(child)) text += child;
+  for (let i = 0; i < children.length; i++) if (!isElement(children[i]!)) text += children[i];
   return text;
 }
 
