@@ -63,14 +63,17 @@ export function normalise(text: string): string {
     s = s
       .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
       .replace(/[\u2010-\u2015\u2212]/g, '-')
-      .replace(/["'«»„“”‘’*…_]/g, ' ');
+      .replace(QUOTES_AND_STARS, ' ');
   }
   s = s.toLowerCase();
   if (s.includes('n/a')) s = s.replace(/\bn\/a\b/g, 'na');
   if (s.includes('arb')) s = s.replace(/\barb\.? ?(?:dage|dg\.?)/g, 'arbejdsdage');
   return s.replace(/[\s\u00a0\u2028\u2029]+/g, ' ').trim();
 }
-const DECORATION = /[\u00ad\u200b-\u200d\u2060\ufeff\u2010-\u2015\u2212"'«»„“”‘’*…_]/;
+// „ “ ” ‘ ’ … written as escapes: a character above U+00FF anywhere in a bundle makes V8 keep all of its source as
+// two-byte text (the CLI's start-up reads and scans it; test/cli-bundle.test.ts)
+const QUOTES_AND_STARS = /["'«»\u201e\u201c\u201d\u2018\u2019*\u2026_]/g;
+const DECORATION = /[\u00ad\u200b-\u200d\u2060\ufeff\u2010-\u2015\u2212"'«»\u201e\u201c\u201d\u2018\u2019*\u2026_]/;
 
 /** The tokens of normalised text, or undefined when there are too many to be a deadline statement. */
 export function tokenise(text: string): Token[] | undefined {

@@ -85,7 +85,7 @@ const placeholder = (value: string) => MASKED.en(value);
 /** The patient's CPR number: DDMMYY-XXXX when it is ten digits (however written), else a placeholder. */
 function maskCprValue(value: string): string {
   const digits = value.replace(/[^0-9]/g, '');
-  return digits.length === 10 && /^[\d\s.\-‐‑–—−/]+$/.test(value) ? maskCpr(digits) : placeholder(value);
+  return digits.length === 10 && /^[\d\s.\-\u2010\u2011\u2013\u2014\u2212/]+$/.test(value) ? maskCpr(digits) : placeholder(value);
 }
 
 /**
