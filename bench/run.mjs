@@ -88,7 +88,7 @@ console.table([
     format: rate,
   }),
   targetRow({ measure: 'gop validate -j 2 / -j 1', series: batch.speedUp, bound: 1.6, atMost: false, format: ratio }),
-  // no target: the bound of the one above on this machine (two whole processes, nothing shared but the hardware)
+  // no target: for comparison, two whole processes at once (what the two cores give without worker threads)
   targetRow({ measure: 'two gop validate -j 1 at once (a half each) / -j 1', series: batch.pairUp, format: ratio }),
 ]);
 console.log(

@@ -43,7 +43,7 @@ describe.skipIf(!built)('the bench (smoke run; skipped without dist/)', () => {
     for (const [i, section] of SECTIONS.entries()) expect(headings[i], `section ${i + 1}`).toMatch(new RegExp(`^## ${section}`));
     expect(headings).toHaveLength(SECTIONS.length);
     for (const target of ['≤ 0.35×', '≤ 5.00×', '≤ 2.20×', '≥ 3,000/s', '≥ 1.60×']) expect(stdout).toContain(target);
-    // the bound of -j 2 on the machine: both halves checked by two processes at once, every file valid
+    // for comparison with -j 2: both halves checked by two processes at once, every file valid
     expect(stdout).toMatch(/two gop validate -j 1 at once, one per half.*│ 0 +│/);
     expect(stdout).toContain('two gop validate -j 1 at once (a half each) / -j 1');
   }, 300_000);

@@ -54,7 +54,7 @@ export function runBatch(corpus) {
     { name: 'gop validate -j 1', key: 'j1', run: () => timed(process.execPath, cliArgs(1), dir) },
     { name: 'gop validate -j 2 (worker threads)', key: 'j2', run: () => timed(process.execPath, cliArgs(2), dir) },
     {
-      // no target: what any two jobs can do here (two cores share caches, memory and, on a virtual machine, the host)
+      // no target: two whole processes at once, what the two cores give without threads (they share caches, memory and, on a virtual machine, the host)
       name: 'two gop validate -j 1 at once, one per half',
       key: 'pair',
       run: () => timed('sh', ['-c', BOTH_HALVES, 'sh', ...corpus.halves, process.execPath, ...cliArgs(1).slice(0, -1)], dir),
@@ -103,7 +103,7 @@ export function runBatch(corpus) {
   const pairUp = perSeries.map((r) => r.j1.seconds / r.pair.seconds);
   console.log(`  -j 2 over -j 1 per series: ${speedUp.map(ratio).join(', ')}; median ${ratio(median(speedUp))}`);
   console.log(
-    `  two -j 1 processes at once over -j 1 (this machine's bound for two jobs): ${pairUp.map(ratio).join(', ')}; median ${ratio(median(pairUp))}`,
+    `  two -j 1 processes at once over -j 1 (for comparison: two cores without threads): ${pairUp.map(ratio).join(', ')}; median ${ratio(median(pairUp))}`,
   );
   return { j1: perSeries.map((r) => n / r.j1.seconds), speedUp, pairUp };
 }

@@ -1,6 +1,6 @@
 // The files the batch and summarizePlans read: many distinct messages made by the builder, written once to a temporary
 // folder (each a valid fixture's model with its own message id, letter id and patient). Two subfolders, a and b, hold
-// every other file: the batch also runs one `gop validate -j 1` per half at once (what two jobs can do on this machine).
+// every other file: the batch also runs one `gop validate -j 1` per half at once (what two cores give without worker threads).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

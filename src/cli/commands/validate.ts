@@ -24,6 +24,8 @@ import type { Command } from './types';
  * or fewer, one thread. Measured (issue 26) on a 2-vCPU machine busy with other work (load 7.5–8.4), 20,000 messages,
  * three alternating series: one thread 1,236 messages/s (13.3 s of CPU), two workers 1,014/s (16.0 s of CPU, 264 MB):
  * two workers cost 20 % more CPU per message (a second heap, its collector and compiler) and gain only on idle cores.
+ * Again at load 1.5–2.1 (nine series): two workers 1.08–1.48× one thread, for 30–45 % more CPU and twice the memory:
+ * a gain on a quiet machine, a loss on a busy one, so the default stays one thread there and -j 2 is the user's call.
  */
 const cores = availableParallelism();
 const DEFAULT_JOBS = cores <= 2 ? 1 : Math.min(cores, 3);
