@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as gop from '../../dist/index.js';
+import { allocatedPerCall } from './allocation.mjs';
 import { config } from './config.mjs';
 import { alternate, heading, median, ratio, timeOnce } from './measure.mjs';
 import { KB, kb, planOfSize, textOf } from './plans.mjs';
@@ -11,7 +12,7 @@ import { KB, kb, planOfSize, textOf } from './plans.mjs';
 const bare = new XMLParser();
 
 /** Returns the series of the largest growth per step, and the growth of every step (medians). */
-export function runLadder() {
+export async function runLadder() {
   const rungs = Array.from({ length: config.ladderRungs }, (_, k) => {
     const bytes = planOfSize(19 * KB * 4 ** k);
     // a plan refused at its limits would time a refusal, not a reading
@@ -46,6 +47,12 @@ export function runLadder() {
       });
     alone.push(times.map((t) => ({ check: median(t.check), bare: median(t.bare) })));
   }
+  // Work done rather than time: what a check allocates (the collector's work grows with it, and with what stays live)
+  const allocated = [];
+  for (const r of rungs) {
+    const calls = Math.max(1, Math.round(rungs.at(-1).bytes.length / r.bytes.length)); // about the same bytes each
+    allocated.push(await allocatedPerCall(() => gop.checkGop(r.bytes), calls));
+  }
   const rows = [];
   const growthOf = (series, k) => series.map((x) => x[k].check / x[k - 1].check);
   const growthMedians = [];
@@ -66,11 +73,13 @@ export function runLadder() {
       'alone: checkGop ms': median(alone.map((x) => x[k].check)).toFixed(2),
       'alone: x bare': ratio(median(alone.map((x) => x[k].check / x[k].bare))),
       'alone: growth': k ? growthAlone.map(ratio).join(' ') : '',
+      'allocated MB': (allocated[k] / 1e6).toFixed(2),
+      'allocated / size': (allocated[k] / r.bytes.length).toFixed(1),
     });
   });
   console.table(rows);
   console.log(
-    'ms: medians over the series; growth per series, then its median. alone: each call timed by itself right after a full garbage collection (one per series and round), growth per series.',
+    'ms: medians over the series; growth per series, then its median. alone: each call timed by itself right after a full garbage collection (one per series and round), growth per series. allocated: bytes one checkGop allocates (V8\'s sampling heap profiler, collected objects included: an estimate), and as a multiple of the plan\'s size.',
   );
   // per series, the worst step: the target holds only when every step holds
   const worstOf = (series) => series.map((one) => Math.max(...one.slice(1).map((x, k) => x.check / one[k].check)));
