@@ -79,7 +79,7 @@ export async function runLadder() {
   });
   console.table(rows);
   console.log(
-    'ms: medians over the series; growth per series, then its median. alone: each call timed by itself right after a full garbage collection (one per series and round), growth per series. allocated: bytes one checkGop allocates (V8\'s sampling heap profiler, collected objects included: an estimate), and as a multiple of the plan\'s size.',
+    "ms: medians over the series; growth per series, then its median. alone: each call timed by itself right after a full garbage collection (one per series and round), growth per series. allocated: bytes one checkGop allocates (V8's sampling heap profiler, collected objects included: an estimate), and as a multiple of the plan's size.",
   );
   // per series, the worst step: the target holds only when every step holds
   const worstOf = (series) => series.map((one) => Math.max(...one.slice(1).map((x, k) => x.check / one[k].check)));
