@@ -4,7 +4,7 @@ import { checkGop, GopOptionsError, parseGop, rulesById } from '../src/index';
 import { decideReceipt, matchReceipt, parseReceipt, receiptFor, REFUSE_CODES, type ReceiptResult } from '../src/receipt/index';
 import { NS } from '../src/standard/namespaces';
 import type { ElementSpec } from '../src/model/spec';
-import { RECEIPT_MESSAGE_SPEC } from '../src/receipt/schema';
+import { receiptMessageSpec } from '../src/receipt/schema';
 import { parseXml, type XmlElement } from '../src/xml/tree';
 import { FIXTURES_DIR, SAMPLE, tinyMessage } from './helpers';
 
@@ -57,7 +57,7 @@ function checkWritten(result: ReceiptResult, bytes: Uint8Array) {
   expect(xml.ok, 'well-formed by our reader').toBe(true);
   if (!xml.ok) return;
   expect(xml.doc.root.ns).toBe(NS.medcom2005);
-  expect(inShapeOrder(xml.doc.root, RECEIPT_MESSAGE_SPEC.element!)).toBe(true);
+  expect(inShapeOrder(xml.doc.root, receiptMessageSpec().element!)).toBe(true);
   const parsed = parseReceipt(receipt.xml);
   expect(parsed.findings).toEqual([]); // the schema's structure and values: every receipt written is valid
   expect(parsed.ok).toBe(true);

@@ -50,12 +50,12 @@ describe('the VANS envelope, bound by the same spec', () => {
     const { parseXml } = await import('../src/xml/tree');
     const { DEFAULT_PARSE_OPTIONS } = await import('../src/options/index');
     const { readBySpec } = await import('../src/model/read');
-    const { VANS_ENVELOPE_SPEC } = await import('../src/model/vans');
+    const { vansEnvelopeSpec } = await import('../src/model/vans');
     const ns = 'urn:oio:medcom:vans-envelope:1.0.4';
     const xml = `<v:VANSEnvelope xmlns:v="${ns}"><v:ReceiverID EndPointType="VANS">R1</v:ReceiverID><v:SenderID EndPointType="EAN">5790000121526</v:SenderID><v:EnvelopeIdentifier> 0f8fad5b-d9cb-469f-a165-70867728950e </v:EnvelopeIdentifier><x:Other xmlns:x="urn:x"/></v:VANSEnvelope>`;
     const parsed = parseXml(xml, DEFAULT_PARSE_OPTIONS);
     if (!parsed.ok) throw new Error('not well-formed');
-    const read = readBySpec(parsed.doc.root, VANS_ENVELOPE_SPEC);
+    const read = readBySpec(parsed.doc.root, vansEnvelopeSpec());
     expect(read).toEqual({
       sender: { id: '5790000121526', endPointType: 'EAN' },
       receiver: { id: 'R1', endPointType: 'VANS' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attr, compileRoot, el, ownText, text } from './spec';
+import { attr, compileRoot, el, ownText, text, type ChildSpec, type ElementSpec } from './spec';
 
 /**
  * The VANSEnvelope (receipts.md, "The VANSEnvelope", namespace urn:oio:medcom:vans-envelope:1.0.4) in the model DSL:
@@ -98,5 +98,7 @@ type Read<T> = T extends string ? T : T extends readonly (infer U)[] ? Read<U>[]
 export type VansEnvelopeXml = Read<z.infer<typeof VansEnvelopeXmlSchema>>;
 export type VansMetaInformationXml = Read<z.infer<typeof VansMetaInformationXmlSchema>>;
 /** The envelope's root, for writeBySpec. */
-export const VANS_ENVELOPE_ROOT = compileRoot(VansEnvelopeXmlSchema);
-export const VANS_ENVELOPE_SPEC = VANS_ENVELOPE_ROOT.element!;
+let envelopeRoot: ChildSpec | undefined;
+/** The envelope compiled, when first needed (not at every start: only VANS reading and writing use it). */
+export const vansEnvelopeRoot = (): ChildSpec => (envelopeRoot ??= compileRoot(VansEnvelopeXmlSchema));
+export const vansEnvelopeSpec = (): ElementSpec => vansEnvelopeRoot().element!;

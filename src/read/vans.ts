@@ -11,7 +11,7 @@ import { parseXml, type XmlElement } from '../xml/tree';
 import { decodeBase64 } from '../values/bytes';
 import type { Offsets } from '../model/locate';
 import { readBySpec, type ReadSink } from '../model/read';
-import { VANS_ENVELOPE_SPEC, type VansEnvelopeXml, type VansMetaInformationXml } from '../model/vans';
+import { vansEnvelopeSpec, type VansEnvelopeXml, type VansMetaInformationXml } from '../model/vans';
 
 const VansEndpointSchema = z.object({ id: z.string(), endPointType: z.string().optional() });
 
@@ -40,7 +40,7 @@ export function isVansEnvelope(root: XmlElement): boolean {
 /** The envelope as the model spec reads it (src/model/vans.ts), where each part started, and what the sink was told. */
 function readEnvelope(root: XmlElement, sink?: ReadSink): { read: VansEnvelopeXml; offsets: WeakMap<object, Offsets> } {
   const offsets = new WeakMap<object, Offsets>();
-  return { read: readBySpec(root, VANS_ENVELOPE_SPEC, offsets, sink) as VansEnvelopeXml, offsets };
+  return { read: readBySpec(root, vansEnvelopeSpec(), offsets, sink) as VansEnvelopeXml, offsets };
 }
 const endpoint = (read: VansEnvelopeXml['sender']) => read && { id: read.id!, endPointType: read.endPointType };
 

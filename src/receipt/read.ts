@@ -13,7 +13,7 @@ import { RECEIPT_KINDS, RECEIPTS, type ReceiptKind } from '../standard/receipts'
 import { parseXml, type XmlDocument } from '../xml/tree';
 import type { Offsets } from '../model/locate';
 import { readBySpec } from '../model/read';
-import { RECEIPT_MESSAGE_SPEC, ReceiptMessageSchema } from './schema';
+import { receiptMessageSpec, ReceiptMessageSchema } from './schema';
 import { readVansLevelReceipt } from './vans-receipt';
 
 /** A receipt as read: its ids (as far as they could be read) and findings that say what is wrong with it. */
@@ -89,7 +89,8 @@ const refuses = (f: Finding) => f.severity === 'fatal' || f.severity === 'error'
 
 function readReceipt(doc: XmlDocument, position: Position): ParsedReceipt {
   const root = doc.root;
-  if (root.local !== RECEIPT_MESSAGE_SPEC.name || !RECEIPT_MESSAGE_SPEC.nsUris.includes(root.ns)) {
+  const spec = receiptMessageSpec();
+  if (root.local !== spec.name || !spec.nsUris.includes(root.ns)) {
     return failed([
       makeFinding(
         INPUT_005,
@@ -102,7 +103,7 @@ function readReceipt(doc: XmlDocument, position: Position): ParsedReceipt {
   const findings: Finding[] = [];
   const where = (path: readonly string[], offset: number) => ({ path: `/${path.join('/')}`, ...position(offset) });
   const offsets = new WeakMap<object, Offsets>();
-  const message = readBySpec(root, RECEIPT_MESSAGE_SPEC.element!, offsets, {
+  const message = readBySpec(root, spec.element!, offsets, {
     missing: (child, parent, path) =>
       findings.push(makeFinding(STRUCT_001, 'missing', { element: child.name, parent: parent.local }, where(path, parent.start))),
     repeated: (child, element, path) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileRoot, el, fixed, lines, text } from '../model/spec';
+import { compileRoot, el, fixed, lines, text, type ChildSpec } from '../model/spec';
 import { RECEIPT_ACKNOWLEDGEMENT_CODE, RECEIPT_LIMITS, RECEIPTS, REFUSE_CODES } from '../standard/receipts';
 import { isIsoDate, isTime } from '../values/date';
 
@@ -128,5 +128,9 @@ export const ReceiptMessageSchema = element(
 );
 export type ReceiptMessage = z.infer<typeof ReceiptMessageSchema>;
 
-/** The receipt document compiled: Envelope and the three receipts, each [0..1] here (exactly one is the schema's refinement). */
-export const RECEIPT_MESSAGE_SPEC = compileRoot(ReceiptMessageSchema);
+let receiptRoot: ChildSpec | undefined;
+/**
+ * The receipt document compiled: Envelope and the three receipts, each [0..1] here (exactly one is the schema's
+ * refinement). Compiled when first needed (reading or writing a receipt), not at every start.
+ */
+export const receiptMessageSpec = (): ChildSpec => (receiptRoot ??= compileRoot(ReceiptMessageSchema));

@@ -8,7 +8,7 @@ import { checkReceiptOptions } from './options';
 import { guardOptions } from '../read/parse';
 import { writeBySpec } from '../model/write';
 import { serializeXml } from '../xml/serialize';
-import { RECEIPT_MESSAGE_SPEC, ReceiptMessageSchema, type ReceiptMessage } from './schema';
+import { receiptMessageSpec, ReceiptMessageSchema, type ReceiptMessage } from './schema';
 
 export interface ReceiptOptions {
   /** the receipt's Envelope/Identifier and Letter/Identifier (assumed: one id for both), 1–14 characters; the library generates none */
@@ -142,6 +142,6 @@ function buildReceipt(
 
 /** A receipt model as XML by the spec engine: elements in the schema's order, every value escaped; the default namespace 2005/08/07. */
 function writeReceiptXml(message: ReceiptMessage): string {
-  const root = writeBySpec(RECEIPT_MESSAGE_SPEC, message as unknown as Record<string, unknown>);
+  const root = writeBySpec(receiptMessageSpec(), message as unknown as Record<string, unknown>);
   return `${serializeXml(root, { declaration: { encoding: 'UTF-8' }, pretty: true })}\n`;
 }

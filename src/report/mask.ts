@@ -15,7 +15,7 @@ import { maskedTexts } from '../findings/finding';
 import { INLINE_STYLES } from '../model/formatted';
 import { MESSAGE_SPEC } from '../model/schema';
 import type { ElementSpec } from '../model/spec';
-import { VANS_ENVELOPE_SPEC } from '../model/vans';
+import { vansEnvelopeSpec } from '../model/vans';
 import { NS } from '../standard/namespaces';
 import { rulesById } from '../rules/index';
 import { inCodeList } from '../standard/codelists';
@@ -38,7 +38,7 @@ function standardNames(): Set<string> {
     for (const attribute of spec.attributes) names.add(`@${attribute.name}`);
   };
   walk(MESSAGE_SPEC, new Set());
-  walk(VANS_ENVELOPE_SPEC, new Set());
+  walk(vansEnvelopeSpec(), new Set());
   knownNames = names;
   return names;
 }

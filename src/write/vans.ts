@@ -3,7 +3,7 @@ import { CP1252_BYTE_OF, ENCODING_LABELS, type Encoding } from '../standard/enco
 import { DEFAULT_PARSE_OPTIONS, GopOptionsError, kindOf, type OptionsIssue } from '../options/index';
 import { openVans, readVansEnvelope } from '../read/vans';
 import { writeBySpec } from '../model/write';
-import { VANS_ENVELOPE_ROOT, type VansEnvelopeXml } from '../model/vans';
+import { vansEnvelopeRoot, type VansEnvelopeXml } from '../model/vans';
 import { serializeXml } from '../xml/serialize';
 import { daysInMonth } from '../values/date';
 import { encodeBase64, encodeUtf8 } from '../values/bytes';
@@ -225,7 +225,7 @@ const endpointOut = (e: VansEndpoint) => ({ id: e.id, endPointType: e.endPointTy
  * escaped. As read (VansEnvelopeXml): an answer repeats the received MetaInformation, with no more than it had.
  */
 const writeEnvelope = (envelope: VansEnvelopeXml) =>
-  `${serializeXml(writeBySpec(VANS_ENVELOPE_ROOT, envelope), { declaration: { encoding: 'UTF-8' }, pretty: true })}\n`;
+  `${serializeXml(writeBySpec(vansEnvelopeRoot(), envelope), { declaration: { encoding: 'UTF-8' }, pretty: true })}\n`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Answering a received envelope: Receipt → PositiveMessage | NegativeMessage (receipts.md, "The VANSEnvelope")
