@@ -43,32 +43,22 @@ export function trimXmlSpace(text: string): string {
  * markup too, is one space; only Break makes a line, and spaces around a line break go. One pass over the characters, so no input shape costs more than linear.
  */
 export function plainText(content: readonly RichText[]): string {
-  // The walk's state is module-level (no closure, no parts array per call), saved and restored around it: a call
-  // from inside the walk (a getter on a caller's node) cannot disturb an outer one.
-  const outerText = plainSoFar;
-  const outerSpace = plainSpace;
-  const outerBreaks = plainBreaks;
-  plainSoFar = '';
-  plainSpace = false;
-  plainBreaks = 0;
-  try {
-    appendPlain(content);
-    return plainSoFar;
-  } finally {
-    plainSoFar = outerText;
-    plainSpace = outerSpace;
-    plainBreaks = outerBreaks;
-  }
+  const walk: PlainWalk = { text: '', space: false, breaks: 0 };
+  appendPlain(content, walk);
+  return walk.text;
 }
 
-/** The text so far: appended to, so that the text of one node is that node's own string (no parts, no join). */
-let plainSoFar = '';
-/** a run of whitespace waits (across text nodes and markup): written only if text follows on the line */
-let plainSpace = false;
-/** Breaks wait too, written only if text follows: leading and trailing line breaks go */
-let plainBreaks = 0;
+/** The walk's state: one small object per call (no closure, no parts array), so a call inside a walk is its own. */
+interface PlainWalk {
+  /** the text so far: appended to, so that the text of one node is that node's own string (no parts, no join) */
+  text: string;
+  /** a run of whitespace waits (across text nodes and markup): written only if text follows on the line */
+  space: boolean;
+  /** Breaks wait too, written only if text follows: leading and trailing line breaks go */
+  breaks: number;
+}
 
-function appendPlain(nodes: readonly RichText[]): void {
+function appendPlain(nodes: readonly RichText[], walk: PlainWalk): void {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.type === 'text') {
@@ -77,21 +67,21 @@ function appendPlain(nodes: readonly RichText[]): void {
       let value = NEEDS_COLLAPSE.test(node.value) ? node.value.replace(WHITESPACE_RUN, ' ') : node.value;
       let from = 0;
       if (value.charCodeAt(0) === 0x20) {
-        plainSpace = true;
+        walk.space = true;
         from = 1;
       }
       if (from === value.length) continue;
       const trailing = value.charCodeAt(value.length - 1) === 0x20;
       if (from === 1 || trailing) value = value.slice(from, trailing ? -1 : value.length);
-      if (plainSoFar === '') plainSoFar = value;
-      else if (plainBreaks > 0) plainSoFar += (plainBreaks === 1 ? '\n' : '\n'.repeat(plainBreaks)) + value;
-      else plainSoFar += plainSpace ? ` ${value}` : value;
-      plainSpace = trailing;
-      plainBreaks = 0;
+      if (walk.text === '') walk.text = value;
+      else if (walk.breaks > 0) walk.text += (walk.breaks === 1 ? '\n' : '\n'.repeat(walk.breaks)) + value;
+      else walk.text += walk.space ? ` ${value}` : value;
+      walk.space = trailing;
+      walk.breaks = 0;
     } else if (node.type === 'break') {
-      plainSpace = false;
-      plainBreaks++;
-    } else appendPlain(node.content);
+      walk.space = false;
+      walk.breaks++;
+    } else appendPlain(node.content, walk);
   }
 }
 
