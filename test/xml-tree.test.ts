@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../src/input/decode';
 import { LineIndex } from '../src/xml/position';
-import { parseXml, type XmlElement, type XmlNode } from '../src/xml/tree';
+import { parseXml, type ElementObserver, type XmlElement, type XmlNode } from '../src/xml/tree';
 import { FIXTURES_DIR, SAMPLE, haveSamples } from './helpers';
 
 const LIMITS = { maxDepth: 64, maxAttributes: 64, maxElements: 100_000 };
@@ -332,4 +332,92 @@ describe('the tree against fast-xml-parser as an oracle', () => {
       { seed: 20261201, numRuns: RUNS },
     );
   }, 120_000);
+});
+
+describe('an observer of the reading', () => {
+  type Event = string;
+  /** What an observer is told, as a walk of a tree read without one tells it. */
+  function walk(element: XmlElement, out: Event[]): Event[] {
+    out.push(`<${element.qname}@${element.start}`);
+    for (const c of element.children) {
+      if (typeof c === 'string') out.push(`text ${JSON.stringify(c)}`);
+      else walk(c, out);
+    }
+    out.push(`>${element.qname}@${element.end}`);
+    return out;
+  }
+  /** An observer that records, and takes (the tree does not keep) the elements `takes` names. */
+  function recorder(takes: (element: XmlElement) => boolean = () => false): ElementObserver & { events: Event[] } {
+    const events: Event[] = [];
+    return {
+      events,
+      open: (element) => void events.push(`<${element.qname}@${element.start}`),
+      text: (text) => void events.push(`text ${JSON.stringify(text)}`),
+      close: (element) => {
+        events.push(`>${element.qname}@${element.end}`);
+        return takes(element);
+      },
+    };
+  }
+  /** The tree without the elements `takes` names, other than those left open (an observer is told only of an end tag read). */
+  function without(element: XmlElement, takes: (element: XmlElement) => boolean, open: ReadonlySet<XmlElement> = new Set()): Shape {
+    const shape = fromOurs(element);
+    const children = element.children.filter((c) => typeof c === 'string' || open.has(c) || !takes(c));
+    return { ...shape, children: children.map((c) => (typeof c === 'string' ? c : without(c, takes, open))) };
+  }
+
+  it('is told every element and text in document order, as a walk of the tree tells them, for every fixture and the sample', () => {
+    let told = 0;
+    for (const { name, text } of documents) {
+      const plain = parseXml(text, LIMITS);
+      const observer = recorder();
+      const observed = parseXml(text, LIMITS, { observer });
+      expect(observed.ok, name).toBe(plain.ok);
+      if (!plain.ok || !observed.ok) continue;
+      expect(observer.events, name).toEqual(walk(plain.doc.root, []));
+      expect(fromOurs(observed.doc.root), name).toEqual(fromOurs(plain.doc.root));
+      told += observer.events.length;
+    }
+    expect(told).toBeGreaterThan(1000);
+  });
+
+  it('is told text split as the tree splits it: across comments one text, at CDATA and processing instructions apart', () => {
+    const text = '<a>x<!-- c -->y<![CDATA[<z>]]>w<?pi?>v<b/>u</a>';
+    const observer = recorder();
+    expect(parseXml(text, LIMITS, { observer }).ok).toBe(true);
+    expect(observer.events).toEqual(['<a@0', 'text "xy"', 'text "<z>"', 'text "w"', 'text "v"', '<b@38', '>b@42', 'text "u"', '>a@47']);
+  });
+
+  it('takes what it says it takes: the tree keeps the rest, text and order included, at any depth and for empty elements', () => {
+    const takes = (e: XmlElement) => e.local === 'b';
+    const text = '<r>\n <b>1<c/></b>\n <b/>t<k><b>2</b><i>3</i></k><b>4</b></r>';
+    const observed = parseXml(text, LIMITS, { observer: recorder(takes) });
+    const plain = parseXml(text, LIMITS);
+    if (!observed.ok || !plain.ok) throw new Error('not read');
+    expect(fromOurs(observed.doc.root)).toEqual(without(plain.doc.root, takes));
+    expect(fromOurs(observed.doc.root).children).toEqual(['\n ', '\n ', 't', expect.objectContaining({ qname: 'k' })]);
+  });
+
+  it('never takes the root: it is what the reader returns', () => {
+    const observed = parseXml('<r><s/></r>', LIMITS, { observer: recorder(() => true) });
+    expect(observed.ok && fromOurs(observed.doc.root)).toEqual({ qname: 'r', attrs: {}, start: 0, end: 11, children: [] });
+  });
+
+  it('changes no verdict: a refusal is the same finding, its prefix the tree read so far without what was taken', () => {
+    let refused = 0;
+    for (const { name, text } of documents) {
+      for (let cut = 1; cut < 8; cut++) {
+        const piece = text.slice(0, Math.floor((text.length * cut) / 8));
+        const takes = (e: XmlElement) => e.local.length % 2 === 0;
+        const plain = parseXml(piece, LIMITS);
+        const observed = parseXml(piece, LIMITS, { observer: recorder(takes) });
+        expect(observed.ok, name).toBe(plain.ok);
+        if (plain.ok || observed.ok) continue;
+        refused++;
+        expect(observed.finding, name).toEqual(plain.finding);
+        if (plain.prefix) expect(fromOurs(observed.prefix!.root), name).toEqual(without(plain.prefix.root, takes, plain.prefix.unclosed));
+      }
+    }
+    expect(refused).toBeGreaterThan(100);
+  });
 });

@@ -31,6 +31,17 @@ function child(element: XmlElement | undefined, local: string): XmlElement | und
   return undefined;
 }
 
+/** A body's children that originalIdsOf and identify read (identify the Letter alone). */
+const READ_IN_BODY = new Set(['Letter', 'Sender', 'Receiver']);
+
+/**
+ * What the tree must keep whole of what originalIdsOf and identify read, where a binder lets the rest go as it reads
+ * (the root and its children always stay): the root's Envelope, and the Letter, Sender and Receiver in its children.
+ * `depth` is 1 for the root.
+ */
+export const readForIds = (element: XmlElement, depth: number): boolean =>
+  depth === 2 ? element.local === 'Envelope' : depth === 3 && READ_IN_BODY.has(element.local);
+
 /**
  * The ids of a MedCom Emessage, from a whole tree or the prefix read before an error. Only these places count —
  * Emessage/Envelope/{Identifier, Sent/Date, Sent/Time, AcknowledgementCode} and, in the body (the first child of

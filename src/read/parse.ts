@@ -7,13 +7,14 @@ import { addFinding, makeFinding, PendingFindings, type Finding, type FindingCol
 import { acceptInput } from '../input/accept';
 import { describeError } from '../input/readable';
 import { acceptText, decodeBytes, type Encoding } from '../input/decode';
-import { bindMessage } from '../model/bind';
+import { MessageBinder } from '../model/bind';
 import type { ModelPath, SourceMap } from '../model/locate';
 import type { DeepPartial } from '../model/partial';
 import type { GopMessage } from '../model/schema';
 import { parseXml } from '../xml/tree';
+import { LineIndex } from '../xml/position';
 import { identify } from './identify';
-import { originalIdsOf, type OriginalIds } from './original';
+import { originalIdsOf, readForIds, type OriginalIds } from './original';
 import { checkVansDocument, isVansEnvelope, unwrapVans, type VansEnvelopeInfo } from './vans';
 import { checkParseOptions, GopOptionsError, type ParseLimits, type ParseOptions } from '../options/index';
 
@@ -142,7 +143,11 @@ function read(
   };
   const decoded = typeof input === 'string' ? acceptText(input, limits.maxBytes) : decodeBytes(input, limits.maxBytes);
   if (!decoded.ok) return failed([decoded.finding], envelope);
-  const xml = parseXml(decoded.text, limits);
+  // The model is bound as the text is read; its findings wait until the document is known to be a plan.
+  const lines = new LineIndex(decoded.text);
+  const binding = new PendingFindings();
+  const binder = new MessageBinder(decoded.text, lines, binding, readForIds);
+  const xml = parseXml(decoded.text, limits, { lines, observer: binder });
   if (!xml.ok) {
     ids.original = originalIdsOf(xml.prefix?.root, xml.prefix?.unclosed);
     return failed([xml.finding], envelope);
@@ -175,7 +180,9 @@ function read(
   const notGop = identify(doc);
   if (notGop) return failed([notGop], envelope);
 
-  const bound = bindMessage(doc, findings);
+  const bound = binder.result();
+  if (!bound) throw new Error('an m104 Emessage was read but not bound');
+  binding.replay(findings);
   const message = bound.message;
   const source = messageSource(bound.source, decoded.encoding);
   const result: ReadResult = bound.incomplete ? { ok: false, partial: message, source } : { ok: true, message, source };

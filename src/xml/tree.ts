@@ -65,6 +65,26 @@ interface XmlPrefix {
 
 export type XmlResult = { ok: true; doc: XmlDocument } | { ok: false; finding: Finding; prefix?: XmlPrefix };
 
+/**
+ * Told of the document as it is read, in document order: what lets a reader of the model bind while the text is
+ * read, so that the tree of a large plan is never all alive at once. Told nothing of a document refused before its
+ * first element; a refusal later ends the telling (what it was told is then for nothing).
+ */
+export interface ElementObserver {
+  /** a start tag was read (name, namespace, attributes and declarations set; its end not yet) */
+  open(element: XmlElement): void;
+  /** character data of the innermost open element, as the tree keeps it: one string per child */
+  text(text: string): void;
+  /** the element's end tag was read (an empty element's: at once): true when the tree need not keep it */
+  close(element: XmlElement): boolean;
+}
+
+export interface ParseXmlOptions {
+  /** the document's lines, when the caller needs them before the tree is read */
+  lines?: LineIndex;
+  observer?: ElementObserver;
+}
+
 /** Why the reader stops: a rule, its details and the offset it concerns. Thrown inside the pass, caught at its top. */
 class Refusal {
   constructor(
@@ -90,11 +110,11 @@ const overLimit = (offset: number, messageId: 'depth' | 'elements' | 'attributes
  * This one pass is the authority on well-formed, namespace-well-formed XML 1.0 (fifth edition), and the security
  * policy rides on it: no DOCTYPE or entity declaration, limits on depth, elements and attributes, reserved names.
  */
-export function parseXml(text: string, limits: XmlLimits): XmlResult {
-  const lines = new LineIndex(text);
+export function parseXml(text: string, limits: XmlLimits, options: ParseXmlOptions = {}): XmlResult {
+  const lines = options.lines ?? new LineIndex(text);
   try {
     checkChars(text);
-    return { ok: true, doc: { root: readDocument(text, limits), text, lines } };
+    return { ok: true, doc: { root: readDocument(text, limits, options.observer), text, lines } };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const finding = makeFinding(error.rule, error.messageId, error.data, { path: '/', ...lines.position(error.offset) });
@@ -263,13 +283,13 @@ const XML_DECLARATION =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
 const DECLARATION = /^<!(DOCTYPE|ENTITY)/i;
 
-function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: XmlLimits): XmlElement {
+function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: XmlLimits, observer?: ElementObserver): XmlElement {
   const length = text.length;
   const open: XmlElement[] = [];
   let current: XmlElement | undefined;
   let root: XmlElement | undefined;
   const names = NAMES;
-  const children = new OpenChildren();
+  const children = new OpenChildren(observer);
 
   try {
     return readElements();
@@ -327,7 +347,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
           const close = text.indexOf(']]>', lt + 9);
           if (close < 0) throw malformed(lt, 'cdataNotClosed');
           children.flush();
-          children.add(lineEnds(text.slice(lt + 9, close))); // CDATA holds no references
+          children.text(lineEnds(text.slice(lt + 9, close))); // CDATA holds no references
           pos = close + 3;
         } else {
           const declaration = DECLARATION.exec(text.slice(lt, lt + 9));
@@ -357,6 +377,7 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
         children.flush();
         current.end = i + 1;
         children.close(current);
+        if (observer?.close(current) && open.length > 0) children.drop();
         current = open.pop();
         scope = scopes.pop() ?? BASE_SCOPE;
         pos = i + 1;
@@ -382,7 +403,10 @@ function readDocument(text: string, { maxDepth, maxElements, maxAttributes }: Xm
         } else {
           root = element;
         }
-        if (!selfClosing) {
+        observer?.open(element);
+        if (selfClosing) {
+          if (observer?.close(element) && current) children.drop();
+        } else {
           if (current) {
             open.push(current);
             scopes.push(scope);
@@ -421,12 +445,14 @@ class OpenChildren {
   private top = 0;
   /** the most children on the stack at once in this document: what `release` empties */
   private high = 0;
+  private readonly observer: ElementObserver | undefined;
   /** where each open element's children start on `nodes`, the innermost's in `from` */
   private readonly froms: number[] = [];
   private from = 0;
 
-  constructor() {
+  constructor(observer: ElementObserver | undefined) {
     spareNodes = undefined; // a document read meanwhile (none is, today) gets its own
+    this.observer = observer;
   }
 
   /** A child of the innermost open element. */
@@ -434,12 +460,23 @@ class OpenChildren {
     this.nodes[this.top++] = node;
   }
 
+  /** Character data as a child of the innermost open element, the observer told. */
+  text(text: string): void {
+    this.nodes[this.top++] = text;
+    this.observer?.text(text);
+  }
+
   /** The character data read so far becomes a child (markup other than a comment ends it). */
   flush(): void {
     if (this.pending !== '') {
-      this.add(this.pending);
+      this.text(this.pending);
       this.pending = '';
     }
+  }
+
+  /** The child added last is not kept (an element the observer took whole). */
+  drop(): void {
+    this.nodes[--this.top] = '';
   }
 
   /** An element opens (it was added to its parent first): what follows is its children. */
