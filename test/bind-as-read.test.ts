@@ -6,8 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildGop, formattedText, parseGop } from '../src/index';
 import { decodeBytes } from '../src/input/decode';
-import { PendingFindings } from '../src/findings/finding';
-import { MessageBinder } from '../src/model/bind';
+import { PendingFindings, type Finding, type FindingCollector } from '../src/findings/finding';
+import { bindMessage, MessageBinder, type BindResult } from '../src/model/bind';
+import type { ModelPath } from '../src/model/locate';
 import { identify } from '../src/read/identify';
 import { originalIdsOf, readForIds } from '../src/read/original';
 import { LineIndex } from '../src/xml/position';
@@ -16,10 +17,15 @@ import { FIXTURES_DIR, SAMPLE, haveSamples } from './helpers';
 
 const LIMITS = { maxDepth: 64, maxAttributes: 64, maxElements: 100_000 };
 
+const pendings = new WeakMap<MessageBinder, PendingFindings>();
+const pendingOf = (binder: MessageBinder) => pendings.get(binder)!;
+
 /** The text read twice: with the binder (the tree it leaves) and without (the whole tree). */
 function readBoth(text: string) {
   const lines = new LineIndex(text);
-  const binder = new MessageBinder(text, lines, new PendingFindings(), readForIds);
+  const pending = new PendingFindings();
+  const binder = new MessageBinder(text, lines, pending, readForIds);
+  pendings.set(binder, pending);
   return { bound: parseXml(text, LIMITS, { lines, observer: binder }), whole: parseXml(text, LIMITS), binder };
 }
 
@@ -46,7 +52,62 @@ function planWithExcerpts(n: number): string {
   return buildGop(parsed.message, { pretty: true });
 }
 
+/** Every path into a model, and the place each resolves to. */
+function places(bound: BindResult): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown, path: ModelPath) => {
+    const at = bound.source.locate(path);
+    out.push(`${path.join('/')} ${at ? `${at.line}:${at.column}` : '-'}`);
+    if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) visit(v, [...path, Array.isArray(value) ? Number(k) : k]);
+  };
+  visit(bound.message, []);
+  return out;
+}
+
+const collect = (): FindingCollector & { made: Finding[] } => {
+  const made: Finding[] = [];
+  return { made, add: (_id, _severity, _at, make) => void made.push(make()) };
+};
+
+/** Mutations that give the binder work: stray text, unknown and repeated elements, attributes, comments, CDATA, other namespaces. */
+const MUTATIONS: ((text: string) => string)[] = [
+  (t) => t.replace(/<\/([A-Za-z:]*Sender)>/, 'stray<!-- c --><![CDATA[x]]></$1>'),
+  (t) => t.replace(/(<[A-Za-z:]*Patient>)/, '$1 hello <Foo xmlns="urn:x"><Bar/></Foo>'),
+  (t) => t.replace(/(<[A-Za-z:]*Letter>[\s\S]*?<\/[A-Za-z:]*Letter>)/, '$1$1'),
+  (t) => t.replace(/(<[A-Za-z:]*JournalExcerpt>[\s\S]*?<\/[A-Za-z:]*JournalExcerpt>)/, '$1$1$1'),
+  (t) => t.replace(/(<[A-Za-z:]*RehabilitationPlan)/, '$1 foo="bar"'),
+  (t) => t.replace(/(<[A-Za-z:]*CivilRegistrationNumber>)/, '$1<b/>'),
+  (t) => t.replace(/<([A-Za-z:]*)Comment>/, '<$1Comment>x<Break/>y<Bold xmlns="urn:other">z</Bold>'),
+  (t) => t.replace(/<\/([A-Za-z:]*)Patient>/, '<Patient/></$1Patient>'),
+];
+
 describe('the binder as the reader reads', () => {
+  it('binds as a walk of the whole tree binds: the same model, findings and places, for every fixture and mutation', () => {
+    let compared = 0;
+    let findings = 0;
+    for (const { name, text: original } of documents) {
+      for (const text of [original, ...MUTATIONS.map((m) => m(original))]) {
+        const { bound, whole, binder } = readBoth(text);
+        if (!bound.ok || !whole.ok || identify(whole.doc)) continue;
+        const streamed = binder.result()!;
+        const walkedFindings = collect();
+        const walked = bindMessage(whole.doc, walkedFindings)!;
+        expect(streamed.message, name).toEqual(walked.message);
+        expect(JSON.stringify(streamed.message), name).toBe(JSON.stringify(walked.message)); // key order too
+        expect(streamed.incomplete, name).toBe(walked.incomplete);
+        const streamedFindings = collect();
+        pendingOf(binder).replay(streamedFindings);
+        expect(streamedFindings.made, name).toEqual(walkedFindings.made);
+        expect(places(streamed), name).toEqual(places(walked));
+        compared++;
+        findings += streamedFindings.made.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(150);
+    expect(findings).toBeGreaterThan(200);
+  });
+
   it('leaves the identification and the receipt ids what the whole tree gives, for every fixture, whole and cut short', () => {
     let compared = 0;
     let refused = 0;
