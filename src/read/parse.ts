@@ -132,10 +132,12 @@ interface IdsSink {
 
 /**
  * Characters from which a document is bound as it is read. Below, reading the tree whole and then binding it was
- * faster (small plans: about a fifth less time for read and bind); above, the tree of a plan would outlive the
- * collector's young generation and be copied (measured with `npm run bench`'s size ladder).
+ * faster (small plans: about a fifth less time for read and bind). Above, binding as read keeps the cost per byte
+ * flat up to the 5 MiB limit, where a whole tree costs more per byte the larger it is (it outlives the collector's
+ * young generation and is copied): the largest step of `npm run bench`'s size ladder measured 4.0-4.6× from 64 KiB,
+ * 4.6-4.9× from 1 MiB (two runs each, this machine).
  */
-const BIND_WHILE_READING_FROM = 1024 * 1024;
+const BIND_WHILE_READING_FROM = 64 * 1024;
 
 function read(
   input: string | Uint8Array,
