@@ -81,8 +81,8 @@ export class MessageBinder implements ElementObserver {
   private readonly frames: ObjectFrame[] = [];
   private active = true;
   private depth = 0;
-  /** the depth of the element the tree keeps whole (0: none open) */
-  private wholeFrom = 0;
+  /** the depth of the open element the tree keeps with everything in it (0: none) */
+  private keptFrom = 0;
   /** open elements of the one read whole (it and what is inside it) */
   private inside = 0;
   private whole = Whole.Bound;
@@ -110,7 +110,7 @@ export class MessageBinder implements ElementObserver {
 
   open(element: XmlElement): void {
     const depth = ++this.depth;
-    if (this.wholeFrom === 0 && this.keepsWhole(element, depth)) this.wholeFrom = depth;
+    if (this.keptFrom === 0 && this.keepsWhole(element, depth)) this.keptFrom = depth;
     if (!this.active) return;
     if (this.inside > 0) {
       this.inside++;
@@ -151,8 +151,8 @@ export class MessageBinder implements ElementObserver {
 
   close(element: XmlElement): boolean {
     const depth = this.depth--;
-    const inWhole = this.wholeFrom !== 0;
-    if (this.wholeFrom === depth) this.wholeFrom = 0;
+    const kept = this.keptFrom !== 0;
+    if (this.keptFrom === depth) this.keptFrom = 0;
     if (!this.active) return false;
     if (this.inside > 1) {
       this.inside--;
@@ -174,7 +174,7 @@ export class MessageBinder implements ElementObserver {
       else if (frame.placed) this.top!.result[frame.placed.prop] = value;
       else this.bound = this.binder.finish(value as GopMessage, frame.entry);
     }
-    return depth > 2 && !inWhole;
+    return depth > 2 && !kept;
   }
 
   private push(frame: ObjectFrame) {
