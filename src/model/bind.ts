@@ -83,8 +83,8 @@ export class MessageBinder implements ElementObserver {
   private depth = 0;
   /** the depth of the open element the tree keeps with everything in it (0: none) */
   private keptFrom = 0;
-  /** open elements of the one read whole (it and what is inside it) */
-  private inside = 0;
+  /** the depth of the open element read whole at its end tag (0: none): what is inside it waits with it */
+  private wholeAt = 0;
   private whole = Whole.Bound;
   private wholeSpec: ChildSpec | undefined;
   /** the list it goes in, when its kind is many */
@@ -111,20 +111,11 @@ export class MessageBinder implements ElementObserver {
   open(element: XmlElement): void {
     const depth = ++this.depth;
     if (this.keptFrom === 0 && this.keepsWhole(element, depth)) this.keptFrom = depth;
-    if (!this.active) return;
-    if (this.inside > 0) {
-      this.inside++;
-      return;
-    }
+    if (!this.active || this.wholeAt !== 0) return;
     const frame = this.top;
     if (!frame) {
-      if (depth > 1 || element.local !== 'Emessage' || element.ns !== NS.m104) {
-        this.active = false;
-        return;
-      }
-      this.binder.enter(element);
-      const entry = this.source.open(element.start, -1);
-      this.push(this.binder.begin(element, MESSAGE_SPEC, entry, undefined, undefined));
+      if (depth > 1 || element.local !== 'Emessage' || element.ns !== NS.m104) this.active = false;
+      else this.push(this.binder.beginRoot(element));
       return;
     }
     const childSpec = this.binder.match(element, frame.spec);
@@ -139,27 +130,24 @@ export class MessageBinder implements ElementObserver {
       this.push(this.binder.beginChild(element, childSpec!, list));
       return;
     }
-    this.inside = 1;
+    this.wholeAt = depth;
     this.whole = whole;
     this.wholeSpec = childSpec;
     this.wholeList = list;
   }
 
   text(text: string): void {
-    if (this.active && this.inside === 0) this.binder.between(this.top!, text);
+    if (this.active && this.wholeAt === 0) this.binder.between(this.top!, text);
   }
 
   close(element: XmlElement): boolean {
     const depth = this.depth--;
     const kept = this.keptFrom !== 0;
     if (this.keptFrom === depth) this.keptFrom = 0;
-    if (!this.active) return false;
-    if (this.inside > 1) {
-      this.inside--;
-      return false;
-    }
-    if (this.inside === 1) {
-      this.inside = 0;
+    // inside an element read whole, nothing is bound: it is, with all it holds, at its own end tag
+    if (!this.active || (this.wholeAt !== 0 && depth > this.wholeAt)) return false;
+    if (this.wholeAt === depth) {
+      this.wholeAt = 0;
       const spec = this.wholeSpec;
       const list = this.wholeList;
       if (this.whole === Whole.Unknown) this.binder.unknown(element);
@@ -211,11 +199,11 @@ class Binder {
     this.findings.add(meta.id, meta.severity, location, () => makeFinding(meta, messageId, data, location));
   }
 
-  enter(element: XmlElement) {
+  private enter(element: XmlElement) {
     this.elements.enter(element);
   }
 
-  leave() {
+  private leave() {
     this.elements.leave();
   }
 
@@ -345,18 +333,41 @@ class Binder {
   }
 
   /** An object begins: its attributes are read; its children come as they are read. */
-  begin(element: XmlElement, spec: ElementSpec, entry: number, placed: ChildSpec | undefined, list: unknown[] | undefined): ObjectFrame {
+  private begin(
+    element: XmlElement,
+    spec: ElementSpec,
+    entry: number,
+    placed: ChildSpec | undefined,
+    list: unknown[] | undefined,
+  ): ObjectFrame {
     this.attributes(element);
     return { element, spec, result: {}, entry, blank: '', placed, list };
   }
 
-  /** A child the spec makes an object begins (the next item of `list` when its kind is many), its place recorded in the source map. */
+  /** The root begins (its place is the source map's first entry). */
+  beginRoot(element: XmlElement): ObjectFrame {
+    this.enter(element);
+    return this.begin(element, MESSAGE_SPEC, this.source.open(element.start, -1), undefined, undefined);
+  }
+
+  /** A child the spec makes an object begins (the next item of `list` when its kind is many). */
   beginChild(element: XmlElement, spec: ChildSpec, list: unknown[] | undefined): ObjectFrame {
-    this.specs.push(spec);
-    this.items.push(list ? list.length : 0);
-    const entry = this.source.open(element.start, spec.index);
+    const entry = this.openPlace(element, spec, list ? list.length : 0);
     this.enter(element);
     return this.begin(element, spec.element!, entry, spec, list);
+  }
+
+  /** A child the spec places (item `item` of its kind) is entered: the place below the root and in the source map. */
+  private openPlace(element: XmlElement, spec: ChildSpec, item: number): number {
+    this.specs.push(spec);
+    this.items.push(item);
+    return this.source.open(element.start, spec.index);
+  }
+
+  private closePlace(entry: number) {
+    this.source.close(entry);
+    this.specs.pop();
+    this.items.pop();
   }
 
   /** Character data between an object's children: white space passes, anything else is kept aside. */
@@ -388,9 +399,7 @@ class Binder {
     }
     if (frame.placed) {
       this.leave();
-      this.source.close(entry);
-      this.specs.pop();
-      this.items.pop();
+      this.closePlace(entry);
     }
     return result;
   }
@@ -405,13 +414,9 @@ class Binder {
 
   /** The value of a child the spec places (item `item` of its kind), its place recorded in the source map. */
   bound(element: XmlElement, spec: ChildSpec, item: number): unknown {
-    this.specs.push(spec);
-    this.items.push(item);
-    const entry = this.source.open(element.start, spec.index);
+    const entry = this.openPlace(element, spec, item);
     const value = this.value(element, spec);
-    this.source.close(entry);
-    this.specs.pop();
-    this.items.pop();
+    this.closePlace(entry);
     return value;
   }
 
