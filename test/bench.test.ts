@@ -15,6 +15,7 @@ const SECTIONS = [
   'Size ladder',
   'Start-up against node -e 0',
   'Batch:',
+  'The library in worker threads',
   'summarizePlans over',
   'Adversarial shapes',
   'Redaction linearity',
@@ -46,5 +47,8 @@ describe.skipIf(!built)('the bench (smoke run; skipped without dist/)', () => {
     // for comparison with -j 2: both halves checked by two processes at once, every file valid
     expect(stdout).toMatch(/two gop validate -j 1 at once, one per half.*│ 0 +│/);
     expect(stdout).toContain('two gop validate -j 1 at once (a half each) / -j 1');
+    // the ceiling of -j 2 over -j 1: the library alone, in one thread and in two at once
+    expect(stdout).toMatch(/two threads over one per series: \d+\.\d\d×/);
+    expect(stdout).toContain('the library: two threads at once (a half each) / one');
   }, 300_000);
 });
