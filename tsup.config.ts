@@ -94,22 +94,13 @@ export default defineConfig([
     target: 'node20',
   },
   {
-    // The CLI and its worker are bundled whole, dependencies included: resolving and loading a few hundred files from
-    // node_modules was most of its start-up. Each is one file (no shared chunk: measured, chunks made start-up slower,
-    // 2.4× → 2.65× node -e 0); what a command needs is imported when it runs (src/cli/commands/index.ts), so esbuild
-    // evaluates it only then. The worker is found next to the bundle at run time (src/cli/run.ts). Some dependencies are
-    // CommonJS inside (tinyglobby's picomatch): the worker's banner gives it a `require` for their require('path').
-    entry: { worker: 'src/cli/worker.ts' },
-    ...CLI_BUNDLE,
-    format: ['esm'],
-    banner: {
-      js: "import { createRequire as __gopCreateRequire } from 'node:module'; const require = __gopCreateRequire(import.meta.url);",
-    },
-  },
-  {
-    // The CLI itself as one classic script for node:vm, so that it can run with a V8 code cache (src/cli/launch.ts,
-    // scripts/build-cli-cache.mjs): CommonJS wrapped in a function expression; the launcher hands in require, the paths
-    // and the bundle's URL for import.meta.url (which a script does not have).
+    // The CLI is bundled whole, dependencies included: resolving and loading a few hundred files from node_modules was
+    // most of its start-up. One file (no shared chunk: measured, chunks made start-up slower, 2.4× → 2.65× node -e 0);
+    // what a command needs is imported when it runs (src/cli/commands/index.ts), so esbuild evaluates it only then.
+    // It is one classic script for node:vm, so that it runs with a V8 code cache (src/cli/launch.ts,
+    // scripts/build-cli-cache.mjs), in the main thread and in a batch's workers alike: CommonJS wrapped in a function
+    // expression; the launcher hands in require, the paths and the bundle's URL for import.meta.url (which a script
+    // does not have).
     entry: { 'cli-bundle': 'src/cli/bin.ts' },
     ...CLI_BUNDLE,
     format: ['cjs'],

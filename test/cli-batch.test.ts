@@ -227,7 +227,7 @@ const counts = { fatal: 0, error: 1, warning: 0, info: 0 };
 parentPort.on('message', ({ first, files }) => {
   const outcomes = files.map((file, i) => ({
     file,
-    shown: { tally: { valid: false, counts }, piece: { text: JSON.stringify({ file, position: first + i + 1, format: workerData.show.format }) } },
+    shown: { tally: { valid: false, counts }, piece: { text: JSON.stringify({ file, position: first + i + 1, format: workerData.gopBatch.show.format }) } },
   }));
   parentPort.postMessage({ first, outcomes });
 });`,

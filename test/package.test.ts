@@ -157,7 +157,7 @@ const library = (file: string) => ({
 
 describe('the build', () => {
   it('exists (npm test builds before it tests)', () => {
-    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'cli.js', 'worker.js']) {
+    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'cli.js', 'cli-bundle.cjs', 'cli.cache']) {
       expect(existsSync(dist(file)), `dist/${file}: run npm run build`).toBe(true);
     }
   });
@@ -268,7 +268,8 @@ describe('npm pack', () => {
         'dist/index.d.cts',
         ...Object.values(FILE_OF).flatMap((file) => ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${file}.${ext}`)),
         'dist/cli.js',
-        'dist/worker.js',
+        'dist/cli-bundle.cjs',
+        'dist/cli.cache',
         'dist/web/medcom-gop.browser.js',
         'LICENSE',
         'README.md',

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { checkFile, checkRead, readAhead, readAheadWindow, readNow, type BatchSettings, type Outcome } from './check-file';
 import type { ReadResult } from './read-file';
+import type { WorkerStart } from './worker';
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 32;
@@ -47,12 +48,13 @@ function workerFlags(execArgv: readonly string[]): { execArgv: string[]; resourc
 }
 
 function startWorker(url: URL, flags: ReturnType<typeof workerFlags>, settings: BatchSettings): Worker {
+  const workerData: WorkerStart = { gopBatch: settings };
   try {
-    return new Worker(url, { ...flags, workerData: settings });
+    return new Worker(url, { ...flags, workerData });
   } catch (error) {
     // A flag we did not foresee: the worker runs without node's flags rather than the run failing.
     if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
-    return new Worker(url, { resourceLimits: flags.resourceLimits, workerData: settings });
+    return new Worker(url, { resourceLimits: flags.resourceLimits, workerData });
   }
 }
 
@@ -134,7 +136,8 @@ async function checkInWorkers(
   stop: () => boolean,
   emit: (outcome: Outcome) => Promise<void>,
 ): Promise<void> {
-  const url = run.workerScript ?? new URL('./worker.js', import.meta.url);
+  // The bin (dist/cli.js) beside the bundle: a worker runs the CLI's bundle with its code cache (src/cli/bin.ts).
+  const url = run.workerScript ?? new URL('./cli.js', import.meta.url);
   const flags = workerFlags(run.execArgv ?? []);
   // Reads in the thread pool only with a core to spare for it (see BatchSettings.readAhead).
   const workerSettings: BatchSettings = { ...settings, readAhead: run.jobs < availableParallelism() };
