@@ -49,20 +49,6 @@ const BROWSER = {
   esbuildPlugins: [zodEnglishOnly],
 } satisfies Options;
 
-/** What the CLI's bundles share: everything inside, minified, English zod messages only. */
-const CLI_BUNDLE = {
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  esbuildOptions(options) {
-    options.sourcesContent = false;
-  },
-  splitting: false,
-  minify: true,
-  noExternal: [/.*/],
-  esbuildPlugins: [zodEnglishOnly, fdirBundledPicomatch],
-} satisfies Options;
-
 /** The library's entries: the root, and each subpath of package.json's exports at its folder's index.ts. */
 const LIBRARY_ENTRIES = {
   index: 'src/index.ts',
@@ -102,7 +88,17 @@ export default defineConfig([
     // expression; the launcher hands in require, the paths and the bundle's URL for import.meta.url (which a script
     // does not have).
     entry: { 'cli-bundle': 'src/cli/bin.ts' },
-    ...CLI_BUNDLE,
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
+    splitting: false,
+    // everything inside, minified, English zod messages only
+    minify: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [zodEnglishOnly, fdirBundledPicomatch],
     format: ['cjs'],
     define: { 'import.meta.url': '__gopBundleUrl' },
     banner: { js: '(function (require, module, exports, __filename, __dirname, __gopBundleUrl) {' },

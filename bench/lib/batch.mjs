@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import * as gop from '../../dist/index.js';
 import { config } from './config.mjs';
-import { heading, median, ratio, spawnMs } from './measure.mjs';
+import { heading, median, ratio, runInTurns, spawnMs } from './measure.mjs';
 import { templateCount } from './plans.mjs';
 
 const GNU_TIME = '/usr/bin/time';
@@ -30,7 +30,7 @@ function timed(command, args, cwd) {
 const BOTH_HALVES = 'a=$1; b=$2; shift 2; "$@" "$a" & p=$!; "$@" "$b" & q=$!; wait $p; s=$?; wait $q; exit $((s | $?))';
 
 /** Returns the series of messages/s with one job, and of the speed-up of two jobs over one. */
-export function runBatch(corpus) {
+export async function runBatch(corpus) {
   const n = corpus.paths.length;
   const dir = corpus.dir;
   const names = corpus.paths.map((path) => relative(dir, path));
@@ -72,29 +72,7 @@ export function runBatch(corpus) {
       ? []
       : [{ name: 'xmllint --noout (native floor)', key: 'xmllint', run: () => timed('xmllint', ['--noout', ...names], dir) }]),
   ];
-  const perSeries = [];
-  const rows = [];
-  for (let s = 1; s <= config.series; s++) {
-    const result = {};
-    for (let k = 0; k < contenders.length; k++) {
-      const c = contenders[(k + s - 1) % contenders.length];
-      result[c.key] = c.run();
-    }
-    perSeries.push(result);
-    for (const c of contenders) {
-      const r = result[c.key];
-      rows.push({
-        series: `series ${s}`,
-        run: c.name,
-        seconds: r.seconds.toFixed(2),
-        'messages/s': Math.round(n / r.seconds),
-        'peak RSS MB': Number.isNaN(r.rss) ? '-' : r.rss.toFixed(0),
-        'CPU s': Number.isNaN(r.cpu) ? '-' : r.cpu.toFixed(2),
-        'cores busy': Number.isNaN(r.cpu) ? '-' : (r.cpu / r.seconds).toFixed(2),
-        exit: r.status,
-      });
-    }
-  }
+  const { perSeries, rows } = await runInTurns(contenders, n);
   for (const c of contenders)
     rows.push({ series: 'median', run: c.name, 'messages/s': Math.round(median(perSeries.map((r) => n / r[c.key].seconds))) });
   console.table(rows);

@@ -56,6 +56,41 @@ export function spawnMs(command, args, { ok = [0], ...options } = {}) {
   }
 }
 
+const measured = (x, digits) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(digits));
+
+/**
+ * `config.series` series of whole runs over `n` messages: every contender runs once per series, the order turning from
+ * series to series so that the machine's noise hits them alike. A run returns { seconds, cpu, rss?, status? } (cpu:
+ * CPU seconds of every thread; NaN where not measured). Returns each series' results by contender key, and a table row
+ * per run.
+ */
+export async function runInTurns(contenders, n) {
+  const perSeries = [];
+  const rows = [];
+  for (let s = 1; s <= config.series; s++) {
+    const result = {};
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(k + s - 1) % contenders.length];
+      result[c.key] = await c.run();
+    }
+    perSeries.push(result);
+    for (const c of contenders) {
+      const r = result[c.key];
+      rows.push({
+        series: `series ${s}`,
+        run: c.name,
+        seconds: r.seconds.toFixed(2),
+        'messages/s': Math.round(n / r.seconds),
+        ...('rss' in r ? { 'peak RSS MB': measured(r.rss, 0) } : {}),
+        'CPU s': measured(r.cpu, 2),
+        'cores busy': measured(r.cpu / r.seconds, 2),
+        ...('status' in r ? { exit: r.status } : {}),
+      });
+    }
+  }
+  return { perSeries, rows };
+}
+
 export const heading = (title) => console.log(`\n## ${title}`);
 
 /** Load averages, cores and memory: how busy the machine was, so that a reader knows the noise. */

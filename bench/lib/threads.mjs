@@ -6,8 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { config } from './config.mjs';
-import { heading, median, ratio } from './measure.mjs';
+import { heading, median, ratio, runInTurns } from './measure.mjs';
 
 const script = new URL('./thread-check.mjs', import.meta.url);
 
@@ -42,27 +41,7 @@ export async function runThreads(corpus) {
     { name: 'one thread, every file', key: 'one', run: () => inThreads([corpus.paths]) },
     { name: 'two threads at once, a half each', key: 'two', run: () => inThreads(halves) },
   ];
-  const perSeries = [];
-  const rows = [];
-  for (let s = 1; s <= config.series; s++) {
-    const result = {};
-    for (let k = 0; k < contenders.length; k++) {
-      const c = contenders[(k + s - 1) % contenders.length];
-      result[c.key] = await c.run();
-    }
-    perSeries.push(result);
-    for (const c of contenders) {
-      const r = result[c.key];
-      rows.push({
-        series: `series ${s}`,
-        run: c.name,
-        seconds: r.seconds.toFixed(2),
-        'messages/s': Math.round(n / r.seconds),
-        'CPU s': r.cpu.toFixed(2),
-        'cores busy': (r.cpu / r.seconds).toFixed(2),
-      });
-    }
-  }
+  const { perSeries, rows } = await runInTurns(contenders, n);
   console.table(rows);
   const speedUp = perSeries.map((r) => r.one.seconds / r.two.seconds);
   console.log(`  two threads over one per series: ${speedUp.map(ratio).join(', ')}; median ${ratio(median(speedUp))}`);
